@@ -1,0 +1,157 @@
+// newsfacet-index: add articles to an index, tag without indexing, delete, summarise.
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include <newsfacet/newsfacet.hpp>
+
+namespace {
+
+constexpr int exit_runtime = 1;
+constexpr int exit_usage = 2;
+constexpr int exit_skipped = 3;
+
+void print_error(const std::string& message) { std::cerr << "newsfacet-index: " << message << "\n"; }
+
+int run(int argc, char** argv) {
+    CLI::App app{"Index news articles for newsfacet-search."};
+    app.footer(R"(Formats: .txt/.md (first line is the title when a blank line follows it), .json (one
+article object or an array), .jsonl (one object a line). Fields: id, title, body (or text),
+date, dateline, source, url. Directories are read recursively (README/LICENSE skipped).
+
+Examples:
+  newsfacet-index corpus/                      index a folder into ./newsfacet.db
+  newsfacet-index --db /data/news.db feed.jsonl
+  newsfacet-index --tag-only article.txt       print the facets found, index nothing
+  newsfacet-index --delete nf-2024-0312-odesa-consulate
+  newsfacet-index --info --json
+
+Exit status: 0 success, 1 runtime error, 2 usage error, 3 some articles were skipped.
+The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
+    std::string db;
+    std::vector<std::string> args;
+    bool tag_only = false, remove = false, info = false, json = false, quiet = false;
+    app.add_option("--db", db, "Index directory (default: $NEWSFACET_DB or ./newsfacet.db)");
+    app.add_flag("--tag-only", tag_only, "Print each article's facets and mentions as JSON lines; index nothing");
+    app.add_flag("--delete", remove, "Delete the articles with the given IDs");
+    app.add_flag("--info", info, "Summarise the index: articles, size, format, facet values");
+    app.add_flag("--json", json, "With --info: print JSON");
+    app.add_flag("-q,--quiet", quiet, "No progress or summary on stderr");
+    app.add_option("paths", args, "Files or directories to index (IDs with --delete)");
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() == 0) return app.exit(e);
+        print_error(std::string(e.what()) + " (see --help)");
+        return exit_usage;
+    }
+    if (int modes = tag_only + remove + info; modes > 1) {
+        print_error("--tag-only, --delete and --info cannot be combined");
+        return exit_usage;
+    }
+    if (!info && args.empty()) {
+        print_error(remove ? "--delete needs at least one ID" : "no files or directories given (see --help)");
+        return exit_usage;
+    }
+    if (info && !args.empty()) {
+        print_error("--info takes no paths");
+        return exit_usage;
+    }
+    std::filesystem::path path = db.empty() ? newsfacet::default_index_path() : std::filesystem::path(db);
+
+    if (tag_only) {
+        newsfacet::Tagger tagger;
+        std::uint64_t failed = 0;
+        newsfacet::ReadHandler handler;
+        handler.on_article = [&](newsfacet::Article&& a) {
+            std::cout << newsfacet::to_json(a.id, tagger.tag(a)) << "\n";
+        };
+        handler.on_error = [&](const newsfacet::InputError& e) {
+            ++failed;
+            print_error(e.what());
+        };
+        handler.on_warning = [](const std::string& w) { print_error("warning: " + w); };
+        for (const auto& p : args) {
+            try {
+                newsfacet::read_articles(p, handler);
+            } catch (const newsfacet::InputError& e) {
+                handler.on_error(e);
+            }
+        }
+        return failed ? exit_skipped : 0;
+    }
+    if (info) {
+        newsfacet::Searcher searcher(path);
+        auto summary = searcher.info();
+        std::cout << (json ? newsfacet::to_json(summary, 2) + "\n" : newsfacet::to_text(summary));
+        return 0;
+    }
+    if (remove) {
+        auto index = newsfacet::Index::open(path);
+        std::uint64_t missing = 0;
+        for (const auto& id : args) {
+            if (!index.remove(id)) {
+                ++missing;
+                print_error("no article with id '" + id + "'");
+            }
+        }
+        index.commit();
+        if (!quiet) {
+            std::cerr << "deleted " << (args.size() - missing) << " article(s); " << index.size()
+                      << " remain in " << path.string() << "\n";
+        }
+        return missing ? exit_skipped : 0;
+    }
+
+    auto index = newsfacet::Index::create_or_open(path);
+    bool tty = isatty(STDERR_FILENO) && !quiet;
+    auto start = std::chrono::steady_clock::now();
+    auto last_draw = start;
+    newsfacet::IngestHandler handler;
+    handler.on_error = [&](const newsfacet::InputError& e) {
+        if (tty) std::cerr << "\r\x1b[K";
+        print_error(e.what());
+    };
+    handler.on_warning = [&](const std::string& w) {
+        if (tty) std::cerr << "\r\x1b[K";
+        print_error("warning: " + w);
+    };
+    handler.on_progress = [&](const newsfacet::IngestStats& s) {
+        auto now = std::chrono::steady_clock::now();
+        if (!tty || now - last_draw < std::chrono::milliseconds(200)) return;
+        last_draw = now;
+        double secs = std::chrono::duration<double>(now - start).count();
+        std::fprintf(stderr, "\r\x1b[K%llu articles, %.0f articles/s, %.2f MB/s",
+                     static_cast<unsigned long long>(s.added + s.replaced), (s.added + s.replaced) / secs,
+                     static_cast<double>(s.bytes) / 1e6 / secs);
+    };
+    std::vector<std::filesystem::path> paths(args.begin(), args.end());
+    auto stats = newsfacet::ingest(index, paths, handler);
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (tty) std::cerr << "\r\x1b[K";
+    if (!quiet) {
+        std::fprintf(stderr, "%llu added, %llu replaced, %llu skipped in %.2f s; %llu articles in %s\n",
+                     static_cast<unsigned long long>(stats.added), static_cast<unsigned long long>(stats.replaced),
+                     static_cast<unsigned long long>(stats.failed), secs,
+                     static_cast<unsigned long long>(index.size()), path.string().c_str());
+    }
+    return stats.failed ? exit_skipped : 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (const newsfacet::UsageError& e) {
+        print_error(e.what());
+        return exit_usage;
+    } catch (const std::exception& e) {
+        print_error(e.what());
+        return exit_runtime;
+    }
+}

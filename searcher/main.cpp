@@ -1,0 +1,97 @@
+// newsfacet-search: ranked, faceted search over a newsfacet index.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include <newsfacet/newsfacet.hpp>
+
+namespace {
+
+constexpr int exit_runtime = 1;
+constexpr int exit_usage = 2;
+
+void print_error(const std::string& message) { std::cerr << "newsfacet-search: " << message << "\n"; }
+
+int run(int argc, char** argv) {
+    CLI::App app{"Search a newsfacet index: ranked results with highlighted snippets and facet counts."};
+    app.footer(R"(Query syntax: words (stemmed; "strikes" finds "struck"), "exact phrases", AND, OR, NOT
+(upper case), +required -excluded, title:word, and filters country:X official:"Full Name"
+location:X source:X (repeated filters must all hold; write OR between them for either).
+An empty query lists every article, newest first.
+
+Examples:
+  newsfacet-search "all strikes affecting embassies"
+  newsfacet-search --country azerbaijan --location kiev strike
+  newsfacet-search 'embassy country:Sudan OR country:Libya' --since 2024-06-01
+  newsfacet-search --official "Ilham Aliyev" --json ""
+
+The index is --db, else $NEWSFACET_DB, else ./newsfacet.db. Colour on a terminal unless
+NO_COLOR is set. Exit status: 0 success (also with no results), 1 runtime error, 2 usage error.)");
+    std::string db, since, until, color = "auto";
+    std::vector<std::string> words, countries, officials, locations, sources;
+    std::size_t limit = 10, offset = 0;
+    bool json = false, no_facets = false;
+    app.add_option("--db", db, "Index directory (default: $NEWSFACET_DB or ./newsfacet.db)");
+    app.add_option("--country", countries, "Only articles about this country (repeatable: all must hold)");
+    app.add_option("--official", officials, "Only articles naming this official (repeatable)");
+    app.add_option("--location", locations, "Only articles about this place (repeatable)");
+    app.add_option("--source", sources, "Only articles from this source (repeatable)");
+    app.add_option("--since", since, "Only articles dated on or after this ISO date");
+    app.add_option("--until", until, "Only articles dated on or before this ISO date");
+    app.add_option("-n,--limit", limit, "Results to show")->capture_default_str();
+    app.add_option("--offset", offset, "Results to skip (for paging)")->capture_default_str();
+    app.add_flag("--json", json, "Print one JSON object (schema in README)");
+    app.add_flag("--no-facets", no_facets, "Skip facet counts");
+    app.add_option("--color", color, "Colour: auto, always or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->capture_default_str();
+    app.add_option("query", words, "Query (several words are joined with spaces)");
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() == 0) return app.exit(e);
+        print_error(std::string(e.what()) + " (see --help)");
+        return exit_usage;
+    }
+    newsfacet::SearchRequest request;
+    for (const auto& w : words) request.query += (request.query.empty() ? "" : " ") + w;
+    request.filters[newsfacet::Facet::country] = countries;
+    request.filters[newsfacet::Facet::official] = officials;
+    request.filters[newsfacet::Facet::location] = locations;
+    request.sources = sources;
+    request.since = since;
+    request.until = until;
+    request.limit = limit;
+    request.offset = offset;
+    request.count_facets = !no_facets;
+
+    std::filesystem::path path = db.empty() ? newsfacet::default_index_path() : std::filesystem::path(db);
+    newsfacet::Searcher searcher(path);
+    auto results = searcher.search(request);
+    if (json) {
+        std::cout << newsfacet::to_json(results, 2) << "\n";
+        return 0;
+    }
+    const char* no_color = std::getenv("NO_COLOR");
+    bool use_color = color == "always" ||
+                     (color == "auto" && isatty(STDOUT_FILENO) && !(no_color && *no_color));
+    std::cout << newsfacet::to_text(results, {use_color});
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (const newsfacet::UsageError& e) {
+        print_error(e.what());
+        return exit_usage;
+    } catch (const std::exception& e) {
+        print_error(e.what());
+        return exit_runtime;
+    }
+}

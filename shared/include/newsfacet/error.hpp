@@ -1,0 +1,76 @@
+#pragma once
+// The one exception hierarchy of newsfacet. Everything the library throws derives from
+// newsfacet::Error; Xapian's exceptions are translated at the boundary with their message kept.
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+
+namespace newsfacet {
+
+/// Base of every exception the library throws.
+class Error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// The caller asked for something invalid: an unknown facet name, a malformed date, a bad option.
+/// Command-line tools report these as usage errors (exit code 2).
+class UsageError : public Error {
+public:
+    using Error::Error;
+};
+
+/// A query string could not be parsed. The message points at the problem.
+class QueryError : public UsageError {
+public:
+    using UsageError::UsageError;
+};
+
+/// The index could not be opened, read or written (I/O failure, corruption, lock held, ...).
+class DatabaseError : public Error {
+public:
+    using Error::Error;
+};
+
+/// There is no index at the given path, or the path holds something that is not a newsfacet index.
+class IndexNotFoundError : public DatabaseError {
+public:
+    using DatabaseError::DatabaseError;
+};
+
+/// The index was written in a storage format this build does not read (older or newer).
+class FormatVersionError : public DatabaseError {
+public:
+    using DatabaseError::DatabaseError;
+};
+
+/// Another writer holds the index's lock.
+class IndexLockedError : public DatabaseError {
+public:
+    using DatabaseError::DatabaseError;
+};
+
+/// An input file (or one record in it) could not be read as an article.
+/// `file()` names the file; `line()` is the 1-based line for line-oriented input, else 0.
+class InputError : public Error {
+public:
+    InputError(std::string file, std::size_t line, const std::string& message)
+        : Error(format(file, line, message)), m_file(std::move(file)), m_line(line) {}
+
+    [[nodiscard]] const std::string& file() const noexcept { return m_file; }
+    [[nodiscard]] std::size_t line() const noexcept { return m_line; }
+
+private:
+    static std::string format(const std::string& file, std::size_t line,
+                              const std::string& message) {
+        std::string out = file;
+        if (line != 0) out += ":" + std::to_string(line);
+        return out + ": " + message;
+    }
+
+    std::string m_file;
+    std::size_t m_line;
+};
+
+}  // namespace newsfacet

@@ -1,0 +1,24 @@
+#pragma once
+// Human-readable forms of newsfacet's results, as the command-line tools print them.
+
+#include <string>
+
+#include <newsfacet/index.hpp>
+#include <newsfacet/searcher.hpp>
+
+namespace newsfacet {
+
+/// How to mark matches in text output.
+struct TextStyle {
+    bool color = false;  ///< ANSI colours (bold titles, highlighted matches); else plain marks.
+};
+
+/// Search results for a terminal: numbered results (title, date, source, id, facets,
+/// officials with role and country, snippet with matches marked), then facet counts over all
+/// matches. Without colour, matches are wrapped in [brackets].
+[[nodiscard]] std::string to_text(const SearchResults& results, const TextStyle& style = {});
+
+/// An index summary for a terminal.
+[[nodiscard]] std::string to_text(const IndexInfo& info);
+
+}  // namespace newsfacet

@@ -1,0 +1,95 @@
+#pragma once
+// A writable newsfacet index.
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <newsfacet/article.hpp>
+#include <newsfacet/facets.hpp>
+#include <newsfacet/tagger.hpp>
+
+namespace newsfacet {
+
+/// The storage format this build reads and writes. An index records the version it was created
+/// with; opening one with another version throws FormatVersionError.
+inline constexpr int index_format_version = 1;
+
+/// Counts of one facet value across the whole index.
+struct FacetCount {
+    std::string value;
+    std::uint64_t count = 0;
+};
+
+/// A summary of an index, as printed by `newsfacet-index --info`.
+struct IndexInfo {
+    std::string path;
+    std::uint64_t articles = 0;
+    std::uint64_t size_bytes = 0;  ///< On-disk size of the index directory.
+    int format_version = 0;
+    /// Per facet, every value with the number of articles carrying it, most frequent first.
+    std::vector<std::pair<Facet, std::vector<FacetCount>>> facets;
+};
+
+/// What add() did with an article.
+enum class AddOutcome { added, replaced };
+
+/// A writable index: create or open one, add, replace and delete articles. Changes become
+/// visible to searchers after commit() (and are committed by the destructor, best effort).
+/// One writer per index at a time: a second one gets IndexLockedError.
+/// Move-only handle; not thread-safe (use one Index per thread of control).
+class Index {
+public:
+    /// Opens the index at `path`, creating it (and its directory) if it does not exist.
+    /// Throws IndexNotFoundError if `path` exists but is not a newsfacet index,
+    /// FormatVersionError for another storage format, IndexLockedError if another writer
+    /// holds it, DatabaseError otherwise.
+    [[nodiscard]] static Index create_or_open(const std::filesystem::path& path);
+
+    /// Opens an existing index for writing. Throws IndexNotFoundError if there is none.
+    [[nodiscard]] static Index open(const std::filesystem::path& path);
+
+    ~Index();
+    Index(Index&&) noexcept;
+    Index& operator=(Index&&) noexcept;
+    Index(const Index&) = delete;
+    Index& operator=(const Index&) = delete;
+
+    /// Tags and indexes `article`, replacing any article with the same id.
+    /// Throws UsageError if the article has no id or no text; DatabaseError on write failure.
+    /// Cost: tagging plus term generation, linear in the article's length.
+    AddOutcome add(const Article& article);
+
+    /// Indexes `article` with an already computed tagging (see Tagger::tag).
+    AddOutcome add(const Article& article, const Tagging& tagging);
+
+    /// Deletes the article with this id. Returns false if there was none.
+    bool remove(std::string_view id);
+
+    /// Makes all changes so far durable and visible to new searchers.
+    void commit();
+
+    /// Number of articles in the index (including uncommitted changes).
+    [[nodiscard]] std::uint64_t size() const;
+
+    /// A summary of the index (articles, size, format, facet value counts).
+    /// Cost: reads every facet term's frequency.
+    [[nodiscard]] IndexInfo info() const;
+
+    /// The tagger this index uses.
+    [[nodiscard]] const Tagger& tagger() const noexcept;
+
+private:
+    struct Impl;
+    explicit Index(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+/// The index path the tools use by default: $NEWSFACET_DB if set and non-empty, else
+/// "./newsfacet.db".
+[[nodiscard]] std::filesystem::path default_index_path();
+
+}  // namespace newsfacet

@@ -1,0 +1,39 @@
+#pragma once
+// Reading files and directories of articles into an index.
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <newsfacet/error.hpp>
+#include <newsfacet/index.hpp>
+
+namespace newsfacet {
+
+/// What an ingest run did.
+struct IngestStats {
+    std::uint64_t added = 0;
+    std::uint64_t replaced = 0;
+    std::uint64_t failed = 0;    ///< Articles or files that could not be read or indexed.
+    std::uint64_t warnings = 0;  ///< Recoverable oddities (e.g. a file read as Windows-1252).
+    std::uint64_t bytes = 0;     ///< Text bytes (title + body) indexed.
+};
+
+/// Callbacks for ingest(). Any may be empty.
+struct IngestHandler {
+    std::function<void(const InputError&)> on_error;
+    std::function<void(const std::string&)> on_warning;
+    /// Called after each article, for progress displays.
+    std::function<void(const IngestStats&)> on_progress;
+};
+
+/// Reads every article under `paths` (see read_articles) into `index` and commits.
+/// Unreadable files, malformed records and paths that do not exist are reported through
+/// `handler.on_error`, counted in `failed`, and skipped; everything else still lands.
+/// Throws DatabaseError only when the index itself fails.
+IngestStats ingest(Index& index, const std::vector<std::filesystem::path>& paths,
+                   const IngestHandler& handler = {});
+
+}  // namespace newsfacet

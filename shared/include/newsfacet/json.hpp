@@ -1,0 +1,28 @@
+#pragma once
+// The JSON forms of newsfacet's results, as printed by the command-line tools.
+
+#include <string>
+
+#include <newsfacet/facets.hpp>
+#include <newsfacet/index.hpp>
+#include <newsfacet/searcher.hpp>
+
+namespace newsfacet {
+
+/// Search results as one JSON object:
+/// {"query", "total", "results": [{"rank", "id", "title", "date", "source", "url", "score",
+///  "snippet" (HTML), "facets": {"country": [...], "official": [...], "location": [...]},
+///  "officials": [{"name", "role", "country"}]}],
+///  "facets": {"country": [{"value", "count"}], "official": [...], "location": [...]}}
+/// `indent` < 0 prints one line.
+[[nodiscard]] std::string to_json(const SearchResults& results, int indent = -1);
+
+/// A tagging as one JSON object: {"id", "facets": {...}, "officials": [...],
+/// "mentions": [{"facet", "value", "text", "start", "end", "demonym"}]}.
+[[nodiscard]] std::string to_json(const std::string& id, const Tagging& tagging, int indent = -1);
+
+/// An index summary: {"path", "articles", "size_bytes", "format_version",
+/// "facets": {"country": [{"value", "count"}], ...}}.
+[[nodiscard]] std::string to_json(const IndexInfo& info, int indent = -1);
+
+}  // namespace newsfacet

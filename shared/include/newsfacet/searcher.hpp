@@ -1,0 +1,92 @@
+#pragma once
+// Searching a newsfacet index: ranked results, snippets and facet counts.
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <newsfacet/facets.hpp>
+#include <newsfacet/index.hpp>
+#include <newsfacet/snippet.hpp>
+
+namespace newsfacet {
+
+/// A search: a free-text query plus structured filters.
+///
+/// Query syntax (see README): words (stemmed, English), "phrases", AND / OR / NOT (upper case),
+/// +required -excluded, title:word, and facet filters country:X official:"Full Name"
+/// location:X source:X. Repeated filters must all hold (AND) unless joined with OR.
+/// An empty query matches every article, newest first.
+struct SearchRequest {
+    std::string query;
+    /// Facet filters; every value must hold (AND). Case-insensitive and alias-aware.
+    std::map<Facet, std::vector<std::string>> filters;
+    /// Source filters; every value must hold (so two different sources match nothing).
+    std::vector<std::string> sources;
+    std::string since;  ///< ISO date, inclusive; empty for no lower bound.
+    std::string until;  ///< ISO date, inclusive (the whole day); empty for no upper bound.
+    std::size_t offset = 0;
+    std::size_t limit = 10;
+    std::size_t snippet_bytes = 280;      ///< Target snippet length.
+    bool count_facets = true;             ///< Compute facet counts over all matches.
+    std::size_t max_facet_values = 50;    ///< Per facet, the most frequent values kept.
+};
+
+/// One ranked result.
+struct SearchHit {
+    std::size_t rank = 0;  ///< 1-based, counting from the first result of the whole list.
+    std::string id;
+    std::string title;
+    std::string date;
+    std::string source;
+    std::string url;
+    double score = 0;  ///< Relevance (0 for an empty query, which sorts by date).
+    Snippet snippet;
+    FacetValues facets;
+    std::vector<Official> officials;
+};
+
+/// The answer to a SearchRequest.
+struct SearchResults {
+    std::string query;
+    std::uint64_t total = 0;  ///< Exact number of matching articles.
+    std::vector<SearchHit> hits;
+    /// Per facet, value counts over ALL matching articles (not just this page), most frequent
+    /// first (ties by value). Empty when SearchRequest::count_facets is false.
+    std::vector<std::pair<Facet, std::vector<FacetCount>>> facets;
+};
+
+/// A read-only view of an index for searching. Sees the index as it was when opened (or last
+/// reopen()ed). Move-only; one Searcher per thread.
+class Searcher {
+public:
+    /// Opens the index at `path`. Throws IndexNotFoundError if there is no newsfacet index
+    /// there, FormatVersionError for another storage format, DatabaseError otherwise.
+    explicit Searcher(const std::filesystem::path& path);
+    ~Searcher();
+    Searcher(Searcher&&) noexcept;
+    Searcher& operator=(Searcher&&) noexcept;
+    Searcher(const Searcher&) = delete;
+    Searcher& operator=(const Searcher&) = delete;
+
+    /// Runs a search. Throws QueryError for a malformed query, UsageError for a malformed
+    /// date, DatabaseError on read failure. Cost: visits every match once (exact total and
+    /// facet counts), then builds snippets for the requested page only.
+    [[nodiscard]] SearchResults search(const SearchRequest& request) const;
+
+    /// A summary of the index.
+    [[nodiscard]] IndexInfo info() const;
+
+    /// Picks up changes committed since the searcher was opened.
+    void reopen();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace newsfacet

@@ -1,0 +1,131 @@
+#include "document.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <newsfacet/error.hpp>
+#include <newsfacet/tagger.hpp>
+
+#include "schema.hpp"
+#include "text.hpp"
+
+namespace newsfacet::detail {
+
+std::string_view facet_prefix(Facet facet) noexcept {
+    switch (facet) {
+        case Facet::official:
+            return prefix_official;
+        case Facet::location:
+            return prefix_location;
+        case Facet::country:
+            break;
+    }
+    return prefix_country;
+}
+
+Xapian::valueno facet_slot(Facet facet) noexcept {
+    switch (facet) {
+        case Facet::official:
+            return slot_official;
+        case Facet::location:
+            return slot_location;
+        case Facet::country:
+            break;
+    }
+    return slot_country;
+}
+
+std::string id_term(std::string_view id) {
+    constexpr std::size_t max_plain = 200;
+    std::string term(prefix_id);
+    if (id.size() <= max_plain) return term.append(id);
+    // FNV-1a: stable across platforms and releases, which std::hash is not.
+    std::uint64_t h = 1469598103934665603ULL;
+    for (char c : id) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ULL;
+    }
+    static constexpr char hex[] = "0123456789abcdef";
+    term.append(id.substr(0, 160)).append("#");
+    for (int shift = 60; shift >= 0; shift -= 4) term.push_back(hex[(h >> shift) & 0xF]);
+    term.append("#").append(std::to_string(id.size()));
+    return term;
+}
+
+std::string filter_term(std::string_view prefix, std::string_view value) {
+    std::string term(prefix);
+    term += facet_key(value);
+    if (term.size() > 240) term.resize(240);
+    return term;
+}
+
+namespace {
+
+std::string join_values(const std::vector<std::string>& values) {
+    std::string out;
+    for (const auto& v : values) {
+        if (!out.empty()) out.push_back(value_separator);
+        out += v;
+    }
+    return out;
+}
+
+}  // namespace
+
+Xapian::Document make_document(const Article& article, const Tagging& tagging,
+                               Xapian::TermGenerator& generator) {
+    Xapian::Document doc;
+    generator.set_document(doc);
+    // Title words count three times as much as body words, and are searchable as title:.
+    generator.index_text(article.title, 3);
+    generator.index_text(article.title, 1, std::string(prefix_title));
+    generator.increase_termpos(100);
+    generator.index_text(article.body);
+
+    doc.add_boolean_term(id_term(article.id));
+    if (!article.source.empty()) doc.add_boolean_term(filter_term(prefix_source, article.source));
+    for (auto facet : all_facets) {
+        for (const auto& v : tagging.facets[facet]) doc.add_boolean_term(filter_term(facet_prefix(facet), v));
+        doc.add_value(facet_slot(facet), join_values(tagging.facets[facet]));
+    }
+    doc.add_value(slot_date, article.date);
+    doc.add_value(slot_source, article.source);
+    doc.add_value(slot_id, article.id);
+
+    nlohmann::json data = {{"id", article.id},           {"title", article.title},
+                           {"body", article.body},       {"date", article.date},
+                           {"dateline", article.dateline}, {"source", article.source},
+                           {"url", article.url}};
+    nlohmann::json facets = nlohmann::json::object();
+    for (auto facet : all_facets) facets[std::string(facet_name(facet))] = tagging.facets[facet];
+    data["facets"] = facets;
+    nlohmann::json officials = nlohmann::json::array();
+    for (const auto& o : tagging.officials) {
+        officials.push_back({{"name", o.name}, {"role", o.role}, {"country", o.country}});
+    }
+    data["officials"] = officials;
+    doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return doc;
+}
+
+StoredArticle read_document(const Xapian::Document& doc) {
+    StoredArticle out;
+    try {
+        auto data = nlohmann::json::parse(doc.get_data());
+        auto get = [&](const char* key) { return data.value(key, std::string()); };
+        out.article = {get("id"), get("title"), get("body"), get("date"),
+                       get("dateline"), get("source"), get("url")};
+        for (auto facet : all_facets) {
+            auto it = data["facets"].find(std::string(facet_name(facet)));
+            if (it != data["facets"].end()) out.facets[facet] = it->get<std::vector<std::string>>();
+        }
+        for (const auto& o : data.value("officials", nlohmann::json::array())) {
+            out.officials.push_back({o.value("name", ""), o.value("role", ""), o.value("country", "")});
+        }
+    } catch (const nlohmann::json::exception& e) {
+        throw DatabaseError("document " + std::to_string(doc.get_docid()) +
+                            " holds no newsfacet data: " + e.what());
+    }
+    return out;
+}
+
+}  // namespace newsfacet::detail

@@ -1,0 +1,28 @@
+#pragma once
+// Turning an article and its tagging into a Xapian document, and back.
+
+#include <string>
+
+#include <xapian.h>
+
+#include <newsfacet/article.hpp>
+#include <newsfacet/facets.hpp>
+
+namespace newsfacet::detail {
+
+/// What a search result needs from a stored article (its document data).
+struct StoredArticle {
+    Article article;
+    FacetValues facets;
+    std::vector<Official> officials;
+};
+
+/// Builds the document for `article`: weighted text terms (title above body), facet filter
+/// terms, value slots and the stored data.
+[[nodiscard]] Xapian::Document make_document(const Article& article, const Tagging& tagging,
+                                             Xapian::TermGenerator& generator);
+
+/// Decodes a document's stored data. Throws DatabaseError if it is not newsfacet data.
+[[nodiscard]] StoredArticle read_document(const Xapian::Document& doc);
+
+}  // namespace newsfacet::detail

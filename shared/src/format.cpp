@@ -1,0 +1,95 @@
+#include <newsfacet/format.hpp>
+
+#include <sstream>
+
+namespace newsfacet {
+namespace {
+
+constexpr const char* bold = "\x1b[1m";
+constexpr const char* dim = "\x1b[2m";
+constexpr const char* highlight = "\x1b[1;33m";
+constexpr const char* reset = "\x1b[0m";
+
+std::string join(const std::vector<std::string>& values) {
+    std::string out;
+    for (const auto& v : values) out += (out.empty() ? "" : ", ") + v;
+    return out;
+}
+
+void facet_lines(std::ostringstream& out, const std::vector<std::pair<Facet, std::vector<FacetCount>>>& facets,
+                 std::size_t per_facet) {
+    for (const auto& [facet, counts] : facets) {
+        out << "  " << facet_name(facet) << ":";
+        if (counts.empty()) out << " (none)";
+        std::size_t n = 0;
+        for (const auto& c : counts) {
+            if (n++ == per_facet) {
+                out << " ...";
+                break;
+            }
+            out << (n > 1 ? ", " : " ") << c.value << " (" << c.count << ")";
+        }
+        out << "\n";
+    }
+}
+
+}  // namespace
+
+std::string to_text(const SearchResults& results, const TextStyle& style) {
+    std::ostringstream out;
+    auto b = style.color ? bold : "";
+    auto d = style.color ? dim : "";
+    auto r = style.color ? reset : "";
+    out << results.total << (results.total == 1 ? " article" : " articles");
+    if (!results.query.empty()) out << " match \"" << results.query << "\"";
+    if (!results.hits.empty()) {
+        out << " (showing " << results.hits.front().rank << "-" << results.hits.back().rank << ")";
+    }
+    out << "\n";
+    for (const auto& h : results.hits) {
+        out << "\n" << b << h.rank << ". " << h.title << r << "\n";
+        out << "   " << d;
+        std::string meta;
+        for (const auto& part : {h.date.substr(0, 10), h.source, h.id}) {
+            if (!part.empty()) meta += (meta.empty() ? "" : " | ") + part;
+        }
+        out << meta << r << "\n";
+        for (auto f : all_facets) {
+            if (f == Facet::official || h.facets[f].empty()) continue;
+            out << "   " << facet_name(f) << ": " << join(h.facets[f]) << "\n";
+        }
+        if (!h.officials.empty()) {
+            out << "   officials: ";
+            bool first = true;
+            for (const auto& o : h.officials) {
+                out << (first ? "" : "; ") << o.name;
+                std::string detail = o.role;
+                if (!o.country.empty()) detail += (detail.empty() ? "" : ", ") + o.country;
+                if (!detail.empty()) out << " (" << detail << ")";
+                first = false;
+            }
+            out << "\n";
+        }
+        if (!h.snippet.text.empty()) {
+            out << "   " << (style.color ? h.snippet.marked(highlight, reset) : h.snippet.marked("[", "]")) << "\n";
+        }
+    }
+    if (!results.facets.empty() && results.total > 0) {
+        out << "\n" << b << "Facets over all " << results.total << " matches:" << r << "\n";
+        facet_lines(out, results.facets, 10);
+    }
+    return out.str();
+}
+
+std::string to_text(const IndexInfo& info) {
+    std::ostringstream out;
+    out << "index:          " << info.path << "\n";
+    out << "articles:       " << info.articles << "\n";
+    out << "size:           " << info.size_bytes << " bytes\n";
+    out << "format version: " << info.format_version << "\n";
+    out << "facet values (articles):\n";
+    facet_lines(out, info.facets, 20);
+    return out.str();
+}
+
+}  // namespace newsfacet

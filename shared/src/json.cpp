@@ -1,0 +1,87 @@
+#include <newsfacet/json.hpp>
+
+#include <nlohmann/json.hpp>
+
+namespace newsfacet {
+namespace {
+
+using nlohmann::json;
+
+std::string dump(const json& j, int indent) {
+    // Invalid UTF-8 cannot reach here through the readers, but a library caller may pass any
+    // bytes: replace them rather than throw.
+    return j.dump(indent, ' ', false, json::error_handler_t::replace);
+}
+
+json facet_values(const FacetValues& values) {
+    json out = json::object();
+    for (auto f : all_facets) out[std::string(facet_name(f))] = values[f];
+    return out;
+}
+
+json officials(const std::vector<Official>& list) {
+    json out = json::array();
+    for (const auto& o : list) out.push_back({{"name", o.name}, {"role", o.role}, {"country", o.country}});
+    return out;
+}
+
+json facet_counts(const std::vector<std::pair<Facet, std::vector<FacetCount>>>& facets) {
+    json out = json::object();
+    for (const auto& [facet, counts] : facets) {
+        json list = json::array();
+        for (const auto& c : counts) list.push_back({{"value", c.value}, {"count", c.count}});
+        out[std::string(facet_name(facet))] = list;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string to_json(const SearchResults& results, int indent) {
+    json hits = json::array();
+    for (const auto& h : results.hits) {
+        hits.push_back({{"rank", h.rank},
+                        {"id", h.id},
+                        {"title", h.title},
+                        {"date", h.date},
+                        {"source", h.source},
+                        {"url", h.url},
+                        {"score", h.score},
+                        {"snippet", h.snippet.to_html()},
+                        {"facets", facet_values(h.facets)},
+                        {"officials", officials(h.officials)}});
+    }
+    json out = {{"query", results.query},
+                {"total", results.total},
+                {"results", hits},
+                {"facets", facet_counts(results.facets)}};
+    return dump(out, indent);
+}
+
+std::string to_json(const std::string& id, const Tagging& tagging, int indent) {
+    json mentions = json::array();
+    for (const auto& m : tagging.mentions) {
+        mentions.push_back({{"facet", std::string(facet_name(m.facet))},
+                            {"value", m.value},
+                            {"text", m.text},
+                            {"start", m.start},
+                            {"end", m.end},
+                            {"demonym", m.demonym}});
+    }
+    json out = {{"id", id},
+                {"facets", facet_values(tagging.facets)},
+                {"officials", officials(tagging.officials)},
+                {"mentions", mentions}};
+    return dump(out, indent);
+}
+
+std::string to_json(const IndexInfo& info, int indent) {
+    json out = {{"path", info.path},
+                {"articles", info.articles},
+                {"size_bytes", info.size_bytes},
+                {"format_version", info.format_version},
+                {"facets", facet_counts(info.facets)}};
+    return dump(out, indent);
+}
+
+}  // namespace newsfacet

@@ -1,0 +1,127 @@
+#include "query.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <newsfacet/error.hpp>
+#include <newsfacet/reader.hpp>
+
+#include "schema.hpp"
+
+namespace newsfacet::detail {
+namespace {
+
+// Resolves facet values typed in a query (country:russia) to their filter term, alias-aware.
+class FacetProcessor : public Xapian::FieldProcessor {
+public:
+    FacetProcessor(const Tagger& tagger, std::optional<Facet> facet, std::string prefix)
+        : m_tagger(tagger), m_facet(facet), m_prefix(std::move(prefix)) {}
+
+    Xapian::Query operator()(const std::string& value) override {
+        std::string canonical = value;
+        if (m_facet) {
+            if (auto c = m_tagger.canonical(*m_facet, value)) canonical = *c;
+        }
+        return Xapian::Query(filter_term(m_prefix, canonical));
+    }
+
+private:
+    const Tagger& m_tagger;
+    std::optional<Facet> m_facet;
+    std::string m_prefix;
+};
+
+Xapian::Query filter_for(const Tagger& tagger, std::optional<Facet> facet, std::string_view prefix,
+                         const std::string& value) {
+    return FacetProcessor(tagger, facet, std::string(prefix))(value);
+}
+
+}  // namespace
+
+BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, const Tagger& tagger,
+                       const Xapian::Database& db) {
+    BuiltQuery out;
+    Xapian::QueryParser qp;
+    qp.set_database(db);
+    qp.set_stemmer(analysis.stemmer);
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_stopper(&analysis.stopper);
+    qp.set_default_op(Xapian::Query::OP_OR);
+    qp.add_prefix("title", std::string(prefix_title));
+    // An empty grouping makes repeated filters of one field AND together (facets are
+    // multi-valued); OR must be written explicitly.
+    const std::string and_grouping;
+    for (auto facet : all_facets) {
+        auto* proc = new FacetProcessor(tagger, facet, std::string(facet_prefix(facet)));
+        qp.add_boolean_prefix(std::string(facet_name(facet)), proc->release(), &and_grouping);
+    }
+    auto* source_proc = new FacetProcessor(tagger, std::nullopt, std::string(prefix_source));
+    qp.add_boolean_prefix("source", source_proc->release(), &and_grouping);
+
+    Xapian::Query parsed;
+    bool blank = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
+    if (!blank) {
+        try {
+            parsed = qp.parse_query(request.query,
+                                    Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                                        Xapian::QueryParser::FLAG_PURE_NOT);
+        } catch (const Xapian::QueryParserError& e) {
+            throw QueryError("cannot parse query '" + request.query + "': " + e.get_msg());
+        }
+    }
+    Xapian::Query expanded = analysis.thesaurus.expand(parsed, db);
+    // Highlighting: each query word is a group_id, weighted by rarity; its expansions share
+    // the group_id at a lower weight.
+    const double n = std::max<double>(1, db.get_doccount());
+    int group_id = 0;
+    for (auto it = parsed.get_unique_terms_begin(); it != parsed.get_unique_terms_end(); ++it) {
+        const std::string term = *it;
+        double tf = std::max<double>(1, db.get_termfreq(term));
+        double w = 1.0 + std::log(n / tf);
+        if (!out.highlight.add_term(term, {group_id, w})) continue;
+        auto group = analysis.thesaurus.expand(Xapian::Query(term), db);
+        for (auto g = group.get_unique_terms_begin(); g != group.get_unique_terms_end(); ++g) {
+            if (*g != term) out.highlight.add_term(*g, {group_id, 0.5 * w});
+        }
+        ++group_id;
+    }
+    // Articles matching every group_id of a plain multi-word query get those concepts' weight
+    // again: co-occurrence beats repeating one word (a labour strike vs a strike on an embassy).
+    // (The expansion keeps the parsed query's shape, so its top-level OR has one subquery per
+    // parsed concept; a single expanded word is an OR too, which must not count.)
+    if (parsed.get_type() == Xapian::Query::OP_OR && expanded.get_type() == Xapian::Query::OP_OR &&
+        expanded.get_num_subqueries() == parsed.get_num_subqueries() && parsed.get_num_subqueries() > 1) {
+        std::vector<Xapian::Query> concepts;
+        for (std::size_t i = 0; i < expanded.get_num_subqueries(); ++i) concepts.push_back(expanded.get_subquery(i));
+        expanded = Xapian::Query(Xapian::Query::OP_AND_MAYBE, expanded,
+                                 Xapian::Query(Xapian::Query::OP_AND, concepts.begin(), concepts.end()));
+    }
+
+    out.by_date = out.highlight.empty();
+    Xapian::Query query = expanded.empty() ? Xapian::Query::MatchAll : expanded;
+    if (out.by_date && !expanded.empty()) {
+        // Filters only: every article they allow, unweighted.
+        query = Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query::MatchAll, expanded);
+    }
+
+    std::vector<Xapian::Query> filters;
+    for (const auto& [facet, values] : request.filters) {
+        for (const auto& v : values) filters.push_back(filter_for(tagger, facet, facet_prefix(facet), v));
+    }
+    for (const auto& s : request.sources) filters.push_back(filter_for(tagger, std::nullopt, prefix_source, s));
+    if (!request.since.empty() || !request.until.empty()) {
+        std::string lo = request.since.empty() ? std::string() : normalize_date(request.since);
+        // "until 2024-03-05" includes the whole day, date-times too.
+        std::string hi = request.until.empty() ? std::string("\xff") : normalize_date(request.until) + "\xff";
+        if (!lo.empty() && lo > hi) throw UsageError("--since " + request.since + " is after --until " + request.until);
+        filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, slot_date, lo, hi);
+    }
+    if (!filters.empty()) {
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                              Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+    }
+    out.query = query;
+    return out;
+}
+
+}  // namespace newsfacet::detail

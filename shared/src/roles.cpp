@@ -1,0 +1,132 @@
+#include "roles.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace newsfacet::detail {
+namespace {
+
+// Sorted lists, searched with binary_search.
+template <std::size_t N>
+bool contains(const std::array<std::string_view, N>& sorted, std::string_view word) noexcept {
+    return std::binary_search(sorted.begin(), sorted.end(), word);
+}
+
+// Nouns that name an office on their own.
+constexpr std::array<std::string_view, 30> heads = {
+    "adviser", "advisor", "ambassador", "chair", "chairman", "chairwoman", "chancellor", "commander",
+    "consul", "emir", "envoy", "governor", "king", "mayor", "minister", "premier",
+    "president", "prime", "prosecutor", "queen", "secretary", "secretary-general", "senator", "sheikh",
+    "spokesman", "spokesperson", "spokeswoman", "sultan", "taoiseach", "vice-president"};
+
+// Words that qualify an office ("deputy foreign minister", "central bank governor").
+constexpr std::array<std::string_view, 48> modifiers = {
+    "acting", "affairs", "agriculture", "army", "attorney", "bank", "central", "chief",
+    "crown", "culture", "defence", "defense", "deputy", "digital", "economic", "economy",
+    "education", "energy", "environment", "finance", "first", "foreign", "former", "general",
+    "health", "high", "home", "industry", "infrastructure", "interior", "justice", "labor",
+    "labour", "lord", "military", "national", "presidential", "prime", "regional", "security",
+    "senior", "special", "sports", "state", "trade", "transport", "treasury", "vice"};
+
+constexpr std::array<std::string_view, 151> non_name = {
+    "a", "according", "administration", "after", "agency", "airport", "all", "also",
+    "an", "and", "april", "army", "as", "assembly", "at", "august",
+    "authority", "bank", "because", "before", "between", "bureau", "but", "by",
+    "cabinet", "centre", "city", "coalition", "command", "commission", "committee", "company",
+    "congress", "council", "court", "december", "defence", "defense", "democrats", "department",
+    "during", "earlier", "eastern", "embassy", "european", "february", "federation", "for",
+    "force", "forces", "foreign", "friday", "from", "government", "group", "guard",
+    "he", "her", "his", "house", "how", "however", "i", "if",
+    "in", "it", "its", "january", "july", "june", "kingdom", "kremlin",
+    "last", "later", "many", "march", "meanwhile", "military", "minister", "ministers",
+    "ministry", "monday", "nations", "navy", "new", "news", "next", "northern",
+    "november", "october", "of", "office", "officials", "on", "one", "organisation",
+    "organization", "our", "parliament", "party", "police", "president", "republic", "saturday",
+    "september", "service", "several", "she", "since", "so", "some", "southern",
+    "spokesman", "spokesperson", "state", "statement", "states", "sunday", "that", "the",
+    "their", "then", "there", "these", "they", "this", "those", "three",
+    "thursday", "to", "today", "tomorrow", "tonight", "tuesday", "two", "under",
+    "union", "united", "university", "we", "wednesday", "western", "what", "when",
+    "where", "while", "who", "why", "with", "yesterday", "you"};
+
+constexpr std::array<std::string_view, 12> particles = {
+    "al", "bin", "da", "de", "del", "der", "di", "dos",
+    "du", "ibn", "van", "von"};
+
+constexpr std::array<std::string_view, 21> locatives = {
+    "across", "around", "at", "capital", "central", "eastern", "in", "inside",
+    "into", "near", "northern", "of", "outside", "over", "southern", "through",
+    "throughout", "toward", "towards", "western", "within"};
+
+std::string title_case(std::string_view text, const std::vector<text::Token>& tokens,
+                       std::size_t first, std::size_t last) {
+    std::string out;
+    for (std::size_t k = first; k < last; ++k) {
+        std::string word = text::ascii_lower(text.substr(tokens[k].start, tokens[k].end - tokens[k].start));
+        bool small = word == "of" || word == "for" || word == "the";
+        if (!out.empty()) {
+            auto gap = text.substr(tokens[k - 1].end, tokens[k].start - tokens[k - 1].end);
+            out += gap.find('-') != std::string_view::npos ? "-" : " ";
+        }
+        bool after_hyphen = !out.empty() && out.back() == '-';
+        if (!small && !after_hyphen && !word.empty()) word[0] = static_cast<char>(word[0] - 'a' + 'A');
+        if (after_hyphen && word == "general") word = "General";
+        out += word;
+    }
+    return out;
+}
+
+}  // namespace
+
+bool is_role_word(std::string_view folded) noexcept {
+    return contains(heads, folded) || contains(modifiers, folded);
+}
+
+bool is_non_name_word(std::string_view folded) noexcept { return contains(non_name, folded); }
+
+bool is_name_particle(std::string_view word) noexcept { return contains(particles, word); }
+
+bool is_locative_word(std::string_view folded) noexcept { return contains(locatives, folded); }
+
+bool match_role(std::string_view text, const std::vector<text::Token>& tokens,
+                const std::vector<std::string>& folded, std::size_t i, RoleMatch& out) {
+    // Modifiers, then a head; "secretary of state" and "minister of/for X" are handled by
+    // the callers' "of" logic, except the fixed "secretary of state".
+    std::size_t k = i;
+    std::size_t last_head = 0;
+    bool found = false;
+    while (k < tokens.size() && k < i + 5) {
+        if (k > i) {
+            auto gap = text.substr(tokens[k - 1].end, tokens[k].start - tokens[k - 1].end);
+            if (gap != " " && gap != "-") break;
+        }
+        const auto& w = folded[k];
+        bool head = contains(heads, w);
+        bool modifier = contains(modifiers, w);
+        if (!head && !modifier) break;
+        // "prime" is only a head in "prime minister"; "general" only after "secretary" or
+        // "attorney" (as a head it would take "General Motors" for an officer).
+        if (head && w != "prime") {
+            last_head = k + 1;
+            found = true;
+        }
+        if (w == "general" && k > i && (folded[k - 1] == "secretary" || folded[k - 1] == "attorney")) {
+            last_head = k + 1;
+        }
+        ++k;
+    }
+    if (!found) return false;
+    // "Secretary of State".
+    if (folded[last_head - 1] == "secretary" && last_head + 1 < tokens.size() &&
+        folded[last_head] == "of" && folded[last_head + 1] == "state") {
+        last_head += 2;
+    }
+    out.first = i;
+    out.last = last_head;
+    out.role = title_case(text, tokens, i, last_head);
+    // "Former" is a qualifier of the person, not part of the office.
+    if (out.role.rfind("Former ", 0) == 0) out.role.erase(0, 7);
+    return true;
+}
+
+}  // namespace newsfacet::detail

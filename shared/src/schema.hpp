@@ -1,0 +1,49 @@
+#pragma once
+// The storage layout of a newsfacet index (documented in docs/DESIGN.md; keep both in step).
+
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+#include <newsfacet/facets.hpp>
+
+namespace newsfacet::detail {
+
+// Term prefixes. Free text uses Xapian's conventions: unprefixed words (with positions) and
+// "Z"-prefixed stems; title words are also indexed with "S".
+inline constexpr std::string_view prefix_id = "Q";        // Q<id> (hashed when long)
+inline constexpr std::string_view prefix_title = "S";     // title words
+inline constexpr std::string_view prefix_source = "XS";   // XS<folded source>
+inline constexpr std::string_view prefix_country = "XC";  // XC<folded canonical country>
+inline constexpr std::string_view prefix_official = "XO"; // XO<folded canonical name>
+inline constexpr std::string_view prefix_location = "XL"; // XL<folded canonical location>
+
+// Value slots.
+inline constexpr Xapian::valueno slot_date = 0;       // normalised ISO date or date-time
+inline constexpr Xapian::valueno slot_country = 1;    // canonical values joined by '\x1f'
+inline constexpr Xapian::valueno slot_official = 2;
+inline constexpr Xapian::valueno slot_location = 3;
+inline constexpr Xapian::valueno slot_source = 4;     // source as given
+inline constexpr Xapian::valueno slot_id = 5;         // article id, for stable tie-breaks
+
+/// Separates the values of a multi-valued facet inside its slot.
+inline constexpr char value_separator = '\x1f';
+
+// Metadata keys.
+inline constexpr std::string_view meta_format = "newsfacet:format";
+
+/// Term prefix of a facet's filter terms.
+[[nodiscard]] std::string_view facet_prefix(Facet facet) noexcept;
+
+/// Value slot of a facet's canonical values.
+[[nodiscard]] Xapian::valueno facet_slot(Facet facet) noexcept;
+
+/// The unique id term of an article. Ids too long for a Xapian term (245 bytes) keep a
+/// readable head and a 64-bit hash of the whole id.
+[[nodiscard]] std::string id_term(std::string_view id);
+
+/// A boolean filter term: prefix + folded value (folding makes filters case-insensitive).
+[[nodiscard]] std::string filter_term(std::string_view prefix, std::string_view value);
+
+}  // namespace newsfacet::detail

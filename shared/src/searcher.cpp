@@ -1,0 +1,91 @@
+#include <newsfacet/searcher.hpp>
+
+#include <newsfacet/error.hpp>
+
+#include "analysis.hpp"
+#include "database.hpp"
+#include "document.hpp"
+#include "facet_spy.hpp"
+#include "query.hpp"
+#include "schema.hpp"
+#include "snippet_builder.hpp"
+
+namespace newsfacet {
+
+struct Searcher::Impl {
+    std::filesystem::path path;
+    Xapian::Database db;
+    Tagger tagger;
+    std::shared_ptr<const detail::Analysis> analysis = detail::make_analysis();
+};
+
+Searcher::Searcher(const std::filesystem::path& path) : m_impl(std::make_unique<Impl>()) {
+    m_impl->path = path;
+    m_impl->db = detail::open_for_reading(path);
+}
+
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+SearchResults Searcher::search(const SearchRequest& request) const {
+    const auto& impl = *m_impl;
+    SearchResults results;
+    results.query = request.query;
+    try {
+        auto built = detail::build_query(request, *impl.analysis, impl.tagger, impl.db);
+        Xapian::Enquire enquire(impl.db);
+        enquire.set_query(built.query);
+        if (built.by_date) {
+            enquire.set_sort_by_value_then_relevance(detail::slot_date, true);
+        } else {
+            // Ties broken by id, not docid, so the order does not depend on indexing order.
+            enquire.set_sort_by_relevance_then_value(detail::slot_id, false);
+        }
+        std::vector<Facet> facets(all_facets.begin(), all_facets.end());
+        detail::FacetSpy spy(facets);
+        if (request.count_facets) enquire.add_matchspy(&spy);
+        // Asking to check every document makes the total exact and lets the spy see all matches.
+        auto mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                     static_cast<Xapian::doccount>(request.limit), impl.db.get_doccount());
+        results.total = mset.get_matches_estimated();
+        std::size_t rank = request.offset;
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            auto stored = detail::read_document(it.get_document());
+            SearchHit hit;
+            hit.rank = ++rank;
+            hit.id = stored.article.id;
+            hit.title = stored.article.title;
+            hit.date = stored.article.date;
+            hit.source = stored.article.source;
+            hit.url = stored.article.url;
+            hit.score = built.by_date ? 0.0 : it.get_weight();
+            hit.snippet = detail::make_snippet(stored.article.body.empty() ? stored.article.title : stored.article.body,
+                                               built.highlight, impl.analysis->stemmer, request.snippet_bytes);
+            hit.facets = std::move(stored.facets);
+            hit.officials = std::move(stored.officials);
+            results.hits.push_back(std::move(hit));
+        }
+        if (request.count_facets) {
+            for (auto f : facets) results.facets.emplace_back(f, spy.counts(f, request.max_facet_values));
+        }
+    } catch (const Xapian::DatabaseModifiedError&) {
+        // The index changed under us: a reopen sees the new state; retried once by the caller.
+        throw DatabaseError(impl.path.string() + ": the index changed during the search; retry");
+    } catch (const Xapian::Error& e) {
+        detail::rethrow(e, impl.path.string());
+    }
+    return results;
+}
+
+IndexInfo Searcher::info() const { return detail::read_info(m_impl->db, m_impl->path); }
+
+void Searcher::reopen() {
+    try {
+        m_impl->db.reopen();
+    } catch (const Xapian::Error& e) {
+        detail::rethrow(e, m_impl->path.string());
+    }
+}
+
+}  // namespace newsfacet

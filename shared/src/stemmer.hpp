@@ -1,0 +1,18 @@
+#pragma once
+// English stemming that also knows irregular forms ("struck" -> "strike"), so that the index
+// and the query parser agree on them. Used for both, so remote shards need nothing extra.
+
+#include <string>
+#include <unordered_map>
+
+#include <xapian.h>
+
+namespace newsfacet::detail {
+
+/// Maps irregular forms to their lemma (lower case), e.g. "struck" -> "strike".
+using IrregularForms = std::unordered_map<std::string, std::string>;
+
+/// A Xapian stemmer: the English Snowball stemmer after mapping irregular forms to lemmas.
+[[nodiscard]] Xapian::Stem make_stemmer(const IrregularForms& irregular);
+
+}  // namespace newsfacet::detail

@@ -1,0 +1,510 @@
+#include <newsfacet/tagger.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <newsfacet/error.hpp>
+
+#include "gazetteer.hpp"
+#include "roles.hpp"
+#include "text.hpp"
+
+namespace newsfacet {
+
+struct Tagger::Impl {
+    detail::Gazetteer gazetteer;
+};
+
+namespace {
+
+using detail::Place;
+using detail::PlaceKind;
+
+// One field's words, with folded forms for lexicon lookups.
+struct Analysed {
+    std::string_view text;
+    std::vector<text::Token> tokens;
+    std::vector<std::string> folded;
+
+    explicit Analysed(std::string_view t) : text(t), tokens(text::words(t)) {
+        folded.reserve(tokens.size());
+        for (const auto& tok : tokens) folded.push_back(text::fold(word(tok)));
+    }
+    [[nodiscard]] std::string_view word(const text::Token& tok) const {
+        return text.substr(tok.start, tok.end - tok.start);
+    }
+    [[nodiscard]] std::string_view word(std::size_t i) const { return word(tokens[i]); }
+    [[nodiscard]] std::string_view gap_before(std::size_t i) const {
+        if (i == 0) return text.substr(0, tokens[0].start);
+        return text.substr(tokens[i - 1].end, tokens[i].start - tokens[i - 1].end);
+    }
+    [[nodiscard]] std::string_view gap_after(std::size_t i) const {
+        auto end = i + 1 < tokens.size() ? tokens[i + 1].start : text.size();
+        return text.substr(tokens[i].end, end - tokens[i].end);
+    }
+};
+
+// A resolved place mention.
+struct PlaceHit {
+    std::size_t first;
+    std::size_t last;
+    std::uint32_t place;
+    bool demonym;
+    bool locative;
+};
+
+struct OfficialHit {
+    std::size_t first;  // name tokens [first, last)
+    std::size_t last;
+    std::string name;
+    std::string role;
+    std::string country;
+};
+
+bool is_possessive_gap(std::string_view gap) {
+    return gap == "'s " || gap == "\xE2\x80\x99s " || gap == "' " || gap == "\xE2\x80\x99 ";
+}
+
+class ArticleTagger {
+public:
+    ArticleTagger(const detail::Gazetteer& gaz, const Article& article)
+        : m_gaz(gaz), m_body(article.body), m_title(article.title), m_dateline(article.dateline) {}
+
+    Tagging run();
+
+private:
+    std::vector<PlaceHit> find_places(const Analysed& field, const std::set<std::string>& countries) const;
+    std::set<std::string> countries_named(const Analysed& field) const;
+    std::string country_of(const PlaceHit& hit) const;
+    const PlaceHit* place_ending_at(std::size_t token) const;
+    const PlaceHit* place_starting_at(std::size_t token) const;
+    std::string country_before(std::size_t role_first) const;
+    std::string country_after(std::size_t role_last) const;
+    std::size_t name_forward(std::size_t i) const;
+    std::size_t name_backward(std::size_t end) const;
+    bool name_ok(std::size_t first, std::size_t last) const;
+    std::string name_text(std::size_t first, std::size_t last) const;
+    void find_officials();
+    void add_official(std::size_t first, std::size_t last, const std::string& role,
+                      const std::string& country);
+
+    const detail::Gazetteer& m_gaz;
+    Analysed m_body;
+    Analysed m_title;
+    Analysed m_dateline;
+    std::vector<PlaceHit> m_places;
+    std::vector<OfficialHit> m_officials;
+};
+
+std::set<std::string> ArticleTagger::countries_named(const Analysed& field) const {
+    std::set<std::string> out;
+    detail::PhraseMatch m;
+    for (std::size_t i = 0; i < field.tokens.size(); ++i) {
+        if (!m_gaz.match_at(field.text, field.tokens, field.folded, i, m)) continue;
+        for (const auto& c : *m.candidates) {
+            const auto& p = m_gaz.place(c.place);
+            if (p.kind != PlaceKind::city) {
+                out.insert(p.value);
+                break;
+            }
+        }
+        i = m.last - 1;
+    }
+    return out;
+}
+
+std::vector<PlaceHit> ArticleTagger::find_places(const Analysed& field,
+                                                 const std::set<std::string>& countries) const {
+    std::vector<PlaceHit> hits;
+    detail::PhraseMatch m;
+    for (std::size_t i = 0; i < field.tokens.size(); ++i) {
+        if (!m_gaz.match_at(field.text, field.tokens, field.folded, i, m)) continue;
+        const detail::Candidate* chosen = nullptr;
+        for (const auto& c : *m.candidates) {
+            if (m_gaz.place(c.place).kind != PlaceKind::city) {
+                chosen = &c;
+                break;
+            }
+        }
+        if (!chosen) {
+            // Cities only: prefer one in a country the article names, else the biggest.
+            for (const auto& c : *m.candidates) {
+                if (countries.count(m_gaz.place(c.place).country)) {
+                    chosen = &c;
+                    break;
+                }
+            }
+            if (!chosen) chosen = &m.candidates->front();
+        }
+        const auto& place = m_gaz.place(chosen->place);
+        bool locative = i > 0 && detail::is_locative_word(field.folded[i - 1]);
+        bool in_caps_line = text::all_upper(field.word(i));
+        // A name that is also a common word counts only where context says place.
+        if (place.ambiguous && !locative && !(place.kind == PlaceKind::city && countries.count(place.country)) &&
+            !in_caps_line) {
+            i = m.last - 1;
+            continue;
+        }
+        hits.push_back({m.first, m.last, chosen->place, chosen->demonym, locative});
+        i = m.last - 1;
+    }
+    return hits;
+}
+
+std::string ArticleTagger::country_of(const PlaceHit& hit) const {
+    const auto& p = m_gaz.place(hit.place);
+    return p.kind == PlaceKind::city ? p.country : p.value;
+}
+
+const PlaceHit* ArticleTagger::place_ending_at(std::size_t token) const {
+    for (const auto& h : m_places) {
+        if (h.last == token) return &h;
+    }
+    return nullptr;
+}
+
+const PlaceHit* ArticleTagger::place_starting_at(std::size_t token) const {
+    for (const auto& h : m_places) {
+        if (h.first == token) return &h;
+    }
+    return nullptr;
+}
+
+// "Azerbaijani President", "Russia's ambassador", "the Ukrainian foreign minister".
+std::string ArticleTagger::country_before(std::size_t role_first) const {
+    if (role_first == 0) return {};
+    const auto* hit = place_ending_at(role_first);
+    if (!hit) return {};
+    auto gap = m_body.gap_before(role_first);
+    if (gap == " " || is_possessive_gap(gap)) return country_of(*hit);
+    return {};
+}
+
+// "the president of Azerbaijan", "the mayor of Beirut".
+std::string ArticleTagger::country_after(std::size_t role_last) const {
+    if (role_last + 1 >= m_body.tokens.size() || m_body.folded[role_last] != "of") return {};
+    std::size_t k = role_last + 1;
+    if (m_body.folded[k] == "the" && k + 1 < m_body.tokens.size()) ++k;
+    if (const auto* hit = place_starting_at(k); hit && !hit->demonym) return country_of(*hit);
+    return {};
+}
+
+// The end of a capitalised name starting at token i (i itself if there is none).
+std::size_t ArticleTagger::name_forward(std::size_t i) const {
+    std::size_t k = i;
+    while (k < m_body.tokens.size() && k < i + 4) {
+        if (k > i) {
+            auto gap = m_body.gap_before(k);
+            bool initial = m_body.word(k - 1).size() == 1 && gap == ". ";
+            if (gap != " " && gap != "-" && !initial) break;
+        }
+        auto w = m_body.word(k);
+        if (text::starts_upper(w)) {
+            if (detail::is_non_name_word(m_body.folded[k]) || detail::is_role_word(m_body.folded[k])) break;
+            if (const auto* hit = place_starting_at(k); hit && m_gaz.place(hit->place).kind != PlaceKind::city) break;
+        } else if (!(detail::is_name_particle(w) && k + 1 < m_body.tokens.size() && k > i &&
+                     text::starts_upper(m_body.word(k + 1)))) {
+            break;
+        }
+        ++k;
+    }
+    return k;
+}
+
+// The start of a capitalised name ending just before token `end`.
+std::size_t ArticleTagger::name_backward(std::size_t end) const {
+    std::size_t k = end;
+    while (k > 0 && end - k < 4) {
+        std::size_t j = k - 1;
+        if (j + 1 < end) {
+            auto gap = m_body.gap_after(j);
+            bool initial = m_body.word(j).size() == 1 && gap == ". ";
+            if (gap != " " && gap != "-" && !initial) break;
+        }
+        auto w = m_body.word(j);
+        if (!text::starts_upper(w) && !(detail::is_name_particle(w) && j + 1 < end)) break;
+        if (detail::is_non_name_word(m_body.folded[j]) || detail::is_role_word(m_body.folded[j])) break;
+        k = j;
+    }
+    // A particle cannot start a name.
+    while (k < end && !text::starts_upper(m_body.word(k))) ++k;
+    return k;
+}
+
+bool ArticleTagger::name_ok(std::size_t first, std::size_t last) const {
+    if (first >= last) return false;
+    for (const auto& h : m_places) {
+        // A name that is exactly a place ("South Africa") is not a person.
+        if (h.first == first && h.last == last) return false;
+    }
+    return true;
+}
+
+std::string ArticleTagger::name_text(std::size_t first, std::size_t last) const {
+    auto start = m_body.tokens[first].start;
+    auto end = m_body.tokens[last - 1].end;
+    return std::string(m_body.text.substr(start, end - start));
+}
+
+void ArticleTagger::add_official(std::size_t first, std::size_t last, const std::string& role,
+                                 const std::string& country) {
+    for (const auto& o : m_officials) {
+        if (o.first == first) return;
+    }
+    m_officials.push_back({first, last, name_text(first, last), role, country});
+}
+
+void ArticleTagger::find_officials() {
+    const auto n = m_body.tokens.size();
+    detail::RoleMatch role;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!detail::match_role(m_body.text, m_body.tokens, m_body.folded, i, role)) continue;
+        std::string country = country_before(role.first);
+        if (country.empty()) country = country_after(role.last);
+        // "President Ilham Aliyev": the office directly before the name.
+        if (role.last < n && m_body.gap_before(role.last) == " ") {
+            auto end = name_forward(role.last);
+            if (name_ok(role.last, end)) {
+                add_official(role.last, end, role.role, country);
+                i = end - 1;
+                continue;
+            }
+        }
+        // "Russia's ambassador, Mikhail Yevdokimov," / "Sudan's envoy to the UN, Ahmed El-Tayeb,"
+        std::size_t k = role.last;
+        if (k < n && (m_body.folded[k] == "to" || m_body.folded[k] == "of" || m_body.folded[k] == "for" ||
+                      m_body.folded[k] == "in")) {
+            std::size_t limit = std::min(n, k + 7);
+            ++k;
+            while (k < limit && m_body.gap_before(k) == " ") ++k;
+        }
+        if (k < n && k > role.last && m_body.gap_before(k).substr(0, 1) != ",") k = n;
+        if (k < n && m_body.gap_before(k) == ", ") {
+            auto end = name_forward(k);
+            if (end - k >= 2 && name_ok(k, end)) {
+                auto after = end < n ? m_body.gap_before(end) : std::string_view(".");
+                bool closes = !after.empty() && (after[0] == ',' || after[0] == '.' || after[0] == ';' ||
+                                                 after[0] == ')');
+                if (!closes && end < n) {
+                    closes = m_body.folded[end] == "said" || m_body.folded[end] == "says" ||
+                             m_body.folded[end] == "told";
+                }
+                if (closes) {
+                    add_official(k, end, role.role, country);
+                    i = end - 1;
+                    continue;
+                }
+            }
+        }
+        i = role.last - 1;
+    }
+    // "Ilham Aliyev, the president of Azerbaijan" / "Oksana Hrytsenko, Ukraine's foreign minister".
+    for (std::size_t p = 0; p + 1 < n; ++p) {
+        auto gap = m_body.gap_after(p);
+        if (gap != ", ") continue;
+        std::size_t k = p + 1;
+        if (m_body.folded[k] == "the" || m_body.folded[k] == "a" || m_body.folded[k] == "an") ++k;
+        std::string country;
+        if (k < n) {
+            if (const auto* hit = place_starting_at(k)) {
+                auto g = hit->last < n ? m_body.gap_before(hit->last) : std::string_view();
+                if (g == " " || is_possessive_gap(g)) {
+                    country = country_of(*hit);
+                    k = hit->last;
+                }
+            }
+        }
+        if (k >= n || !detail::match_role(m_body.text, m_body.tokens, m_body.folded, k, role)) continue;
+        auto first = name_backward(p + 1);
+        if (p + 1 - first < 2 || !name_ok(first, p + 1)) continue;
+        if (country.empty()) country = country_after(role.last);
+        add_official(first, p + 1, role.role, country);
+    }
+}
+
+Tagging ArticleTagger::run() {
+    // Countries named anywhere help pick between same-named cities.
+    auto named = countries_named(m_body);
+    for (const auto& c : countries_named(m_title)) named.insert(c);
+    for (const auto& c : countries_named(m_dateline)) named.insert(c);
+
+    m_places = find_places(m_body, named);
+    auto title_places = find_places(m_title, named);
+    auto dateline_places = find_places(m_dateline, named);
+    find_officials();
+
+    // Merge officials naming the same person: keep the fullest name, fill role and country.
+    std::vector<OfficialHit> people;
+    auto surname = [&](const OfficialHit& o) { return m_body.folded[o.last - 1]; };
+    for (const auto& o : m_officials) {
+        auto it = std::find_if(people.begin(), people.end(),
+                               [&](const OfficialHit& p) { return surname(p) == surname(o); });
+        if (it == people.end()) {
+            people.push_back(o);
+            continue;
+        }
+        if (o.last - o.first > it->last - it->first) it->name = o.name;
+        if (it->country.empty()) it->country = o.country;
+        if (it->role.empty()) it->role = o.role;
+    }
+
+    Tagging out;
+    // Place mentions inside an official's name ("Georgia" in a name) are not places.
+    auto in_name = [&](std::size_t tok) {
+        return std::any_of(m_officials.begin(), m_officials.end(),
+                           [&](const OfficialHit& o) { return tok >= o.first && tok < o.last; });
+    };
+    std::map<std::string, int> country_mentions;
+    std::set<std::string> salient_countries;
+    std::set<std::string> salient_locations;
+
+    // The lead: the first two sentences (or the first paragraph if shorter).
+    std::size_t lead_end = m_body.text.size();
+    {
+        int sentences = 0;
+        for (std::size_t i = 0; i + 1 < m_body.text.size(); ++i) {
+            char c = m_body.text[i];
+            if (c == '\n' && m_body.text[i + 1] == '\n') {
+                lead_end = i;
+                break;
+            }
+            if ((c == '.' || c == '!' || c == '?') && (m_body.text[i + 1] == ' ' || m_body.text[i + 1] == '\n') &&
+                ++sentences == 2) {
+                lead_end = i;
+                break;
+            }
+        }
+    }
+    // A wire dateline at the start of the body: "ODESA, March 4 (Meridian) -".
+    std::size_t body_dateline_end = 0;
+    if (!m_body.tokens.empty() && text::all_upper(m_body.word(0)) && m_body.word(0).size() > 1) {
+        auto comma = m_body.text.find(',');
+        if (comma != std::string_view::npos && comma < 60) body_dateline_end = comma;
+    }
+
+    for (const auto& h : m_places) {
+        if (in_name(h.first)) continue;
+        const auto& p = m_gaz.place(h.place);
+        Mention m;
+        m.facet = p.kind == PlaceKind::city ? Facet::location : Facet::country;
+        m.value = p.value;
+        m.start = m_body.tokens[h.first].start;
+        m.end = m_body.tokens[h.last - 1].end;
+        m.text = std::string(m_body.text.substr(m.start, m.end - m.start));
+        m.demonym = h.demonym;
+        out.mentions.push_back(m);
+
+        auto country = country_of(h);
+        if (!country.empty()) ++country_mentions[country];
+        bool lead = m.start < lead_end;
+        bool dateline = m.end <= body_dateline_end;
+        if (p.kind == PlaceKind::city) {
+            // A capital alone often stands for its government ("Moscow said"): a location
+            // only in a place sense; other cities are places wherever they appear.
+            if (!p.capital || h.locative || dateline) {
+                salient_locations.insert(p.value);
+                salient_countries.insert(country);
+            }
+        } else if (lead || dateline) {
+            salient_countries.insert(country);
+        }
+    }
+    for (const auto* field : {&title_places, &dateline_places}) {
+        for (const auto& h : *field) {
+            const auto& p = m_gaz.place(h.place);
+            if (p.kind == PlaceKind::city) salient_locations.insert(p.value);
+            auto country = country_of(h);
+            if (!country.empty()) salient_countries.insert(country);
+        }
+    }
+    for (const auto& [country, count] : country_mentions) {
+        if (count >= 2) salient_countries.insert(country);
+    }
+
+    // Officials, and their later surname-only mentions ("Aliyev said").
+    std::set<std::size_t> official_tokens;
+    for (const auto& o : m_officials) {
+        for (auto t = o.first; t < o.last; ++t) official_tokens.insert(t);
+    }
+    for (const auto& person : people) {
+        out.officials.push_back({person.name, person.role, person.country});
+        if (!person.country.empty()) salient_countries.insert(person.country);
+    }
+    for (const auto& o : m_officials) {
+        const auto& person = *std::find_if(people.begin(), people.end(),
+                                           [&](const OfficialHit& p) { return surname(p) == surname(o); });
+        Mention m;
+        m.facet = Facet::official;
+        m.value = person.name;
+        m.start = m_body.tokens[o.first].start;
+        m.end = m_body.tokens[o.last - 1].end;
+        m.text = std::string(m_body.text.substr(m.start, m.end - m.start));
+        out.mentions.push_back(m);
+    }
+    for (std::size_t t = 0; t < m_body.tokens.size(); ++t) {
+        if (official_tokens.count(t) || !text::starts_upper(m_body.word(t))) continue;
+        for (const auto& person : people) {
+            if (m_body.folded[t] != surname(person)) continue;
+            Mention m;
+            m.facet = Facet::official;
+            m.value = person.name;
+            m.start = m_body.tokens[t].start;
+            m.end = m_body.tokens[t].end;
+            m.text = std::string(m_body.word(t));
+            out.mentions.push_back(m);
+            break;
+        }
+    }
+    std::sort(out.mentions.begin(), out.mentions.end(),
+              [](const Mention& a, const Mention& b) { return a.start < b.start; });
+
+    out.facets.country.assign(salient_countries.begin(), salient_countries.end());
+    out.facets.location.assign(salient_locations.begin(), salient_locations.end());
+    std::set<std::string> names;
+    for (const auto& o : out.officials) names.insert(o.name);
+    out.facets.official.assign(names.begin(), names.end());
+    return out;
+}
+
+}  // namespace
+
+Tagger::Tagger()
+    : m_impl(std::make_shared<Impl>(Impl{detail::Gazetteer(detail::builtin_gazetteer(), "built-in gazetteer")})) {}
+
+Tagger::Tagger(const std::filesystem::path& gazetteer) {
+    std::ifstream in(gazetteer, std::ios::binary);
+    if (!in) throw InputError(gazetteer.string(), 0, "cannot read gazetteer file");
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    m_impl = std::make_shared<Impl>(Impl{detail::Gazetteer(buf.str(), gazetteer.string())});
+}
+
+Tagger::~Tagger() = default;
+Tagger::Tagger(const Tagger&) = default;
+Tagger& Tagger::operator=(const Tagger&) = default;
+Tagger::Tagger(Tagger&&) noexcept = default;
+Tagger& Tagger::operator=(Tagger&&) noexcept = default;
+
+Tagging Tagger::tag(const Article& article) const {
+    return ArticleTagger(m_impl->gazetteer, article).run();
+}
+
+std::optional<std::string> Tagger::canonical(Facet facet, std::string_view value) const {
+    if (facet == Facet::official) return std::nullopt;
+    const auto* cands = m_impl->gazetteer.lookup(value);
+    if (!cands) return std::nullopt;
+    for (const auto& c : *cands) {
+        const auto& p = m_impl->gazetteer.place(c.place);
+        bool is_city = p.kind == PlaceKind::city;
+        if (facet == Facet::location && is_city && !c.demonym) return p.value;
+        if (facet == Facet::country && !is_city) return p.value;
+    }
+    return std::nullopt;
+}
+
+std::string facet_key(std::string_view value) { return text::fold(value); }
+
+}  // namespace newsfacet

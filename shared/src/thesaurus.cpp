@@ -1,0 +1,147 @@
+#include "thesaurus.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include <newsfacet/error.hpp>
+
+#include "text.hpp"
+
+namespace newsfacet::detail {
+namespace {
+
+std::vector<std::string> split(std::string_view s, char sep) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= s.size()) {
+        auto pos = s.find(sep, start);
+        if (pos == std::string_view::npos) pos = s.size();
+        if (pos > start) out.emplace_back(s.substr(start, pos - start));
+        start = pos + 1;
+    }
+    return out;
+}
+
+}  // namespace
+
+Thesaurus::Thesaurus(std::string_view tsv, const std::string& origin) {
+    std::size_t line_no = 0;
+    for (const auto& line : split(tsv, '\n')) {
+        ++line_no;
+        std::string_view l = line;
+        if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+        if (l.empty() || l.front() == '#') continue;
+        auto cols = split(l, '\t');
+        if (cols.size() < 3) throw InputError(origin, line_no, "expected: kind, word, expansions");
+        const auto& kind = cols[0];
+        auto word = text::ascii_lower(cols[1]);
+        auto items = split(cols[2], '|');
+        for (auto& item : items) item = text::ascii_lower(item);
+        if (kind == "inflect") {
+            for (const auto& form : items) m_irregular[form] = word;
+        } else if (kind == "synonym") {
+            auto& e = m_entries[word];
+            e.synonyms.insert(e.synonyms.end(), items.begin(), items.end());
+        } else if (kind == "related") {
+            auto& e = m_entries[word];
+            e.related.insert(e.related.end(), items.begin(), items.end());
+            if (cols.size() >= 4) {
+                double w = 0;
+                auto [p, ec] = std::from_chars(cols[3].data(), cols[3].data() + cols[3].size(), w);
+                if (ec != std::errc() || w <= 0 || w > 1) {
+                    throw InputError(origin, line_no, "weight must be a number in (0, 1]");
+                }
+                e.related_weight = w;
+            }
+        } else {
+            throw InputError(origin, line_no, "unknown kind '" + kind + "' (inflect, synonym, related)");
+        }
+    }
+}
+
+Xapian::Query Thesaurus::word_query(const std::string& word_or_phrase) const {
+    auto words = split(word_or_phrase, ' ');
+    if (words.size() == 1) return Xapian::Query("Z" + m_stemmer(words[0]));
+    // Phrases match the unstemmed (positional) terms.
+    std::vector<Xapian::Query> parts;
+    for (const auto& w : words) parts.emplace_back(w);
+    return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), parts.size());
+}
+
+void Thesaurus::prepare(const Xapian::Stem& stemmer) {
+    m_stemmer = stemmer;
+    for (const auto& [word, entry] : m_entries) {
+        auto& group = m_groups["Z" + stemmer(word)];
+        for (const auto& s : entry.synonyms) group.synonyms.push_back(word_query(s));
+        for (const auto& r : entry.related) group.related.push_back(word_query(r));
+        group.related_weight = entry.related_weight;
+    }
+}
+
+namespace {
+
+// The idf BM25 gives a term in Xapian (with its floor for very common terms).
+double bm25_idf(const Xapian::Database& db, const std::string& term) {
+    const double n = db.get_doccount();
+    const double tf = db.get_termfreq(term);
+    double idf = std::log((n - tf + 0.5) / (tf + 0.5));
+    return idf < 2 ? idf * 0.5 + 1 : idf;
+}
+
+}  // namespace
+
+Xapian::Query Thesaurus::expand_term(const std::string& term, const Xapian::Database& db) const {
+    auto it = m_groups.find(term);
+    if (it == m_groups.end()) return Xapian::Query(term);
+    const auto& g = it->second;
+    std::vector<Xapian::Query> syn{Xapian::Query(term)};
+    for (const auto& q : g.synonyms) {
+        if (q.get_type() != Xapian::Query::LEAF_TERM || *q.get_terms_begin() != term) syn.push_back(q);
+    }
+    Xapian::Query core = syn.size() == 1 ? syn[0] : Xapian::Query(Xapian::Query::OP_SYNONYM, syn.begin(), syn.end());
+    if (g.related.empty()) return core;
+    // A relative adds a fixed share of what one occurrence of the word itself would be worth,
+    // whatever its own rarity: under BM25 a rare relative (or a phrase, whose frequency Xapian
+    // can only guess) would otherwise outweigh the word the user typed. FixedWeightPostingSource
+    // is built into Xapian, so remote shards can run it.
+    double bonus = g.related_weight * bm25_idf(db, term);
+    Xapian::Query related(Xapian::Query::OP_OR, g.related.begin(), g.related.end());
+    auto* fixed = new Xapian::FixedWeightPostingSource(bonus);
+    return Xapian::Query(Xapian::Query::OP_OR, core,
+                         Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(fixed->release()), related));
+}
+
+Xapian::Query Thesaurus::expand(const Xapian::Query& query, const Xapian::Database& db) const {
+    auto type = query.get_type();
+    if (type == Xapian::Query::LEAF_TERM) {
+        auto t = query.get_terms_begin();
+        if (t == query.get_terms_end()) return query;
+        const std::string term = *t;
+        if (term.size() > 1 && term[0] == 'Z' && term[1] >= 'a' && term[1] <= 'z') return expand_term(term, db);
+        // Unstemmed words (e.g. capitalised ones) expand as their stem would.
+        if (!term.empty() && term[0] >= 'a' && term[0] <= 'z' && m_groups.count("Z" + m_stemmer(term))) {
+            return expand_term("Z" + m_stemmer(term), db);
+        }
+        return query;
+    }
+    switch (type) {
+        case Xapian::Query::OP_AND:
+        case Xapian::Query::OP_OR:
+        case Xapian::Query::OP_AND_NOT:
+        case Xapian::Query::OP_XOR:
+        case Xapian::Query::OP_AND_MAYBE:
+        case Xapian::Query::OP_FILTER:
+        case Xapian::Query::OP_MAX: {
+            std::vector<Xapian::Query> subs;
+            for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+                subs.push_back(expand(query.get_subquery(i), db));
+            }
+            return Xapian::Query(type, subs.begin(), subs.end());
+        }
+        default:
+            return query;
+    }
+}
+
+}  // namespace newsfacet::detail
