@@ -36,6 +36,9 @@ Xapian::Query filter_for(const Tagger& tagger, std::optional<Facet> facet, std::
     return FacetProcessor(tagger, facet, std::string(prefix))(value);
 }
 
+// How much a headline match of the query's own words adds, relative to a body match.
+constexpr double title_weight = 0.5;
+
 }  // namespace
 
 BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, const Tagger& tagger,
@@ -74,8 +77,14 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
     // the group_id at a lower weight.
     const double n = std::max<double>(1, db.get_doccount());
     int group_id = 0;
+    std::vector<Xapian::Query> title_terms;
     for (auto it = parsed.get_unique_terms_begin(); it != parsed.get_unique_terms_end(); ++it) {
         const std::string term = *it;
+        if (!term.empty() && term[0] == 'Z' && term.size() > 1 && term[1] >= 'a' && term[1] <= 'z') {
+            title_terms.emplace_back("ZS" + term.substr(1));
+        } else if (!term.empty() && term[0] >= 'a' && term[0] <= 'z') {
+            title_terms.emplace_back("S" + term);
+        }
         double tf = std::max<double>(1, db.get_termfreq(term));
         double w = 1.0 + std::log(n / tf);
         if (!out.highlight.add_term(term, {group_id, w})) continue;
@@ -95,6 +104,14 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
         for (std::size_t i = 0; i < expanded.get_num_subqueries(); ++i) concepts.push_back(expanded.get_subquery(i));
         expanded = Xapian::Query(Xapian::Query::OP_AND_MAYBE, expanded,
                                  Xapian::Query(Xapian::Query::OP_AND, concepts.begin(), concepts.end()));
+    }
+
+    // The words the user typed (not their expansions) in the headline are a strong sign the
+    // article is about them.
+    if (!title_terms.empty() && parsed.get_type() != Xapian::Query::OP_AND_NOT) {
+        Xapian::Query title(Xapian::Query::OP_OR, title_terms.begin(), title_terms.end());
+        expanded = Xapian::Query(Xapian::Query::OP_AND_MAYBE, expanded,
+                                 Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, title, title_weight));
     }
 
     out.by_date = out.highlight.empty();

@@ -76,7 +76,38 @@ std::string title_case(std::string_view text, const std::vector<text::Token>& to
     return out;
 }
 
+constexpr std::array<std::string_view, 25> ranks = {
+    "admiral", "brig", "brigadier", "capt", "captain", "col", "colonel", "corporal", "dr", "gen",
+    "lieutenant", "lt", "maj", "major", "marshal", "mr", "mrs", "ms", "prof", "professor",
+    "sergeant", "sgt", "sir", "dame", "general"};
+
+constexpr std::array<std::string_view, 19> private_bodies = {
+    "association", "club", "college", "company", "corporation", "federation", "firm", "group", "guild",
+    "league", "school", "society", "syndicate", "team", "trade-union", "union", "unions",
+    "university", "workers"};
+
+constexpr std::array<std::string_view, 20> features = {
+    "avenue", "bay", "boulevard", "bridge", "canal", "delta", "gulf", "highway", "island", "lake",
+    "mountain", "mountains", "ocean", "river", "road", "sea", "square", "strait", "street", "valley"};
+
+template <std::size_t N>
+constexpr bool sorted(const std::array<std::string_view, N>& a) {
+    for (std::size_t i = 1; i < N; ++i) {
+        if (!(a[i - 1] < a[i])) return false;
+    }
+    return true;
+}
+
 }  // namespace
+
+static_assert(sorted(heads) && sorted(modifiers) && sorted(non_name) && sorted(particles) && sorted(locatives) &&
+              sorted(private_bodies) && sorted(features), "binary_search needs sorted lists");
+
+bool is_rank_word(std::string_view folded) noexcept { return std::find(ranks.begin(), ranks.end(), folded) != ranks.end(); }
+
+bool is_private_body_word(std::string_view folded) noexcept { return contains(private_bodies, folded); }
+
+bool is_feature_word(std::string_view folded) noexcept { return contains(features, folded); }
 
 bool is_role_word(std::string_view folded) noexcept {
     return contains(heads, folded) || contains(modifiers, folded);

@@ -34,6 +34,18 @@ struct RoleMatch {
 /// True for lower-case particles inside names ("bin", "al", "van", "de").
 [[nodiscard]] bool is_name_particle(std::string_view word) noexcept;
 
+/// True for a folded military rank or honorific that may stand between an office and a
+/// name ("Lieutenant", "Colonel", "Dr"); it belongs to neither.
+[[nodiscard]] bool is_rank_word(std::string_view folded) noexcept;
+
+/// True for a folded word naming a non-government body ("union", "club"): an office held
+/// there ("union president") is not a public office.
+[[nodiscard]] bool is_private_body_word(std::string_view folded) noexcept;
+
+/// True for a folded word that, after a place name, makes it part of another name
+/// ("Dnipro River", "Kyiv Street").
+[[nodiscard]] bool is_feature_word(std::string_view folded) noexcept;
+
 /// True for a folded word that puts the next place name in a locative sense ("in", "near").
 [[nodiscard]] bool is_locative_word(std::string_view folded) noexcept;
 

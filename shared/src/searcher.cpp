@@ -36,6 +36,7 @@ SearchResults Searcher::search(const SearchRequest& request) const {
         auto built = detail::build_query(request, *impl.analysis, impl.tagger, impl.db);
         Xapian::Enquire enquire(impl.db);
         enquire.set_query(built.query);
+
         if (built.by_date) {
             enquire.set_sort_by_value_then_relevance(detail::slot_date, true);
         } else {

@@ -54,6 +54,7 @@ struct PlaceHit {
     std::uint32_t place;
     bool demonym;
     bool locative;
+    bool passing;  // "from X", "to X": an origin or destination, not where things happen
 };
 
 struct OfficialHit {
@@ -88,6 +89,7 @@ private:
     bool name_ok(std::size_t first, std::size_t last) const;
     std::string name_text(std::size_t first, std::size_t last) const;
     void find_officials();
+    bool private_office(const detail::RoleMatch& role) const;
     void add_official(std::size_t first, std::size_t last, const std::string& role,
                       const std::string& country);
 
@@ -140,6 +142,12 @@ std::vector<PlaceHit> ArticleTagger::find_places(const Analysed& field,
             if (!chosen) chosen = &m.candidates->front();
         }
         const auto& place = m_gaz.place(chosen->place);
+        // "Dnipro River", "Kyiv Street": part of another name.
+        if (m.last < field.tokens.size() && detail::is_feature_word(field.folded[m.last]) &&
+            text::starts_upper(field.word(m.last)) && field.gap_before(m.last) == " ") {
+            i = m.last - 1;
+            continue;
+        }
         bool locative = i > 0 && detail::is_locative_word(field.folded[i - 1]);
         bool in_caps_line = text::all_upper(field.word(i));
         // A name that is also a common word counts only where context says place.
@@ -148,7 +156,9 @@ std::vector<PlaceHit> ArticleTagger::find_places(const Analysed& field,
             i = m.last - 1;
             continue;
         }
-        hits.push_back({m.first, m.last, chosen->place, chosen->demonym, locative});
+        bool passing = i > 0 && (field.folded[i - 1] == "from" || field.folded[i - 1] == "to" ||
+                                 field.folded[i - 1] == "toward" || field.folded[i - 1] == "towards");
+        hits.push_back({m.first, m.last, chosen->place, chosen->demonym, locative, passing});
         i = m.last - 1;
     }
     return hits;
@@ -203,7 +213,10 @@ std::size_t ArticleTagger::name_forward(std::size_t i) const {
         }
         auto w = m_body.word(k);
         if (text::starts_upper(w)) {
-            if (detail::is_non_name_word(m_body.folded[k]) || detail::is_role_word(m_body.folded[k])) break;
+            if (detail::is_non_name_word(m_body.folded[k]) || detail::is_role_word(m_body.folded[k]) ||
+                detail::is_rank_word(m_body.folded[k])) {
+                break;
+            }
             if (const auto* hit = place_starting_at(k); hit && m_gaz.place(hit->place).kind != PlaceKind::city) break;
         } else if (!(detail::is_name_particle(w) && k + 1 < m_body.tokens.size() && k > i &&
                      text::starts_upper(m_body.word(k + 1)))) {
@@ -226,7 +239,10 @@ std::size_t ArticleTagger::name_backward(std::size_t end) const {
         }
         auto w = m_body.word(j);
         if (!text::starts_upper(w) && !(detail::is_name_particle(w) && j + 1 < end)) break;
-        if (detail::is_non_name_word(m_body.folded[j]) || detail::is_role_word(m_body.folded[j])) break;
+        if (detail::is_non_name_word(m_body.folded[j]) || detail::is_role_word(m_body.folded[j]) ||
+            detail::is_rank_word(m_body.folded[j])) {
+            break;
+        }
         k = j;
     }
     // A particle cannot start a name.
@@ -257,18 +273,44 @@ void ArticleTagger::add_official(std::size_t first, std::size_t last, const std:
     m_officials.push_back({first, last, name_text(first, last), role, country});
 }
 
+// "union president", "general secretary of the dockers' union": offices of private bodies.
+bool ArticleTagger::private_office(const detail::RoleMatch& role) const {
+    if (role.first > 0 && detail::is_private_body_word(m_body.folded[role.first - 1])) return true;
+    const auto n = m_body.tokens.size();
+    if (role.last < n && m_body.folded[role.last] == "of") {
+        for (std::size_t k = role.last + 1; k < n && k < role.last + 6; ++k) {
+            if (m_body.gap_before(k).find_first_of(",.;") != std::string_view::npos) break;
+            if (detail::is_private_body_word(m_body.folded[k])) return true;
+        }
+    }
+    return false;
+}
+
 void ArticleTagger::find_officials() {
     const auto n = m_body.tokens.size();
     detail::RoleMatch role;
     for (std::size_t i = 0; i < n; ++i) {
         if (!detail::match_role(m_body.text, m_body.tokens, m_body.folded, i, role)) continue;
+        if (private_office(role)) {
+            i = role.last - 1;
+            continue;
+        }
         std::string country = country_before(role.first);
         if (country.empty()) country = country_after(role.last);
-        // "President Ilham Aliyev": the office directly before the name.
-        if (role.last < n && m_body.gap_before(role.last) == " ") {
-            auto end = name_forward(role.last);
-            if (name_ok(role.last, end)) {
-                add_official(role.last, end, role.role, country);
+        // "President Ilham Aliyev", "spokesman Lieutenant Colonel Eyal Shani", "US Ambassador
+        // to Iraq Rebecca Thornton": the office (and rank, or "to/of PLACE") right before the name.
+        std::size_t start = role.last;
+        if (start + 1 < n && (m_body.folded[start] == "to" || m_body.folded[start] == "of")) {
+            if (const auto* hit = place_starting_at(start + 1); hit && !hit->demonym) start = hit->last;
+        }
+        while (start < n && detail::is_rank_word(m_body.folded[start]) && text::starts_upper(m_body.word(start)) &&
+               m_body.gap_before(start) == " ") {
+            ++start;
+        }
+        if (start < n && m_body.gap_before(start) == " ") {
+            auto end = name_forward(start);
+            if (name_ok(start, end)) {
+                add_official(start, end, role.role, country);
                 i = end - 1;
                 continue;
             }
@@ -283,6 +325,7 @@ void ArticleTagger::find_officials() {
         }
         if (k < n && k > role.last && m_body.gap_before(k).substr(0, 1) != ",") k = n;
         if (k < n && m_body.gap_before(k) == ", ") {
+            while (k < n && detail::is_rank_word(m_body.folded[k]) && m_body.gap_after(k) == " ") ++k;
             auto end = name_forward(k);
             if (end - k >= 2 && name_ok(k, end)) {
                 auto after = end < n ? m_body.gap_before(end) : std::string_view(".");
@@ -318,6 +361,7 @@ void ArticleTagger::find_officials() {
             }
         }
         if (k >= n || !detail::match_role(m_body.text, m_body.tokens, m_body.folded, k, role)) continue;
+        if (private_office(role)) continue;
         auto first = name_backward(p + 1);
         if (p + 1 - first < 2 || !name_ok(first, p + 1)) continue;
         if (country.empty()) country = country_after(role.last);
@@ -358,6 +402,7 @@ Tagging ArticleTagger::run() {
                            [&](const OfficialHit& o) { return tok >= o.first && tok < o.last; });
     };
     std::map<std::string, int> country_mentions;
+    std::map<std::string, int> passing_cities;
     std::set<std::string> salient_countries;
     std::set<std::string> salient_locations;
 
@@ -403,10 +448,13 @@ Tagging ArticleTagger::run() {
         bool dateline = m.end <= body_dateline_end;
         if (p.kind == PlaceKind::city) {
             // A capital alone often stands for its government ("Moscow said"): a location
-            // only in a place sense; other cities are places wherever they appear.
-            if (!p.capital || h.locative || dateline) {
+            // only in a place sense. Other cities are places wherever they appear, except as a
+            // mere origin or destination ("flew in from Mumbai"), unless named again.
+            if (p.capital ? (h.locative || dateline) : (!h.passing || dateline || lead)) {
                 salient_locations.insert(p.value);
                 salient_countries.insert(country);
+            } else {
+                ++passing_cities[p.value];
             }
         } else if (lead || dateline) {
             salient_countries.insert(country);
@@ -415,9 +463,18 @@ Tagging ArticleTagger::run() {
     for (const auto* field : {&title_places, &dateline_places}) {
         for (const auto& h : *field) {
             const auto& p = m_gaz.place(h.place);
+            // A headline's capital is as often the government as the place ("Baku protests").
+            if (p.kind == PlaceKind::city && p.capital && !h.locative && field == &title_places) continue;
             if (p.kind == PlaceKind::city) salient_locations.insert(p.value);
             auto country = country_of(h);
             if (!country.empty()) salient_countries.insert(country);
+        }
+    }
+    for (const auto& h : m_places) {
+        const auto& p = m_gaz.place(h.place);
+        if (p.kind == PlaceKind::city && !p.capital && passing_cities[p.value] >= 2) {
+            salient_locations.insert(p.value);
+            salient_countries.insert(p.country);
         }
     }
     for (const auto& [country, count] : country_mentions) {

@@ -173,6 +173,11 @@ std::vector<Token> words(std::string_view text) {
                     pos += n;
                     continue;
                 }
+                // The possessive "'s" is not a word of its own.
+                out.push_back({start, pos});
+                start = std::string_view::npos;
+                pos += n + m;
+                continue;
             }
         }
         if (start != std::string_view::npos) {

@@ -108,7 +108,8 @@ Xapian::Query Thesaurus::expand_term(const std::string& term, const Xapian::Data
     double bonus = g.related_weight * bm25_idf(db, term);
     Xapian::Query related(Xapian::Query::OP_OR, g.related.begin(), g.related.end());
     auto* fixed = new Xapian::FixedWeightPostingSource(bonus);
-    return Xapian::Query(Xapian::Query::OP_OR, core,
+    // OP_MAX: an article naming the word itself gains nothing more from also naming relatives.
+    return Xapian::Query(Xapian::Query::OP_MAX, core,
                          Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(fixed->release()), related));
 }
 
