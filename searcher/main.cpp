@@ -35,10 +35,14 @@ NO_COLOR is set. Exit status: 0 success (also with no results), 1 runtime error,
     std::size_t limit = 10, offset = 0;
     bool json = false, no_facets = false;
     app.add_option("--db", db, "Index directory (default: $NEWSFACET_DB or ./newsfacet.db)");
-    app.add_option("--country", countries, "Only articles about this country (repeatable: all must hold)");
-    app.add_option("--official", officials, "Only articles naming this official (repeatable)");
-    app.add_option("--location", locations, "Only articles about this place (repeatable)");
-    app.add_option("--source", sources, "Only articles from this source (repeatable)");
+    app.add_option("--country", countries, "Only articles about this country (repeatable: all must hold)")
+        ->allow_extra_args(false);
+    app.add_option("--official", officials, "Only articles naming this official (repeatable)")
+        ->allow_extra_args(false);
+    app.add_option("--location", locations, "Only articles about this place (repeatable)")
+        ->allow_extra_args(false);
+    app.add_option("--source", sources, "Only articles from this source (repeatable)")
+        ->allow_extra_args(false);
     app.add_option("--since", since, "Only articles dated on or after this ISO date");
     app.add_option("--until", until, "Only articles dated on or before this ISO date");
     app.add_option("-n,--limit", limit, "Results to show")->capture_default_str();

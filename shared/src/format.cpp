@@ -41,7 +41,7 @@ std::string to_text(const SearchResults& results, const TextStyle& style) {
     auto d = style.color ? dim : "";
     auto r = style.color ? reset : "";
     out << results.total << (results.total == 1 ? " article" : " articles");
-    if (!results.query.empty()) out << " match \"" << results.query << "\"";
+    if (!results.query.empty()) out << (results.total == 1 ? " matches" : " match") << " \"" << results.query << "\"";
     if (!results.hits.empty()) {
         out << " (showing " << results.hits.front().rank << "-" << results.hits.back().rank << ")";
     }
