@@ -6,34 +6,21 @@
 #include <newsfacet/error.hpp>
 #include <newsfacet/reader.hpp>
 
+#include "filter_syntax.hpp"
 #include "schema.hpp"
 
 namespace newsfacet::detail {
 namespace {
 
-// Resolves facet values typed in a query (country:russia) to their filter term, alias-aware.
-class FacetProcessor : public Xapian::FieldProcessor {
-public:
-    FacetProcessor(const Tagger& tagger, std::optional<Facet> facet, std::string prefix)
-        : m_tagger(tagger), m_facet(facet), m_prefix(std::move(prefix)) {}
-
-    Xapian::Query operator()(const std::string& value) override {
-        std::string canonical = value;
-        if (m_facet) {
-            if (auto c = m_tagger.canonical(*m_facet, value)) canonical = *c;
-        }
-        return Xapian::Query(filter_term(m_prefix, canonical));
-    }
-
-private:
-    const Tagger& m_tagger;
-    std::optional<Facet> m_facet;
-    std::string m_prefix;
-};
-
+// The filter term for a value typed by the user: resolved through the gazetteer's aliases
+// ("russian federation" -> Russia), then folded.
 Xapian::Query filter_for(const Tagger& tagger, std::optional<Facet> facet, std::string_view prefix,
                          const std::string& value) {
-    return FacetProcessor(tagger, facet, std::string(prefix))(value);
+    std::string canonical = value;
+    if (facet) {
+        if (auto c = tagger.canonical(*facet, value)) canonical = *c;
+    }
+    return Xapian::Query(filter_term(prefix, canonical));
 }
 
 // How much a headline match of the query's own words adds, relative to a body match.
@@ -51,21 +38,12 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
     qp.set_stopper(&analysis.stopper);
     qp.set_default_op(Xapian::Query::OP_OR);
     qp.add_prefix("title", std::string(prefix_title));
-    // An empty grouping makes repeated filters of one field AND together (facets are
-    // multi-valued); OR must be written explicitly.
-    const std::string and_grouping;
-    for (auto facet : all_facets) {
-        auto* proc = new FacetProcessor(tagger, facet, std::string(facet_prefix(facet)));
-        qp.add_boolean_prefix(std::string(facet_name(facet)), proc->release(), &and_grouping);
-    }
-    auto* source_proc = new FacetProcessor(tagger, std::nullopt, std::string(prefix_source));
-    qp.add_boolean_prefix("source", source_proc->release(), &and_grouping);
-
+    auto split = split_filters(request.query);
     Xapian::Query parsed;
-    bool blank = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
+    bool blank = split.text.find_first_not_of(" \t\r\n") == std::string::npos;
     if (!blank) {
         try {
-            parsed = qp.parse_query(request.query,
+            parsed = qp.parse_query(split.text,
                                     Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                                         Xapian::QueryParser::FLAG_PURE_NOT);
         } catch (const Xapian::QueryParserError& e) {
@@ -73,8 +51,8 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
         }
     }
     Xapian::Query expanded = analysis.thesaurus.expand(parsed, db);
-    // Highlighting: each query word is a group_id, weighted by rarity; its expansions share
-    // the group_id at a lower weight.
+    // Highlighting: each query word is a group of its own, weighted by rarity; its expansions
+    // share its group at a lower weight.
     const double n = std::max<double>(1, db.get_doccount());
     int group_id = 0;
     std::vector<Xapian::Query> title_terms;
@@ -122,6 +100,16 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
     }
 
     std::vector<Xapian::Query> filters;
+    std::vector<Xapian::Query> exclusions;
+    for (const auto& clause : split.clauses) {
+        std::vector<Xapian::Query> alternatives;
+        for (const auto& atom : clause.any_of) {
+            auto facet = parse_facet(atom.field);
+            alternatives.push_back(filter_for(tagger, facet, facet ? facet_prefix(*facet) : prefix_source, atom.value));
+        }
+        Xapian::Query q(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+        (clause.exclude ? exclusions : filters).push_back(q);
+    }
     for (const auto& [facet, values] : request.filters) {
         for (const auto& v : values) filters.push_back(filter_for(tagger, facet, facet_prefix(facet), v));
     }
@@ -136,6 +124,10 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
     if (!filters.empty()) {
         query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                               Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+    }
+    if (!exclusions.empty()) {
+        query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                              Xapian::Query(Xapian::Query::OP_OR, exclusions.begin(), exclusions.end()));
     }
     out.query = query;
     return out;

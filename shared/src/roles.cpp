@@ -53,10 +53,12 @@ constexpr std::array<std::string_view, 12> particles = {
     "al", "bin", "da", "de", "del", "der", "di", "dos",
     "du", "ibn", "van", "von"};
 
-constexpr std::array<std::string_view, 21> locatives = {
-    "across", "around", "at", "capital", "central", "eastern", "in", "inside",
-    "into", "near", "northern", "of", "outside", "over", "southern", "through",
-    "throughout", "toward", "towards", "western", "within"};
+constexpr std::array<std::string_view, 33> locatives = {
+    "across", "around", "at", "attacked", "battered", "besieged", "bombed", "capital",
+    "captured", "central", "eastern", "hit", "in", "inside", "into", "near",
+    "northern", "of", "outside", "over", "pounded", "rocked", "shelled", "southern",
+    "struck", "targeted", "through", "throughout", "toward", "towards", "visited", "western",
+    "within"};
 
 std::string title_case(std::string_view text, const std::vector<text::Token>& tokens,
                        std::size_t first, std::size_t last) {

@@ -173,7 +173,7 @@ Snippet make_snippet(std::string_view text, const HighlightSpec& spec, const Xap
     }
     auto sentences = split_sentences(text);
     if (sentences.empty()) return out;
-    // Score: per query group_id its best match in the sentence, plus a little for repeats, so a
+    // Score: per query word group its best match in the sentence, plus a little for repeats, so a
     // sentence covering more of the question wins over one repeating a single word.
     std::size_t best = 0;
     double best_score = 0;

@@ -1,0 +1,34 @@
+#pragma once
+// Facet filters written inside a query string: country:Azerbaijan official:"Ilham Aliyev".
+// Extracted before Xapian's QueryParser sees the text, so that their meaning is simple and
+// fixed: every clause must hold; alternatives are written with OR; a leading - or NOT
+// excludes. (Xapian's own boolean prefixes turn into weightless OR terms inside brackets.)
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsfacet::detail {
+
+/// One filter: a field (country, official, location, source) and the value as typed.
+struct FilterAtom {
+    std::string field;
+    std::string value;
+};
+
+/// Alternatives joined by OR; `exclude` for -field:value or NOT field:value.
+struct FilterClause {
+    std::vector<FilterAtom> any_of;
+    bool exclude = false;
+};
+
+struct SplitQuery {
+    std::string text;  ///< The query without its filters, for the QueryParser.
+    std::vector<FilterClause> clauses;
+};
+
+/// Splits filters out of a query. Throws QueryError for an unknown field ("colour:red"), an
+/// empty value or an unterminated quote.
+[[nodiscard]] SplitQuery split_filters(std::string_view query);
+
+}  // namespace newsfacet::detail

@@ -1,0 +1,247 @@
+// Index: create, open, add, replace, remove, commit, size and info through the public API.
+#include <gtest/gtest.h>
+
+#include <newsfacet/newsfacet.hpp>
+
+#include "api_support.hpp"
+#include "temp_dir.hpp"
+
+using namespace newsfacet;
+using newsfacet::testing::everything;
+using newsfacet::testing::ids_of;
+using newsfacet::testing::make_article;
+using newsfacet::testing::TempDir;
+
+namespace {
+
+Article embassy_article(const std::string& id, const std::string& body) {
+    auto a = make_article(id, "Embassy report " + id, body);
+    a.date = "2024-05-01";
+    a.source = "Test Wire";
+    return a;
+}
+
+}  // namespace
+
+TEST(ApiIndex, CreateOrOpenCreatesDirectoryAndEmptyIndex) {
+    TempDir dir;
+    auto path = dir / "nested" / "index";
+    auto index = Index::create_or_open(path);
+    EXPECT_TRUE(std::filesystem::is_directory(path));
+    EXPECT_EQ(index.size(), 0u);
+    auto info = index.info();
+    EXPECT_EQ(info.articles, 0u);
+    EXPECT_EQ(info.format_version, index_format_version);
+}
+
+TEST(ApiIndex, AddReturnsAddedThenReplacedForSameId) {
+    TempDir dir;
+    auto index = Index::create_or_open(dir / "index");
+    EXPECT_EQ(index.add(embassy_article("a", "First version about Kyiv.")), AddOutcome::added);
+    EXPECT_EQ(index.add(embassy_article("b", "Another article about Baku.")), AddOutcome::added);
+    EXPECT_EQ(index.size(), 2u);
+    EXPECT_EQ(index.add(embassy_article("a", "Second version about Odesa.")), AddOutcome::replaced);
+    EXPECT_EQ(index.size(), 2u);
+}
+
+TEST(ApiIndex, ReplacedArticleIsSearchedByItsNewText) {
+    TempDir dir;
+    auto path = dir / "index";
+    {
+        auto index = Index::create_or_open(path);
+        index.add(embassy_article("a", "The old text mentions zebras."));
+        index.add(embassy_article("a", "The new text mentions giraffes."));
+        index.commit();
+    }
+    Searcher searcher(path);
+    EXPECT_EQ(searcher.search(everything("zebras")).total, 0u);
+    auto results = searcher.search(everything("giraffes"));
+    ASSERT_EQ(results.total, 1u);
+    EXPECT_EQ(results.hits[0].id, "a");
+    EXPECT_EQ(searcher.search(everything()).total, 1u);
+}
+
+TEST(ApiIndex, RemoveDeletesOnlyThatArticle) {
+    TempDir dir;
+    auto path = dir / "index";
+    auto index = Index::create_or_open(path);
+    index.add(embassy_article("keep", "Kept article text."));
+    index.add(embassy_article("drop", "Dropped article text."));
+    EXPECT_TRUE(index.remove("drop"));
+    EXPECT_EQ(index.size(), 1u);
+    EXPECT_FALSE(index.remove("drop"));
+    EXPECT_FALSE(index.remove("never-existed"));
+    index.commit();
+    Searcher searcher(path);
+    EXPECT_EQ(ids_of(searcher.search(everything("article"))), std::vector<std::string>{"keep"});
+}
+
+TEST(ApiIndex, ChangesBecomeVisibleToSearchersAfterCommit) {
+    TempDir dir;
+    auto path = dir / "index";
+    auto index = Index::create_or_open(path);
+    index.add(embassy_article("one", "Missiles struck the embassy."));
+    index.commit();
+    Searcher searcher(path);
+    EXPECT_EQ(searcher.search(everything()).total, 1u);
+
+    index.add(embassy_article("two", "Drones hit the consulate."));
+    EXPECT_EQ(index.size(), 2u);  // size() includes uncommitted changes
+    searcher.reopen();
+    EXPECT_EQ(searcher.search(everything()).total, 1u);  // not committed yet
+
+    index.commit();
+    EXPECT_EQ(searcher.search(everything()).total, 1u);  // the searcher sees its snapshot
+    searcher.reopen();
+    EXPECT_EQ(searcher.search(everything()).total, 2u);
+    Searcher fresh(path);
+    EXPECT_EQ(fresh.search(everything()).total, 2u);
+}
+
+TEST(ApiIndex, DestructorCommits) {
+    TempDir dir;
+    auto path = dir / "index";
+    {
+        auto index = Index::create_or_open(path);
+        index.add(embassy_article("x", "Text that must survive the destructor."));
+    }
+    Searcher searcher(path);
+    EXPECT_EQ(ids_of(searcher.search(everything())), std::vector<std::string>{"x"});
+}
+
+TEST(ApiIndex, OpenReopensExistingIndex) {
+    TempDir dir;
+    auto path = dir / "index";
+    {
+        auto index = Index::create_or_open(path);
+        index.add(embassy_article("x", "Persisted text."));
+        index.commit();
+    }
+    auto index = Index::open(path);
+    EXPECT_EQ(index.size(), 1u);
+    EXPECT_EQ(index.add(embassy_article("x", "Persisted text, again.")), AddOutcome::replaced);
+    EXPECT_EQ(index.add(embassy_article("y", "New text.")), AddOutcome::added);
+    EXPECT_EQ(index.size(), 2u);
+}
+
+TEST(ApiIndex, MovedIndexStillWorks) {
+    TempDir dir;
+    auto first = Index::create_or_open(dir / "index");
+    Index moved = std::move(first);
+    EXPECT_EQ(moved.add(embassy_article("x", "Moved handle text.")), AddOutcome::added);
+    EXPECT_EQ(moved.size(), 1u);
+}
+
+TEST(ApiIndex, InfoCountsArticlesAndFacetValues) {
+    TempDir dir;
+    auto path = dir / "index";
+    auto index = Index::create_or_open(path);
+    index.add(make_article("kyiv-1", "Strike in Kyiv", "Russian missiles struck Kyiv overnight, Ukraine said."));
+    index.add(make_article("kyiv-2", "Kyiv again", "Another barrage hit Kyiv, the capital of Ukraine."));
+    index.commit();
+    auto info = index.info();
+    EXPECT_EQ(info.articles, 2u);
+    EXPECT_GT(info.size_bytes, 0u);
+    EXPECT_EQ(info.format_version, index_format_version);
+    EXPECT_EQ(info.path, path.string());
+    ASSERT_EQ(info.facets.size(), all_facets.size());
+    bool found_kyiv = false;
+    for (const auto& [facet, counts] : info.facets) {
+        for (std::size_t i = 1; i < counts.size(); ++i) EXPECT_GE(counts[i - 1].count, counts[i].count);
+        for (const auto& c : counts) {
+            if (facet == Facet::location && c.value == "Kyiv") {
+                found_kyiv = true;
+                EXPECT_EQ(c.count, 2u);
+            }
+        }
+    }
+    EXPECT_TRUE(found_kyiv);
+    // A searcher reports the same summary.
+    Searcher searcher(path);
+    auto seen = searcher.info();
+    EXPECT_EQ(seen.articles, info.articles);
+    EXPECT_EQ(seen.format_version, info.format_version);
+}
+
+TEST(ApiIndex, InfoOfCorpusHasAllArticles) {
+    TempDir dir;
+    auto path = newsfacet::testing::index_corpus(dir);
+    Searcher searcher(path);
+    auto info = searcher.info();
+    EXPECT_EQ(info.articles, newsfacet::testing::corpus_articles);
+    EXPECT_GT(info.size_bytes, 0u);
+}
+
+TEST(ApiIndex, TwoIndexesInOneProcessAreIndependent) {
+    TempDir dir;
+    auto path_a = dir / "a";
+    auto path_b = dir / "b";
+    auto a = Index::create_or_open(path_a);
+    auto b = Index::create_or_open(path_b);
+    a.add(embassy_article("shared-id", "Alpha text about pelicans."));
+    b.add(embassy_article("shared-id", "Beta text about flamingos."));
+    b.add(embassy_article("only-b", "Beta text about herons."));
+    EXPECT_EQ(a.size(), 1u);
+    EXPECT_EQ(b.size(), 2u);
+    EXPECT_TRUE(a.remove("shared-id"));
+    EXPECT_EQ(a.size(), 0u);
+    EXPECT_EQ(b.size(), 2u);
+    a.add(embassy_article("only-a", "Alpha text about pelicans."));
+    a.commit();
+    b.commit();
+
+    Searcher sa(path_a);
+    Searcher sb(path_b);
+    EXPECT_EQ(ids_of(sa.search(everything("pelicans"))), std::vector<std::string>{"only-a"});
+    EXPECT_EQ(sa.search(everything("flamingos")).total, 0u);
+    EXPECT_EQ(ids_of(sb.search(everything("flamingos"))), std::vector<std::string>{"shared-id"});
+    EXPECT_EQ(sb.search(everything("pelicans")).total, 0u);
+    EXPECT_EQ(sb.search(everything()).total, 2u);
+}
+
+TEST(ApiIndex, SecondWriterOnSameIndexIsLocked) {
+    TempDir dir;
+    auto path = dir / "index";
+    auto first = Index::create_or_open(path);
+    EXPECT_THROW((void)Index::create_or_open(path), IndexLockedError);
+    EXPECT_THROW((void)Index::open(path), IndexLockedError);
+}
+
+TEST(ApiIndex, AddWithPrecomputedTagging) {
+    TempDir dir;
+    auto path = dir / "index";
+    auto index = Index::create_or_open(path);
+    auto article = make_article("t", "Kharkiv report", "Shelling hit Kharkiv in Ukraine on Monday.");
+    auto tagging = index.tagger().tag(article);
+    EXPECT_EQ(index.add(article, tagging), AddOutcome::added);
+    index.commit();
+    Searcher searcher(path);
+    auto request = everything();
+    request.filters[Facet::location] = {"Kharkiv"};
+    auto results = searcher.search(request);
+    ASSERT_EQ(results.total, 1u);
+    EXPECT_EQ(results.hits[0].facets.location, tagging.facets.location);
+}
+
+TEST(ApiIndex, StoredFieldsRoundTrip) {
+    TempDir dir;
+    auto path = dir / "index";
+    {
+        auto index = Index::create_or_open(path);
+        Article a = make_article("rt", "Round trip title", "Round trip body text.");
+        a.date = "2024-02-03";
+        a.source = "Caspian Ledger";
+        a.url = "https://example.org/rt";
+        a.dateline = "BAKU, Feb 3";
+        index.add(a);
+    }
+    Searcher searcher(path);
+    auto results = searcher.search(everything("round"));
+    ASSERT_EQ(results.hits.size(), 1u);
+    const auto& h = results.hits[0];
+    EXPECT_EQ(h.id, "rt");
+    EXPECT_EQ(h.title, "Round trip title");
+    EXPECT_EQ(h.date, "2024-02-03");
+    EXPECT_EQ(h.source, "Caspian Ledger");
+    EXPECT_EQ(h.url, "https://example.org/rt");
+}

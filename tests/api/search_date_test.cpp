@@ -1,0 +1,94 @@
+// Searcher since/until: inclusive bounds, whole days for dates, exact instants for date-times.
+#include <gtest/gtest.h>
+
+#include <newsfacet/newsfacet.hpp>
+
+#include "api_support.hpp"
+
+using newsfacet::SearchHit;
+using newsfacet::SearchRequest;
+using newsfacet::testing::as_set;
+using newsfacet::testing::everything;
+using newsfacet::testing::ids_of;
+using newsfacet::testing::ids_where;
+
+using ApiSearchDate = newsfacet::testing::CorpusTest;
+
+namespace {
+
+SearchRequest between(std::string since, std::string until, std::string query = {}) {
+    auto request = everything(std::move(query));
+    request.since = std::move(since);
+    request.until = std::move(until);
+    return request;
+}
+
+// The calendar day of a stored date or date-time.
+std::string day_of(const SearchHit& h) { return h.date.substr(0, 10); }
+
+const std::string baghdad = "nf-2025-0414-baghdad-us-embassy-rockets";  // 2025-04-14T02:40:00Z
+const std::string tripoli = "nf-2025-0206-tripoli-rockets-embassy";     // 2025-02-06T21:15:00Z
+
+}  // namespace
+
+TEST_F(ApiSearchDate, SinceAndUntilAreInclusiveDays) {
+    auto all = search_all();
+    auto expected = ids_where(all, [](const SearchHit& h) {
+        return !h.date.empty() && day_of(h) >= "2025-01-14" && day_of(h) <= "2025-03-22";
+    });
+    ASSERT_GE(expected.size(), 3u);
+    auto results = search(between("2025-01-14", "2025-03-22"));
+    EXPECT_EQ(as_set(ids_of(results)), as_set(expected));
+    EXPECT_TRUE(as_set(ids_of(results)).count("nf-2025-0114-sanaa-italian-embassy"));    // first day
+    EXPECT_TRUE(as_set(ids_of(results)).count("nf-2025-0322-damascus-jordanian-embassy"));  // last day
+}
+
+TEST_F(ApiSearchDate, SinceOnly) {
+    auto all = search_all();
+    auto expected = ids_where(all, [](const SearchHit& h) { return !h.date.empty() && day_of(h) >= "2025-06-01"; });
+    ASSERT_FALSE(expected.empty());
+    EXPECT_EQ(id_set(between("2025-06-01", "")), as_set(expected));
+}
+
+TEST_F(ApiSearchDate, UntilOnlyExcludesUndatedArticles) {
+    auto all = search_all();
+    auto expected = ids_where(all, [](const SearchHit& h) { return !h.date.empty() && day_of(h) <= "2024-04-02"; });
+    ASSERT_FALSE(expected.empty());
+    auto results = id_set(between("", "2024-04-02"));
+    EXPECT_EQ(results, as_set(expected));
+    EXPECT_FALSE(results.count(newsfacet::testing::seed_id));  // the seed has no date
+}
+
+TEST_F(ApiSearchDate, SingleDayIncludesDateTimesOnThatDay) {
+    EXPECT_EQ(id_set(between("2025-04-14", "2025-04-14")), std::set<std::string>{baghdad});
+    EXPECT_EQ(id_set(between("2025-02-06", "2025-02-06")), std::set<std::string>{tripoli});
+}
+
+TEST_F(ApiSearchDate, DateTimeBoundsAreExactAndInclusive) {
+    EXPECT_TRUE(id_set(between("2025-04-14T02:40:00Z", "")).count(baghdad));
+    EXPECT_FALSE(id_set(between("2025-04-14T02:40:01Z", "")).count(baghdad));
+    EXPECT_TRUE(id_set(between("", "2025-04-14T02:40:00Z")).count(baghdad));
+    EXPECT_FALSE(id_set(between("", "2025-04-14T02:39:59Z")).count(baghdad));
+}
+
+TEST_F(ApiSearchDate, DateTimeBoundsWithTimeZoneOffsetAreNormalised) {
+    // 05:40 at UTC+3 is 02:40 UTC.
+    EXPECT_TRUE(id_set(between("2025-04-14T05:40:00+03:00", "")).count(baghdad));
+    EXPECT_FALSE(id_set(between("2025-04-14T05:41:00+03:00", "")).count(baghdad));
+    // 23:15 at UTC+2 on the 6th is 21:15 UTC.
+    EXPECT_TRUE(id_set(between("", "2025-02-06T23:15:00+02:00")).count(tripoli));
+}
+
+TEST_F(ApiSearchDate, DatesCombineWithQueryAndFilters) {
+    auto all = search_all("embassy");
+    auto expected = ids_where(all, [](const SearchHit& h) {
+        return !h.date.empty() && day_of(h) >= "2025-01-01" && day_of(h) <= "2025-12-31";
+    });
+    ASSERT_FALSE(expected.empty());
+    auto results = search(between("2025-01-01", "2025-12-31", "embassy"));
+    EXPECT_EQ(ids_of(results), expected);  // same relative order
+}
+
+TEST_F(ApiSearchDate, EmptyRangeMatchesNothing) {
+    EXPECT_EQ(search(between("1999-01-01", "1999-12-31")).total, 0u);
+}

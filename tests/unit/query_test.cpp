@@ -1,0 +1,97 @@
+#include <gtest/gtest.h>
+
+#include <xapian.h>
+
+#include <newsfacet/error.hpp>
+#include <newsfacet/tagger.hpp>
+
+#include "analysis.hpp"
+#include "query.hpp"
+#include "temp_dir.hpp"
+
+using newsfacet::SearchRequest;
+
+namespace {
+
+struct QueryFixture : ::testing::Test {
+    newsfacet::testing::TempDir dir;
+    Xapian::WritableDatabase db{(dir / "db").string(), Xapian::DB_CREATE};
+    newsfacet::detail::Analysis analysis;
+    newsfacet::Tagger tagger;
+
+    std::string describe(const std::string& q) {
+        SearchRequest r;
+        r.query = q;
+        return newsfacet::detail::build_query(r, analysis, tagger, db).query.get_description();
+    }
+};
+
+}  // namespace
+
+TEST(Stemmer, IrregularFormsShareTheLemmaStem) {
+    newsfacet::detail::Analysis analysis;
+    EXPECT_EQ(analysis.stemmer("struck"), analysis.stemmer("strike"));
+    EXPECT_EQ(analysis.stemmer("strikes"), analysis.stemmer("strike"));
+    EXPECT_EQ(analysis.stemmer("embassies"), analysis.stemmer("embassy"));
+}
+
+TEST_F(QueryFixture, StopWordsAreDroppedAndConceptsExpanded) {
+    auto d = describe("all strikes affecting embassies");
+    EXPECT_EQ(d.find("Zall"), std::string::npos) << d;
+    EXPECT_EQ(d.find("affect"), std::string::npos) << d;
+    EXPECT_NE(d.find("Zairstrik"), std::string::npos) << d;  // synonym
+    EXPECT_NE(d.find("Zconsul"), std::string::npos) << d;    // relative
+    EXPECT_NE(d.find("AND_MAYBE"), std::string::npos) << d;  // co-occurrence bonus
+}
+
+TEST_F(QueryFixture, FacetFiltersAreFoldedAndAliasResolved) {
+    auto d = describe("country:\"Russian Federation\" location:kiev official:\"ILHAM ALIYEV\"");
+    EXPECT_NE(d.find("XCrussia"), std::string::npos) << d;
+    EXPECT_NE(d.find("XLkyiv"), std::string::npos) << d;
+    EXPECT_NE(d.find("XOilham aliyev"), std::string::npos) << d;
+}
+
+TEST_F(QueryFixture, RepeatedFiltersAndUnlessOrIsWritten) {
+    auto both = describe("country:Russia country:Ukraine");
+    EXPECT_NE(both.find("XCrussia AND XCukraine"), std::string::npos) << both;
+    auto either = describe("country:Russia OR country:Ukraine");
+    EXPECT_NE(either.find("XCrussia OR XCukraine"), std::string::npos) << either;
+    auto grouped = describe("embassy (country:Sudan OR country:Libya) -country:Egypt");
+    EXPECT_NE(grouped.find("FILTER (XCsudan OR XClibya)"), std::string::npos) << grouped;
+    EXPECT_NE(grouped.find("AND_NOT XCegypt"), std::string::npos) << grouped;
+    EXPECT_THROW((void)describe("colour:red"), newsfacet::QueryError);
+}
+
+TEST_F(QueryFixture, RequestFiltersAndDates) {
+    SearchRequest r;
+    r.query = "embassy";
+    r.filters[newsfacet::Facet::country] = {"ukraine"};
+    r.sources = {"Meridian Wire"};
+    r.since = "2024-01-01";
+    r.until = "2024-12-31";
+    auto d = newsfacet::detail::build_query(r, analysis, tagger, db).query.get_description();
+    EXPECT_NE(d.find("XCukraine"), std::string::npos) << d;
+    EXPECT_NE(d.find("XSmeridian wire"), std::string::npos) << d;
+    EXPECT_NE(d.find("VALUE_RANGE 0 2024-01-01"), std::string::npos) << d;
+}
+
+TEST_F(QueryFixture, EmptyAndFilterOnlyQueriesSortByDate) {
+    SearchRequest r;
+    EXPECT_TRUE(newsfacet::detail::build_query(r, analysis, tagger, db).by_date);
+    r.query = "country:Ukraine";
+    EXPECT_TRUE(newsfacet::detail::build_query(r, analysis, tagger, db).by_date);
+    r.query = "embassy";
+    EXPECT_FALSE(newsfacet::detail::build_query(r, analysis, tagger, db).by_date);
+}
+
+TEST_F(QueryFixture, BadInputThrowsClearErrors) {
+    SearchRequest r;
+    r.query = "embassy AND (";
+    EXPECT_THROW((void)newsfacet::detail::build_query(r, analysis, tagger, db), newsfacet::QueryError);
+    r.query = "embassy";
+    r.since = "yesterday";
+    EXPECT_THROW((void)newsfacet::detail::build_query(r, analysis, tagger, db), newsfacet::UsageError);
+    r.since = "2025-01-01";
+    r.until = "2024-01-01";
+    EXPECT_THROW((void)newsfacet::detail::build_query(r, analysis, tagger, db), newsfacet::UsageError);
+}

@@ -1,0 +1,165 @@
+#include <newsfacet/tagger.hpp>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <newsfacet/error.hpp>
+
+#include "gazetteer.hpp"
+
+using newsfacet::Article;
+using newsfacet::Facet;
+using newsfacet::Tagger;
+using newsfacet::Tagging;
+
+namespace {
+
+using Values = std::vector<std::string>;
+
+Tagging tag(const std::string& body, const std::string& title = "", const std::string& dateline = "") {
+    static const Tagger tagger;  // immutable, shared by these tests only for speed
+    Article a;
+    a.id = "t";
+    a.title = title;
+    a.body = body;
+    a.dateline = dateline;
+    return tagger.tag(a);
+}
+
+const newsfacet::Official* official(const Tagging& t, const std::string& name) {
+    auto it = std::find_if(t.officials.begin(), t.officials.end(),
+                           [&](const newsfacet::Official& o) { return o.name == name; });
+    return it == t.officials.end() ? nullptr : &*it;
+}
+
+}  // namespace
+
+TEST(TaggerCountries, NamesDemonymsAndAliases) {
+    auto t = tag("Azerbaijani diplomats met British and US officials. Azerbaijan and the UK agreed.");
+    EXPECT_EQ(t.facets.country, (Values{"Azerbaijan", "United Kingdom", "United States"}));
+}
+
+TEST(TaggerCountries, PassingMentionOutsideTheLeadIsNotSalient) {
+    auto t = tag("Ukrainian officials said the port was hit. Repairs began at once.\n\n"
+                 "Grain prices rose in later trading, analysts said. One buyer in Egypt said supplies were fine.");
+    EXPECT_EQ(t.facets.country, (Values{"Ukraine"}));
+    // ...but the mention is still reported.
+    bool egypt = std::any_of(t.mentions.begin(), t.mentions.end(),
+                             [](const newsfacet::Mention& m) { return m.value == "Egypt"; });
+    EXPECT_TRUE(egypt);
+}
+
+TEST(TaggerCountries, LowerCaseWordsAreNotCountries) {
+    auto t = tag("Let us turkey and chad about it, said one of us.");
+    EXPECT_TRUE(t.facets.country.empty());
+}
+
+TEST(TaggerLocations, AliasesResolveToCanonicalNames) {
+    auto t = tag("Missiles hit Kiev and Odessa overnight.");
+    EXPECT_EQ(t.facets.location, (Values{"Kyiv", "Odesa"}));
+    EXPECT_EQ(t.facets.country, (Values{"Ukraine"}));
+}
+
+TEST(TaggerLocations, CapitalUsedForItsGovernmentIsNotALocation) {
+    auto t = tag("The strike angered Baku. Moscow has yet to comment. Drones struck a depot in Kharkiv.");
+    EXPECT_EQ(t.facets.location, (Values{"Kharkiv"}));
+    auto in_kyiv = tag("A drone struck an office in Kyiv. Officials said more were expected.");
+    EXPECT_EQ(in_kyiv.facets.location, (Values{"Kyiv"}));
+}
+
+TEST(TaggerLocations, DatelineInCapitals) {
+    auto t = tag("ODESA, March 4 (Meridian Wire) - Drones damaged a consulate.");
+    EXPECT_EQ(t.facets.location, (Values{"Odesa"}));
+}
+
+TEST(TaggerLocations, PlaceInsideAnotherNameIsNotAPlace) {
+    auto t = tag("Engineers inspected the dam on the Dnipro River near the town.");
+    EXPECT_TRUE(t.facets.location.empty());
+}
+
+TEST(TaggerOfficials, TitleBeforeName) {
+    auto t = tag("Azerbaijani President Ilham Aliyev spoke to Ukrainian Foreign Minister Oksana Hrytsenko.");
+    ASSERT_NE(official(t, "Ilham Aliyev"), nullptr);
+    EXPECT_EQ(official(t, "Ilham Aliyev")->role, "President");
+    EXPECT_EQ(official(t, "Ilham Aliyev")->country, "Azerbaijan");
+    ASSERT_NE(official(t, "Oksana Hrytsenko"), nullptr);
+    EXPECT_EQ(official(t, "Oksana Hrytsenko")->role, "Foreign Minister");
+    EXPECT_EQ(official(t, "Oksana Hrytsenko")->country, "Ukraine");
+}
+
+TEST(TaggerOfficials, AppositiveAfterTheOffice) {
+    auto t = tag("The ministry summoned Russia\xE2\x80\x99s ambassador, Mikhail Yevdokimov, on Monday.");
+    ASSERT_NE(official(t, "Mikhail Yevdokimov"), nullptr);
+    EXPECT_EQ(official(t, "Mikhail Yevdokimov")->role, "Ambassador");
+    EXPECT_EQ(official(t, "Mikhail Yevdokimov")->country, "Russia");
+}
+
+TEST(TaggerOfficials, NameThenOffice) {
+    auto t = tag("Rania Haddad, the mayor of Beirut, visited the site.");
+    ASSERT_NE(official(t, "Rania Haddad"), nullptr);
+    EXPECT_EQ(official(t, "Rania Haddad")->role, "Mayor");
+    EXPECT_EQ(official(t, "Rania Haddad")->country, "Lebanon");
+}
+
+TEST(TaggerOfficials, RanksAndPlacesBetweenOfficeAndName) {
+    auto t = tag("Military spokesman Lieutenant Colonel Eyal Shani said so. "
+                 "US Ambassador to Iraq Rebecca Thornton wrote to staff.");
+    EXPECT_EQ(t.facets.official, (Values{"Eyal Shani", "Rebecca Thornton"}));
+}
+
+TEST(TaggerOfficials, OrganisationsAndPrivateOfficesAreNotOfficials) {
+    auto t = tag("Azerbaijan's Foreign Ministry protested. The State Department declined to comment. "
+                 "Union president Thabo Mokoena told strikers to hold out. "
+                 "Gareth Hughes, general secretary of the rail union, spoke. Striker Luis Ortega scored.");
+    EXPECT_TRUE(t.facets.official.empty()) << t.facets.official.front();
+}
+
+TEST(TaggerOfficials, SurnameMentionsResolveToTheFullName) {
+    auto t = tag("Polish Prime Minister Tomasz Wierzbicki arrived. Later Wierzbicki said talks went well.");
+    int mentions = 0;
+    for (const auto& m : t.mentions) {
+        if (m.facet == Facet::official) {
+            EXPECT_EQ(m.value, "Tomasz Wierzbicki");
+            ++mentions;
+        }
+    }
+    EXPECT_EQ(mentions, 2);
+}
+
+TEST(TaggerMentions, OffsetsPointIntoTheBody) {
+    std::string body = "Russian forces struck Azerbaijan\xE2\x80\x99s embassy in Kyiv.";
+    auto t = tag(body);
+    ASSERT_FALSE(t.mentions.empty());
+    for (const auto& m : t.mentions) EXPECT_EQ(body.substr(m.start, m.end - m.start), m.text);
+    EXPECT_TRUE(t.mentions.front().demonym);  // "Russian"
+}
+
+TEST(TaggerCanonical, ResolvesUserSpellings) {
+    Tagger tagger;
+    EXPECT_EQ(tagger.canonical(Facet::country, "russian federation"), "Russia");
+    EXPECT_EQ(tagger.canonical(Facet::country, "UK"), "United Kingdom");
+    EXPECT_EQ(tagger.canonical(Facet::location, "kiev"), "Kyiv");
+    EXPECT_EQ(tagger.canonical(Facet::location, "GDANSK"), "Gdańsk");
+    EXPECT_FALSE(tagger.canonical(Facet::country, "Atlantis").has_value());
+    EXPECT_FALSE(tagger.canonical(Facet::official, "Ilham Aliyev").has_value());
+}
+
+TEST(TaggerRobustness, OddInputDoesNotThrow) {
+    EXPECT_NO_THROW((void)tag(""));
+    EXPECT_NO_THROW((void)tag(std::string("\xFF\xFE\x00\x01 Kyiv", 9)));
+    EXPECT_NO_THROW((void)tag(std::string(10000, 'A')));
+    EXPECT_NO_THROW((void)tag("President"));
+    EXPECT_NO_THROW((void)tag(", the president of"));
+}
+
+TEST(Gazetteer, RejectsMalformedLines) {
+    using newsfacet::detail::Gazetteer;
+    EXPECT_THROW(Gazetteer("kind\tvalue\tcountry\tnames\tdemonyms\tflags\ncity\tX\n", "g"), newsfacet::InputError);
+    EXPECT_THROW(Gazetteer("town\tX\tY\t\t\t\n", "g"), newsfacet::InputError);
+    Gazetteer ok("# comment\ncountry\tFreedonia\tFD\tFreedonia|Fredonia\tFreedonian\t\n", "g");
+    EXPECT_EQ(ok.size(), 1u);
+    ASSERT_NE(ok.lookup("fredonia"), nullptr);
+}

@@ -1,0 +1,69 @@
+#include "text.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace nt = newsfacet::text;
+
+namespace {
+
+std::vector<std::string> word_list(std::string_view text) {
+    std::vector<std::string> out;
+    for (const auto& t : nt::words(text)) out.emplace_back(text.substr(t.start, t.end - t.start));
+    return out;
+}
+
+}  // namespace
+
+TEST(TextWords, SplitsOnPunctuationAndKeepsOffsets) {
+    std::string_view text = "Kyiv, March 3 - missiles hit.";
+    auto tokens = nt::words(text);
+    ASSERT_EQ(tokens.size(), 5u);
+    EXPECT_EQ(text.substr(tokens[0].start, tokens[0].end - tokens[0].start), "Kyiv");
+    EXPECT_EQ(text.substr(tokens[4].start, tokens[4].end - tokens[4].start), "hit");
+}
+
+TEST(TextWords, PossessiveSuffixIsNotAWord) {
+    EXPECT_EQ(word_list("Azerbaijan\xE2\x80\x99s embassy"), (std::vector<std::string>{"Azerbaijan", "embassy"}));
+    EXPECT_EQ(word_list("Russia's ambassador"), (std::vector<std::string>{"Russia", "ambassador"}));
+}
+
+TEST(TextWords, InnerApostrophesStay) {
+    EXPECT_EQ(word_list("O'Brien didn't go"), (std::vector<std::string>{"O'Brien", "didn't", "go"}));
+}
+
+TEST(TextWords, UnicodeLettersAreWordCharacters) {
+    EXPECT_EQ(word_list("Gdańsk and Sant Julià"), (std::vector<std::string>{"Gdańsk", "and", "Sant", "Julià"}));
+}
+
+TEST(TextFold, CaseAccentsAndSpaces) {
+    EXPECT_EQ(nt::fold("Sant  Julià"), "sant julia");
+    EXPECT_EQ(nt::fold("KYIV"), "kyiv");
+    EXPECT_EQ(nt::fold("  Ilham\tAliyev "), "ilham aliyev");
+    EXPECT_EQ(nt::fold("Côte d\xE2\x80\x99Ivoire"), "cote d'ivoire");
+}
+
+TEST(TextCase, UpperDetection) {
+    EXPECT_TRUE(nt::starts_upper("Kyiv"));
+    EXPECT_FALSE(nt::starts_upper("kyiv"));
+    EXPECT_TRUE(nt::starts_upper("Ørsted"));
+    EXPECT_TRUE(nt::all_upper("ODESA"));
+    EXPECT_FALSE(nt::all_upper("Odesa"));
+    EXPECT_FALSE(nt::all_upper("2024"));
+}
+
+TEST(TextEncoding, FindsFirstInvalidByte) {
+    EXPECT_EQ(nt::first_invalid_utf8("plain ascii"), std::string_view::npos);
+    EXPECT_EQ(nt::first_invalid_utf8("caf\xC3\xA9"), std::string_view::npos);
+    EXPECT_EQ(nt::first_invalid_utf8("caf\xE9 au lait"), 3u);
+    EXPECT_EQ(nt::first_invalid_utf8("ok\xC3"), 2u);  // truncated sequence
+}
+
+TEST(TextEncoding, Windows1252ToUtf8) {
+    EXPECT_EQ(nt::windows1252_to_utf8("caf\xE9"), "caf\xC3\xA9");
+    EXPECT_EQ(nt::windows1252_to_utf8("\x93quoted\x94"), "\xE2\x80\x9Cquoted\xE2\x80\x9D");
+    EXPECT_EQ(nt::windows1252_to_utf8("\x80"), "\xE2\x82\xAC");
+    EXPECT_EQ(nt::windows1252_to_utf8("\x81"), "\xEF\xBF\xBD");  // undefined byte
+}
