@@ -11,11 +11,7 @@
 
 namespace {
 
-constexpr int exit_runtime = 1;
-constexpr int exit_usage = 2;
-constexpr int exit_skipped = 3;
-
-void print_error(const std::string& message) { std::cerr << "newsfacet-index: " << message << "\n"; }
+void print_error(const std::string& message) { newsfacet::print_tool_error("newsfacet-index", message); }
 
 int run(int argc, char** argv) {
     CLI::App app{"Index news articles for newsfacet-search."};
@@ -47,19 +43,19 @@ The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return app.exit(e);
         print_error(std::string(e.what()) + " (see --help)");
-        return exit_usage;
+        return newsfacet::exit_usage_error;
     }
     if (int modes = tag_only + remove + info; modes > 1) {
         print_error("--tag-only, --delete and --info cannot be combined");
-        return exit_usage;
+        return newsfacet::exit_usage_error;
     }
     if (!info && args.empty()) {
         print_error(remove ? "--delete needs at least one ID" : "no files or directories given (see --help)");
-        return exit_usage;
+        return newsfacet::exit_usage_error;
     }
     if (info && !args.empty()) {
         print_error("--info takes no paths");
-        return exit_usage;
+        return newsfacet::exit_usage_error;
     }
     std::filesystem::path path = db.empty() ? newsfacet::default_index_path() : std::filesystem::path(db);
 
@@ -82,7 +78,7 @@ The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
                 handler.on_error(e);
             }
         }
-        return failed ? exit_skipped : 0;
+        return failed ? newsfacet::exit_partial : 0;
     }
     if (info) {
         newsfacet::Searcher searcher(path);
@@ -104,7 +100,7 @@ The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
             std::cerr << "deleted " << (args.size() - missing) << " article(s); " << index.size()
                       << " remain in " << path.string() << "\n";
         }
-        return missing ? exit_skipped : 0;
+        return missing ? newsfacet::exit_partial : 0;
     }
 
     auto index = newsfacet::Index::create_or_open(path);
@@ -139,19 +135,11 @@ The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
                      static_cast<unsigned long long>(stats.failed), secs,
                      static_cast<unsigned long long>(index.size()), path.string().c_str());
     }
-    return stats.failed ? exit_skipped : 0;
+    return stats.failed ? newsfacet::exit_partial : 0;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    try {
-        return run(argc, argv);
-    } catch (const newsfacet::UsageError& e) {
-        print_error(e.what());
-        return exit_usage;
-    } catch (const std::exception& e) {
-        print_error(e.what());
-        return exit_runtime;
-    }
+    return newsfacet::run_tool("newsfacet-index", [&] { return run(argc, argv); });
 }

@@ -10,10 +10,7 @@
 
 namespace {
 
-constexpr int exit_runtime = 1;
-constexpr int exit_usage = 2;
-
-void print_error(const std::string& message) { std::cerr << "newsfacet-search: " << message << "\n"; }
+void print_error(const std::string& message) { newsfacet::print_tool_error("newsfacet-search", message); }
 
 int run(int argc, char** argv) {
     CLI::App app{"Search a newsfacet index: ranked results with highlighted snippets and facet counts."};
@@ -58,7 +55,7 @@ NO_COLOR is set. Exit status: 0 success (also with no results), 1 runtime error,
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return app.exit(e);
         print_error(std::string(e.what()) + " (see --help)");
-        return exit_usage;
+        return newsfacet::exit_usage_error;
     }
     newsfacet::SearchRequest request;
     for (const auto& w : words) request.query += (request.query.empty() ? "" : " ") + w;
@@ -89,13 +86,5 @@ NO_COLOR is set. Exit status: 0 success (also with no results), 1 runtime error,
 }  // namespace
 
 int main(int argc, char** argv) {
-    try {
-        return run(argc, argv);
-    } catch (const newsfacet::UsageError& e) {
-        print_error(e.what());
-        return exit_usage;
-    } catch (const std::exception& e) {
-        print_error(e.what());
-        return exit_runtime;
-    }
+    return newsfacet::run_tool("newsfacet-search", [&] { return run(argc, argv); });
 }

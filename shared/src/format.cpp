@@ -75,7 +75,7 @@ std::string to_text(const SearchResults& results, const TextStyle& style) {
         }
     }
     if (!results.facets.empty() && results.total > 0) {
-        out << "\n" << b << "Facets over all " << results.total << " matches:" << r << "\n";
+        out << "\n" << b << "Facets over " << (results.total == 1 ? "the 1 match" : "all " + std::to_string(results.total) + " matches") << ":" << r << "\n";
         facet_lines(out, results.facets, 10);
     }
     return out.str();

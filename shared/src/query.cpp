@@ -23,6 +23,23 @@ Xapian::Query filter_for(const Tagger& tagger, std::optional<Facet> facet, std::
     return Xapian::Query(filter_term(prefix, canonical));
 }
 
+// The terms of a query outside phrases: a relative like "diplomatic mission" must not
+// highlight every "diplomatic".
+std::vector<std::string> single_word_terms(const Xapian::Query& q) {
+    std::vector<std::string> out;
+    auto type = q.get_type();
+    if (type == Xapian::Query::OP_PHRASE || type == Xapian::Query::OP_NEAR) return out;
+    if (type == Xapian::Query::LEAF_TERM) {
+        out.emplace_back(*q.get_terms_begin());
+        return out;
+    }
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+        auto sub = single_word_terms(q.get_subquery(i));
+        out.insert(out.end(), sub.begin(), sub.end());
+    }
+    return out;
+}
+
 // How much a headline match of the query's own words adds, relative to a body match.
 constexpr double title_weight = 0.5;
 
@@ -66,9 +83,8 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
         double tf = std::max<double>(1, db.get_termfreq(term));
         double w = 1.0 + std::log(n / tf);
         if (!out.highlight.add_term(term, {group_id, w})) continue;
-        auto group = analysis.thesaurus.expand(Xapian::Query(term), db);
-        for (auto g = group.get_unique_terms_begin(); g != group.get_unique_terms_end(); ++g) {
-            if (*g != term) out.highlight.add_term(*g, {group_id, 0.5 * w});
+        for (const auto& g : single_word_terms(analysis.thesaurus.expand(Xapian::Query(term), db))) {
+            if (g != term) out.highlight.add_term(g, {group_id, 0.5 * w});
         }
         ++group_id;
     }
@@ -92,7 +108,10 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
                                  Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, title, title_weight));
     }
 
-    out.by_date = out.highlight.empty();
+    // Nothing to rank by (no words, or only exclusions): newest first.
+    out.by_date = parsed.empty() ||
+                  (parsed.get_type() == Xapian::Query::OP_AND_NOT &&
+                   parsed.get_subquery(0).get_type() == Xapian::Query::LEAF_MATCH_ALL);
     Xapian::Query query = expanded.empty() ? Xapian::Query::MatchAll : expanded;
     if (out.by_date && !expanded.empty()) {
         // Filters only: every article they allow, unweighted.

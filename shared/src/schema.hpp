@@ -39,8 +39,8 @@ inline constexpr std::string_view meta_format = "newsfacet:format";
 /// Value slot of a facet's canonical values.
 [[nodiscard]] Xapian::valueno facet_slot(Facet facet) noexcept;
 
-/// The unique id term of an article. Ids too long for a Xapian term (245 bytes) keep a
-/// readable head and a 64-bit hash of the whole id.
+/// The unique id term of an article. Ids over 200 bytes (Xapian terms stop at 245) keep a
+/// readable 160-byte head, a 64-bit FNV-1a hash of the whole id and its length.
 [[nodiscard]] std::string id_term(std::string_view id);
 
 /// A boolean filter term: prefix + folded value (folding makes filters case-insensitive).

@@ -29,6 +29,24 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 SearchResults Searcher::search(const SearchRequest& request) const {
+    try {
+        return run_search(request);
+    } catch (const Xapian::DatabaseModifiedError&) {
+        // A writer committed over the revision we were reading: move to the new one, once.
+        try {
+            m_impl->db.reopen();
+        } catch (const Xapian::Error& e) {
+            detail::rethrow(e, m_impl->path.string());
+        }
+        try {
+            return run_search(request);
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            throw DatabaseError(m_impl->path.string() + ": the index keeps changing during the search: " + e.get_msg());
+        }
+    }
+}
+
+SearchResults Searcher::run_search(const SearchRequest& request) const {
     const auto& impl = *m_impl;
     SearchResults results;
     results.query = request.query;
@@ -71,8 +89,7 @@ SearchResults Searcher::search(const SearchRequest& request) const {
             for (auto f : facets) results.facets.emplace_back(f, spy.counts(f, request.max_facet_values));
         }
     } catch (const Xapian::DatabaseModifiedError&) {
-        // The index changed under us: a reopen sees the new state; retried once by the caller.
-        throw DatabaseError(impl.path.string() + ": the index changed during the search; retry");
+        throw;  // search() reopens and retries
     } catch (const Xapian::Error& e) {
         detail::rethrow(e, impl.path.string());
     }

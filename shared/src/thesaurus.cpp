@@ -85,8 +85,10 @@ namespace {
 double bm25_idf(const Xapian::Database& db, const std::string& term) {
     const double n = db.get_doccount();
     const double tf = db.get_termfreq(term);
-    double idf = std::log((n - tf + 0.5) / (tf + 0.5));
-    return idf < 2 ? idf * 0.5 + 1 : idf;
+    // As Xapian's BM25Weight: the ratio is floored (not the log), so the idf stays positive.
+    double ratio = (n - tf + 0.5) / (tf + 0.5);
+    if (ratio < 2) ratio = ratio * 0.5 + 1;
+    return std::log(ratio);
 }
 
 }  // namespace
@@ -101,11 +103,13 @@ Xapian::Query Thesaurus::expand_term(const std::string& term, const Xapian::Data
     }
     Xapian::Query core = syn.size() == 1 ? syn[0] : Xapian::Query(Xapian::Query::OP_SYNONYM, syn.begin(), syn.end());
     if (g.related.empty()) return core;
-    // A relative adds a fixed share of what one occurrence of the word itself would be worth,
+    // A relative adds a fixed share of what the word itself can be worth at most,
     // whatever its own rarity: under BM25 a rare relative (or a phrase, whose frequency Xapian
     // can only guess) would otherwise outweigh the word the user typed. FixedWeightPostingSource
     // is built into Xapian, so remote shards can run it.
-    double bonus = g.related_weight * bm25_idf(db, term);
+    // BM25 (k1 = 1) gives the word at most (k1 + 1) * idf; a relative gets that share of it.
+    constexpr double max_tf_factor = 2.0;
+    double bonus = g.related_weight * max_tf_factor * bm25_idf(db, term);
     Xapian::Query related(Xapian::Query::OP_OR, g.related.begin(), g.related.end());
     auto* fixed = new Xapian::FixedWeightPostingSource(bonus);
     // OP_MAX: an article naming the word itself gains nothing more from also naming relatives.
@@ -126,10 +130,15 @@ Xapian::Query Thesaurus::expand(const Xapian::Query& query, const Xapian::Databa
         }
         return query;
     }
+    if (type == Xapian::Query::OP_AND_NOT) {
+        // What is excluded is excluded as written: "embassy -consulate" must not drop embassies.
+        std::vector<Xapian::Query> subs{expand(query.get_subquery(0), db)};
+        for (std::size_t i = 1; i < query.get_num_subqueries(); ++i) subs.push_back(query.get_subquery(i));
+        return Xapian::Query(type, subs.begin(), subs.end());
+    }
     switch (type) {
         case Xapian::Query::OP_AND:
         case Xapian::Query::OP_OR:
-        case Xapian::Query::OP_AND_NOT:
         case Xapian::Query::OP_XOR:
         case Xapian::Query::OP_AND_MAYBE:
         case Xapian::Query::OP_FILTER:

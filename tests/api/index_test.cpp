@@ -25,13 +25,21 @@ Article embassy_article(const std::string& id, const std::string& body) {
 
 TEST(ApiIndex, CreateOrOpenCreatesDirectoryAndEmptyIndex) {
     TempDir dir;
-    auto path = dir / "nested" / "index";
+    auto path = dir / "index";
     auto index = Index::create_or_open(path);
     EXPECT_TRUE(std::filesystem::is_directory(path));
     EXPECT_EQ(index.size(), 0u);
     auto info = index.info();
     EXPECT_EQ(info.articles, 0u);
     EXPECT_EQ(info.format_version, index_format_version);
+}
+
+TEST(ApiIndex, CreateOrOpenAcceptsAnEmptyDirectory) {
+    TempDir dir;
+    std::filesystem::create_directories(dir / "empty");
+    auto index = Index::create_or_open(dir / "empty");
+    EXPECT_EQ(index.size(), 0u);
+    EXPECT_EQ(index.info().format_version, index_format_version);
 }
 
 TEST(ApiIndex, AddReturnsAddedThenReplacedForSameId) {

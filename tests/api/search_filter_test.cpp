@@ -103,7 +103,9 @@ TEST_F(ApiSearchFilter, FilterNarrowsAQuery) {
     EXPECT_EQ(ids_of(results), expected);
     for (const auto& h : results.hits) {
         for (const auto& u : unfiltered.hits) {
-            if (u.id == h.id) EXPECT_DOUBLE_EQ(u.score, h.score) << h.id;
+            if (u.id == h.id) {
+                EXPECT_DOUBLE_EQ(u.score, h.score) << h.id;
+            }
         }
     }
 }

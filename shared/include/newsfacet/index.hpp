@@ -76,7 +76,7 @@ public:
     [[nodiscard]] std::uint64_t size() const;
 
     /// A summary of the index (articles, size, format, facet value counts).
-    /// Cost: reads every facet term's frequency.
+    /// Cost: reads the facet value slots of every article.
     [[nodiscard]] IndexInfo info() const;
 
     /// The tagger this index uses.

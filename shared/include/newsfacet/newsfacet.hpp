@@ -12,4 +12,5 @@
 #include <newsfacet/searcher.hpp>
 #include <newsfacet/snippet.hpp>
 #include <newsfacet/tagger.hpp>
+#include <newsfacet/tool.hpp>
 #include <newsfacet/version.hpp>

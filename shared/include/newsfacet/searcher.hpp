@@ -74,7 +74,8 @@ public:
     Searcher& operator=(const Searcher&) = delete;
 
     /// Runs a search. Throws QueryError for a malformed query, UsageError for a malformed
-    /// date, DatabaseError on read failure. Cost: visits every match once (exact total and
+    /// date, DatabaseError on read failure. If a writer commits during the search, the
+    /// searcher moves to the new revision and retries once. Cost: visits every match once (exact total and
     /// facet counts), then builds snippets for the requested page only.
     [[nodiscard]] SearchResults search(const SearchRequest& request) const;
 
@@ -85,6 +86,8 @@ public:
     void reopen();
 
 private:
+    [[nodiscard]] SearchResults run_search(const SearchRequest& request) const;
+
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };

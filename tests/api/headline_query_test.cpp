@@ -1,0 +1,106 @@
+// The headline query "all strikes affecting embassies" over the whole corpus.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include <newsfacet/newsfacet.hpp>
+
+#include "api_support.hpp"
+
+using newsfacet::testing::ids_of;
+
+namespace {
+
+const std::string headline_query = "all strikes affecting embassies";
+
+// From the corpus answer key: category diplomatic_strike.
+const std::vector<std::string> diplomatic_strikes = {
+    "azerbaijan-embassy-kyiv.txt",
+    "nf-2024-0312-odesa-consulate",
+    "nf-2024-0519-khartoum-embassies-shelled",
+    "nf-2024-1003-beirut-kuwaiti-embassy",
+    "nf-2025-0114-sanaa-italian-embassy",
+    "nf-2025-0206-tripoli-rockets-embassy",
+    "nf-2025-0322-damascus-jordanian-embassy",
+    "nf-2025-0414-baghdad-us-embassy-rockets",
+    "nf-2025-0603-erbil-turkish-consulate",
+    "nf-2025-0829-mandalay-consulate",
+    "nf-2024-0826-kiev-barrage",
+    "features/kharkiv-consulates.md",
+};
+
+// From the corpus answer key: category labour_strike.
+const std::vector<std::string> labour_strikes = {
+    "nf-2024-0226-hamburg-dock-strike",
+    "nf-2024-1008-manchester-rail-walkout",
+    "nf-2025-0303-buenos-aires-teachers-strike",
+    "nf-2025-0616-nairobi-nurses-strike",
+    "nf-2025-1002-spain-pilots-strike",
+    "nf-2024-1203-rotterdam-lashers",
+    "wire.jsonl#6",
+};
+
+using ApiHeadlineQuery = newsfacet::testing::CorpusTest;
+
+// 1-based rank of each hit, by id.
+std::map<std::string, std::size_t> ranks(const newsfacet::SearchResults& results) {
+    std::map<std::string, std::size_t> out;
+    for (const auto& h : results.hits) out[h.id] = h.rank;
+    return out;
+}
+
+}  // namespace
+
+TEST_F(ApiHeadlineQuery, SeedRanksFirst) {
+    auto results = search_all(headline_query);
+    ASSERT_FALSE(results.hits.empty());
+    EXPECT_EQ(results.hits[0].id, newsfacet::testing::seed_id);
+    EXPECT_EQ(results.hits[0].rank, 1u);
+}
+
+TEST_F(ApiHeadlineQuery, SeedRanksFirstWithDefaultLimit) {
+    newsfacet::SearchRequest request;
+    request.query = headline_query;
+    auto results = search(request);
+    ASSERT_FALSE(results.hits.empty());
+    EXPECT_EQ(results.hits[0].id, newsfacet::testing::seed_id);
+}
+
+TEST_F(ApiHeadlineQuery, SeedSnippetMarksStruckAndEmbassy) {
+    auto results = search_all(headline_query);
+    ASSERT_FALSE(results.hits.empty());
+    ASSERT_EQ(results.hits[0].id, newsfacet::testing::seed_id);
+    const auto& snippet = results.hits[0].snippet;
+    EXPECT_NE(snippet.text.find("struck the grounds"), std::string::npos) << snippet.text;
+    auto html = snippet.to_html();
+    EXPECT_NE(html.find("<mark>struck</mark>"), std::string::npos) << html;
+    EXPECT_NE(html.find("<mark>embassy</mark>"), std::string::npos) << html;
+}
+
+TEST_F(ApiHeadlineQuery, EveryDiplomaticStrikeMatches) {
+    auto r = ranks(search_all(headline_query));
+    for (const auto& id : diplomatic_strikes) EXPECT_TRUE(r.count(id)) << id << " does not match";
+}
+
+TEST_F(ApiHeadlineQuery, LabourStrikesRankBelowEveryDiplomaticStrike) {
+    auto r = ranks(search_all(headline_query));
+    std::size_t worst_diplomatic = 0;
+    for (const auto& id : diplomatic_strikes) {
+        ASSERT_TRUE(r.count(id)) << id;
+        worst_diplomatic = std::max(worst_diplomatic, r[id]);
+    }
+    for (const auto& id : labour_strikes) {
+        if (!r.count(id)) continue;  // not matching at all is below too
+        EXPECT_GT(r[id], worst_diplomatic) << id << " ranks " << r[id] << ", above a diplomatic strike at "
+                                           << worst_diplomatic;
+    }
+}
+
+TEST_F(ApiHeadlineQuery, DiplomaticStrikesFillTheTopRanks) {
+    auto results = search_all(headline_query);
+    ASSERT_GE(results.hits.size(), diplomatic_strikes.size());
+    for (std::size_t i = 0; i < diplomatic_strikes.size(); ++i) {
+        EXPECT_TRUE(newsfacet::testing::contains(diplomatic_strikes, results.hits[i].id))
+            << "rank " << i + 1 << ": " << results.hits[i].id;
+    }
+}

@@ -1,0 +1,74 @@
+#include <gtest/gtest.h>
+
+#include <xapian.h>
+
+#include <newsfacet/error.hpp>
+#include <newsfacet/index.hpp>
+#include <newsfacet/searcher.hpp>
+
+#include "schema.hpp"
+#include "temp_dir.hpp"
+
+using newsfacet::testing::TempDir;
+
+TEST(DatabaseFormat, NewIndexRecordsTheFormatVersion) {
+    TempDir dir;
+    { auto index = newsfacet::Index::create_or_open(dir / "db"); }
+    Xapian::Database db((dir / "db").string());
+    EXPECT_EQ(db.get_metadata(std::string(newsfacet::detail::meta_format)),
+              std::to_string(newsfacet::index_format_version));
+}
+
+TEST(DatabaseFormat, OtherVersionsAreRefusedWithAClearMessage) {
+    TempDir dir;
+    { auto index = newsfacet::Index::create_or_open(dir / "db"); }
+    for (const char* version : {"999", "0"}) {
+        {
+            Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_OPEN);
+            db.set_metadata(std::string(newsfacet::detail::meta_format), version);
+            db.commit();
+        }
+        try {
+            newsfacet::Searcher searcher(dir / "db");
+            FAIL() << "opened an index of format " << version;
+        } catch (const newsfacet::FormatVersionError& e) {
+            std::string msg = e.what();
+            EXPECT_NE(msg.find(std::string("format version ") + version), std::string::npos) << msg;
+            EXPECT_NE(msg.find(version[0] == '9' ? "newer" : "older"), std::string::npos) << msg;
+        }
+        EXPECT_THROW((void)newsfacet::Index::open(dir / "db"), newsfacet::FormatVersionError);
+    }
+}
+
+TEST(DatabaseFormat, PlainXapianDatabaseIsNotAnIndex) {
+    TempDir dir;
+    {
+        Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_CREATE);
+        Xapian::Document doc;
+        doc.add_term("hello");
+        db.add_document(doc);
+        db.commit();
+    }
+    EXPECT_THROW(newsfacet::Searcher{dir / "db"}, newsfacet::IndexNotFoundError);
+    EXPECT_THROW((void)newsfacet::Index::create_or_open(dir / "db"), newsfacet::IndexNotFoundError);
+}
+
+TEST(DatabaseOpen, FilesAndForeignDirectoriesAreRefused) {
+    TempDir dir;
+    auto file = dir.write("notes.txt", "hello");
+    EXPECT_THROW((void)newsfacet::Index::create_or_open(file), newsfacet::IndexNotFoundError);
+    dir.write("photos/a.jpg", "x");
+    EXPECT_THROW((void)newsfacet::Index::create_or_open(dir / "photos"), newsfacet::IndexNotFoundError);
+    EXPECT_THROW((void)newsfacet::Index::open(dir / "missing"), newsfacet::IndexNotFoundError);
+}
+
+TEST(DatabaseLock, SecondWriterGetsIndexLockedError) {
+    TempDir dir;
+    auto first = newsfacet::Index::create_or_open(dir / "db");
+    try {
+        (void)newsfacet::Index::open(dir / "db");
+        FAIL() << "second writer opened the index";
+    } catch (const newsfacet::IndexLockedError& e) {
+        EXPECT_NE(std::string(e.what()).find("locked by another indexer"), std::string::npos);
+    }
+}
