@@ -42,8 +42,8 @@ NO_COLOR is set. Exit status: 0 success (also with no results), 1 runtime error,
         ->allow_extra_args(false);
     app.add_option("--since", since, "Only articles dated on or after this ISO date");
     app.add_option("--until", until, "Only articles dated on or before this ISO date");
-    app.add_option("-n,--limit", limit, "Results to show")->capture_default_str();
-    app.add_option("--offset", offset, "Results to skip (for paging)")->capture_default_str();
+    app.add_option("-n,--limit", limit, "Results to show")->check(CLI::NonNegativeNumber)->capture_default_str();
+    app.add_option("--offset", offset, "Results to skip (for paging)")->check(CLI::NonNegativeNumber)->capture_default_str();
     app.add_flag("--json", json, "Print one JSON object (schema in README)");
     app.add_flag("--no-facets", no_facets, "Skip facet counts");
     app.add_option("--color", color, "Colour: auto, always or never")

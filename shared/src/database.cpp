@@ -12,7 +12,9 @@ namespace newsfacet::detail {
 namespace fs = std::filesystem;
 
 void rethrow(const Xapian::Error& error, std::string_view context) {
-    std::string message = std::string(context) + ": " + error.get_msg();
+    // Xapian's messages often start with the path already.
+    std::string message = error.get_msg().rfind(std::string(context), 0) == 0 ? error.get_msg()
+                                                                             : std::string(context) + ": " + error.get_msg();
     // Xapian::Error is not polymorphic: its type name says which subclass it is.
     const std::string type = error.get_type();
     if (type == "DatabaseLockError") {
@@ -76,6 +78,10 @@ Xapian::WritableDatabase open_for_writing(const fs::path& path, bool create) {
     bool empty_dir = exists && fs::is_empty(path, ec);
     if (exists && !empty_dir && !fs::exists(path / "iamglass", ec) && !fs::exists(path / "iamchert", ec)) {
         throw IndexNotFoundError(path.string() + " exists and is not a newsfacet index");
+    }
+    if (!exists && path.has_parent_path()) {
+        fs::create_directories(path.parent_path(), ec);
+        if (ec) throw DatabaseError("cannot create " + path.parent_path().string() + ": " + ec.message());
     }
     try {
         Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OPEN);

@@ -58,6 +58,11 @@ std::string filter_term(std::string_view prefix, std::string_view value) {
     return term;
 }
 
+std::string date_key(const std::string& normalized_date, bool end_of_day) {
+    if (normalized_date.size() != 10) return normalized_date;
+    return normalized_date + (end_of_day ? "T23:59:59Z" : "T00:00:00Z");
+}
+
 namespace {
 
 std::string join_values(const std::vector<std::string>& values) {
@@ -87,7 +92,7 @@ Xapian::Document make_document(const Article& article, const Tagging& tagging,
         for (const auto& v : tagging.facets[facet]) doc.add_boolean_term(filter_term(facet_prefix(facet), v));
         doc.add_value(facet_slot(facet), join_values(tagging.facets[facet]));
     }
-    doc.add_value(slot_date, article.date);
+    if (!article.date.empty()) doc.add_value(slot_date, date_key(article.date, false));
     doc.add_value(slot_source, article.source);
     doc.add_value(slot_id, article.id);
 

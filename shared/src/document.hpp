@@ -22,6 +22,10 @@ struct StoredArticle {
 [[nodiscard]] Xapian::Document make_document(const Article& article, const Tagging& tagging,
                                              Xapian::TermGenerator& generator);
 
+/// The sortable form of a normalised date for the date slot: "YYYY-MM-DDTHH:MM:SSZ". A date
+/// without a time becomes the start of its day, or its end when `end_of_day` is true.
+[[nodiscard]] std::string date_key(const std::string& normalized_date, bool end_of_day);
+
 /// Decodes a document's stored data. Throws DatabaseError if it is not newsfacet data.
 [[nodiscard]] StoredArticle read_document(const Xapian::Document& doc);
 

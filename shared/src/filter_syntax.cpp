@@ -109,12 +109,16 @@ SplitQuery split_filters(std::string_view query) {
         out.clauses.push_back(std::move(clause));
         k = j;
     }
-    // What is left goes to the QueryParser; brackets that only held filters are dropped.
-    std::vector<std::string> kept;
+    // What is left goes to the QueryParser; brackets that only held filters are dropped, and
+    // so is an operator that joined a removed filter ("country:Y AND x", "x AND country:Y").
+    // Other operators stay, so "embassy AND" is still reported as malformed.
+    auto is_op = [](const std::string& w) { return w == "AND" || w == "OR" || w == "NOT" || w == "XOR"; };
     int depth_removed = 0;
+    bool after_filter = false;
     for (std::size_t k = 0; k < tokens.size(); ++k) {
         if (used[k]) {
             depth_removed += tokens[k].open_parens - tokens[k].close_parens;
+            after_filter = true;
             continue;
         }
         std::string text = tokens[k].text;
@@ -122,22 +126,12 @@ SplitQuery split_filters(std::string_view query) {
             text.erase(0, 1);
             --depth_removed;
         }
-        if (!text.empty()) kept.push_back(std::move(text));
-    }
-    // Operators left dangling by a removed filter ("country:Y AND x") go too.
-    auto is_op = [](const std::string& w) { return w == "AND" || w == "OR" || w == "NOT" || w == "XOR"; };
-    std::vector<std::string> words;
-    for (auto& w : kept) {
-        if (is_op(w) && (words.empty() || is_op(words.back()))) {
-            if (w == "NOT" && (words.empty() || words.back() == "AND")) words.push_back(w);  // "AND NOT x"
-            continue;
-        }
-        words.push_back(w);
-    }
-    while (!words.empty() && is_op(words.back())) words.pop_back();
-    for (const auto& w : words) {
+        if (text.empty()) continue;
+        bool before_filter = k + 1 < tokens.size() && used[k + 1];
+        if (is_op(text) && (after_filter || before_filter)) continue;
+        after_filter = false;
         if (!out.text.empty()) out.text.push_back(' ');
-        out.text += w;
+        out.text += text;
     }
     return out;
 }

@@ -6,6 +6,7 @@
 #include <newsfacet/error.hpp>
 #include <newsfacet/reader.hpp>
 
+#include "document.hpp"
 #include "filter_syntax.hpp"
 #include "schema.hpp"
 
@@ -134,9 +135,9 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
     }
     for (const auto& s : request.sources) filters.push_back(filter_for(tagger, std::nullopt, prefix_source, s));
     if (!request.since.empty() || !request.until.empty()) {
-        std::string lo = request.since.empty() ? std::string() : normalize_date(request.since);
-        // "until 2024-03-05" includes the whole day, date-times too.
-        std::string hi = request.until.empty() ? std::string("\xff") : normalize_date(request.until) + "\xff";
+        // The slot holds full UTC date-times; a date alone means its whole day.
+        std::string lo = request.since.empty() ? std::string() : date_key(normalize_date(request.since), false);
+        std::string hi = request.until.empty() ? std::string("\xff") : date_key(normalize_date(request.until), true);
         if (!lo.empty() && lo > hi) throw UsageError("--since " + request.since + " is after --until " + request.until);
         filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, slot_date, lo, hi);
     }

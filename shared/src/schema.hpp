@@ -20,7 +20,7 @@ inline constexpr std::string_view prefix_official = "XO"; // XO<folded canonical
 inline constexpr std::string_view prefix_location = "XL"; // XL<folded canonical location>
 
 // Value slots.
-inline constexpr Xapian::valueno slot_date = 0;       // normalised ISO date or date-time
+inline constexpr Xapian::valueno slot_date = 0;       // UTC "YYYY-MM-DDTHH:MM:SSZ" (a date: its 00:00)
 inline constexpr Xapian::valueno slot_country = 1;    // canonical values joined by '\x1f'
 inline constexpr Xapian::valueno slot_official = 2;
 inline constexpr Xapian::valueno slot_location = 3;

@@ -1,5 +1,7 @@
 #include <newsfacet/searcher.hpp>
 
+#include <algorithm>
+
 #include <newsfacet/error.hpp>
 
 #include "analysis.hpp"
@@ -65,8 +67,10 @@ SearchResults Searcher::run_search(const SearchRequest& request) const {
         detail::FacetSpy spy(facets);
         if (request.count_facets) enquire.add_matchspy(&spy);
         // Asking to check every document makes the total exact and lets the spy see all matches.
-        auto mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                     static_cast<Xapian::doccount>(request.limit), impl.db.get_doccount());
+        // Xapian counts in 32 bits: clamp, as there are never more matches than documents.
+        const Xapian::doccount docs = impl.db.get_doccount();
+        auto clamp = [docs](std::size_t v) { return static_cast<Xapian::doccount>(std::min<std::size_t>(v, docs)); };
+        auto mset = enquire.get_mset(clamp(request.offset), clamp(request.limit), docs);
         results.total = mset.get_matches_estimated();
         std::size_t rank = request.offset;
         for (auto it = mset.begin(); it != mset.end(); ++it) {

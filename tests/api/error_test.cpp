@@ -71,11 +71,6 @@ TEST(ApiErrors, CreateOrOpenRefusesARegularFile) {
     EXPECT_THROW((void)Index::create_or_open(file), IndexNotFoundError);
 }
 
-TEST(ApiErrors, FormatVersionErrorNeedsAnIndexOfAnotherFormat) {
-    GTEST_SKIP() << "an index with another format version can only be made through Xapian, "
-                    "which the API tests do not link; covered by the unit tests";
-}
-
 TEST(ApiErrors, MalformedQueryIsQueryError) {
     TempDir dir;
     Searcher searcher(small_index(dir));

@@ -253,3 +253,31 @@ TEST(ApiIndex, StoredFieldsRoundTrip) {
     EXPECT_EQ(h.source, "Caspian Ledger");
     EXPECT_EQ(h.url, "https://example.org/rt");
 }
+
+TEST(ApiIndex, SearchingAnEmptyIndex) {
+    TempDir dir;
+    auto path = dir / "index";
+    { auto index = Index::create_or_open(path); }
+    Searcher searcher(path);
+    for (const std::string query : {"", "embassy", "country:Russia"}) {
+        auto results = searcher.search(everything(query));
+        EXPECT_EQ(results.total, 0u) << query;
+        EXPECT_TRUE(results.hits.empty()) << query;
+        ASSERT_EQ(results.facets.size(), all_facets.size()) << query;
+        for (const auto& [facet, counts] : results.facets) EXPECT_TRUE(counts.empty()) << query;
+    }
+    EXPECT_EQ(searcher.info().articles, 0u);
+}
+
+TEST(ApiIndex, IdsAreExactBytes) {
+    TempDir dir;
+    auto index = Index::create_or_open(dir / "index");
+    EXPECT_EQ(index.add(make_article("Case", "T", "B")), AddOutcome::added);
+    EXPECT_EQ(index.add(make_article("case", "T", "B")), AddOutcome::added);  // ids are case-sensitive
+    EXPECT_EQ(index.add(make_article("case ", "T", "B")), AddOutcome::added);
+    EXPECT_EQ(index.add(make_article(std::string("a\0b", 3), "T", "B")), AddOutcome::added);
+    EXPECT_EQ(index.add(make_article("a", "T", "B")), AddOutcome::added);
+    EXPECT_EQ(index.size(), 5u);
+    EXPECT_TRUE(index.remove(std::string("a\0b", 3)));
+    EXPECT_EQ(index.size(), 4u);
+}

@@ -191,3 +191,19 @@ TEST(ApiReaderFormat, NormalizeDate) {
     EXPECT_EQ(newsfacet::normalize_date("2024-03-04T01:30:00+02:00"), "2024-03-03T23:30:00Z");
     EXPECT_EQ(newsfacet::normalize_date("2024-03-04 10:30:00.123-01:00"), "2024-03-04T11:30:00Z");
 }
+
+TEST(ApiReaderFormat, InvalidDateIsAWarningAndTheArticleIsKept) {
+    TempDir dir;
+    auto file = dir.write("feed.jsonl",
+                          "{\"id\": \"ok\", \"title\": \"T\", \"body\": \"B\", \"date\": \"2024-03-04\"}\n"
+                          "{\"id\": \"bad-date\", \"title\": \"T\", \"body\": \"B\", \"date\": \"last Tuesday\"}\n");
+    auto read = read_all(file);
+    EXPECT_TRUE(read.errors.empty());
+    ASSERT_EQ(read.articles.size(), 2u);
+    EXPECT_EQ(read.articles[1].id, "bad-date");
+    EXPECT_EQ(read.articles[1].date, "");
+    ASSERT_EQ(read.warnings.size(), 1u);
+    EXPECT_NE(read.warnings[0].find("feed.jsonl"), std::string::npos) << read.warnings[0];
+    EXPECT_NE(read.warnings[0].find("line 2"), std::string::npos) << read.warnings[0];
+    EXPECT_NE(read.warnings[0].find("last Tuesday"), std::string::npos) << read.warnings[0];
+}

@@ -79,6 +79,14 @@ TEST_F(ApiSearchDate, DateTimeBoundsWithTimeZoneOffsetAreNormalised) {
     EXPECT_TRUE(id_set(between("", "2025-02-06T23:15:00+02:00")).count(tripoli));
 }
 
+// A date-only article is dated from the start of its day: a bound at that day's first
+// instant includes it, as the date-only bound does.
+TEST_F(ApiSearchDate, SinceMidnightIncludesDateOnlyArticlesOfThatDay) {
+    const std::string sanaa = "nf-2025-0114-sanaa-italian-embassy";  // dated 2025-01-14
+    ASSERT_TRUE(id_set(between("2025-01-14", "2025-01-14")).count(sanaa));
+    EXPECT_TRUE(id_set(between("2025-01-14T00:00:00Z", "2025-01-14")).count(sanaa));
+}
+
 TEST_F(ApiSearchDate, DatesCombineWithQueryAndFilters) {
     auto all = search_all("embassy");
     auto expected = ids_where(all, [](const SearchHit& h) {

@@ -1,6 +1,8 @@
 // Searcher offset/limit: pages continue each other, ranks count from the whole list.
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include <newsfacet/newsfacet.hpp>
 
 #include "api_support.hpp"
@@ -89,8 +91,19 @@ TEST_P(ApiSearchPaging, ZeroLimitGivesTotalAndFacetsOnly) {
     auto none = page(0, 0);
     EXPECT_TRUE(none.hits.empty());
     EXPECT_EQ(none.total, full.total);
-    EXPECT_EQ(none.facets.size(), newsfacet::all_facets.size());
+    ASSERT_EQ(none.facets.size(), full.facets.size());
+    for (std::size_t f = 0; f < full.facets.size(); ++f) {
+        const auto& want = full.facets[f].second;
+        const auto& got = none.facets[f].second;
+        // A zero-size page still counts facets over every match (top 50 per facet by default).
+        ASSERT_EQ(got.size(), std::min<std::size_t>(50, want.size())) << newsfacet::facet_name(full.facets[f].first);
+        for (std::size_t k = 0; k < got.size(); ++k) {
+            EXPECT_EQ(got[k].value, want[k].value);
+            EXPECT_EQ(got[k].count, want[k].count);
+        }
+    }
 }
+
 
 TEST_P(ApiSearchPaging, LastPartialPage) {
     auto full = search_all(GetParam());
@@ -113,3 +126,23 @@ INSTANTIATE_TEST_SUITE_P(Queries, ApiSearchPaging,
                          [](const ::testing::TestParamInfo<std::string>& param_info) {
                              return "Query" + std::to_string(param_info.index);
                          });
+
+using ApiSearchPagingLimits = newsfacet::testing::CorpusTest;
+
+TEST_F(ApiSearchPagingLimits, OffsetBeyond32BitsGivesNoHits) {
+    SearchRequest request;
+    request.query = "embassy";
+    request.offset = std::size_t{1} << 32;  // does not fit a 32-bit document count
+    auto past = search(request);
+    EXPECT_EQ(past.total, search_all("embassy").total);
+    EXPECT_TRUE(past.hits.empty()) << "first hit has rank " << past.hits.front().rank;
+}
+
+TEST_F(ApiSearchPagingLimits, HugeLimitReturnsEverything) {
+    SearchRequest request;
+    request.query = "embassy";
+    request.limit = std::numeric_limits<std::size_t>::max();
+    auto results = search(request);
+    EXPECT_EQ(results.hits.size(), results.total);
+    EXPECT_EQ(ids_of(results), ids_of(search_all("embassy")));
+}

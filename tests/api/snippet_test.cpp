@@ -120,3 +120,30 @@ TEST(ApiSearchSnippet, LongBodyGivesBoundedSnippet) {
     EXPECT_LE(s.text.size(), 280u + 2 * std::string("…").size());
     EXPECT_NE(s.marked("[", "]").find("[embassy]"), std::string::npos) << s.text;
 }
+
+TEST(ApiSearchSnippet, TitleOnlyArticleSnippetComesFromTheTitle) {
+    TempDir dir;
+    auto path = dir / "index";
+    {
+        auto index = newsfacet::Index::create_or_open(path);
+        index.add(make_article("t", "Embassy struck overnight", ""));
+    }
+    newsfacet::Searcher searcher(path);
+    auto results = searcher.search(everything("embassy"));
+    ASSERT_EQ(results.hits.size(), 1u);
+    EXPECT_EQ(results.hits[0].snippet.marked("[", "]"), "[Embassy] struck overnight");
+}
+
+TEST(ApiSearchSnippet, EmptyQueryHasUnmarkedSnippets) {
+    TempDir dir;
+    auto path = dir / "index";
+    {
+        auto index = newsfacet::Index::create_or_open(path);
+        index.add(make_article("t", "Title", "The embassy reopened on Monday."));
+    }
+    newsfacet::Searcher searcher(path);
+    auto results = searcher.search(everything());
+    ASSERT_EQ(results.hits.size(), 1u);
+    EXPECT_FALSE(results.hits[0].snippet.text.empty());
+    EXPECT_TRUE(results.hits[0].snippet.highlights.empty());
+}

@@ -91,8 +91,16 @@ TEST_F(CliExitCodesCorpus, MalformedQueryIsUsageError) {
 
 TEST_F(CliExitCodesCorpus, BadOptionValuesAreUsageErrors) {
     EXPECT_EQ(search_raw({"--limit", "many", "x"}).status, 2);
-    EXPECT_EQ(search_raw({"--offset", "-3", "x"}).status, 2);
+    EXPECT_EQ(search_raw({"--offset", "three", "x"}).status, 2);
     EXPECT_EQ(search_raw({"--color", "sometimes", "x"}).status, 2);
+}
+
+TEST_F(CliExitCodesCorpus, NegativeLimitOrOffsetIsUsageError) {
+    // A negative count is a mistake, not a request for 2^64 - 1 results.
+    auto offset = search_raw({"--offset", "-3", "embassy"});
+    EXPECT_EQ(offset.status, 2) << offset.out;
+    auto limit = search_raw({"--limit", "-1", "embassy"});
+    EXPECT_EQ(limit.status, 2) << limit.out.substr(0, 200);
 }
 
 TEST_F(CliExitCodesCorpus, TagOnlyWithInfoIsUsageError) {

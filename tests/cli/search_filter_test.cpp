@@ -78,7 +78,8 @@ TEST_F(CliSearchFilter, SourceFilter) {
     auto j = search({"--limit", "100", "--source", "Meridian Wire"});
     ASSERT_FALSE(j["results"].empty());
     std::size_t expected = 0;
-    for (const auto& r : search({"--limit", "100"})["results"]) expected += r["source"] == "Meridian Wire";
+    auto all = search({"--limit", "100"});
+    for (const auto& r : all["results"]) expected += r["source"] == "Meridian Wire";
     EXPECT_EQ(j["results"].size(), expected);
     for (const auto& r : j["results"]) EXPECT_EQ(r["source"], "Meridian Wire");
     EXPECT_EQ(search({"--source", "Meridian Wire", "--source", "Atlas Daily"})["total"], 0);
@@ -88,7 +89,8 @@ TEST_F(CliSearchFilter, SinceAndUntil) {
     auto j = search({"--limit", "100", "--since", "2025-01-01", "--until", "2025-03-31"});
     ASSERT_FALSE(j["results"].empty());
     std::set<std::string> expected;
-    for (const auto& r : search({"--limit", "100"})["results"]) {
+    auto all = search({"--limit", "100"});
+    for (const auto& r : all["results"]) {
         auto day = r["date"].get<std::string>().substr(0, 10);
         if (!day.empty() && day >= "2025-01-01" && day <= "2025-03-31") expected.insert(r["id"].get<std::string>());
     }

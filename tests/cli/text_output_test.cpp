@@ -57,3 +57,10 @@ TEST_F(CliTextOutput, NoResults) {
     EXPECT_TRUE(contains(r.out, "0 articles")) << r.out;
     EXPECT_FALSE(contains(r.out, "1. ")) << r.out;
 }
+
+TEST_F(CliTextOutput, JsonIsNeverColoured) {
+    auto r = search_raw({"--json", "--color", "always", "embassy"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.out.find('\x1b'), std::string::npos);
+    EXPECT_TRUE(nlohmann::json::parse(r.out).is_object());
+}

@@ -72,7 +72,8 @@ TEST_F(QueryFixture, RequestFiltersAndDates) {
     auto d = newsfacet::detail::build_query(r, analysis, tagger, db).query.get_description();
     EXPECT_NE(d.find("XCukraine"), std::string::npos) << d;
     EXPECT_NE(d.find("XSmeridian wire"), std::string::npos) << d;
-    EXPECT_NE(d.find("VALUE_RANGE 0 2024-01-01"), std::string::npos) << d;
+    // Bounds are full date-times: a date means the whole day.
+    EXPECT_NE(d.find("VALUE_RANGE 0 2024-01-01T00:00:00Z 2024-12-31T23:59:59Z"), std::string::npos) << d;
 }
 
 TEST_F(QueryFixture, EmptyAndFilterOnlyQueriesSortByDate) {
@@ -87,6 +88,8 @@ TEST_F(QueryFixture, EmptyAndFilterOnlyQueriesSortByDate) {
 TEST_F(QueryFixture, BadInputThrowsClearErrors) {
     SearchRequest r;
     r.query = "embassy AND (";
+    EXPECT_THROW((void)newsfacet::detail::build_query(r, analysis, tagger, db), newsfacet::QueryError);
+    r.query = "embassy AND";  // a dangling operator is reported, not dropped
     EXPECT_THROW((void)newsfacet::detail::build_query(r, analysis, tagger, db), newsfacet::QueryError);
     r.query = "embassy";
     r.since = "yesterday";
