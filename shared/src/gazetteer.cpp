@@ -24,6 +24,7 @@ PlaceKind parse_kind(std::string_view kind, const std::string& origin, std::size
     if (kind == "country") return PlaceKind::country;
     if (kind == "historic") return PlaceKind::historic;
     if (kind == "city") return PlaceKind::city;
+    if (kind == "region") return PlaceKind::region;
     throw InputError(origin, line, "unknown gazetteer kind '" + std::string(kind) + "'");
 }
 
@@ -59,6 +60,7 @@ Gazetteer::Gazetteer(std::string_view tsv, const std::string& origin) {
         for (auto flag : split(cols[5], ',')) {
             if (flag == "capital") place.capital = true;
             else if (flag == "ambiguous") place.ambiguous = true;
+            else if (flag == "abbrev") place.abbrev = true;
             else if (flag.substr(0, 11) == "population=") {
                 auto num = flag.substr(11);
                 std::from_chars(num.data(), num.data() + num.size(), place.population);
@@ -86,7 +88,18 @@ Gazetteer::Gazetteer(std::string_view tsv, const std::string& origin) {
             if (a.demonym != b.demonym) return !a.demonym;
             const auto& pa = m_places[a.place];
             const auto& pb = m_places[b.place];
-            if (pa.kind != pb.kind) return static_cast<int>(pa.kind) < static_cast<int>(pb.kind);
+            // Countries, then historic countries, then cities, then regions ("Washington" is
+            // the capital before the state).
+            auto rank = [](PlaceKind k) {
+                switch (k) {
+                    case PlaceKind::country: return 0;
+                    case PlaceKind::historic: return 1;
+                    case PlaceKind::city: return 2;
+                    case PlaceKind::region: return 3;
+                }
+                return 4;
+            };
+            if (pa.kind != pb.kind) return rank(pa.kind) < rank(pb.kind);
             return pa.population > pb.population;
         });
     }
@@ -118,7 +131,7 @@ void Gazetteer::add_name(std::string_view name, std::uint32_t place, bool demony
 }
 
 bool Gazetteer::match_at(std::string_view text, const std::vector<text::Token>& tokens,
-                         const std::vector<std::string>& folded, std::size_t i,
+                         const std::vector<std::string>& folded, std::size_t i, bool dateline,
                          PhraseMatch& out) const {
     if (!m_first_tokens.count(folded[i])) return false;
     auto word_at = [&](std::size_t k) {
@@ -140,7 +153,9 @@ bool Gazetteer::match_at(std::string_view text, const std::vector<text::Token>& 
     for (std::size_t n = ends.size(); n > 0; --n) {
         auto it = m_phrases.find(key.substr(0, ends[n - 1]));
         if (it == m_phrases.end()) continue;
+        out.candidates.clear();
         for (const auto& cand : it->second) {
+            if (m_places[cand.place].abbrev && !dateline) continue;
             bool ok = true;
             for (std::size_t k = 0; k < n && ok; ++k) {
                 auto word = word_at(i + k);
@@ -148,10 +163,12 @@ bool Gazetteer::match_at(std::string_view text, const std::vector<text::Token>& 
                 if ((cand.upper_mask >> k) & 1u) ok = upper;
                 if (cand.exact_case && !text::all_upper(word)) ok = false;
             }
-            if (ok) {
-                out = {i, i + n, &it->second};
-                return true;
-            }
+            if (ok) out.candidates.push_back(cand);
+        }
+        if (!out.candidates.empty()) {
+            out.first = i;
+            out.last = i + n;
+            return true;
         }
     }
     return false;
@@ -172,7 +189,7 @@ const Place* Gazetteer::country_named(std::string_view value) const {
     if (const auto* cands = lookup(value)) {
         for (const auto& c : *cands) {
             const auto& p = m_places[c.place];
-            if (p.kind != PlaceKind::city) return &p;
+            if (is_country(p)) return &p;
         }
     }
     return nullptr;

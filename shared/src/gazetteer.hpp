@@ -13,7 +13,7 @@
 
 namespace newsfacet::detail {
 
-enum class PlaceKind { country, historic, city };
+enum class PlaceKind { country, historic, region, city };
 
 struct Place {
     PlaceKind kind = PlaceKind::country;
@@ -21,6 +21,7 @@ struct Place {
     std::string country;  ///< Countries: ISO code; cities: canonical country value.
     bool capital = false;
     bool ambiguous = false;  ///< Also a common word or name: needs context to count.
+    bool abbrev = false;     ///< Names only valid in datelines ("Calif.", "N.Y.").
     std::uint64_t population = 0;
 };
 
@@ -34,10 +35,15 @@ struct Candidate {
 
 /// A gazetteer hit in a token sequence: tokens [first, last), the candidates it may name.
 struct PhraseMatch {
-    std::size_t first;
-    std::size_t last;
-    const std::vector<Candidate>* candidates;
+    std::size_t first = 0;
+    std::size_t last = 0;
+    std::vector<Candidate> candidates;
 };
+
+/// Countries, present or historic (not places within them).
+[[nodiscard]] inline bool is_country(const Place& p) noexcept {
+    return p.kind == PlaceKind::country || p.kind == PlaceKind::historic;
+}
 
 class Gazetteer {
 public:
@@ -50,9 +56,10 @@ public:
 
     /// The longest gazetteer phrase starting at token `i` of `tokens` over `text`, if any.
     /// `folded` holds each token folded (see text::fold). Capitalisation must agree: a name's
-    /// capitalised words must be capitalised in the text.
+    /// capitalised words must be capitalised in the text. Dateline-only names (abbrev) match
+    /// only when `dateline` is true. `out.candidates` lists only the candidates that matched.
     [[nodiscard]] bool match_at(std::string_view text, const std::vector<text::Token>& tokens,
-                                const std::vector<std::string>& folded, std::size_t i,
+                                const std::vector<std::string>& folded, std::size_t i, bool dateline,
                                 PhraseMatch& out) const;
 
     /// Looks up a whole value typed by a user (case- and accent-insensitive), names first.

@@ -13,20 +13,34 @@ bool contains(const std::array<std::string_view, N>& sorted, std::string_view wo
 }
 
 // Nouns that name an office on their own.
-constexpr std::array<std::string_view, 30> heads = {
-    "adviser", "advisor", "ambassador", "chair", "chairman", "chairwoman", "chancellor", "commander",
-    "consul", "emir", "envoy", "governor", "king", "mayor", "minister", "premier",
-    "president", "prime", "prosecutor", "queen", "secretary", "secretary-general", "senator", "sheikh",
-    "spokesman", "spokesperson", "spokeswoman", "sultan", "taoiseach", "vice-president"};
+constexpr std::array<std::string_view, 37> heads = {
+    "adviser", "advisor", "ambassador", "attorney-general", "chair", "chairman", "chairwoman", "chancellor",
+    "chief", "commander", "commissioner", "consul", "director", "emir", "envoy", "governor",
+    "king", "mayor", "minister", "ombudsman", "premier", "president", "prime", "prosecutor",
+    "queen", "representative", "secretary", "secretary-general", "senator", "sheikh", "spokesman", "spokesperson",
+    "spokeswoman", "sultan", "taoiseach", "treasurer", "vice-president"};
+
+// Heads that are offices only with a qualifier before them.
+constexpr std::array<std::string_view, 4> weak_heads = {"chief", "director", "head", "representative"};
+
+bool is_weak_head(std::string_view w) noexcept {
+    return std::find(weak_heads.begin(), weak_heads.end(), w) != weak_heads.end();
+}
 
 // Words that qualify an office ("deputy foreign minister", "central bank governor").
-constexpr std::array<std::string_view, 48> modifiers = {
-    "acting", "affairs", "agriculture", "army", "attorney", "bank", "central", "chief",
-    "crown", "culture", "defence", "defense", "deputy", "digital", "economic", "economy",
-    "education", "energy", "environment", "finance", "first", "foreign", "former", "general",
-    "health", "high", "home", "industry", "infrastructure", "interior", "justice", "labor",
-    "labour", "lord", "military", "national", "presidential", "prime", "regional", "security",
-    "senior", "special", "sports", "state", "trade", "transport", "treasury", "vice"};
+constexpr std::array<std::string_view, 95> modifiers = {
+    "acting", "affairs", "agriculture", "air", "army", "atomic", "attorney", "bank",
+    "budget", "central", "chief", "commerce", "communications", "cooperation", "crown", "culture",
+    "defence", "defense", "deputy", "development", "digital", "ec", "economic", "economy",
+    "education", "election", "electoral", "employment", "energy", "environment", "environmental", "eu",
+    "european", "external", "fed", "federal", "finance", "first", "fisheries", "foreign",
+    "former", "general", "health", "high", "home", "homeland", "housing", "imf",
+    "immigration", "industry", "information", "infrastructure", "intelligence", "interior", "justice", "labor",
+    "labour", "lord", "military", "mines", "mining", "monetary", "national", "nato",
+    "navy", "nuclear", "oil", "opec", "petroleum", "planning", "police", "presidential",
+    "prime", "public", "regional", "reserve", "rural", "science", "security", "senior",
+    "social", "special", "sports", "spy", "state", "technology", "tourism", "trade",
+    "transport", "treasury", "urban", "veterans", "vice", "water", "works"};
 
 constexpr std::array<std::string_view, 151> non_name = {
     "a", "according", "administration", "after", "agency", "airport", "all", "also",
@@ -102,7 +116,7 @@ constexpr bool sorted(const std::array<std::string_view, N>& a) {
 
 }  // namespace
 
-static_assert(sorted(heads) && sorted(modifiers) && sorted(non_name) && sorted(particles) && sorted(locatives) &&
+static_assert(sorted(heads) && sorted(weak_heads) && sorted(modifiers) && sorted(non_name) && sorted(particles) && sorted(locatives) &&
               sorted(private_bodies) && sorted(features), "binary_search needs sorted lists");
 
 bool is_rank_word(std::string_view folded) noexcept { return std::find(ranks.begin(), ranks.end(), folded) != ranks.end(); }
@@ -137,6 +151,9 @@ bool match_role(std::string_view text, const std::vector<text::Token>& tokens,
         bool head = contains(heads, w);
         bool modifier = contains(modifiers, w);
         if (!head && !modifier) break;
+        // Weak heads ("director", "chief", "head", "representative") are offices only with a
+        // qualifier before them: "Budget Director", "army chief", not "director" alone.
+        if (head && k == i && is_weak_head(w)) head = false;
         // "prime" is only a head in "prime minister"; "general" only after "secretary" or
         // "attorney" (as a head it would take "General Motors" for an officer).
         if (head && w != "prime") {
@@ -149,10 +166,16 @@ bool match_role(std::string_view text, const std::vector<text::Token>& tokens,
         ++k;
     }
     if (!found) return false;
-    // "Secretary of State".
-    if (folded[last_head - 1] == "secretary" && last_head + 1 < tokens.size() &&
-        folded[last_head] == "of" && folded[last_head + 1] == "state") {
-        last_head += 2;
+    // "Secretary of State", "Minister of Foreign Affairs", "Chancellor of the Exchequer".
+    if (last_head + 1 < tokens.size() && folded[last_head] == "of") {
+        std::size_t j = last_head + 1;
+        if (folded[j] == "the" && j + 1 < tokens.size()) ++j;
+        std::size_t end = j;
+        while (end < tokens.size() && end < j + 3 &&
+               (contains(modifiers, folded[end]) || folded[end] == "exchequer" || folded[end] == "state")) {
+            ++end;
+        }
+        if (end > j) last_head = end;
     }
     out.first = i;
     out.last = last_head;

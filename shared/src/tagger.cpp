@@ -77,8 +77,9 @@ public:
     Tagging run();
 
 private:
-    std::vector<PlaceHit> find_places(const Analysed& field, const std::set<std::string>& countries) const;
-    std::set<std::string> countries_named(const Analysed& field) const;
+    std::vector<PlaceHit> find_places(const Analysed& field, const std::set<std::string>& countries,
+                                      bool dateline = false) const;
+    std::set<std::string> countries_named(const Analysed& field, bool dateline = false) const;
     std::string country_of(const PlaceHit& hit) const;
     const PlaceHit* place_ending_at(std::size_t token) const;
     const PlaceHit* place_starting_at(std::size_t token) const;
@@ -101,45 +102,44 @@ private:
     std::vector<OfficialHit> m_officials;
 };
 
-std::set<std::string> ArticleTagger::countries_named(const Analysed& field) const {
+std::set<std::string> ArticleTagger::countries_named(const Analysed& field, bool dateline) const {
     std::set<std::string> out;
     detail::PhraseMatch m;
     for (std::size_t i = 0; i < field.tokens.size(); ++i) {
-        if (!m_gaz.match_at(field.text, field.tokens, field.folded, i, m)) continue;
-        for (const auto& c : *m.candidates) {
-            const auto& p = m_gaz.place(c.place);
-            if (p.kind != PlaceKind::city) {
-                out.insert(p.value);
-                break;
-            }
+        if (!m_gaz.match_at(field.text, field.tokens, field.folded, i, dateline, m)) continue;
+        const auto& p = m_gaz.place(m.candidates.front().place);
+        // Only unambiguous evidence: a country, or a region/city whose name is not shared.
+        if (detail::is_country(p) || (m.candidates.size() == 1 && !p.ambiguous)) {
+            out.insert(detail::is_country(p) ? p.value : p.country);
         }
         i = m.last - 1;
     }
     return out;
 }
 
-std::vector<PlaceHit> ArticleTagger::find_places(const Analysed& field,
-                                                 const std::set<std::string>& countries) const {
+std::vector<PlaceHit> ArticleTagger::find_places(const Analysed& field, const std::set<std::string>& countries,
+                                                 bool dateline) const {
     std::vector<PlaceHit> hits;
     detail::PhraseMatch m;
     for (std::size_t i = 0; i < field.tokens.size(); ++i) {
-        if (!m_gaz.match_at(field.text, field.tokens, field.folded, i, m)) continue;
+        if (!m_gaz.match_at(field.text, field.tokens, field.folded, i, dateline, m)) continue;
         const detail::Candidate* chosen = nullptr;
-        for (const auto& c : *m.candidates) {
-            if (m_gaz.place(c.place).kind != PlaceKind::city) {
+        for (const auto& c : m.candidates) {
+            if (detail::is_country(m_gaz.place(c.place))) {
                 chosen = &c;
                 break;
             }
         }
         if (!chosen) {
-            // Cities only: prefer one in a country the article names, else the biggest.
-            for (const auto& c : *m.candidates) {
+            // Places within countries: prefer one in a country the article names, else the
+            // first (cities before regions, the biggest first).
+            for (const auto& c : m.candidates) {
                 if (countries.count(m_gaz.place(c.place).country)) {
                     chosen = &c;
                     break;
                 }
             }
-            if (!chosen) chosen = &m.candidates->front();
+            if (!chosen) chosen = &m.candidates.front();
         }
         const auto& place = m_gaz.place(chosen->place);
         // "Dnipro River", "Kyiv Street": part of another name.
@@ -149,10 +149,9 @@ std::vector<PlaceHit> ArticleTagger::find_places(const Analysed& field,
             continue;
         }
         bool locative = i > 0 && detail::is_locative_word(field.folded[i - 1]);
-        bool in_caps_line = text::all_upper(field.word(i));
-        // A name that is also a common word counts only where context says place.
-        if (place.ambiguous && !locative && !(place.kind == PlaceKind::city && countries.count(place.country)) &&
-            !in_caps_line) {
+        // A name that is also a common word counts only where context says place: after a
+        // locative word, in a dateline, or as a city of a country the article names.
+        if (place.ambiguous && !locative && !dateline && !(!detail::is_country(place) && countries.count(place.country))) {
             i = m.last - 1;
             continue;
         }
@@ -166,7 +165,7 @@ std::vector<PlaceHit> ArticleTagger::find_places(const Analysed& field,
 
 std::string ArticleTagger::country_of(const PlaceHit& hit) const {
     const auto& p = m_gaz.place(hit.place);
-    return p.kind == PlaceKind::city ? p.country : p.value;
+    return detail::is_country(p) ? p.value : p.country;
 }
 
 const PlaceHit* ArticleTagger::place_ending_at(std::size_t token) const {
@@ -217,7 +216,7 @@ std::size_t ArticleTagger::name_forward(std::size_t i) const {
                 detail::is_rank_word(m_body.folded[k])) {
                 break;
             }
-            if (const auto* hit = place_starting_at(k); hit && m_gaz.place(hit->place).kind != PlaceKind::city) break;
+            if (const auto* hit = place_starting_at(k); hit && detail::is_country(m_gaz.place(hit->place))) break;
         } else if (!(detail::is_name_particle(w) && k + 1 < m_body.tokens.size() && k > i &&
                      text::starts_upper(m_body.word(k + 1)))) {
             break;
@@ -373,11 +372,22 @@ Tagging ArticleTagger::run() {
     // Countries named anywhere help pick between same-named cities.
     auto named = countries_named(m_body);
     for (const auto& c : countries_named(m_title)) named.insert(c);
-    for (const auto& c : countries_named(m_dateline)) named.insert(c);
+    for (const auto& c : countries_named(m_dateline, true)) named.insert(c);
 
     m_places = find_places(m_body, named);
     auto title_places = find_places(m_title, named);
-    auto dateline_places = find_places(m_dateline, named);
+    auto dateline_places = find_places(m_dateline, named, true);
+    // A dateline's qualifier ("LIVERPOOL, N.Y.", "RAVENNA, Italy") says which country its city
+    // is in: a same-named city elsewhere is not it.
+    std::set<std::string> qualifiers;
+    for (const auto& h : dateline_places) {
+        if (h.first > 0) qualifiers.insert(country_of(h));
+    }
+    if (!qualifiers.empty()) {
+        std::erase_if(dateline_places, [&](const PlaceHit& h) {
+            return m_gaz.place(h.place).kind == PlaceKind::city && !qualifiers.count(country_of(h));
+        });
+    }
     find_officials();
 
     // Merge officials naming the same person: keep the fullest name, fill role and country.
@@ -434,7 +444,7 @@ Tagging ArticleTagger::run() {
         if (in_name(h.first)) continue;
         const auto& p = m_gaz.place(h.place);
         Mention m;
-        m.facet = p.kind == PlaceKind::city ? Facet::location : Facet::country;
+        m.facet = detail::is_country(p) ? Facet::country : Facet::location;
         m.value = p.value;
         m.start = m_body.tokens[h.first].start;
         m.end = m_body.tokens[h.last - 1].end;
@@ -446,7 +456,7 @@ Tagging ArticleTagger::run() {
         if (!country.empty()) ++country_mentions[country];
         bool lead = m.start < lead_end;
         bool dateline = m.end <= body_dateline_end;
-        if (p.kind == PlaceKind::city) {
+        if (!detail::is_country(p)) {
             // A capital alone often stands for its government ("Moscow said"): a location
             // only in a place sense. Other cities are places wherever they appear, except as a
             // mere origin or destination ("flew in from Mumbai"), unless named again.
@@ -465,14 +475,14 @@ Tagging ArticleTagger::run() {
             const auto& p = m_gaz.place(h.place);
             // A headline's capital is as often the government as the place ("Baku protests").
             if (p.kind == PlaceKind::city && p.capital && !h.locative && field == &title_places) continue;
-            if (p.kind == PlaceKind::city) salient_locations.insert(p.value);
+            if (!detail::is_country(p)) salient_locations.insert(p.value);
             auto country = country_of(h);
             if (!country.empty()) salient_countries.insert(country);
         }
     }
     for (const auto& h : m_places) {
         const auto& p = m_gaz.place(h.place);
-        if (p.kind == PlaceKind::city && !p.capital && passing_cities[p.value] >= 2) {
+        if (!detail::is_country(p) && !p.capital && passing_cities[p.value] >= 2) {
             salient_locations.insert(p.value);
             salient_countries.insert(p.country);
         }
@@ -555,7 +565,7 @@ std::optional<std::string> Tagger::canonical(Facet facet, std::string_view value
     if (!cands) return std::nullopt;
     for (const auto& c : *cands) {
         const auto& p = m_impl->gazetteer.place(c.place);
-        bool is_city = p.kind == PlaceKind::city;
+        bool is_city = !detail::is_country(p);
         if (facet == Facet::location && is_city && !c.demonym) return p.value;
         if (facet == Facet::country && !is_city) return p.value;
     }
