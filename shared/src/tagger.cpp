@@ -1,6 +1,7 @@
 #include <newsfacet/tagger.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <set>
@@ -66,8 +67,11 @@ struct OfficialHit {
 };
 
 bool is_possessive_gap(std::string_view gap) {
-    return gap == "'s " || gap == "\xE2\x80\x99s " || gap == "' " || gap == "\xE2\x80\x99 ";
+    return gap == "'s " || gap == "\xE2\x80\x99s " || gap == "' " || gap == "\xE2\x80\x99 " || gap == " 's ";
 }
+
+// ", " — also as tokenised text writes it (" , ").
+bool is_comma_gap(std::string_view gap) { return gap == ", " || gap == " , "; }
 
 class ArticleTagger {
 public:
@@ -81,6 +85,7 @@ private:
                                       bool dateline = false) const;
     std::set<std::string> countries_named(const Analysed& field, bool dateline = false) const;
     std::string country_of(const PlaceHit& hit) const;
+    bool part_of_other_name(const Analysed& field, std::size_t first, std::size_t last, const Place& place) const;
     const PlaceHit* place_ending_at(std::size_t token) const;
     const PlaceHit* place_starting_at(std::size_t token) const;
     std::string country_before(std::size_t role_first) const;
@@ -148,6 +153,10 @@ std::vector<PlaceHit> ArticleTagger::find_places(const Analysed& field, const st
             i = m.last - 1;
             continue;
         }
+        if (part_of_other_name(field, m.first, m.last, place)) {
+            i = m.last - 1;
+            continue;
+        }
         bool locative = i > 0 && detail::is_locative_word(field.folded[i - 1]);
         // A name that is also a common word counts only where context says place: after a
         // locative word, in a dateline, or as a city of a country the article names.
@@ -161,6 +170,36 @@ std::vector<PlaceHit> ArticleTagger::find_places(const Analysed& field, const st
         i = m.last - 1;
     }
     return hits;
+}
+
+// A place name inside another name: a team or company ("New York Yankees", "Partizan
+// Beograd"), a person ("Paul Jackson"), or a score line ("Milwaukee 6 Boston 3").
+bool ArticleTagger::part_of_other_name(const Analysed& field, std::size_t first, std::size_t last,
+                                       const Place& place) const {
+    if (detail::is_country(place)) return false;
+    const auto n = field.tokens.size();
+    auto name_like = [&](std::size_t k) {
+        auto w = field.word(k);
+        return text::starts_upper(w) && !text::all_upper(w) && !detail::is_non_name_word(field.folded[k]) &&
+               !detail::is_role_word(field.folded[k]) && !detail::is_rank_word(field.folded[k]) &&
+               !detail::is_feature_word(field.folded[k]);
+    };
+    if (last < n && field.gap_before(last) == " ") {
+        auto next = field.word(last);
+        if (!next.empty() && std::isdigit(static_cast<unsigned char>(next.front()))) return true;
+        if (name_like(last) && !text::all_upper(field.word(last - 1))) {
+            // ...unless the next word starts another place ("Kharkiv Oblast" is a region).
+            detail::PhraseMatch m;
+            if (!m_gaz.match_at(field.text, field.tokens, field.folded, last, false, m)) return true;
+        }
+    }
+    if (first > 0 && field.gap_before(first) == " " && name_like(first - 1)) {
+        auto gap = field.gap_before(first - 1);
+        bool sentence_start = first - 1 == 0 || gap.find_first_of(".!?\n") != std::string_view::npos;
+        detail::PhraseMatch m;
+        if (!sentence_start && !m_gaz.match_at(field.text, field.tokens, field.folded, first - 1, false, m)) return true;
+    }
+    return false;
 }
 
 std::string ArticleTagger::country_of(const PlaceHit& hit) const {
@@ -212,8 +251,9 @@ std::size_t ArticleTagger::name_forward(std::size_t i) const {
         }
         auto w = m_body.word(k);
         if (text::starts_upper(w)) {
+            // A rank starts no name ("Major Thein ..."), but may be one ("John Major").
             if (detail::is_non_name_word(m_body.folded[k]) || detail::is_role_word(m_body.folded[k]) ||
-                detail::is_rank_word(m_body.folded[k])) {
+                (k == i && detail::is_rank_word(m_body.folded[k]))) {
                 break;
             }
             if (const auto* hit = place_starting_at(k); hit && detail::is_country(m_gaz.place(hit->place))) break;
@@ -322,8 +362,8 @@ void ArticleTagger::find_officials() {
             ++k;
             while (k < limit && m_body.gap_before(k) == " ") ++k;
         }
-        if (k < n && k > role.last && m_body.gap_before(k).substr(0, 1) != ",") k = n;
-        if (k < n && m_body.gap_before(k) == ", ") {
+        if (k < n && k > role.last && !is_comma_gap(m_body.gap_before(k))) k = n;
+        if (k < n && is_comma_gap(m_body.gap_before(k))) {
             while (k < n && detail::is_rank_word(m_body.folded[k]) && m_body.gap_after(k) == " ") ++k;
             auto end = name_forward(k);
             if (end - k >= 2 && name_ok(k, end)) {
@@ -346,7 +386,7 @@ void ArticleTagger::find_officials() {
     // "Ilham Aliyev, the president of Azerbaijan" / "Oksana Hrytsenko, Ukraine's foreign minister".
     for (std::size_t p = 0; p + 1 < n; ++p) {
         auto gap = m_body.gap_after(p);
-        if (gap != ", ") continue;
+        if (!is_comma_gap(gap)) continue;
         std::size_t k = p + 1;
         if (m_body.folded[k] == "the" || m_body.folded[k] == "a" || m_body.folded[k] == "an") ++k;
         std::string country;
@@ -448,6 +488,11 @@ Tagging ArticleTagger::run() {
         m.value = p.value;
         m.start = m_body.tokens[h.first].start;
         m.end = m_body.tokens[h.last - 1].end;
+        // A dotted abbreviation keeps its final period: "U.S.", not "U.S".
+        if (m.end < m_body.text.size() && m_body.text[m.end] == '.' &&
+            m_body.text.substr(m.start, m.end - m.start).find('.') != std::string_view::npos) {
+            ++m.end;
+        }
         m.text = std::string(m_body.text.substr(m.start, m.end - m.start));
         m.demonym = h.demonym;
         out.mentions.push_back(m);
@@ -513,6 +558,12 @@ Tagging ArticleTagger::run() {
     }
     for (std::size_t t = 0; t < m_body.tokens.size(); ++t) {
         if (official_tokens.count(t) || !text::starts_upper(m_body.word(t))) continue;
+        // "Naina Yeltsin" is another Yeltsin.
+        if (t > 0 && m_body.gap_before(t) == " " && text::starts_upper(m_body.word(t - 1)) &&
+            !detail::is_non_name_word(m_body.folded[t - 1]) && !detail::is_role_word(m_body.folded[t - 1]) &&
+            !detail::is_rank_word(m_body.folded[t - 1])) {
+            continue;
+        }
         for (const auto& person : people) {
             if (m_body.folded[t] != surname(person)) continue;
             Mention m;
