@@ -118,8 +118,9 @@ void Gazetteer::add_name(std::string_view name, std::uint32_t place, bool demony
         if (text::starts_upper(word)) mask |= 1u << i;
         if (!text::all_upper(word)) upper_all = false;
     }
-    // A name written in lower case only ("d'ivoire" alone) would match ordinary words.
-    if (mask == 0) return;
+    // A name must start with a capital (the tagger looks up capitalised words only); one in
+    // lower case ("d'ivoire" alone) would match ordinary words anyway.
+    if ((mask & 1u) == 0) return;
     auto& cands = m_phrases[key];
     for (const auto& c : cands) {
         if (c.place == place && c.demonym == demonym) return;

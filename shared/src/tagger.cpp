@@ -29,10 +29,19 @@ struct Analysed {
     std::string_view text;
     std::vector<text::Token> tokens;
     std::vector<std::string> folded;
+    std::vector<bool> upper;       // starts with a capital
+    std::vector<bool> role_start;  // an office head or modifier
 
     explicit Analysed(std::string_view t) : text(t), tokens(text::words(t)) {
         folded.reserve(tokens.size());
-        for (const auto& tok : tokens) folded.push_back(text::fold(word(tok)));
+        upper.reserve(tokens.size());
+        role_start.reserve(tokens.size());
+        for (const auto& tok : tokens) {
+            folded.push_back(text::fold(word(tok)));
+            upper.push_back(text::starts_upper(word(tok)));
+            // Computed once: most words can start neither a place nor an office.
+            role_start.push_back(detail::is_role_word(folded.back()));
+        }
     }
     [[nodiscard]] std::string_view word(const text::Token& tok) const {
         return text.substr(tok.start, tok.end - tok.start);
@@ -111,7 +120,7 @@ std::set<std::string> ArticleTagger::countries_named(const Analysed& field, bool
     std::set<std::string> out;
     detail::PhraseMatch m;
     for (std::size_t i = 0; i < field.tokens.size(); ++i) {
-        if (!m_gaz.match_at(field.text, field.tokens, field.folded, i, dateline, m)) continue;
+        if (!field.upper[i] || !m_gaz.match_at(field.text, field.tokens, field.folded, i, dateline, m)) continue;
         const auto& p = m_gaz.place(m.candidates.front().place);
         // Only unambiguous evidence: a country, or a region/city whose name is not shared.
         if (detail::is_country(p) || (m.candidates.size() == 1 && !p.ambiguous)) {
@@ -127,7 +136,7 @@ std::vector<PlaceHit> ArticleTagger::find_places(const Analysed& field, const st
     std::vector<PlaceHit> hits;
     detail::PhraseMatch m;
     for (std::size_t i = 0; i < field.tokens.size(); ++i) {
-        if (!m_gaz.match_at(field.text, field.tokens, field.folded, i, dateline, m)) continue;
+        if (!field.upper[i] || !m_gaz.match_at(field.text, field.tokens, field.folded, i, dateline, m)) continue;
         const detail::Candidate* chosen = nullptr;
         for (const auto& c : m.candidates) {
             if (detail::is_country(m_gaz.place(c.place))) {
@@ -329,7 +338,7 @@ void ArticleTagger::find_officials() {
     const auto n = m_body.tokens.size();
     detail::RoleMatch role;
     for (std::size_t i = 0; i < n; ++i) {
-        if (!detail::match_role(m_body.text, m_body.tokens, m_body.folded, i, role)) continue;
+        if (!m_body.role_start[i] || !detail::match_role(m_body.text, m_body.tokens, m_body.folded, i, role)) continue;
         if (private_office(role)) {
             i = role.last - 1;
             continue;
@@ -399,7 +408,9 @@ void ArticleTagger::find_officials() {
                 }
             }
         }
-        if (k >= n || !detail::match_role(m_body.text, m_body.tokens, m_body.folded, k, role)) continue;
+        if (k >= n || !m_body.role_start[k] || !detail::match_role(m_body.text, m_body.tokens, m_body.folded, k, role)) {
+            continue;
+        }
         if (private_office(role)) continue;
         auto first = name_backward(p + 1);
         if (p + 1 - first < 2 || !name_ok(first, p + 1)) continue;

@@ -155,6 +155,19 @@ std::vector<Token> words(std::string_view text) {
     std::size_t pos = 0;
     std::size_t start = std::string_view::npos;
     while (pos < text.size()) {
+        auto byte = static_cast<unsigned char>(text[pos]);
+        // ASCII fast path: most news text is ASCII.
+        if (byte < 0x80 && byte != '\'') {
+            bool alnum = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9');
+            if (alnum) {
+                if (start == std::string_view::npos) start = pos;
+            } else if (start != std::string_view::npos) {
+                out.push_back({start, pos});
+                start = std::string_view::npos;
+            }
+            ++pos;
+            continue;
+        }
         utf8proc_int32_t cp;
         std::size_t n = decode_at(text, pos, cp);
         if (is_letter_or_digit(cp)) {
@@ -192,6 +205,7 @@ std::vector<Token> words(std::string_view text) {
 
 bool starts_upper(std::string_view word) noexcept {
     if (word.empty()) return false;
+    if (static_cast<unsigned char>(word[0]) < 0x80) return word[0] >= 'A' && word[0] <= 'Z';
     utf8proc_int32_t cp;
     decode_at(word, 0, cp);
     if (cp < 0) return false;
