@@ -75,6 +75,17 @@ struct OfficialHit {
     std::string country;
 };
 
+// Country salience: evidence a mention adds, by where it is. A country is salient at
+// salience_threshold: named in the headline or dateline, twice in the body, once in the lead
+// and once more, through a salient place in it, or as an official's country.
+constexpr double evidence_dateline = 3.0;  // also the headline
+constexpr double evidence_lead = 1.5;
+constexpr double evidence_body = 1.0;
+constexpr double demonym_share = 2.0 / 3;  // "Russian" is weaker evidence than "Russia"
+constexpr double evidence_salient_place = 2.0;
+constexpr double evidence_official = 2.0;
+constexpr double salience_threshold = 2.0;
+
 bool is_possessive_gap(std::string_view gap) {
     return gap == "'s " || gap == "\xE2\x80\x99s " || gap == "' " || gap == "\xE2\x80\x99 " || gap == " 's ";
 }
@@ -462,7 +473,9 @@ Tagging ArticleTagger::run() {
         return std::any_of(m_officials.begin(), m_officials.end(),
                            [&](const OfficialHit& o) { return tok >= o.first && tok < o.last; });
     };
-    std::map<std::string, int> country_mentions;
+    // Evidence that the article is about a country: where and how it is named. A country
+    // with enough evidence is salient (see salience_threshold).
+    std::map<std::string, double> country_evidence;
     std::map<std::string, int> passing_cities;
     std::set<std::string> salient_countries;
     std::set<std::string> salient_locations;
@@ -509,42 +522,45 @@ Tagging ArticleTagger::run() {
         out.mentions.push_back(m);
 
         auto country = country_of(h);
-        if (!country.empty()) ++country_mentions[country];
         bool lead = m.start < lead_end;
         bool dateline = m.end <= body_dateline_end;
+        if (!country.empty()) {
+            double w = dateline ? evidence_dateline : (lead ? evidence_lead : evidence_body);
+            country_evidence[country] += h.demonym ? w * demonym_share : w;
+        }
         if (!detail::is_country(p)) {
             // A capital alone often stands for its government ("Moscow said"): a location
             // only in a place sense. Other cities are places wherever they appear, except as a
             // mere origin or destination ("flew in from Mumbai"), unless named again.
             if (p.capital ? (h.locative || dateline) : (!h.passing || dateline || lead)) {
                 salient_locations.insert(p.value);
-                salient_countries.insert(country);
+                country_evidence[country] += evidence_salient_place;
             } else {
                 ++passing_cities[p.value];
             }
-        } else if (lead || dateline) {
-            salient_countries.insert(country);
         }
     }
     for (const auto* field : {&title_places, &dateline_places}) {
         for (const auto& h : *field) {
             const auto& p = m_gaz.place(h.place);
-            // A headline's capital is as often the government as the place ("Baku protests").
-            if (p.kind == PlaceKind::city && p.capital && !h.locative && field == &title_places) continue;
-            if (!detail::is_country(p)) salient_locations.insert(p.value);
             auto country = country_of(h);
-            if (!country.empty()) salient_countries.insert(country);
+            // A headline's capital is as often the government as the place ("Baku protests").
+            if (p.kind == PlaceKind::city && p.capital && !h.locative && field == &title_places) {
+                country_evidence[country] += evidence_body;
+                continue;
+            }
+            if (!detail::is_country(p)) salient_locations.insert(p.value);
+            if (!country.empty()) {
+                country_evidence[country] += h.demonym ? evidence_dateline * demonym_share : evidence_dateline;
+            }
         }
     }
     for (const auto& h : m_places) {
         const auto& p = m_gaz.place(h.place);
-        if (!detail::is_country(p) && !p.capital && passing_cities[p.value] >= 2) {
-            salient_locations.insert(p.value);
-            salient_countries.insert(p.country);
+        if (!detail::is_country(p) && !p.capital && passing_cities[p.value] >= 2 &&
+            salient_locations.insert(p.value).second) {
+            country_evidence[p.country] += evidence_salient_place;
         }
-    }
-    for (const auto& [country, count] : country_mentions) {
-        if (count >= 2) salient_countries.insert(country);
     }
 
     // Officials, and their later surname-only mentions ("Aliyev said").
@@ -554,7 +570,10 @@ Tagging ArticleTagger::run() {
     }
     for (const auto& person : people) {
         out.officials.push_back({person.name, person.role, person.country});
-        if (!person.country.empty()) salient_countries.insert(person.country);
+        if (!person.country.empty()) country_evidence[person.country] += evidence_official;
+    }
+    for (const auto& [country, evidence] : country_evidence) {
+        if (evidence >= salience_threshold) salient_countries.insert(country);
     }
     for (const auto& o : m_officials) {
         const auto& person = *std::find_if(people.begin(), people.end(),

@@ -38,18 +38,38 @@ const newsfacet::Official* official(const Tagging& t, const std::string& name) {
 }  // namespace
 
 TEST(TaggerCountries, NamesDemonymsAndAliases) {
-    auto t = tag("Azerbaijani diplomats met British and US officials. Azerbaijan and the UK agreed.");
+    auto t = tag("Azerbaijani diplomats met British and US officials. Azerbaijan and the UK agreed. "
+                 "The U.S. delegation left.");
     EXPECT_EQ(t.facets.country, (Values{"Azerbaijan", "United Kingdom", "United States"}));
 }
 
 TEST(TaggerCountries, PassingMentionOutsideTheLeadIsNotSalient) {
-    auto t = tag("Ukrainian officials said the port was hit. Repairs began at once.\n\n"
+    auto t = tag("Ukrainian officials said the Ukrainian port was hit. Repairs began at once.\n\n"
                  "Grain prices rose in later trading, analysts said. One buyer in Egypt said supplies were fine.");
     EXPECT_EQ(t.facets.country, (Values{"Ukraine"}));
     // ...but the mention is still reported.
     bool egypt = std::any_of(t.mentions.begin(), t.mentions.end(),
                              [](const newsfacet::Mention& m) { return m.value == "Egypt"; });
     EXPECT_TRUE(egypt);
+}
+
+TEST(TaggerCountries, SalienceNeedsEnoughEvidence) {
+    // One adjective in passing is not enough...
+    EXPECT_TRUE(tag("Prices rose. Analysts said the euro fell against the U.S. dollar.").facets.country.empty());
+    // ...but the headline, the dateline or an official's country is.
+    EXPECT_EQ(tag("Prices rose.", "U.S. prices rise").facets.country, (Values{"United States"}));
+    EXPECT_EQ(tag("Prices rose.", "", "TOKYO, March 3").facets.country, (Values{"Japan"}));
+    EXPECT_EQ(tag("Prices rose, said Finance Minister Jan Kowalski of Poland.").facets.official.size(), 1u);
+}
+
+TEST(TaggerCountries, DatelineQualifierPicksTheCountry) {
+    auto t = tag("Profits rose.", "", "LIVERPOOL, N.Y., March 4");
+    EXPECT_EQ(t.facets.country, (Values{"United States"}));
+    EXPECT_EQ(t.facets.location, (Values{"New York State"}));  // not Liverpool, England
+    auto u = tag("Profits rose.", "", "SANTA MONICA, Calif., March 18");
+    EXPECT_EQ(u.facets.country, (Values{"United States"}));
+    // Dateline abbreviations mean nothing in running text ("Pa." is not Pennsylvania there).
+    EXPECT_TRUE(tag("Ma and Pa. Kettle went to town.").facets.country.empty());
 }
 
 TEST(TaggerCountries, LowerCaseWordsAreNotCountries) {
