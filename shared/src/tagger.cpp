@@ -206,7 +206,12 @@ bool ArticleTagger::part_of_other_name(const Analysed& field, std::size_t first,
     };
     if (last < n && field.gap_before(last) == " ") {
         auto next = field.word(last);
-        if (!next.empty() && std::isdigit(static_cast<unsigned char>(next.front()))) return true;
+        // "Milwaukee 6 Seattle 3" is a score line; "LONDON 1996-08-30" a dateline.
+        if (!next.empty() && std::isdigit(static_cast<unsigned char>(next.front()))) {
+            auto after = field.text.substr(field.tokens[last].start, 10);
+            bool iso_date = after.size() == 10 && after[4] == '-' && after[7] == '-';
+            if (!iso_date) return true;
+        }
         if (name_like(last) && !text::all_upper(field.word(last - 1))) {
             // ...unless the next word starts another place ("Kharkiv Oblast" is a region).
             detail::PhraseMatch m;
@@ -573,7 +578,8 @@ Tagging ArticleTagger::run() {
         if (!person.country.empty()) country_evidence[person.country] += evidence_official;
     }
     for (const auto& [country, evidence] : country_evidence) {
-        if (evidence >= salience_threshold) salient_countries.insert(country);
+        // Areas of no one country (Europe) have none.
+        if (!country.empty() && evidence >= salience_threshold) salient_countries.insert(country);
     }
     for (const auto& o : m_officials) {
         const auto& person = *std::find_if(people.begin(), people.end(),
