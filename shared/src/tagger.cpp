@@ -537,7 +537,12 @@ Tagging ArticleTagger::run() {
             // A capital alone often stands for its government ("Moscow said"): a location
             // only in a place sense. Other cities are places wherever they appear, except as a
             // mere origin or destination ("flew in from Mumbai"), unless named again.
-            if (p.capital ? (h.locative || dateline) : (!h.passing || dateline || lead)) {
+            // Regions, seas and continents are backdrop more often than scene: they count
+            // from the dateline, a place sense in the lead, or a second mention.
+            bool salient = p.kind == PlaceKind::region ? (dateline || (lead && h.locative))
+                           : p.capital                ? (h.locative || dateline)
+                                                      : (!h.passing || dateline || lead);
+            if (salient) {
                 salient_locations.insert(p.value);
                 country_evidence[country] += evidence_salient_place;
             } else {
