@@ -101,9 +101,10 @@ public:
     Tagging run();
 
 private:
-    std::vector<PlaceHit> find_places(const Analysed& field, const std::set<std::string>& countries,
-                                      bool dateline = false) const;
-    std::set<std::string> countries_named(const Analysed& field, bool dateline = false) const;
+    std::vector<PlaceHit> find_places(const Analysed& field, const std::vector<detail::PhraseMatch>& matches,
+                                      const std::set<std::string>& countries, bool dateline) const;
+    std::vector<detail::PhraseMatch> scan(const Analysed& field, bool dateline) const;
+    std::set<std::string> countries_named(const std::vector<detail::PhraseMatch>& matches) const;
     std::string country_of(const PlaceHit& hit) const;
     bool part_of_other_name(const Analysed& field, std::size_t first, std::size_t last, const Place& place) const;
     const PlaceHit* place_ending_at(std::size_t token) const;
@@ -127,27 +128,35 @@ private:
     std::vector<OfficialHit> m_officials;
 };
 
-std::set<std::string> ArticleTagger::countries_named(const Analysed& field, bool dateline) const {
-    std::set<std::string> out;
+std::vector<detail::PhraseMatch> ArticleTagger::scan(const Analysed& field, bool dateline) const {
+    std::vector<detail::PhraseMatch> out;
     detail::PhraseMatch m;
     for (std::size_t i = 0; i < field.tokens.size(); ++i) {
         if (!field.upper[i] || !m_gaz.match_at(field.text, field.tokens, field.folded, i, dateline, m)) continue;
-        const auto& p = m_gaz.place(m.candidates.front().place);
-        // Only unambiguous evidence: a country, or a region/city whose name is not shared.
-        if (detail::is_country(p) || (m.candidates.size() == 1 && !p.ambiguous)) {
-            out.insert(detail::is_country(p) ? p.value : p.country);
-        }
+        out.push_back(m);
         i = m.last - 1;
     }
     return out;
 }
 
-std::vector<PlaceHit> ArticleTagger::find_places(const Analysed& field, const std::set<std::string>& countries,
-                                                 bool dateline) const {
+std::set<std::string> ArticleTagger::countries_named(const std::vector<detail::PhraseMatch>& matches) const {
+    std::set<std::string> out;
+    for (const auto& m : matches) {
+        const auto& p = m_gaz.place(m.candidates.front().place);
+        // Only unambiguous evidence: a country, or a region/city whose name is not shared.
+        if (detail::is_country(p) || (m.candidates.size() == 1 && !p.ambiguous)) {
+            out.insert(detail::is_country(p) ? p.value : p.country);
+        }
+    }
+    return out;
+}
+
+std::vector<PlaceHit> ArticleTagger::find_places(const Analysed& field,
+                                                 const std::vector<detail::PhraseMatch>& matches,
+                                                 const std::set<std::string>& countries, bool dateline) const {
     std::vector<PlaceHit> hits;
-    detail::PhraseMatch m;
-    for (std::size_t i = 0; i < field.tokens.size(); ++i) {
-        if (!field.upper[i] || !m_gaz.match_at(field.text, field.tokens, field.folded, i, dateline, m)) continue;
+    for (const auto& m : matches) {
+        const std::size_t i = m.first;
         const detail::Candidate* chosen = nullptr;
         for (const auto& c : m.candidates) {
             if (detail::is_country(m_gaz.place(c.place))) {
@@ -170,24 +179,20 @@ std::vector<PlaceHit> ArticleTagger::find_places(const Analysed& field, const st
         // "Dnipro River", "Kyiv Street": part of another name.
         if (m.last < field.tokens.size() && detail::is_feature_word(field.folded[m.last]) &&
             text::starts_upper(field.word(m.last)) && field.gap_before(m.last) == " ") {
-            i = m.last - 1;
             continue;
         }
         if (part_of_other_name(field, m.first, m.last, place)) {
-            i = m.last - 1;
             continue;
         }
         bool locative = i > 0 && detail::is_locative_word(field.folded[i - 1]);
         // A name that is also a common word counts only where context says place: after a
         // locative word, in a dateline, or as a city of a country the article names.
         if (place.ambiguous && !locative && !dateline && !(!detail::is_country(place) && countries.count(place.country))) {
-            i = m.last - 1;
             continue;
         }
         bool passing = i > 0 && (field.folded[i - 1] == "from" || field.folded[i - 1] == "to" ||
                                  field.folded[i - 1] == "toward" || field.folded[i - 1] == "towards");
         hits.push_back({m.first, m.last, chosen->place, chosen->demonym, locative, passing});
-        i = m.last - 1;
     }
     return hits;
 }
@@ -437,13 +442,16 @@ void ArticleTagger::find_officials() {
 
 Tagging ArticleTagger::run() {
     // Countries named anywhere help pick between same-named cities.
-    auto named = countries_named(m_body);
-    for (const auto& c : countries_named(m_title)) named.insert(c);
-    for (const auto& c : countries_named(m_dateline, true)) named.insert(c);
+    const auto body_matches = scan(m_body, false);
+    const auto title_matches = scan(m_title, false);
+    const auto dateline_matches = scan(m_dateline, true);
+    auto named = countries_named(body_matches);
+    for (const auto& c : countries_named(title_matches)) named.insert(c);
+    for (const auto& c : countries_named(dateline_matches)) named.insert(c);
 
-    m_places = find_places(m_body, named);
-    auto title_places = find_places(m_title, named);
-    auto dateline_places = find_places(m_dateline, named, true);
+    m_places = find_places(m_body, body_matches, named, false);
+    auto title_places = find_places(m_title, title_matches, named, false);
+    auto dateline_places = find_places(m_dateline, dateline_matches, named, true);
     // A dateline's qualifier ("LIVERPOOL, N.Y.", "RAVENNA, Italy") says which country its city
     // is in: a same-named city elsewhere is not it.
     std::set<std::string> qualifiers;
