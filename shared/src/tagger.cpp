@@ -1,6 +1,7 @@
 #include <newsfacet/tagger.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cctype>
 #include <fstream>
 #include <map>
@@ -10,6 +11,7 @@
 #include <newsfacet/error.hpp>
 
 #include "gazetteer.hpp"
+#include "known_officials.hpp"
 #include "roles.hpp"
 #include "text.hpp"
 
@@ -17,6 +19,7 @@ namespace newsfacet {
 
 struct Tagger::Impl {
     detail::Gazetteer gazetteer;
+    detail::KnownOfficials known;
 };
 
 namespace {
@@ -68,11 +71,12 @@ struct PlaceHit {
 };
 
 struct OfficialHit {
-    std::size_t first;  // name tokens [first, last)
+    std::size_t first;  // name tokens [first, last); empty for a headline-only mention
     std::size_t last;
     std::string name;
     std::string role;
     std::string country;
+    std::string key = {};  // folded surname when there are no tokens
 };
 
 // Country salience: evidence a mention adds, by where it is. A country is salient at
@@ -86,6 +90,19 @@ constexpr double evidence_salient_place = 2.0;
 constexpr double evidence_official = 2.0;
 constexpr double salience_threshold = 2.0;
 
+// The end of the lead: the first two sentences (or the first paragraph if shorter).
+std::size_t lead_end_of(std::string_view text) {
+    int sentences = 0;
+    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+        char c = text[i];
+        if (c == '\n' && text[i + 1] == '\n') return i;
+        if ((c == '.' || c == '!' || c == '?') && (text[i + 1] == ' ' || text[i + 1] == '\n') && ++sentences == 2) {
+            return i;
+        }
+    }
+    return text.size();
+}
+
 bool is_possessive_gap(std::string_view gap) {
     return gap == "'s " || gap == "\xE2\x80\x99s " || gap == "' " || gap == "\xE2\x80\x99 " || gap == " 's ";
 }
@@ -95,8 +112,13 @@ bool is_comma_gap(std::string_view gap) { return gap == ", " || gap == " , "; }
 
 class ArticleTagger {
 public:
-    ArticleTagger(const detail::Gazetteer& gaz, const Article& article)
-        : m_gaz(gaz), m_body(article.body), m_title(article.title), m_dateline(article.dateline) {}
+    ArticleTagger(const detail::Gazetteer& gaz, const detail::KnownOfficials& known, const Article& article)
+        : m_gaz(gaz),
+          m_known(known),
+          m_body(article.body),
+          m_title(article.title),
+          m_dateline(article.dateline),
+          m_year(article.date.size() >= 4 ? std::atoi(article.date.substr(0, 4).c_str()) : 0) {}
 
     Tagging run();
 
@@ -120,10 +142,15 @@ private:
     void add_official(std::size_t first, std::size_t last, const std::string& role,
                       const std::string& country);
 
+    void use_known_officials();
+    const detail::KnownOfficial* known_alias(const Analysed& field, std::size_t t) const;
+
     const detail::Gazetteer& m_gaz;
+    const detail::KnownOfficials& m_known;
     Analysed m_body;
     Analysed m_title;
     Analysed m_dateline;
+    int m_year;
     std::vector<PlaceHit> m_places;
     std::vector<OfficialHit> m_officials;
 };
@@ -440,6 +467,55 @@ void ArticleTagger::find_officials() {
     }
 }
 
+// A known official's bare surname at token t ("Lyng said", "YEUTTER SEEKS"), unless it is part
+// of another name ("Naina Yeltsin") or of a place.
+const detail::KnownOfficial* ArticleTagger::known_alias(const Analysed& field, std::size_t t) const {
+    if (!field.upper[t]) return nullptr;
+    if (t > 0 && field.gap_before(t) == " " && field.upper[t - 1] && !text::all_upper(field.word(t - 1)) &&
+        !detail::is_non_name_word(field.folded[t - 1]) && !detail::is_role_word(field.folded[t - 1])) {
+        return nullptr;
+    }
+    if (t + 1 < field.tokens.size() && field.gap_before(t + 1) == " " && field.upper[t + 1] &&
+        !text::all_upper(field.word(t + 1)) && !detail::is_non_name_word(field.folded[t + 1])) {
+        return nullptr;
+    }
+    auto found = m_known.find(field.folded[t], m_year, false);
+    return found.empty() ? nullptr : found.front();
+}
+
+// Completes names from the known-officials list ("President Reagan" -> Ronald Reagan) and finds
+// known officials named in full without an office ("Mikhail Gorbachev said").
+void ArticleTagger::use_known_officials() {
+    for (auto& o : m_officials) {
+        std::string key;
+        for (auto t = o.first; t < o.last; ++t) key += (key.empty() ? "" : " ") + m_body.folded[t];
+        auto full = m_known.find(key, m_year, true);
+        const detail::KnownOfficial* k = full.empty() ? nullptr : full.front();
+        if (!k && o.last - o.first == 1) k = known_alias(m_body, o.first) ? m_known.find(key, m_year, false).front() : nullptr;
+        if (!k) continue;
+        o.name = k->name;
+        if (o.country.empty()) o.country = k->country;
+        if (o.role.empty()) o.role = k->role;
+    }
+    const auto n = m_body.tokens.size();
+    for (std::size_t t = 0; t + 1 < n; ++t) {
+        if (!m_body.upper[t]) continue;
+        std::string key = m_body.folded[t];
+        for (std::size_t end = t + 1; end < n && end <= t + m_known.max_tokens(); ++end) {
+            auto gap = m_body.gap_before(end);
+            if (gap != " " && gap != "-") break;
+            key += " " + m_body.folded[end];
+            auto found = m_known.find(key, m_year, true);
+            if (found.empty()) continue;
+            bool taken = std::any_of(m_officials.begin(), m_officials.end(),
+                                     [&](const OfficialHit& o) { return t < o.last && end + 1 > o.first; });
+            if (!taken) m_officials.push_back({t, end + 1, found.front()->name, found.front()->role, found.front()->country});
+            t = end;
+            break;
+        }
+    }
+}
+
 Tagging ArticleTagger::run() {
     // Countries named anywhere help pick between same-named cities.
     const auto body_matches = scan(m_body, false);
@@ -464,10 +540,11 @@ Tagging ArticleTagger::run() {
         });
     }
     find_officials();
+    use_known_officials();
 
     // Merge officials naming the same person: keep the fullest name, fill role and country.
     std::vector<OfficialHit> people;
-    auto surname = [&](const OfficialHit& o) { return m_body.folded[o.last - 1]; };
+    auto surname = [&](const OfficialHit& o) { return o.last > o.first ? m_body.folded[o.last - 1] : o.key; };
     for (const auto& o : m_officials) {
         auto it = std::find_if(people.begin(), people.end(),
                                [&](const OfficialHit& p) { return surname(p) == surname(o); });
@@ -478,6 +555,41 @@ Tagging ArticleTagger::run() {
         if (o.last - o.first > it->last - it->first) it->name = o.name;
         if (it->country.empty()) it->country = o.country;
         if (it->role.empty()) it->role = o.role;
+    }
+    // Known officials named by surname only ("Lyng said", "YEUTTER SEEKS ..."): about them when
+    // named in the headline, in the lead, or twice.
+    {
+        std::map<const detail::KnownOfficial*, std::pair<int, std::size_t>> seen;  // count, first token
+        std::set<const detail::KnownOfficial*> in_title;
+        for (std::size_t t = 0; t < m_body.tokens.size(); ++t) {
+            bool taken = std::any_of(m_officials.begin(), m_officials.end(),
+                                     [&](const OfficialHit& o) { return t >= o.first && t < o.last; });
+            if (taken) continue;
+            if (const auto* k = known_alias(m_body, t)) {
+                auto& entry = seen.try_emplace(k, 0, t).first->second;
+                ++entry.first;
+            }
+        }
+        for (std::size_t t = 0; t < m_title.tokens.size(); ++t) {
+            if (const auto* k = known_alias(m_title, t)) in_title.insert(k);
+        }
+        auto add_known = [&](const detail::KnownOfficial* k, std::size_t first, std::size_t last, std::string key) {
+            bool known = std::any_of(people.begin(), people.end(), [&](const OfficialHit& p) { return p.name == k->name; });
+            if (!known) people.push_back({first, last, k->name, k->role, k->country, std::move(key)});
+        };
+        for (const auto& [k, info] : seen) {
+            bool lead = m_body.tokens[info.second].start < lead_end_of(m_body.text);
+            if (info.first >= 2 || lead || in_title.count(k)) add_known(k, info.second, info.second + 1, {});
+        }
+        for (const auto* k : in_title) {
+            if (!seen.count(k)) {
+                std::string key;
+                for (std::size_t t = 0; t < m_title.tokens.size(); ++t) {
+                    if (known_alias(m_title, t) == k) key = m_title.folded[t];
+                }
+                add_known(k, 0, 0, key);
+            }
+        }
     }
 
     Tagging out;
@@ -493,23 +605,7 @@ Tagging ArticleTagger::run() {
     std::set<std::string> salient_countries;
     std::set<std::string> salient_locations;
 
-    // The lead: the first two sentences (or the first paragraph if shorter).
-    std::size_t lead_end = m_body.text.size();
-    {
-        int sentences = 0;
-        for (std::size_t i = 0; i + 1 < m_body.text.size(); ++i) {
-            char c = m_body.text[i];
-            if (c == '\n' && m_body.text[i + 1] == '\n') {
-                lead_end = i;
-                break;
-            }
-            if ((c == '.' || c == '!' || c == '?') && (m_body.text[i + 1] == ' ' || m_body.text[i + 1] == '\n') &&
-                ++sentences == 2) {
-                lead_end = i;
-                break;
-            }
-        }
-    }
+    const std::size_t lead_end = lead_end_of(m_body.text);
     // A wire dateline at the start of the body: "ODESA, March 4 (Meridian) -".
     std::size_t body_dateline_end = 0;
     if (!m_body.tokens.empty() && text::all_upper(m_body.word(0)) && m_body.word(0).size() > 1) {
@@ -639,14 +735,16 @@ Tagging ArticleTagger::run() {
 }  // namespace
 
 Tagger::Tagger()
-    : m_impl(std::make_shared<Impl>(Impl{detail::Gazetteer(detail::builtin_gazetteer(), "built-in gazetteer")})) {}
+    : m_impl(std::make_shared<Impl>(Impl{detail::Gazetteer(detail::builtin_gazetteer(), "built-in gazetteer"),
+                                         detail::KnownOfficials(detail::builtin_officials(), "built-in officials")})) {}
 
 Tagger::Tagger(const std::filesystem::path& gazetteer) {
     std::ifstream in(gazetteer, std::ios::binary);
     if (!in) throw InputError(gazetteer.string(), 0, "cannot read gazetteer file");
     std::ostringstream buf;
     buf << in.rdbuf();
-    m_impl = std::make_shared<Impl>(Impl{detail::Gazetteer(buf.str(), gazetteer.string())});
+    m_impl = std::make_shared<Impl>(Impl{detail::Gazetteer(buf.str(), gazetteer.string()),
+                                         detail::KnownOfficials(detail::builtin_officials(), "built-in officials")});
 }
 
 Tagger::~Tagger() = default;
@@ -656,7 +754,7 @@ Tagger::Tagger(Tagger&&) noexcept = default;
 Tagger& Tagger::operator=(Tagger&&) noexcept = default;
 
 Tagging Tagger::tag(const Article& article) const {
-    return ArticleTagger(m_impl->gazetteer, article).run();
+    return ArticleTagger(m_impl->gazetteer, m_impl->known, article).run();
 }
 
 std::optional<std::string> Tagger::canonical(Facet facet, std::string_view value) const {
