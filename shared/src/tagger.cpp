@@ -171,7 +171,7 @@ std::set<std::string> ArticleTagger::countries_named(const std::vector<detail::P
     for (const auto& m : matches) {
         const auto& p = m_gaz.place(m.candidates.front().place);
         // Only unambiguous evidence: a country, or a region/city whose name is not shared.
-        if (detail::is_country(p) || (m.candidates.size() == 1 && !p.ambiguous)) {
+        if (!p.ambiguous && (detail::is_country(p) || m.candidates.size() == 1)) {
             out.insert(detail::is_country(p) ? p.value : p.country);
         }
     }
@@ -189,6 +189,17 @@ std::vector<PlaceHit> ArticleTagger::find_places(const Analysed& field,
             if (detail::is_country(m_gaz.place(c.place))) {
                 chosen = &c;
                 break;
+            }
+        }
+        // An ambiguous country name ("Georgia") is the place of that name in a country the
+        // article names ("Atlanta, Georgia") when there is one.
+        if (chosen && m_gaz.place(chosen->place).ambiguous) {
+            for (const auto& c : m.candidates) {
+                const auto& p = m_gaz.place(c.place);
+                if (!detail::is_country(p) && countries.count(p.country) && !countries.count(m_gaz.place(chosen->place).value)) {
+                    chosen = &c;
+                    break;
+                }
             }
         }
         if (!chosen) {
@@ -214,7 +225,10 @@ std::vector<PlaceHit> ArticleTagger::find_places(const Analysed& field,
         bool locative = i > 0 && detail::is_locative_word(field.folded[i - 1]);
         // A name that is also a common word counts only where context says place: after a
         // locative word, in a dateline, or as a city of a country the article names.
-        if (place.ambiguous && !locative && !dateline && !(!detail::is_country(place) && countries.count(place.country))) {
+        auto before = field.gap_before(i);
+        bool sentence_start = i == 0 || before.find_first_of(".!?\n") != std::string_view::npos;
+        if (place.ambiguous && !locative && !dateline &&
+            (sentence_start || !(!detail::is_country(place) && countries.count(place.country)))) {
             continue;
         }
         bool passing = i > 0 && (field.folded[i - 1] == "from" || field.folded[i - 1] == "to" ||
@@ -526,6 +540,16 @@ Tagging ArticleTagger::run() {
     for (const auto& c : countries_named(dateline_matches)) named.insert(c);
 
     m_places = find_places(m_body, body_matches, named, false);
+    // "Paris, Texas": a city followed by a region or country it is not in is another place of
+    // that name; the qualifier stays.
+    for (std::size_t k = 0; k + 1 < m_places.size(); ++k) {
+        const auto& city = m_places[k];
+        const auto& next = m_places[k + 1];
+        if (m_gaz.place(city.place).kind != PlaceKind::city || next.first != city.last || next.demonym) continue;
+        if (!is_comma_gap(m_body.gap_before(next.first))) continue;
+        if (country_of(city) != country_of(next)) m_places[k].place = next.place, m_places[k].last = city.first;
+    }
+    std::erase_if(m_places, [](const PlaceHit& h) { return h.last <= h.first; });
     auto title_places = find_places(m_title, title_matches, named, false);
     auto dateline_places = find_places(m_dateline, dateline_matches, named, true);
     // A dateline's qualifier ("LIVERPOOL, N.Y.", "RAVENNA, Italy") says which country its city
