@@ -223,6 +223,19 @@ std::vector<PlaceHit> ArticleTagger::find_places(const Analysed& field,
             continue;
         }
         bool locative = i > 0 && detail::is_locative_word(field.folded[i - 1]);
+        // ...also down a list: "in cities such as Kharkiv", "in Kharkiv and Lviv".
+        if (!locative && i > 0) {
+            const auto& prev = field.folded[i - 1];
+            if (prev == "as" || prev == "including" || prev == "and" || prev == "or" || prev == "like") {
+                for (std::size_t k = i - 1; k > 0 && k + 6 > i; --k) {
+                    if (field.gap_before(k).find_first_of(".!?;\n") != std::string_view::npos) break;
+                    if (detail::is_locative_word(field.folded[k - 1])) {
+                        locative = true;
+                        break;
+                    }
+                }
+            }
+        }
         // A name that is also a common word counts only where context says place: after a
         // locative word, in a dateline, or as a city of a country the article names.
         auto before = field.gap_before(i);
@@ -663,13 +676,14 @@ Tagging ArticleTagger::run() {
         }
         if (!detail::is_country(p)) {
             // A capital alone often stands for its government ("Moscow said"): a location
-            // only in a place sense. Other cities are places wherever they appear, except as a
-            // mere origin or destination ("flew in from Mumbai"), unless named again.
+            // only in a place sense. Any place named twice is one (below).
             // Regions, seas and continents are backdrop more often than scene: they count
             // from the dateline, a place sense in the lead, or a second mention.
+            // A city named once deep in the text counts where it is a scene ("in Kharkiv"),
+            // not as a comparison, origin or destination ("ports such as Rotterdam").
             bool salient = p.kind == PlaceKind::region ? (dateline || (lead && h.locative))
                            : p.capital                ? (h.locative || dateline)
-                                                      : (!h.passing || dateline || lead);
+                                                      : (h.locative || dateline || (lead && !h.passing));
             if (salient) {
                 salient_locations.insert(p.value);
                 country_evidence[country] += evidence_salient_place;
