@@ -74,6 +74,7 @@ KnownOfficials::KnownOfficials(std::string_view tsv, const std::string& origin) 
         auto add = [&](auto& map, std::string_view n) {
             auto key = name_key(n);
             if (key.empty()) return;
+            if (&map == &m_full) m_first_words.insert(key.substr(0, key.find(' ')));
             auto& list = map[key];
             if (std::find(list.begin(), list.end(), index) == list.end()) list.push_back(index);
             m_max_tokens = std::max<std::size_t>(m_max_tokens, std::count(key.begin(), key.end(), ' ') + 1);
@@ -88,10 +89,10 @@ KnownOfficials::KnownOfficials(std::string_view tsv, const std::string& origin) 
     }
 }
 
-std::vector<const KnownOfficial*> KnownOfficials::find(std::string_view folded, int y, bool full_name) const {
+std::vector<const KnownOfficial*> KnownOfficials::find(const std::string& folded, int y, bool full_name) const {
     std::vector<const KnownOfficial*> out;
     const auto& map = full_name ? m_full : m_alias;
-    auto it = map.find(std::string(folded));
+    auto it = map.find(folded);
     if (it == map.end()) return out;
     for (auto i : it->second) {
         const auto& o = m_officials[i];

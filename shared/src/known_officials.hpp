@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace newsfacet::detail {
@@ -28,7 +29,10 @@ public:
     /// The officials a folded full name or alias may refer to in `year` (0: unknown year,
     /// which accepts only names that refer to one person ever). Ambiguous bare surnames are
     /// left out unless `full_name` is true (the text gave the full name).
-    [[nodiscard]] std::vector<const KnownOfficial*> find(std::string_view folded, int year, bool full_name) const;
+    [[nodiscard]] std::vector<const KnownOfficial*> find(const std::string& folded, int year, bool full_name) const;
+
+    /// True if some full name starts with this folded word (a cheap test before find()).
+    [[nodiscard]] bool starts_full_name(const std::string& folded) const { return m_first_words.count(folded) != 0; }
 
     /// Number of tokens of the longest name or alias.
     [[nodiscard]] std::size_t max_tokens() const noexcept { return m_max_tokens; }
@@ -40,6 +44,7 @@ private:
     // Folded full names, and folded aliases (surnames, spellings), to official indexes.
     std::unordered_map<std::string, std::vector<std::uint32_t>> m_full;
     std::unordered_map<std::string, std::vector<std::uint32_t>> m_alias;
+    std::unordered_set<std::string> m_first_words;
     std::size_t m_max_tokens = 1;
 };
 

@@ -133,7 +133,8 @@ bool is_role_word(std::string_view folded) noexcept {
         set.insert(modifiers.begin(), modifiers.end());
         return set;
     }();
-    return words.count(folded) != 0;
+    // Office words are 2 to 17 letters long: most words skip the hash.
+    return folded.size() >= 2 && folded.size() <= 17 && words.count(folded) != 0;
 }
 
 bool is_non_name_word(std::string_view folded) noexcept { return contains(non_name, folded); }

@@ -497,7 +497,8 @@ void ArticleTagger::find_officials() {
 // A known official's bare surname at token t ("Lyng said", "YEUTTER SEEKS"), unless it is part
 // of another name ("Naina Yeltsin") or of a place.
 const detail::KnownOfficial* ArticleTagger::known_alias(const Analysed& field, std::size_t t) const {
-    if (!field.upper[t]) return nullptr;
+    // Without a date there is no telling which Bolton or Camacho a bare surname means.
+    if (m_year == 0 || !field.upper[t]) return nullptr;
     if (t > 0 && field.gap_before(t) == " " && field.upper[t - 1] && !text::all_upper(field.word(t - 1)) &&
         !detail::is_non_name_word(field.folded[t - 1]) && !detail::is_role_word(field.folded[t - 1])) {
         return nullptr;
@@ -526,7 +527,7 @@ void ArticleTagger::use_known_officials() {
     }
     const auto n = m_body.tokens.size();
     for (std::size_t t = 0; t + 1 < n; ++t) {
-        if (!m_body.upper[t]) continue;
+        if (!m_body.upper[t] || !m_known.starts_full_name(m_body.folded[t])) continue;
         std::string key = m_body.folded[t];
         for (std::size_t end = t + 1; end < n && end <= t + m_known.max_tokens(); ++end) {
             auto gap = m_body.gap_before(end);
@@ -598,16 +599,30 @@ Tagging ArticleTagger::run() {
     {
         std::map<const detail::KnownOfficial*, std::pair<int, std::size_t>> seen;  // count, first token
         std::set<const detail::KnownOfficial*> in_title;
+        // A surname the article gives to someone else ("striker Luis Ortega") is theirs.
+        std::set<std::string> others;
+        for (std::size_t t = 1; m_year != 0 && t < m_body.tokens.size(); ++t) {
+            if (m_body.upper[t] && m_body.upper[t - 1] && m_body.gap_before(t) == " " &&
+                !detail::is_non_name_word(m_body.folded[t - 1]) && !detail::is_role_word(m_body.folded[t - 1])) {
+                auto found = m_known.find(m_body.folded[t], m_year, false);
+                if (!found.empty() && text::fold(found.front()->name).rfind(m_body.folded[t - 1] + " ", 0) != 0) {
+                    others.insert(m_body.folded[t]);
+                }
+            }
+        }
         for (std::size_t t = 0; t < m_body.tokens.size(); ++t) {
+            if (!m_body.upper[t] || others.count(m_body.folded[t])) continue;
+            const auto* k = known_alias(m_body, t);
+            if (!k) continue;
             bool taken = std::any_of(m_officials.begin(), m_officials.end(),
                                      [&](const OfficialHit& o) { return t >= o.first && t < o.last; });
-            if (taken) continue;
-            if (const auto* k = known_alias(m_body, t)) {
+            if (!taken) {
                 auto& entry = seen.try_emplace(k, 0, t).first->second;
                 ++entry.first;
             }
         }
         for (std::size_t t = 0; t < m_title.tokens.size(); ++t) {
+            if (others.count(m_title.folded[t])) continue;
             if (const auto* k = known_alias(m_title, t)) in_title.insert(k);
         }
         auto add_known = [&](const detail::KnownOfficial* k, std::size_t first, std::size_t last, std::string key) {

@@ -93,16 +93,20 @@ std::string ascii_lower(std::string_view value) {
 }
 
 std::string fold(std::string_view value) {
-    // Fast path: plain ASCII words (most of any news text) need only lower-casing.
-    bool simple = !value.empty();
-    for (char c : value) {
-        auto u = static_cast<unsigned char>(c);
-        if (u >= 0x80 || u <= ' ') {
-            simple = false;
-            break;
+    // Fast path, one pass: plain ASCII words (most of any news text) need only lower-casing.
+    {
+        std::string out(value.size(), '\0');
+        bool simple = !value.empty();
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            auto u = static_cast<unsigned char>(value[i]);
+            if (u >= 0x80 || u <= ' ') {
+                simple = false;
+                break;
+            }
+            out[i] = static_cast<char>(u >= 'A' && u <= 'Z' ? u - 'A' + 'a' : u);
         }
+        if (simple) return out;
     }
-    if (simple) return ascii_lower(value);
     std::string folded;
     utf8proc_uint8_t* mapped = nullptr;
     auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(value.data()),
