@@ -96,8 +96,10 @@ std::vector<const KnownOfficial*> KnownOfficials::find(const std::string& folded
     if (it == map.end()) return out;
     for (auto i : it->second) {
         const auto& o = m_officials[i];
+        if (y != 0 && !in_office(o, y)) continue;
+        // An ambiguous bare surname (a common word, or shared) is never enough on its own.
         if (!full_name && o.ambiguous_surname) return {};
-        if (y == 0 || in_office(o, y)) out.push_back(&o);
+        out.push_back(&o);
     }
     // One person (perhaps in several offices): keep the office held then (the first).
     if (!out.empty() && std::any_of(out.begin(), out.end(), [&](const KnownOfficial* o) { return o->name != out[0]->name; })) {
