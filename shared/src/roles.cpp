@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <unordered_set>
 
 namespace newsfacet::detail {
@@ -133,8 +134,17 @@ bool is_role_word(std::string_view folded) noexcept {
         set.insert(modifiers.begin(), modifiers.end());
         return set;
     }();
-    // Office words are 2 to 17 letters long: most words skip the hash.
-    return folded.size() >= 2 && folded.size() <= 17 && words.count(folded) != 0;
+    // Most words cannot be office words by their first letter and length: skip the hash.
+    static const auto possible = [] {
+        std::array<std::uint32_t, 26> lengths{};  // bit n: some word of length n starts here
+        for (auto w : words) {
+            if (!w.empty() && w[0] >= 'a' && w[0] <= 'z' && w.size() < 32) lengths[w[0] - 'a'] |= 1u << w.size();
+        }
+        return lengths;
+    }();
+    if (folded.empty() || folded[0] < 'a' || folded[0] > 'z' || folded.size() >= 32) return false;
+    if (!((possible[folded[0] - 'a'] >> folded.size()) & 1u)) return false;
+    return words.count(folded) != 0;
 }
 
 bool is_non_name_word(std::string_view folded) noexcept { return contains(non_name, folded); }

@@ -32,8 +32,9 @@ struct Analysed {
     std::string_view text;
     std::vector<text::Token> tokens;
     std::vector<std::string> folded;
-    std::vector<bool> upper;       // starts with a capital
-    std::vector<bool> role_start;  // an office head or modifier
+    // Bytes rather than std::vector<bool>: read for every token, so cheap access matters.
+    std::vector<std::uint8_t> upper;       // starts with a capital
+    std::vector<std::uint8_t> role_start;  // an office head or modifier
 
     explicit Analysed(std::string_view t) : text(t), tokens(text::words(t)) {
         folded.reserve(tokens.size());
