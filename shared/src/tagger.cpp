@@ -532,7 +532,8 @@ void ArticleTagger::use_known_officials() {
         std::string key = m_body.folded[t];
         for (std::size_t end = t + 1; end < n && end <= t + m_known.max_tokens(); ++end) {
             auto gap = m_body.gap_before(end);
-            if (gap != " " && gap != "-") break;
+            bool initial = gap == ". " && m_body.word(end - 1).size() == 1;  // "George W. Bush"
+            if (gap != " " && gap != "-" && !initial) break;
             key += " " + m_body.folded[end];
             auto found = m_known.find(key, m_year, true);
             if (found.empty()) continue;
