@@ -2,6 +2,8 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <limits>
+#include <optional>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -24,6 +26,8 @@ Examples:
   newsfacet-search --country azerbaijan --location kiev strike
   newsfacet-search 'embassy country:Sudan OR country:Libya' --since 2024-06-01
   newsfacet-search --official "Ilham Aliyev" --json ""
+  newsfacet-search --facet-values country              countries in the index, with counts
+  newsfacet-search --facet-values location --country ukraine
 
 The index is --db, else $NEWSFACET_DB, else ./newsfacet.db. Colour on a terminal unless
 NO_COLOR is set. Exit status: 0 success (also with no results), 1 runtime error, 2 usage error.)");
@@ -31,6 +35,7 @@ NO_COLOR is set. Exit status: 0 success (also with no results), 1 runtime error,
     std::vector<std::string> words, countries, officials, locations, sources;
     std::size_t limit = 10, offset = 0;
     bool json = false, no_facets = false;
+    std::string facet_values;
     app.add_option("--db", db, "Index directory (default: $NEWSFACET_DB or ./newsfacet.db)");
     app.add_option("--country", countries, "Only articles about this country (repeatable: all must hold)")
         ->allow_extra_args(false);
@@ -46,6 +51,9 @@ NO_COLOR is set. Exit status: 0 success (also with no results), 1 runtime error,
     app.add_option("--offset", offset, "Results to skip (for paging)")->check(CLI::NonNegativeNumber)->capture_default_str();
     app.add_flag("--json", json, "Print one JSON object (schema in README)");
     app.add_flag("--no-facets", no_facets, "Skip facet counts");
+    app.add_option("--facet-values", facet_values,
+                   "List every value of this facet (country, official, location) with its count over "
+                   "the matching articles (all of them for an empty query), instead of results");
     app.add_option("--color", color, "Colour: auto, always or never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
@@ -69,9 +77,24 @@ NO_COLOR is set. Exit status: 0 success (also with no results), 1 runtime error,
     request.offset = offset;
     request.count_facets = !no_facets;
 
+    std::optional<newsfacet::Facet> listed;
+    if (!facet_values.empty()) {
+        listed = newsfacet::facet_from_name(facet_values);  // UsageError for an unknown facet
+        request.limit = 0;
+        request.count_facets = true;
+        request.max_facet_values = std::numeric_limits<std::size_t>::max();
+    }
+
     std::filesystem::path path = db.empty() ? newsfacet::default_index_path() : std::filesystem::path(db);
     newsfacet::Searcher searcher(path);
     auto results = searcher.search(request);
+    if (listed) {
+        for (const auto& [facet, counts] : results.facets) {
+            if (facet != *listed) continue;
+            std::cout << (json ? newsfacet::to_json(counts, 2) + "\n" : newsfacet::to_text(counts));
+        }
+        return 0;
+    }
     if (json) {
         std::cout << newsfacet::to_json(results, 2) << "\n";
         return 0;

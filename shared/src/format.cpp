@@ -81,6 +81,12 @@ std::string to_text(const SearchResults& results, const TextStyle& style) {
     return out.str();
 }
 
+std::string to_text(const std::vector<FacetCount>& counts) {
+    std::ostringstream out;
+    for (const auto& c : counts) out << c.count << '\t' << c.value << '\n';
+    return out.str();
+}
+
 std::string to_text(const IndexInfo& info) {
     std::ostringstream out;
     out << "index:          " << info.path << "\n";

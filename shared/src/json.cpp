@@ -75,6 +75,12 @@ std::string to_json(const std::string& id, const Tagging& tagging, int indent) {
     return dump(out, indent);
 }
 
+std::string to_json(const std::vector<FacetCount>& counts, int indent) {
+    json list = json::array();
+    for (const auto& c : counts) list.push_back({{"value", c.value}, {"count", c.count}});
+    return dump(list, indent);
+}
+
 std::string to_json(const IndexInfo& info, int indent) {
     json out = {{"path", info.path},
                 {"articles", info.articles},

@@ -167,12 +167,19 @@ TEST(ApiTaggerCanonical, AccentInsensitive) {
     EXPECT_EQ(t.canonical(Facet::location, "gdansk"), "Gdańsk");
 }
 
-TEST(ApiTaggerCanonical, UnknownValuesAndOfficialsAreNullopt) {
+TEST(ApiTaggerCanonical, UnknownValuesAreNullopt) {
     Tagger t;
     EXPECT_FALSE(t.canonical(Facet::country, "Atlantis").has_value());
     EXPECT_FALSE(t.canonical(Facet::location, "Atlantis").has_value());
-    EXPECT_FALSE(t.canonical(Facet::official, "Ilham Aliyev").has_value());
+    EXPECT_FALSE(t.canonical(Facet::official, "Tomasz Wierzbicki").has_value());  // not a known official
     EXPECT_FALSE(t.canonical(Facet::country, "").has_value());
+}
+
+TEST(ApiTaggerCanonical, KnownOfficialsByNameOrAlias) {
+    Tagger t;
+    EXPECT_EQ(t.canonical(Facet::official, "ilham aliyev"), "Ilham Aliyev");
+    EXPECT_EQ(t.canonical(Facet::official, "Zelenskyy"), "Volodymyr Zelensky");
+    EXPECT_FALSE(t.canonical(Facet::official, "Bush").has_value());  // two presidents
 }
 
 TEST(ApiTaggerCanonical, FacetKindMatters) {

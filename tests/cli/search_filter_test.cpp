@@ -214,3 +214,38 @@ TEST(CliSearchEnv, WithoutDbOrVariableUsesNewsfacetDbInWorkingDirectory) {
     EXPECT_TRUE(std::filesystem::is_directory(dir / "work" / "newsfacet.db"));
     EXPECT_GT(json::parse(r.out)["total"].get<int>(), 0);
 }
+
+TEST(CliFacetValues, ListsEveryValueWithItsCount) {
+    newsfacet::testing::TempDir dir;
+    auto db = (dir / "db").string();
+    ASSERT_EQ(newsfacet::testing::run_command({NEWSFACET_INDEX_BIN, "-q", "--db", db, NEWSFACET_CORPUS_DIR}, dir.path()).status, 0);
+    auto listed = newsfacet::testing::run_command(
+        {NEWSFACET_SEARCH_BIN, "--db", db, "--facet-values", "country", "--json"}, dir.path());
+    ASSERT_EQ(listed.status, 0) << listed.err;
+    auto values = nlohmann::json::parse(listed.out);
+    // The same counts as the facet counts of an all-articles search, but every value.
+    auto all = newsfacet::testing::run_command({NEWSFACET_SEARCH_BIN, "--db", db, "--json", "-n", "0", ""}, dir.path());
+    auto facets = nlohmann::json::parse(all.out).at("facets").at("country");
+    ASSERT_FALSE(values.empty());
+    EXPECT_EQ(values.at(0), facets.at(0));
+    std::uint64_t ukraine = 0;
+    for (const auto& v : values) {
+        if (v.at("value") == "Ukraine") ukraine = v.at("count").get<std::uint64_t>();
+    }
+    EXPECT_EQ(ukraine, 11u);
+    auto bad = newsfacet::testing::run_command({NEWSFACET_SEARCH_BIN, "--db", db, "--facet-values", "colour"}, dir.path());
+    EXPECT_EQ(bad.status, 2);
+    EXPECT_NE(bad.err.find("unknown facet"), std::string::npos);
+}
+
+TEST(CliFacetValues, OfficialAliasesResolve) {
+    newsfacet::testing::TempDir dir;
+    auto db = (dir / "db").string();
+    ASSERT_EQ(newsfacet::testing::run_command({NEWSFACET_INDEX_BIN, "-q", "--db", db, NEWSFACET_CORPUS_DIR}, dir.path()).status, 0);
+    auto r = newsfacet::testing::run_command({NEWSFACET_SEARCH_BIN, "--db", db, "--json", "--official", "zelenskyy", ""},
+                                             dir.path());
+    ASSERT_EQ(r.status, 0) << r.err;
+    auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j.at("total"), 1);
+    EXPECT_EQ(j.at("results").at(0).at("id"), "azerbaijan-embassy-kyiv.txt");
+}

@@ -18,6 +18,9 @@ struct TextStyle {
 /// matches. Without colour, matches are wrapped in [brackets].
 [[nodiscard]] std::string to_text(const SearchResults& results, const TextStyle& style = {});
 
+/// Facet value counts for a terminal: one "COUNT<TAB>VALUE" line each, most frequent first.
+[[nodiscard]] std::string to_text(const std::vector<FacetCount>& counts);
+
 /// An index summary for a terminal.
 [[nodiscard]] std::string to_text(const IndexInfo& info);
 

@@ -2,6 +2,7 @@
 // The JSON forms of newsfacet's results, as printed by the command-line tools.
 
 #include <string>
+#include <vector>
 
 #include <newsfacet/facets.hpp>
 #include <newsfacet/index.hpp>
@@ -20,6 +21,9 @@ namespace newsfacet {
 /// A tagging as one JSON object: {"id", "facets": {...}, "officials": [...],
 /// "mentions": [{"facet", "value", "text", "start", "end", "demonym"}]}.
 [[nodiscard]] std::string to_json(const std::string& id, const Tagging& tagging, int indent = -1);
+
+/// Facet value counts as a JSON array: [{"value", "count"}].
+[[nodiscard]] std::string to_json(const std::vector<FacetCount>& counts, int indent = -1);
 
 /// An index summary: {"path", "articles", "size_bytes", "format_version",
 /// "facets": {"country": [{"value", "count"}], ...}}.

@@ -36,9 +36,9 @@ public:
     [[nodiscard]] Tagging tag(const Article& article) const;
 
     /// Resolves a user-typed facet value to its canonical form: case-insensitive, accent-
-    /// insensitive and alias-aware ("russia", "Russian Federation" -> "Russia"; "kiev" -> "Kyiv").
-    /// Returns nullopt when the gazetteer does not know the value (officials are only known
-    /// by the names articles give, so they resolve to nullopt).
+    /// insensitive and alias-aware ("russia", "Russian Federation" -> "Russia"; "kiev" -> "Kyiv";
+    /// officials through the known-officials list: "zelenskyy" -> "Volodymyr Zelensky").
+    /// Returns nullopt when the value is unknown (or, for officials, names several people).
     [[nodiscard]] std::optional<std::string> canonical(Facet facet, std::string_view value) const;
 
 private:
