@@ -23,6 +23,7 @@ Examples:
   newsfacet-index corpus/                      index a folder into ./newsfacet.db
   newsfacet-index --db /data/news.db feed.jsonl
   newsfacet-index --tag-only article.txt       print the facets found, index nothing
+  newsfacet-index --dump corpus/ > corpus.jsonl  the articles as read, as JSON lines
   newsfacet-index --delete nf-2024-0312-odesa-consulate
   newsfacet-index --info --json
 
@@ -30,9 +31,10 @@ Exit status: 0 success, 1 runtime error, 2 usage error, 3 some articles were ski
 The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
     std::string db;
     std::vector<std::string> args;
-    bool tag_only = false, remove = false, info = false, json = false, quiet = false;
+    bool tag_only = false, remove = false, info = false, json = false, quiet = false, dump = false;
     app.add_option("--db", db, "Index directory (default: $NEWSFACET_DB or ./newsfacet.db)");
     app.add_flag("--tag-only", tag_only, "Print each article's facets and mentions as JSON lines; index nothing");
+    app.add_flag("--dump", dump, "Print each article as read (JSON lines: id, title, body, date, ...); index nothing");
     app.add_flag("--delete", remove, "Delete the articles with the given IDs");
     app.add_flag("--info", info, "Summarise the index: articles, size, format, facet values");
     app.add_flag("--json", json, "With --info: print JSON");
@@ -45,8 +47,8 @@ The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
         print_error(std::string(e.what()) + " (see --help)");
         return newsfacet::exit_usage_error;
     }
-    if (int modes = tag_only + remove + info; modes > 1) {
-        print_error("--tag-only, --delete and --info cannot be combined");
+    if (int modes = tag_only + remove + info + dump; modes > 1) {
+        print_error("--tag-only, --dump, --delete and --info cannot be combined");
         return newsfacet::exit_usage_error;
     }
     if (!info && args.empty()) {
@@ -59,12 +61,12 @@ The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
     }
     std::filesystem::path path = db.empty() ? newsfacet::default_index_path() : std::filesystem::path(db);
 
-    if (tag_only) {
+    if (tag_only || dump) {
         newsfacet::Tagger tagger;
         std::uint64_t failed = 0;
         newsfacet::ReadHandler handler;
         handler.on_article = [&](newsfacet::Article&& a) {
-            std::cout << newsfacet::to_json(a.id, tagger.tag(a)) << "\n";
+            std::cout << (dump ? newsfacet::to_json(a) : newsfacet::to_json(a.id, tagger.tag(a))) << "\n";
         };
         handler.on_error = [&](const newsfacet::InputError& e) {
             ++failed;

@@ -75,6 +75,12 @@ std::string to_json(const std::string& id, const Tagging& tagging, int indent) {
     return dump(out, indent);
 }
 
+std::string to_json(const Article& a, int indent) {
+    json out = {{"id", a.id},       {"title", a.title},   {"body", a.body}, {"date", a.date},
+                {"dateline", a.dateline}, {"source", a.source}, {"url", a.url}};
+    return dump(out, indent);
+}
+
 std::string to_json(const std::vector<FacetCount>& counts, int indent) {
     json list = json::array();
     for (const auto& c : counts) list.push_back({{"value", c.value}, {"count", c.count}});

@@ -111,3 +111,19 @@ TEST(CliTagOnly, SkippedInputIsThreeButOthersArePrinted) {
     EXPECT_EQ(lines_of(r.out).size(), 1u);
     EXPECT_EQ(lines_containing(r.err, "empty.txt"), 1u) << r.err;
 }
+
+TEST(CliDump, ArticlesRoundTripThroughJsonLines) {
+    newsfacet::testing::TempDir dir;
+    auto dumped = newsfacet::testing::run_command({NEWSFACET_INDEX_BIN, "--dump", NEWSFACET_CORPUS_DIR}, dir.path());
+    ASSERT_EQ(dumped.status, 0) << dumped.err;
+    auto file = dir.write("corpus.jsonl", dumped.out);
+    std::size_t lines = 0;
+    for (char c : dumped.out) lines += c == '\n';
+    EXPECT_EQ(lines, 45u);
+    auto a = (dir / "a").string(), b = (dir / "b").string();
+    ASSERT_EQ(newsfacet::testing::run_command({NEWSFACET_INDEX_BIN, "-q", "--db", a, NEWSFACET_CORPUS_DIR}, dir.path()).status, 0);
+    ASSERT_EQ(newsfacet::testing::run_command({NEWSFACET_INDEX_BIN, "-q", "--db", b, file.string()}, dir.path()).status, 0);
+    auto ra = newsfacet::testing::run_command({NEWSFACET_SEARCH_BIN, "--db", a, "--json", "embassy strike"}, dir.path());
+    auto rb = newsfacet::testing::run_command({NEWSFACET_SEARCH_BIN, "--db", b, "--json", "embassy strike"}, dir.path());
+    EXPECT_EQ(ra.out, rb.out);  // same articles, same ids, same answers
+}

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include <newsfacet/article.hpp>
 #include <newsfacet/facets.hpp>
 #include <newsfacet/index.hpp>
 #include <newsfacet/searcher.hpp>
@@ -21,6 +22,10 @@ namespace newsfacet {
 /// A tagging as one JSON object: {"id", "facets": {...}, "officials": [...],
 /// "mentions": [{"facet", "value", "text", "start", "end", "demonym"}]}.
 [[nodiscard]] std::string to_json(const std::string& id, const Tagging& tagging, int indent = -1);
+
+/// An article as one JSON object: {"id", "title", "body", "date", "dateline", "source", "url"}
+/// (the format newsfacet-index reads back).
+[[nodiscard]] std::string to_json(const Article& article, int indent = -1);
 
 /// Facet value counts as a JSON array: [{"value", "count"}].
 [[nodiscard]] std::string to_json(const std::vector<FacetCount>& counts, int indent = -1);
