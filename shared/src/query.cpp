@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include <newsfacet/error.hpp>
 #include <newsfacet/reader.hpp>
@@ -95,8 +96,21 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
     // parsed concept; a single expanded word is an OR too, which must not count.)
     if (parsed.get_type() == Xapian::Query::OP_OR && expanded.get_type() == Xapian::Query::OP_OR &&
         expanded.get_num_subqueries() == parsed.get_num_subqueries() && parsed.get_num_subqueries() > 1) {
+        // Words of one family ("missile hit embassy": missile and hit both say attack) are one
+        // concept: an article need not use both to answer the question.
         std::vector<Xapian::Query> concepts;
-        for (std::size_t i = 0; i < expanded.get_num_subqueries(); ++i) concepts.push_back(expanded.get_subquery(i));
+        std::map<int, std::vector<Xapian::Query>> families;
+        for (std::size_t i = 0; i < expanded.get_num_subqueries(); ++i) {
+            auto original = parsed.get_subquery(i);
+            int family = original.get_type() == Xapian::Query::LEAF_TERM
+                             ? analysis.thesaurus.family_of(*original.get_terms_begin())
+                             : -1;
+            if (family < 0) concepts.push_back(expanded.get_subquery(i));
+            else families[family].push_back(expanded.get_subquery(i));
+        }
+        for (auto& [family, members] : families) {
+            concepts.emplace_back(Xapian::Query::OP_OR, members.begin(), members.end());
+        }
         expanded = Xapian::Query(Xapian::Query::OP_AND_MAYBE, expanded,
                                  Xapian::Query(Xapian::Query::OP_AND, concepts.begin(), concepts.end()));
     }

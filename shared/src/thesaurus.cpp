@@ -54,10 +54,35 @@ Thesaurus::Thesaurus(std::string_view tsv, const std::string& origin) {
                 }
                 e.related_weight = w;
             }
+        } else if (kind == "family") {
+            // Every member is a relative of every other.
+            double w = 0.5;
+            if (cols.size() >= 4) {
+                auto [p, ec] = std::from_chars(cols[3].data(), cols[3].data() + cols[3].size(), w);
+                if (ec != std::errc() || w <= 0 || w > 1) {
+                    throw InputError(origin, line_no, "weight must be a number in (0, 1]");
+                }
+            }
+            items.insert(items.begin(), word);
+            for (const auto& member : items) {
+                auto& e = m_entries[member];
+                for (const auto& other : items) {
+                    if (other != member) e.related.push_back(other);
+                }
+                e.related_weight = w;
+            }
+            m_families.push_back(items);
         } else {
-            throw InputError(origin, line_no, "unknown kind '" + kind + "' (inflect, synonym, related)");
+            throw InputError(origin, line_no, "unknown kind '" + kind + "' (inflect, synonym, related, family)");
         }
     }
+}
+
+int Thesaurus::family_of(const std::string& term) const {
+    std::string key = term;
+    if (!key.empty() && key[0] >= 'a' && key[0] <= 'z') key = "Z" + m_stemmer(key);
+    auto it = m_family_of.find(key);
+    return it == m_family_of.end() ? -1 : it->second;
 }
 
 Xapian::Query Thesaurus::word_query(const std::string& word_or_phrase) const {
@@ -71,6 +96,11 @@ Xapian::Query Thesaurus::word_query(const std::string& word_or_phrase) const {
 
 void Thesaurus::prepare(const Xapian::Stem& stemmer) {
     m_stemmer = stemmer;
+    for (std::size_t f = 0; f < m_families.size(); ++f) {
+        for (const auto& member : m_families[f]) {
+            if (member.find(' ') == std::string::npos) m_family_of.emplace("Z" + stemmer(member), static_cast<int>(f));
+        }
+    }
     for (const auto& [word, entry] : m_entries) {
         auto& group = m_groups["Z" + stemmer(word)];
         for (const auto& s : entry.synonyms) group.synonyms.push_back(word_query(s));

@@ -18,6 +18,10 @@ public:
     /// Parses the TSV format of shared/data/thesaurus.tsv; throws InputError when malformed.
     Thesaurus(std::string_view tsv, const std::string& origin);
 
+    /// The family (a set of words that are each other's relatives, e.g. ways to say "attack")
+    /// of a query term ("Z" + stem, or a plain word), or -1.
+    [[nodiscard]] int family_of(const std::string& term) const;
+
     /// Irregular forms, for make_stemmer().
     [[nodiscard]] const IrregularForms& irregular() const noexcept { return m_irregular; }
 
@@ -47,6 +51,8 @@ private:
     [[nodiscard]] Xapian::Query word_query(const std::string& word_or_phrase) const;
 
     IrregularForms m_irregular;
+    std::vector<std::vector<std::string>> m_families;             // words as written
+    std::unordered_map<std::string, int> m_family_of;             // by "Z" + stem
     std::unordered_map<std::string, Entry> m_entries;  // by word as written
     std::unordered_map<std::string, Group> m_groups;   // by "Z" + stem
     Xapian::Stem m_stemmer;

@@ -98,3 +98,16 @@ TEST_F(QueryFixture, BadInputThrowsClearErrors) {
     r.until = "2024-01-01";
     EXPECT_THROW((void)newsfacet::detail::build_query(r, analysis, tagger, db), newsfacet::UsageError);
 }
+
+TEST_F(QueryFixture, WordsOfOneFamilyAreOneConcept) {
+    // "missile" and "hit" both say attack: the co-occurrence bonus asks for attack AND embassy,
+    // not for all three words.
+    auto d = describe("missile hit embassy");
+    auto bonus = d.substr(d.find("AND_MAYBE"));
+    auto and_pos = bonus.find(" AND ");
+    ASSERT_NE(and_pos, std::string::npos) << d;
+    newsfacet::detail::Analysis a;
+    EXPECT_EQ(a.thesaurus.family_of("Zmissil"), a.thesaurus.family_of("Zhit"));
+    EXPECT_NE(a.thesaurus.family_of("Zmissil"), a.thesaurus.family_of("Zembassi"));
+    EXPECT_EQ(a.thesaurus.family_of("Zlabour"), -1);
+}
