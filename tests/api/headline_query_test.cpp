@@ -104,3 +104,39 @@ TEST_F(ApiHeadlineQuery, DiplomaticStrikesFillTheTopRanks) {
             << "rank " << i + 1 << ": " << results.hits[i].id;
     }
 }
+
+namespace {
+
+// From the corpus answer key: category diplomacy_no_attack (embassies without any strike).
+const std::vector<std::string> embassies_without_strikes = {
+    "nf-2024-0425-gdansk-portuguese-consulate",   "nf-2025-0624-damascus-austrian-embassy",
+    "nf-2025-0130-british-ambassador-credentials", "nf-2025-0710-lagos-german-visa-centre",
+    "nf-2025-0930-mumbai-consulate-move",          "features/manila-visa-queue.md",
+};
+
+class ApiParaphrases : public newsfacet::testing::CorpusTest,
+                       public ::testing::WithParamInterface<const char*> {};
+
+}  // namespace
+
+// The same question asked other ways: every strike on a diplomatic site ranks above every
+// labour strike and every embassy article without a strike.
+TEST_P(ApiParaphrases, DiplomaticStrikesRankAboveNearMisses) {
+    auto r = ranks(search_all(GetParam()));
+    std::size_t worst_diplomatic = 0;
+    for (const auto& id : diplomatic_strikes) {
+        ASSERT_TRUE(r.count(id)) << id << " does not match";
+        worst_diplomatic = std::max(worst_diplomatic, r[id]);
+    }
+    for (const auto* list : {&labour_strikes, &embassies_without_strikes}) {
+        for (const auto& id : *list) {
+            if (!r.count(id)) continue;
+            EXPECT_GT(r[id], worst_diplomatic) << id << " ranks " << r[id];
+        }
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Paraphrases, ApiParaphrases,
+                         ::testing::Values("all strikes affecting embassies", "strikes on embassies",
+                                           "embassy attacked", "missile hit embassy", "shelling of consulates",
+                                           "embassy hit by missile"));
