@@ -10,7 +10,7 @@
 namespace newsfacet::detail {
 namespace {
 
-constexpr std::array<std::string_view, 4> filter_fields = {"country", "official", "location", "source"};
+constexpr std::array<std::string_view, 5> filter_fields = {"country", "official", "location", "source", "date"};
 // Fields the QueryParser handles itself.
 constexpr std::array<std::string_view, 1> text_fields = {"title"};
 
@@ -86,7 +86,7 @@ SplitQuery split_filters(std::string_view query) {
         const auto& t = tokens[k];
         if (!t.field.empty() && !in(filter_fields, t.field) && !in(text_fields, t.field)) {
             throw QueryError("unknown field '" + t.field + ":' in query (fields: country, official, location, "
-                             "source, title)");
+                             "source, date, title)");
         }
         if (!is_filter(k)) continue;
         FilterClause clause;

@@ -10,7 +10,8 @@
 
 namespace newsfacet::detail {
 
-/// One filter: a field (country, official, location, source) and the value as typed.
+/// One filter: a field (country, official, location, source, date) and the value as typed.
+/// A date value is a day or month or year, or a range FROM..TO (either end may be empty).
 struct FilterAtom {
     std::string field;
     std::string value;

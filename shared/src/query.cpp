@@ -25,6 +25,42 @@ Xapian::Query filter_for(const Tagger& tagger, std::optional<Facet> facet, std::
     return Xapian::Query(filter_term(prefix, canonical));
 }
 
+// Expands a partial date to its first or last day: "2024" -> 2024-01-01 / 2024-12-31,
+// "2024-03" -> 2024-03-01 / 2024-03-31; full dates and date-times go through normalize_date.
+std::string date_bound(const std::string& text, bool end) {
+    if (text.size() == 4 && std::all_of(text.begin(), text.end(), ::isdigit)) {
+        return text + (end ? "-12-31T23:59:59Z" : "-01-01T00:00:00Z");
+    }
+    if (text.size() == 7 && text[4] == '-') {
+        auto first = normalize_date(text + "-01");  // validates year and month
+        if (!end) return first + "T00:00:00Z";
+        for (int day = 31; day >= 28; --day) {
+            try {
+                return normalize_date(text + "-" + std::to_string(day)) + "T23:59:59Z";
+            } catch (const UsageError&) {
+            }
+        }
+    }
+    return date_key(normalize_date(text), end);
+}
+
+// date:2024-01-01..2024-12-31, date:2024-03, date:..2024-06-30 (inclusive).
+Xapian::Query date_filter(const std::string& value) {
+    try {
+        auto dots = value.find("..");
+        std::string from = dots == std::string::npos ? value : value.substr(0, dots);
+        std::string to = dots == std::string::npos ? value : value.substr(dots + 2);
+        std::string lo = from.empty() ? std::string() : date_bound(from, false);
+        std::string hi = to.empty() ? std::string("\xff") : date_bound(to, true);
+        if (lo > hi) throw QueryError("empty date range '" + value + "': it ends before it starts");
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot_date, lo, hi);
+    } catch (const QueryError&) {
+        throw;
+    } catch (const UsageError& e) {
+        throw QueryError(std::string("in date:") + value + ": " + e.what());
+    }
+}
+
 // The terms of a query outside phrases: a relative like "diplomatic mission" must not
 // highlight every "diplomatic".
 std::vector<std::string> single_word_terms(const Xapian::Query& q) {
@@ -138,6 +174,10 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
     for (const auto& clause : split.clauses) {
         std::vector<Xapian::Query> alternatives;
         for (const auto& atom : clause.any_of) {
+            if (atom.field == "date") {
+                alternatives.push_back(date_filter(atom.value));
+                continue;
+            }
             auto facet = parse_facet(atom.field);
             alternatives.push_back(filter_for(tagger, facet, facet ? facet_prefix(*facet) : prefix_source, atom.value));
         }

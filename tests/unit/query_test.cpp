@@ -111,3 +111,17 @@ TEST_F(QueryFixture, WordsOfOneFamilyAreOneConcept) {
     EXPECT_NE(a.thesaurus.family_of("Zmissil"), a.thesaurus.family_of("Zembassi"));
     EXPECT_EQ(a.thesaurus.family_of("Zlabour"), -1);
 }
+
+TEST_F(QueryFixture, DateRangesInTheQuery) {
+    auto range = describe("embassy date:2024-01-01..2024-06-30");
+    EXPECT_NE(range.find("VALUE_RANGE 0 2024-01-01T00:00:00Z 2024-06-30T23:59:59Z"), std::string::npos) << range;
+    auto month = describe("date:2024-02");
+    EXPECT_NE(month.find("VALUE_RANGE 0 2024-02-01T00:00:00Z 2024-02-29T23:59:59Z"), std::string::npos) << month;
+    auto year = describe("date:2025");
+    EXPECT_NE(year.find("2025-01-01T00:00:00Z 2025-12-31T23:59:59Z"), std::string::npos) << year;
+    auto open_start = describe("date:..2024-03-31");
+    EXPECT_NE(open_start.find("2024-03-31T23:59:59Z"), std::string::npos) << open_start;
+    EXPECT_THROW((void)describe("date:2025-13"), newsfacet::QueryError);
+    EXPECT_THROW((void)describe("date:2025..2024"), newsfacet::QueryError);
+    EXPECT_THROW((void)describe("date:yesterday"), newsfacet::QueryError);
+}
