@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <set>
 #include <map>
 
 #include <newsfacet/error.hpp>
+#include <newsfacet/article.hpp>
 #include <newsfacet/reader.hpp>
 
 #include "document.hpp"
@@ -77,6 +80,9 @@ std::vector<std::string> single_word_terms(const Xapian::Query& q) {
     }
     return out;
 }
+
+// How much an article about an entity the query names gains, in idf units of its facet term.
+constexpr double entity_weight = 1.0;
 
 // How much a headline match of the query's own words adds, relative to a body match.
 constexpr double title_weight = 0.5;
@@ -157,6 +163,31 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
         Xapian::Query title(Xapian::Query::OP_OR, title_terms.begin(), title_terms.end());
         expanded = Xapian::Query(Xapian::Query::OP_AND_MAYBE, expanded,
                                  Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, title, title_weight));
+    }
+
+    // Entities the query names ("Kiev", "UNITED ARAB EMIRATES", "Antony Blinken"), found by the
+    // same tagger as the articles': articles ABOUT them (their facets) match and get a bonus,
+    // whatever spelling they use. The bonus is a fixed weight (a built-in posting source, so remote
+    // shards can run it), the most a rare word could add.
+    if (!blank && parsed.get_type() != Xapian::Query::OP_AND_NOT) {
+        Article as_text;
+        as_text.body = split.text;
+        std::vector<Xapian::Query> about;
+        std::set<std::string> seen;
+        for (const auto& m : tagger.tag(as_text).mentions) {
+            auto term = filter_term(facet_prefix(m.facet), m.value);
+            if (!seen.insert(term).second || db.get_termfreq(term) == 0) continue;
+            const double tf = db.get_termfreq(term);
+            double ratio = (n - tf + 0.5) / (tf + 0.5);
+            if (ratio < 2) ratio = ratio * 0.5 + 1;
+            auto* fixed = new Xapian::FixedWeightPostingSource(entity_weight * std::log(ratio));
+            about.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(fixed->release()), Xapian::Query(term));
+        }
+        if (!about.empty()) {
+            // OR, not AND_MAYBE: an article about Kyiv answers "Kiev" even if it never says Kiev.
+            about.insert(about.begin(), expanded);
+            expanded = Xapian::Query(Xapian::Query::OP_OR, about.begin(), about.end());
+        }
     }
 
     // Nothing to rank by (no words, or only exclusions): newest first.

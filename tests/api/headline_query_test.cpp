@@ -140,3 +140,18 @@ INSTANTIATE_TEST_SUITE_P(Paraphrases, ApiParaphrases,
                          ::testing::Values("all strikes affecting embassies", "strikes on embassies",
                                            "embassy attacked", "missile hit embassy", "shelling of consulates",
                                            "embassy hit by missile"));
+
+// Entities named in a query in any spelling favour the articles about them: "Kiev" finds the
+// articles tagged Kyiv first, though most spell it Kyiv.
+TEST_F(ApiHeadlineQuery, QueryEntitiesMatchFacetsInAnySpelling) {
+    auto results = search_all("Kiev");
+    ASSERT_GE(results.hits.size(), 2u);
+    for (std::size_t i = 0; i < 2; ++i) {
+        const auto& locations = results.hits[i].facets.location;
+        EXPECT_NE(std::find(locations.begin(), locations.end(), "Kyiv"), locations.end()) << results.hits[i].id;
+    }
+    auto caps = search_all("UKRAINE STRIKES");
+    ASSERT_FALSE(caps.hits.empty());
+    const auto& countries = caps.hits[0].facets.country;
+    EXPECT_NE(std::find(countries.begin(), countries.end(), "Ukraine"), countries.end());
+}
