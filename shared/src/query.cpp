@@ -81,6 +81,9 @@ std::vector<std::string> single_word_terms(const Xapian::Query& q) {
     return out;
 }
 
+// Beyond this many concepts (a pasted paragraph), no coordination bonus: pairs grow as n^2.
+constexpr std::size_t max_coordinated_concepts = 8;
+
 // How much an article about an entity the query names gains, in idf units of its facet term.
 constexpr double entity_weight = 1.0;
 
@@ -153,8 +156,21 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
         for (auto& [family, members] : families) {
             concepts.emplace_back(Xapian::Query::OP_OR, members.begin(), members.end());
         }
-        expanded = Xapian::Query(Xapian::Query::OP_AND_MAYBE, expanded,
-                                 Xapian::Query(Xapian::Query::OP_AND, concepts.begin(), concepts.end()));
+        // Coordination in proportion: every pair of concepts found together adds their weight,
+        // scaled by 1/(n-1). An article with all n concepts gets their weight once more; one
+        // with k of them (k-1)/(n-1) of it. (For two concepts: both, or no bonus.)
+        if (concepts.size() >= 2 && concepts.size() <= max_coordinated_concepts) {
+            std::vector<Xapian::Query> pairs;
+            const double scale = 1.0 / static_cast<double>(concepts.size() - 1);
+            for (std::size_t a = 0; a < concepts.size(); ++a) {
+                for (std::size_t b = a + 1; b < concepts.size(); ++b) {
+                    Xapian::Query both(Xapian::Query::OP_AND, concepts[a], concepts[b]);
+                    pairs.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, both, scale);
+                }
+            }
+            expanded = Xapian::Query(Xapian::Query::OP_AND_MAYBE, expanded,
+                                     Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end()));
+        }
     }
 
     // The words the user typed (not their expansions) in the headline are a strong sign the
