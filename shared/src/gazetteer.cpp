@@ -8,18 +8,6 @@
 namespace newsfacet::detail {
 namespace {
 
-std::vector<std::string_view> split(std::string_view s, char sep) {
-    std::vector<std::string_view> out;
-    std::size_t start = 0;
-    while (true) {
-        auto pos = s.find(sep, start);
-        out.push_back(s.substr(start, pos == std::string_view::npos ? pos : pos - start));
-        if (pos == std::string_view::npos) break;
-        start = pos + 1;
-    }
-    return out;
-}
-
 PlaceKind parse_kind(std::string_view kind, const std::string& origin, std::size_t line) {
     if (kind == "country") return PlaceKind::country;
     if (kind == "historic") return PlaceKind::historic;
@@ -43,7 +31,7 @@ Gazetteer::Gazetteer(std::string_view tsv, const std::string& origin) {
         ++line_no;
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (line.empty() || line.front() == '#') continue;
-        auto cols = split(line, '\t');
+        auto cols = text::split(line, '\t');
         if (!header_seen) {
             header_seen = true;
             if (cols.size() >= 1 && cols[0] == "kind") continue;
@@ -57,7 +45,7 @@ Gazetteer::Gazetteer(std::string_view tsv, const std::string& origin) {
         place.value = std::string(cols[1]);
         place.country = std::string(cols[2]);
         if (place.value.empty()) throw InputError(origin, line_no, "empty value");
-        for (auto flag : split(cols[5], ',')) {
+        for (auto flag : text::split(cols[5], ',')) {
             if (flag == "capital") place.capital = true;
             else if (flag == "ambiguous") place.ambiguous = true;
             else if (flag == "abbrev") place.abbrev = true;
@@ -69,10 +57,10 @@ Gazetteer::Gazetteer(std::string_view tsv, const std::string& origin) {
         auto index = static_cast<std::uint32_t>(m_places.size());
         m_places.push_back(std::move(place));
         add_name(m_places.back().value, index, false);
-        for (auto name : split(cols[3], '|')) {
+        for (auto name : text::split(cols[3], '|')) {
             if (!name.empty()) add_name(name, index, false);
         }
-        for (auto dem : split(cols[4], '|')) {
+        for (auto dem : text::split(cols[4], '|')) {
             if (dem.empty()) continue;
             demonyms.emplace_back(std::string(dem), index);
             // Plural people forms: "Azerbaijanis", "Russians" (not "Swisss").

@@ -10,18 +10,6 @@
 namespace newsfacet::detail {
 namespace {
 
-std::vector<std::string_view> split(std::string_view s, char sep) {
-    std::vector<std::string_view> out;
-    std::size_t start = 0;
-    while (true) {
-        auto pos = s.find(sep, start);
-        out.push_back(s.substr(start, pos == std::string_view::npos ? pos : pos - start));
-        if (pos == std::string_view::npos) break;
-        start = pos + 1;
-    }
-    return out;
-}
-
 // Folded words joined by single spaces, as the tagger sees a name.
 std::string name_key(std::string_view name) {
     std::string key;
@@ -49,11 +37,11 @@ bool in_office(const KnownOfficial& o, int y) { return y >= o.from && (o.to == 0
 KnownOfficials::KnownOfficials(std::string_view tsv, const std::string& origin) {
     std::size_t line_no = 0;
     bool header = false;
-    for (auto line : split(tsv, '\n')) {
+    for (auto line : text::split(tsv, '\n')) {
         ++line_no;
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (line.empty() || line.front() == '#') continue;
-        auto cols = split(line, '\t');
+        auto cols = text::split(line, '\t');
         if (!header) {
             header = true;
             if (cols[0] == "name") continue;
@@ -80,7 +68,7 @@ KnownOfficials::KnownOfficials(std::string_view tsv, const std::string& origin) 
             m_max_tokens = std::max<std::size_t>(m_max_tokens, std::count(key.begin(), key.end(), ' ') + 1);
         };
         add(m_full, m_officials.back().name);
-        for (auto alias : split(cols[3], '|')) {
+        for (auto alias : text::split(cols[3], '|')) {
             if (alias.empty()) continue;
             // A multi-word alias is a full form ("Zelenskyy"? no: "Volodymyr Zelenskyy").
             if (alias.find(' ') != std::string_view::npos) add(m_full, alias);

@@ -84,6 +84,18 @@ std::string windows1252_to_utf8(std::string_view bytes) {
     return out;
 }
 
+std::vector<std::string_view> split(std::string_view s, char sep) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    while (true) {
+        auto pos = s.find(sep, start);
+        out.push_back(s.substr(start, pos == std::string_view::npos ? pos : pos - start));
+        if (pos == std::string_view::npos) break;
+        start = pos + 1;
+    }
+    return out;
+}
+
 std::string ascii_lower(std::string_view value) {
     std::string out(value);
     for (char& c : out) {

@@ -21,6 +21,9 @@ namespace newsfacet::text {
 /// ASCII lower-casing (other bytes unchanged).
 [[nodiscard]] std::string ascii_lower(std::string_view value);
 
+/// Splits at every `sep`, keeping empty fields ("a||b" gives "a", "", "b").
+[[nodiscard]] std::vector<std::string_view> split(std::string_view s, char sep);
+
 /// A word in a text: [start, end) byte offsets.
 struct Token {
     std::size_t start;

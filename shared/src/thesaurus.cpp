@@ -11,14 +11,11 @@
 namespace newsfacet::detail {
 namespace {
 
+// Non-empty fields only ("a||b" gives "a", "b").
 std::vector<std::string> split(std::string_view s, char sep) {
     std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= s.size()) {
-        auto pos = s.find(sep, start);
-        if (pos == std::string_view::npos) pos = s.size();
-        if (pos > start) out.emplace_back(s.substr(start, pos - start));
-        start = pos + 1;
+    for (auto field : text::split(s, sep)) {
+        if (!field.empty()) out.emplace_back(field);
     }
     return out;
 }
