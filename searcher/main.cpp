@@ -31,7 +31,7 @@ Examples:
 
 The index is --db, else $NEWSFACET_DB, else ./newsfacet.db. Colour on a terminal unless
 NO_COLOR is set. Exit status: 0 success (also with no results), 1 runtime error, 2 usage error.)");
-    std::string db, since, until, color = "auto";
+    std::string db, since, until, color = "auto", sort = "relevance";
     std::vector<std::string> words, countries, officials, locations, sources;
     std::size_t limit = 10, offset = 0;
     bool json = false, no_facets = false;
@@ -49,6 +49,9 @@ NO_COLOR is set. Exit status: 0 success (also with no results), 1 runtime error,
     app.add_option("--until", until, "Only articles dated on or before this ISO date");
     app.add_option("-n,--limit", limit, "Results to show")->check(CLI::NonNegativeNumber)->capture_default_str();
     app.add_option("--offset", offset, "Results to skip (for paging)")->check(CLI::NonNegativeNumber)->capture_default_str();
+    app.add_option("--sort", sort, "Order: relevance, newest or oldest (undated articles last)")
+        ->check(CLI::IsMember({"relevance", "newest", "oldest"}))
+        ->capture_default_str();
     app.add_flag("--json", json, "Print one JSON object (schema in README)");
     app.add_flag("--no-facets", no_facets, "Skip facet counts");
     app.add_option("--facet-values", facet_values,
@@ -76,6 +79,9 @@ NO_COLOR is set. Exit status: 0 success (also with no results), 1 runtime error,
     request.limit = limit;
     request.offset = offset;
     request.count_facets = !no_facets;
+    request.sort = sort == "newest"   ? newsfacet::SortOrder::newest
+                   : sort == "oldest" ? newsfacet::SortOrder::oldest
+                                      : newsfacet::SortOrder::relevance;
 
     std::optional<newsfacet::Facet> listed;
     if (!facet_values.empty()) {

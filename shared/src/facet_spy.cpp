@@ -11,6 +11,8 @@ FacetSpy::FacetSpy(std::vector<Facet> facets) : m_facets(std::move(facets)), m_c
 }
 
 void FacetSpy::operator()(const Xapian::Document& doc, double /*weight*/) {
+    const std::string date = doc.get_value(slot_date);
+    if (date.size() >= 7) ++m_months[date.substr(0, 7)];
     for (std::size_t i = 0; i < m_slots.size(); ++i) {
         const std::string v = doc.get_value(m_slots[i]);
         std::size_t start = 0;
@@ -21,6 +23,13 @@ void FacetSpy::operator()(const Xapian::Document& doc, double /*weight*/) {
             start = end + 1;
         }
     }
+}
+
+std::vector<FacetCount> FacetSpy::months() const {
+    std::vector<FacetCount> out;
+    for (const auto& [month, count] : m_months) out.push_back({month, count});
+    std::sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) { return a.value < b.value; });
+    return out;
 }
 
 std::vector<FacetCount> FacetSpy::counts(Facet facet, std::size_t limit) const {

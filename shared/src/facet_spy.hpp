@@ -21,6 +21,9 @@ public:
     void operator()(const Xapian::Document& doc, double weight) override;
     std::string get_description() const override { return "newsfacet::FacetSpy"; }
 
+    /// Matches per month of their date ("YYYY-MM"), in month order.
+    [[nodiscard]] std::vector<FacetCount> months() const;
+
     /// Counts for one facet, most frequent first (ties by value), at most `limit` of them.
     [[nodiscard]] std::vector<FacetCount> counts(Facet facet, std::size_t limit) const;
 
@@ -28,6 +31,7 @@ private:
     std::vector<Facet> m_facets;
     std::vector<Xapian::valueno> m_slots;
     std::vector<std::unordered_map<std::string, std::uint64_t>> m_counts;
+    std::unordered_map<std::string, std::uint64_t> m_months;
 };
 
 }  // namespace newsfacet::detail

@@ -77,6 +77,12 @@ std::string to_text(const SearchResults& results, const TextStyle& style) {
     if (!results.facets.empty() && results.total > 0) {
         out << "\n" << b << "Facets over " << (results.total == 1 ? "the 1 match" : "all " + std::to_string(results.total) + " matches") << ":" << r << "\n";
         facet_lines(out, results.facets, 10);
+        if (!results.months.empty()) {
+            out << "  by month:";
+            std::size_t n = 0;
+            for (const auto& m : results.months) out << (n++ ? ", " : " ") << m.value << " (" << m.count << ")";
+            out << "\n";
+        }
     }
     return out.str();
 }

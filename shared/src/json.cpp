@@ -51,10 +51,13 @@ std::string to_json(const SearchResults& results, int indent) {
                         {"facets", facet_values(h.facets)},
                         {"officials", officials(h.officials)}});
     }
+    json months = json::array();
+    for (const auto& m : results.months) months.push_back({{"month", m.value}, {"count", m.count}});
     json out = {{"query", results.query},
                 {"total", results.total},
                 {"results", hits},
-                {"facets", facet_counts(results.facets)}};
+                {"facets", facet_counts(results.facets)},
+                {"date_histogram", months}};
     return dump(out, indent);
 }
 

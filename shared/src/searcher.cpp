@@ -57,7 +57,17 @@ SearchResults Searcher::run_search(const SearchRequest& request) const {
         Xapian::Enquire enquire(impl.db);
         enquire.set_query(built.query);
 
-        if (built.by_date) {
+        // Undated articles (no date value) go last either way: a built-in key maker, so
+        // remote shards can sort the same.
+        Xapian::MultiValueKeyMaker by_date;
+        if (request.sort == SortOrder::oldest) {
+            by_date.add_value(detail::slot_date, false, "\xff");
+        } else {
+            by_date.add_value(detail::slot_date, true);
+        }
+        if (request.sort != SortOrder::relevance) {
+            enquire.set_sort_by_key_then_relevance(&by_date, false);
+        } else if (built.by_date) {
             enquire.set_sort_by_value_then_relevance(detail::slot_date, true);
         } else {
             // Ties broken by id, not docid, so the order does not depend on indexing order.
@@ -91,6 +101,7 @@ SearchResults Searcher::run_search(const SearchRequest& request) const {
         }
         if (request.count_facets) {
             for (auto f : facets) results.facets.emplace_back(f, spy.counts(f, request.max_facet_values));
+            results.months = spy.months();
         }
     } catch (const Xapian::DatabaseModifiedError&) {
         throw;  // search() reopens and retries

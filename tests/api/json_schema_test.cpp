@@ -47,7 +47,7 @@ TEST_F(ApiJsonSchema, SearchResultsTopLevel) {
     auto results = search_all("all strikes affecting embassies");
     auto j = json::parse(newsfacet::to_json(results));
     ASSERT_TRUE(j.is_object());
-    EXPECT_EQ(keys_of(j), (std::set<std::string>{"query", "total", "results", "facets"}));
+    EXPECT_EQ(keys_of(j), (std::set<std::string>{"query", "total", "results", "facets", "date_histogram"}));
     EXPECT_TRUE(j["query"].is_string());
     EXPECT_EQ(j["query"], "all strikes affecting embassies");
     EXPECT_TRUE(j["total"].is_number_integer());
@@ -55,6 +55,13 @@ TEST_F(ApiJsonSchema, SearchResultsTopLevel) {
     ASSERT_TRUE(j["results"].is_array());
     EXPECT_EQ(j["results"].size(), results.hits.size());
     expect_facet_counts(j["facets"]);
+    ASSERT_TRUE(j["date_histogram"].is_array());
+    for (const auto& m : j["date_histogram"]) {
+        ASSERT_TRUE(m.is_object());
+        EXPECT_TRUE(m["month"].is_string());
+        EXPECT_EQ(m["month"].get<std::string>().size(), 7u);
+        EXPECT_TRUE(m["count"].is_number_integer());
+    }
 }
 
 TEST_F(ApiJsonSchema, SearchResultEntries) {

@@ -15,7 +15,8 @@ namespace newsfacet {
 /// {"query", "total", "results": [{"rank", "id", "title", "date", "source", "url", "score",
 ///  "snippet" (HTML), "facets": {"country": [...], "official": [...], "location": [...]},
 ///  "officials": [{"name", "role", "country"}]}],
-///  "facets": {"country": [{"value", "count"}], "official": [...], "location": [...]}}
+///  "facets": {"country": [{"value", "count"}], "official": [...], "location": [...]},
+///  "date_histogram": [{"month": "2024-03", "count"}]}
 /// `indent` < 0 prints one line.
 [[nodiscard]] std::string to_json(const SearchResults& results, int indent = -1);
 

@@ -15,6 +15,13 @@
 
 namespace newsfacet {
 
+/// The order of results.
+enum class SortOrder {
+    relevance,  ///< Best match first (an empty query: newest first).
+    newest,     ///< Newest first, undated last; relevance breaks ties.
+    oldest,     ///< Oldest first, undated last; relevance breaks ties.
+};
+
 /// A search: a free-text query plus structured filters.
 ///
 /// Query syntax (see README): words (stemmed, English), "phrases", AND / OR / NOT (upper case),
@@ -34,6 +41,7 @@ struct SearchRequest {
     std::size_t snippet_bytes = 280;      ///< Target snippet length.
     bool count_facets = true;             ///< Compute facet counts over all matches.
     std::size_t max_facet_values = 50;    ///< Per facet, the most frequent values kept.
+    SortOrder sort = SortOrder::relevance;
 };
 
 /// One ranked result.
@@ -58,6 +66,9 @@ struct SearchResults {
     /// Per facet, value counts over ALL matching articles (not just this page), most frequent
     /// first (ties by value). Empty when SearchRequest::count_facets is false.
     std::vector<std::pair<Facet, std::vector<FacetCount>>> facets;
+    /// Matching articles per month ("2024-03"), oldest month first, over ALL matches; undated
+    /// articles are not counted. Empty when SearchRequest::count_facets is false.
+    std::vector<FacetCount> months;
 };
 
 /// A read-only view of an index for searching. Sees the index as it was when opened (or last

@@ -1,0 +1,61 @@
+// Sorting by date and the per-month histogram of all matches.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include <newsfacet/newsfacet.hpp>
+
+#include "api_support.hpp"
+
+using ApiSortAndHistogram = newsfacet::testing::CorpusTest;
+
+namespace {
+
+newsfacet::SearchRequest everything(const std::string& query, newsfacet::SortOrder sort) {
+    newsfacet::SearchRequest r;
+    r.query = query;
+    r.sort = sort;
+    r.limit = 1000;
+    return r;
+}
+
+}  // namespace
+
+TEST_F(ApiSortAndHistogram, NewestAndOldestFirstWithUndatedLast) {
+    for (auto order : {newsfacet::SortOrder::newest, newsfacet::SortOrder::oldest}) {
+        auto results = search(everything("embassy", order));
+        ASSERT_GT(results.hits.size(), 3u);
+        bool undated_seen = false;
+        for (std::size_t i = 1; i < results.hits.size(); ++i) {
+            const auto& prev = results.hits[i - 1].date;
+            const auto& cur = results.hits[i].date;
+            if (prev.empty()) undated_seen = true;
+            if (cur.empty()) continue;
+            EXPECT_FALSE(undated_seen) << "dated article after an undated one";
+            if (order == newsfacet::SortOrder::newest) EXPECT_GE(prev.substr(0, 10), cur.substr(0, 10));
+            else EXPECT_LE(prev.substr(0, 10), cur.substr(0, 10));
+        }
+    }
+}
+
+TEST_F(ApiSortAndHistogram, MonthsCountEveryDatedMatch) {
+    for (const char* query : {"", "embassy", "strike", "country:Ukraine"}) {
+        auto all = search(everything(query, newsfacet::SortOrder::relevance));
+        std::map<std::string, std::uint64_t> expected;
+        for (const auto& h : all.hits) {
+            if (h.date.size() >= 7) ++expected[h.date.substr(0, 7)];
+        }
+        std::map<std::string, std::uint64_t> got;
+        std::string previous;
+        for (const auto& m : all.months) {
+            EXPECT_LT(previous, m.value) << "months out of order";
+            previous = m.value;
+            got[m.value] = m.count;
+        }
+        EXPECT_EQ(got, expected) << query;
+        // The histogram does not depend on the page asked for.
+        auto page = everything(query, newsfacet::SortOrder::relevance);
+        page.limit = 1;
+        EXPECT_EQ(search(page).months.size(), all.months.size()) << query;
+    }
+}
