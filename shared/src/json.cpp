@@ -57,7 +57,8 @@ std::string to_json(const SearchResults& results, int indent) {
                 {"total", results.total},
                 {"results", hits},
                 {"facets", facet_counts(results.facets)},
-                {"date_histogram", months}};
+                {"date_histogram", months},
+                {"facets_without_own_filter", facet_counts(results.facets_without_own_filter)}};
     return dump(out, indent);
 }
 

@@ -92,8 +92,24 @@ constexpr double title_weight = 0.5;
 
 }  // namespace
 
+std::vector<Facet> filtered_facets(const SearchRequest& request) {
+    std::vector<Facet> out;
+    auto add = [&](Facet f) {
+        if (std::find(out.begin(), out.end(), f) == out.end()) out.push_back(f);
+    };
+    for (const auto& [facet, values] : request.filters) {
+        if (!values.empty()) add(facet);
+    }
+    for (const auto& clause : split_filters(request.query).clauses) {
+        for (const auto& atom : clause.any_of) {
+            if (auto f = parse_facet(atom.field)) add(*f);
+        }
+    }
+    return out;
+}
+
 BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, const Tagger& tagger,
-                       const Xapian::Database& db) {
+                       const Xapian::Database& db, std::optional<Facet> without) {
     BuiltQuery out;
     Xapian::QueryParser qp;
     qp.set_database(db);
@@ -219,6 +235,10 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
     std::vector<Xapian::Query> filters;
     std::vector<Xapian::Query> exclusions;
     for (const auto& clause : split.clauses) {
+        if (without && std::any_of(clause.any_of.begin(), clause.any_of.end(),
+                                   [&](const FilterAtom& a) { return parse_facet(a.field) == without; })) {
+            continue;
+        }
         std::vector<Xapian::Query> alternatives;
         for (const auto& atom : clause.any_of) {
             if (atom.field == "date") {
@@ -232,6 +252,7 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
         (clause.exclude ? exclusions : filters).push_back(q);
     }
     for (const auto& [facet, values] : request.filters) {
+        if (facet == without) continue;
         for (const auto& v : values) filters.push_back(filter_for(tagger, facet, facet_prefix(facet), v));
     }
     for (const auto& s : request.sources) filters.push_back(filter_for(tagger, std::nullopt, prefix_source, s));

@@ -1,6 +1,9 @@
 #pragma once
 // Turning a SearchRequest into a Xapian query.
 
+#include <optional>
+#include <vector>
+
 #include <xapian.h>
 
 #include <newsfacet/searcher.hpp>
@@ -20,7 +23,13 @@ struct BuiltQuery {
 
 /// Parses the query text (words, phrases, operators, facet filters), expands it with the
 /// thesaurus and adds the request's filters. Throws QueryError or UsageError.
+/// `without` leaves out the filters on that facet (request and query text alike), for
+/// multi-select facet counts.
 [[nodiscard]] BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis,
-                                     const Tagger& tagger, const Xapian::Database& db);
+                                     const Tagger& tagger, const Xapian::Database& db,
+                                     std::optional<Facet> without = std::nullopt);
+
+/// The facets the request filters on (in its filters or its query text).
+[[nodiscard]] std::vector<Facet> filtered_facets(const SearchRequest& request);
 
 }  // namespace newsfacet::detail

@@ -102,6 +102,15 @@ SearchResults Searcher::run_search(const SearchRequest& request) const {
         if (request.count_facets) {
             for (auto f : facets) results.facets.emplace_back(f, spy.counts(f, request.max_facet_values));
             results.months = spy.months();
+            for (auto facet : detail::filtered_facets(request)) {
+                auto wider = detail::build_query(request, *impl.analysis, impl.tagger, impl.db, facet);
+                Xapian::Enquire counting(impl.db);
+                counting.set_query(wider.query);
+                detail::FacetSpy own({facet});
+                counting.add_matchspy(&own);
+                (void)counting.get_mset(0, 0, impl.db.get_doccount());
+                results.facets_without_own_filter.emplace_back(facet, own.counts(facet, request.max_facet_values));
+            }
         }
     } catch (const Xapian::DatabaseModifiedError&) {
         throw;  // search() reopens and retries

@@ -59,3 +59,33 @@ TEST_F(ApiSortAndHistogram, MonthsCountEveryDatedMatch) {
         EXPECT_EQ(search(page).months.size(), all.months.size()) << query;
     }
 }
+
+// Multi-select counts: a filtered facet's counts as if its own filter were off, while `facets`
+// still counts the current matches.
+TEST_F(ApiSortAndHistogram, FacetsWithoutOwnFilterEqualTheUnfilteredCounts) {
+    newsfacet::SearchRequest filtered;
+    filtered.query = "strike location:Kyiv";
+    filtered.filters[newsfacet::Facet::country] = {"ukraine"};
+    filtered.limit = 0;
+    filtered.max_facet_values = 1000;
+    auto results = search(filtered);
+    ASSERT_EQ(results.facets_without_own_filter.size(), 2u);  // country and location
+    for (const auto& [facet, counts] : results.facets_without_own_filter) {
+        auto wider = filtered;
+        if (facet == newsfacet::Facet::country) wider.filters.erase(newsfacet::Facet::country);
+        else wider.query = "strike";
+        auto expected = search(wider);
+        for (const auto& [f, c] : expected.facets) {
+            if (f != facet) continue;
+            EXPECT_EQ(c.size(), counts.size()) << newsfacet::facet_name(facet);
+            for (std::size_t i = 0; i < c.size() && i < counts.size(); ++i) {
+                EXPECT_EQ(c[i].value, counts[i].value);
+                EXPECT_EQ(c[i].count, counts[i].count);
+            }
+        }
+    }
+    // No filter, no multi-select counts.
+    newsfacet::SearchRequest plain;
+    plain.query = "strike";
+    EXPECT_TRUE(search(plain).facets_without_own_filter.empty());
+}

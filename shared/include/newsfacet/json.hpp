@@ -16,7 +16,8 @@ namespace newsfacet {
 ///  "snippet" (HTML), "facets": {"country": [...], "official": [...], "location": [...]},
 ///  "officials": [{"name", "role", "country"}]}],
 ///  "facets": {"country": [{"value", "count"}], "official": [...], "location": [...]},
-///  "date_histogram": [{"month": "2024-03", "count"}]}
+///  "date_histogram": [{"month": "2024-03", "count"}],
+///  "facets_without_own_filter": {"country": [{"value", "count"}], ...}}  (filtered facets only)
 /// `indent` < 0 prints one line.
 [[nodiscard]] std::string to_json(const SearchResults& results, int indent = -1);
 

@@ -69,6 +69,10 @@ struct SearchResults {
     /// Matching articles per month ("2024-03"), oldest month first, over ALL matches; undated
     /// articles are not counted. Empty when SearchRequest::count_facets is false.
     std::vector<FacetCount> months;
+    /// Multi-select counts: for each facet the request filters on, its counts over the
+    /// articles that match everything else (as if its own filter were off), so a user can
+    /// widen a selection. `facets` keeps meaning "over the current matches".
+    std::vector<std::pair<Facet, std::vector<FacetCount>>> facets_without_own_filter;
 };
 
 /// A read-only view of an index for searching. Sees the index as it was when opened (or last
@@ -84,7 +88,8 @@ public:
     Searcher(const Searcher&) = delete;
     Searcher& operator=(const Searcher&) = delete;
 
-    /// Runs a search. Throws QueryError for a malformed query, UsageError for a malformed
+    /// Runs a search. With facet counts on, each facet the request filters on costs one more
+    /// counting pass (multi-select counts). Throws QueryError for a malformed query, UsageError for a malformed
     /// date, DatabaseError on read failure. If a writer commits during the search, the
     /// searcher moves to the new revision and retries once. Cost: visits every match once (exact total and
     /// facet counts), then builds snippets for the requested page only.
