@@ -46,6 +46,7 @@ std::string to_text(const SearchResults& results, const TextStyle& style) {
         out << " (showing " << results.hits.front().rank << "-" << results.hits.back().rank << ")";
     }
     out << "\n";
+    for (const auto& suggestion : results.suggestions) out << "Did you mean " << suggestion << "?\n";
     for (const auto& h : results.hits) {
         out << "\n" << b << h.rank << ". " << h.title << r << "\n";
         out << "   " << d;

@@ -58,7 +58,8 @@ std::string to_json(const SearchResults& results, int indent) {
                 {"results", hits},
                 {"facets", facet_counts(results.facets)},
                 {"date_histogram", months},
-                {"facets_without_own_filter", facet_counts(results.facets_without_own_filter)}};
+                {"facets_without_own_filter", facet_counts(results.facets_without_own_filter)},
+                {"suggestions", results.suggestions}};
     return dump(out, indent);
 }
 

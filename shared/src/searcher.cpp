@@ -1,6 +1,8 @@
 #include <newsfacet/searcher.hpp>
 
 #include <algorithm>
+#include <string_view>
+#include <vector>
 
 #include <newsfacet/error.hpp>
 
@@ -47,6 +49,51 @@ SearchResults Searcher::search(const SearchRequest& request) const {
         }
     }
 }
+
+namespace {
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = up;
+        }
+    }
+    return row[b.size()];
+}
+
+// The facet value in the index closest to a value that matched nothing, or "". Cost: one pass
+// over the facet's terms (not over articles).
+std::string closest_value(const Xapian::Database& db, const Tagger& tagger, Facet facet, const std::string& typed) {
+    const std::string prefix(detail::facet_prefix(facet));
+    const std::string key = facet_key(typed);
+    std::string best;
+    std::size_t best_distance = std::max<std::size_t>(1, key.size() / 4) + 1;
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+        auto candidate = (*it).substr(prefix.size());
+        auto d = edit_distance(key, candidate);
+        if (d < best_distance) {
+            best_distance = d;
+            best = candidate;
+        }
+    }
+    if (best.empty()) return best;
+    if (auto canonical = tagger.canonical(facet, best)) return *canonical;
+    // Officials and unknown values: capitalise the stored (folded) words.
+    bool start = true;
+    for (char& c : best) {
+        if (start && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+        start = c == ' ' || c == '-';
+    }
+    return best;
+}
+
+}  // namespace
 
 SearchResults Searcher::run_search(const SearchRequest& request) const {
     const auto& impl = *m_impl;
@@ -110,6 +157,16 @@ SearchResults Searcher::run_search(const SearchRequest& request) const {
                 counting.add_matchspy(&own);
                 (void)counting.get_mset(0, 0, impl.db.get_doccount());
                 results.facets_without_own_filter.emplace_back(facet, own.counts(facet, request.max_facet_values));
+            }
+        }
+        // Did you mean: a filter value that matches no article at all.
+        for (const auto& [facet, values] : request.filters) {
+            for (const auto& v : values) {
+                std::string value = v;
+                if (auto c = impl.tagger.canonical(facet, v)) value = *c;
+                if (impl.db.term_exists(detail::filter_term(detail::facet_prefix(facet), value))) continue;
+                auto closest = closest_value(impl.db, impl.tagger, facet, v);
+                if (!closest.empty()) results.suggestions.push_back(std::string(facet_name(facet)) + ":" + closest);
             }
         }
     } catch (const Xapian::DatabaseModifiedError&) {

@@ -47,7 +47,7 @@ TEST_F(ApiJsonSchema, SearchResultsTopLevel) {
     auto results = search_all("all strikes affecting embassies");
     auto j = json::parse(newsfacet::to_json(results));
     ASSERT_TRUE(j.is_object());
-    EXPECT_EQ(keys_of(j), (std::set<std::string>{"query", "total", "results", "facets", "date_histogram", "facets_without_own_filter"}));
+    EXPECT_EQ(keys_of(j), (std::set<std::string>{"query", "total", "results", "facets", "date_histogram", "facets_without_own_filter", "suggestions"}));
     EXPECT_TRUE(j["query"].is_string());
     EXPECT_EQ(j["query"], "all strikes affecting embassies");
     EXPECT_TRUE(j["total"].is_number_integer());

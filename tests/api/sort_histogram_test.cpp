@@ -89,3 +89,18 @@ TEST_F(ApiSortAndHistogram, FacetsWithoutOwnFilterEqualTheUnfilteredCounts) {
     plain.query = "strike";
     EXPECT_TRUE(search(plain).facets_without_own_filter.empty());
 }
+
+TEST_F(ApiSortAndHistogram, DidYouMeanForFilterValuesThatMatchNothing) {
+    newsfacet::SearchRequest r;
+    r.filters[newsfacet::Facet::country] = {"Azerbajan"};
+    auto misspelt = search(r);
+    EXPECT_EQ(misspelt.total, 0u);
+    EXPECT_EQ(misspelt.suggestions, (std::vector<std::string>{"country:Azerbaijan"}));
+    r.filters[newsfacet::Facet::country] = {"azerbaijan"};  // right, in another case: no suggestion
+    EXPECT_TRUE(search(r).suggestions.empty());
+    r.filters[newsfacet::Facet::country] = {"Qwertyuiop"};  // nothing close: no guess
+    EXPECT_TRUE(search(r).suggestions.empty());
+    newsfacet::SearchRequest official;
+    official.filters[newsfacet::Facet::official] = {"Ilham Aliev"};
+    EXPECT_EQ(search(official).suggestions, (std::vector<std::string>{"official:Ilham Aliyev"}));
+}

@@ -20,7 +20,7 @@ const std::set<std::string> facet_names = {"country", "official", "location"};
 
 void check_schema(const json& j) {
     ASSERT_TRUE(j.is_object());
-    EXPECT_EQ(keys_of(j), (std::set<std::string>{"query", "total", "results", "facets", "date_histogram", "facets_without_own_filter"}));
+    EXPECT_EQ(keys_of(j), (std::set<std::string>{"query", "total", "results", "facets", "date_histogram", "facets_without_own_filter", "suggestions"}));
     EXPECT_TRUE(j["query"].is_string());
     EXPECT_TRUE(j["total"].is_number_integer());
     ASSERT_TRUE(j["results"].is_array());

@@ -17,7 +17,8 @@ namespace newsfacet {
 ///  "officials": [{"name", "role", "country"}]}],
 ///  "facets": {"country": [{"value", "count"}], "official": [...], "location": [...]},
 ///  "date_histogram": [{"month": "2024-03", "count"}],
-///  "facets_without_own_filter": {"country": [{"value", "count"}], ...}}  (filtered facets only)
+///  "facets_without_own_filter": {"country": [{"value", "count"}], ...},  (filtered facets only)
+///  "suggestions": ["country:Azerbaijan", ...]}  (did you mean, for filter values matching nothing)
 /// `indent` < 0 prints one line.
 [[nodiscard]] std::string to_json(const SearchResults& results, int indent = -1);
 

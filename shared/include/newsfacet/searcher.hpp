@@ -73,6 +73,9 @@ struct SearchResults {
     /// articles that match everything else (as if its own filter were off), so a user can
     /// widen a selection. `facets` keeps meaning "over the current matches".
     std::vector<std::pair<Facet, std::vector<FacetCount>>> facets_without_own_filter;
+    /// "Did you mean": for each facet filter value that matches no article, the closest value
+    /// in the index, as "facet:Value" ("--country Azerbajan" -> "country:Azerbaijan").
+    std::vector<std::string> suggestions;
 };
 
 /// A read-only view of an index for searching. Sees the index as it was when opened (or last
