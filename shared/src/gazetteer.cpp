@@ -174,14 +174,4 @@ const std::vector<Candidate>* Gazetteer::lookup(std::string_view value) const {
     return it == m_phrases.end() ? nullptr : &it->second;
 }
 
-const Place* Gazetteer::country_named(std::string_view value) const {
-    if (const auto* cands = lookup(value)) {
-        for (const auto& c : *cands) {
-            const auto& p = m_places[c.place];
-            if (is_country(p)) return &p;
-        }
-    }
-    return nullptr;
-}
-
 }  // namespace newsfacet::detail

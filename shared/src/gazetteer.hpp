@@ -65,8 +65,6 @@ public:
     /// Looks up a whole value typed by a user (case- and accent-insensitive), names first.
     [[nodiscard]] const std::vector<Candidate>* lookup(std::string_view value) const;
 
-    /// The canonical value of the country with this canonical name or ISO code, or "".
-    [[nodiscard]] const Place* country_named(std::string_view value) const;
 
 private:
     void add_name(std::string_view name, std::uint32_t place, bool demonym);
