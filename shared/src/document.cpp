@@ -1,5 +1,8 @@
 #include "document.hpp"
 
+#include <cctype>
+#include <string_view>
+
 #include <nlohmann/json.hpp>
 
 #include <newsfacet/error.hpp>
@@ -74,6 +77,23 @@ std::string join_values(const std::vector<std::string>& values) {
     return out;
 }
 
+// How many words open an article's lead, and how much more they count than the rest of the body.
+constexpr std::size_t lead_words = 40;
+constexpr Xapian::termcount lead_extra_wdf = 1;
+
+// Byte offset just past the first `count` words of `text` (its size if it is shorter). Any
+// non-ASCII byte counts as part of a word: an approximate cut is good enough for a lead.
+std::size_t lead_end(std::string_view text, std::size_t count) {
+    bool in_word = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const bool word = c >= 0x80 || std::isalnum(c) != 0;
+        if (word && !in_word && count-- == 0) return i;
+        in_word = word;
+    }
+    return text.size();
+}
+
 }  // namespace
 
 Xapian::Document make_document(const Article& article, const Tagging& tagging,
@@ -85,6 +105,11 @@ Xapian::Document make_document(const Article& article, const Tagging& tagging,
     generator.index_text(article.title, 1, std::string(prefix_title));
     generator.increase_termpos(100);
     generator.index_text(article.body);
+    // News puts what the story is about first (the inverted pyramid): lead words count once
+    // more. Same terms, no positions, so the index barely grows. (Measured with
+    // bench/eval-relevance: Reuters nDCG@10 0.888 -> 0.903, the corpus set unchanged.)
+    const std::string_view body = article.body;
+    generator.index_text_without_positions(std::string(body.substr(0, lead_end(body, lead_words))), lead_extra_wdf);
 
     doc.add_boolean_term(id_term(article.id));
     if (!article.source.empty()) doc.add_boolean_term(filter_term(prefix_source, article.source));
