@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <limits>
 #include <optional>
 #include <iostream>
@@ -28,14 +29,19 @@ Examples:
   newsfacet-search --official "Ilham Aliyev" --json ""
   newsfacet-search --facet-values country              countries in the index, with counts
   newsfacet-search --facet-values location --country ukraine
+  newsfacet-search --verbatim strikes                   the word as typed, no expansion
+  newsfacet-search --batch queries.txt --json -n 5      one JSON line per query (with took_ms)
+  printf 'embassy\nport\n' | newsfacet-search --batch - --country ukraine
 
 The index is --db, else $NEWSFACET_DB, else ./newsfacet.db. Colour on a terminal unless
-NO_COLOR is set. Exit status: 0 success (also with no results), 1 runtime error, 2 usage error.)");
+NO_COLOR is set. Exit status: 0 success (also with no results), 1 runtime error, 2 usage error (with
+--batch: a refused query is reported on its line, the others still run, and the exit status is 2).)");
     std::string db, since, until, color = "auto", sort = "relevance";
     std::vector<std::string> words, countries, officials, locations, sources;
     std::size_t limit = 10, offset = 0;
     bool json = false, no_facets = false;
-    std::string facet_values;
+    std::string facet_values, batch;
+    bool verbatim = false;
     app.add_option("--db", db, "Index directory (default: $NEWSFACET_DB or ./newsfacet.db)");
     app.add_option("--country", countries, "Only articles about this country (repeatable: all must hold)")
         ->allow_extra_args(false);
@@ -57,6 +63,11 @@ NO_COLOR is set. Exit status: 0 success (also with no results), 1 runtime error,
     app.add_option("--facet-values", facet_values,
                    "List every value of this facet (country, official, location) with its count over "
                    "the matching articles (all of them for an empty query), instead of results");
+    app.add_option("--batch", batch,
+                   "Run one query per line of FILE (- for standard input) with the other options; "
+                   "with --json, one JSON object a line");
+    app.add_flag("--verbatim", verbatim,
+                 "Search the words as typed: no stemming, synonyms, relatives or entity matching");
     app.add_option("--color", color, "Colour: auto, always or never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
@@ -79,6 +90,7 @@ NO_COLOR is set. Exit status: 0 success (also with no results), 1 runtime error,
     request.limit = limit;
     request.offset = offset;
     request.count_facets = !no_facets;
+    request.expand = !verbatim;
     request.sort = sort == "newest"   ? newsfacet::SortOrder::newest
                    : sort == "oldest" ? newsfacet::SortOrder::oldest
                                       : newsfacet::SortOrder::relevance;
@@ -92,6 +104,34 @@ NO_COLOR is set. Exit status: 0 success (also with no results), 1 runtime error,
     }
 
     std::filesystem::path path = db.empty() ? newsfacet::default_index_path() : std::filesystem::path(db);
+    if (!batch.empty() && (!words.empty() || listed)) {
+        print_error("--batch takes its queries from FILE: give no query and no --facet-values (see --help)");
+        return newsfacet::exit_usage_error;
+    }
+    const char* no_color = std::getenv("NO_COLOR");
+    bool use_color = color == "always" ||
+                     (color == "auto" && isatty(STDOUT_FILENO) && !(no_color && *no_color));
+    if (!batch.empty()) {
+        std::ifstream file;
+        if (batch != "-") {
+            file.open(batch);
+            if (!file) throw newsfacet::Error("cannot read batch file '" + batch + "'");
+        }
+        newsfacet::Searcher searcher(path);
+        auto summary = newsfacet::run_batch(searcher, request, batch == "-" ? std::cin : file,
+                                            [&](const newsfacet::BatchItem& item) {
+            if (json) {
+                std::cout << newsfacet::to_json(item) << "\n";
+            } else if (item.results) {
+                std::cout << "== " << item.query << "\n" << newsfacet::to_text(*item.results, {use_color});
+            } else {
+                print_error("line " + std::to_string(item.line) + ": " + item.error);
+            }
+            std::cout.flush();
+        });
+        if (file.is_open() && file.bad()) throw newsfacet::Error("error reading batch file '" + batch + "'");
+        return summary.failed > 0 ? newsfacet::exit_usage_error : newsfacet::exit_success;
+    }
     newsfacet::Searcher searcher(path);
     auto results = searcher.search(request);
     if (listed) {
@@ -105,9 +145,6 @@ NO_COLOR is set. Exit status: 0 success (also with no results), 1 runtime error,
         std::cout << newsfacet::to_json(results, 2) << "\n";
         return 0;
     }
-    const char* no_color = std::getenv("NO_COLOR");
-    bool use_color = color == "always" ||
-                     (color == "auto" && isatty(STDOUT_FILENO) && !(no_color && *no_color));
     std::cout << newsfacet::to_text(results, {use_color});
     return 0;
 }

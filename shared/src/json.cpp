@@ -35,9 +35,7 @@ json facet_counts(const std::vector<std::pair<Facet, std::vector<FacetCount>>>& 
     return out;
 }
 
-}  // namespace
-
-std::string to_json(const SearchResults& results, int indent) {
+json results_json(const SearchResults& results) {
     json hits = json::array();
     for (const auto& h : results.hits) {
         hits.push_back({{"rank", h.rank},
@@ -60,6 +58,22 @@ std::string to_json(const SearchResults& results, int indent) {
                 {"date_histogram", months},
                 {"facets_without_own_filter", facet_counts(results.facets_without_own_filter)},
                 {"suggestions", results.suggestions}};
+    return out;
+}
+
+}  // namespace
+
+std::string to_json(const SearchResults& results, int indent) { return dump(results_json(results), indent); }
+
+std::string to_json(const BatchItem& item, int indent) {
+    json out;
+    if (item.results) {
+        out = results_json(*item.results);
+    } else {
+        out = {{"query", item.query}, {"error", item.error}};
+    }
+    out["line"] = item.line;
+    out["took_ms"] = item.millis;
     return dump(out, indent);
 }
 

@@ -114,7 +114,7 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
     Xapian::QueryParser qp;
     qp.set_database(db);
     qp.set_stemmer(analysis.stemmer);
-    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_stemming_strategy(request.expand ? Xapian::QueryParser::STEM_SOME : Xapian::QueryParser::STEM_NONE);
     qp.set_stopper(&analysis.stopper);
     qp.set_default_op(Xapian::Query::OP_OR);
     qp.add_prefix("title", std::string(prefix_title));
@@ -130,7 +130,10 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
             throw QueryError("cannot parse query '" + request.query + "': " + e.get_msg());
         }
     }
-    Xapian::Query expanded = analysis.thesaurus.expand(parsed, db);
+    Xapian::Query expanded = request.expand ? analysis.thesaurus.expand(parsed, db) : parsed;
+    // The bonuses below (AND_MAYBE branches) reorder matches but never add any: counting needs
+    // only this, plus the entity branches that do add matches.
+    Xapian::Query matching = expanded;
     // Highlighting: each query word is a group of its own, weighted by rarity; its expansions
     // share its group at a lower weight.
     const double n = std::max<double>(1, db.get_doccount());
@@ -146,8 +149,10 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
         double tf = std::max<double>(1, db.get_termfreq(term));
         double w = 1.0 + std::log(n / tf);
         if (!out.highlight.add_term(term, {group_id, w})) continue;
-        for (const auto& g : single_word_terms(analysis.thesaurus.expand(Xapian::Query(term), db))) {
-            if (g != term) out.highlight.add_term(g, {group_id, 0.5 * w});
+        if (request.expand) {
+            for (const auto& g : single_word_terms(analysis.thesaurus.expand(Xapian::Query(term), db))) {
+                if (g != term) out.highlight.add_term(g, {group_id, 0.5 * w});
+            }
         }
         ++group_id;
     }
@@ -155,7 +160,7 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
     // again: co-occurrence beats repeating one word (a labour strike vs a strike on an embassy).
     // (The expansion keeps the parsed query's shape, so its top-level OR has one subquery per
     // parsed concept; a single expanded word is an OR too, which must not count.)
-    if (parsed.get_type() == Xapian::Query::OP_OR && expanded.get_type() == Xapian::Query::OP_OR &&
+    if (request.expand && parsed.get_type() == Xapian::Query::OP_OR && expanded.get_type() == Xapian::Query::OP_OR &&
         expanded.get_num_subqueries() == parsed.get_num_subqueries() && parsed.get_num_subqueries() > 1) {
         // Words of one family ("missile hit embassy": missile and hit both say attack) are one
         // concept: an article need not use both to answer the question.
@@ -201,7 +206,7 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
     // same tagger as the articles': articles ABOUT them (their facets) match and get a bonus,
     // whatever spelling they use. The bonus is a fixed weight (a built-in posting source, so remote
     // shards can run it), the most a rare word could add.
-    if (!blank && parsed.get_type() != Xapian::Query::OP_AND_NOT) {
+    if (request.expand && !blank && parsed.get_type() != Xapian::Query::OP_AND_NOT) {
         Article as_text;
         as_text.body = split.text;
         std::vector<Xapian::Query> about;
@@ -214,6 +219,7 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
             if (ratio < 2) ratio = ratio * 0.5 + 1;
             auto* fixed = new Xapian::FixedWeightPostingSource(entity_weight * std::log(ratio));
             about.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(fixed->release()), Xapian::Query(term));
+            matching = Xapian::Query(Xapian::Query::OP_OR, matching, Xapian::Query(term));
         }
         if (!about.empty()) {
             // OR, not AND_MAYBE: an article about Kyiv answers "Kiev" even if it never says Kiev.
@@ -226,11 +232,12 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
     out.by_date = parsed.empty() ||
                   (parsed.get_type() == Xapian::Query::OP_AND_NOT &&
                    parsed.get_subquery(0).get_type() == Xapian::Query::LEAF_MATCH_ALL);
-    Xapian::Query query = expanded.empty() ? Xapian::Query::MatchAll : expanded;
-    if (out.by_date && !expanded.empty()) {
+    auto base = [&](const Xapian::Query& q) {
+        if (q.empty()) return Xapian::Query(Xapian::Query::MatchAll);
         // Filters only: every article they allow, unweighted.
-        query = Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query::MatchAll, expanded);
-    }
+        if (out.by_date) return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query::MatchAll, q);
+        return q;
+    };
 
     std::vector<Xapian::Query> filters;
     std::vector<Xapian::Query> exclusions;
@@ -263,15 +270,19 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
         if (!lo.empty() && lo > hi) throw UsageError("--since " + request.since + " is after --until " + request.until);
         filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, slot_date, lo, hi);
     }
-    if (!filters.empty()) {
-        query = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                              Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
-    }
-    if (!exclusions.empty()) {
-        query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
-                              Xapian::Query(Xapian::Query::OP_OR, exclusions.begin(), exclusions.end()));
-    }
-    out.query = query;
+    auto apply_filters = [&](Xapian::Query query) {
+        if (!filters.empty()) {
+            query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                  Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+        }
+        if (!exclusions.empty()) {
+            query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                                  Xapian::Query(Xapian::Query::OP_OR, exclusions.begin(), exclusions.end()));
+        }
+        return query;
+    };
+    out.query = apply_filters(base(expanded));
+    out.matching = apply_filters(base(matching));
     return out;
 }
 

@@ -15,7 +15,10 @@
 namespace newsfacet::detail {
 
 struct BuiltQuery {
-    Xapian::Query query;
+    Xapian::Query query;  ///< Matches and ranks.
+    /// The same matches as `query` without its ranking-only branches: cheaper to run over
+    /// every match (exact totals, facet counts).
+    Xapian::Query matching;
     /// True when there are no weighted terms (empty or filters only): results sort by date.
     bool by_date = false;
     HighlightSpec highlight;

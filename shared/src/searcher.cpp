@@ -120,15 +120,21 @@ SearchResults Searcher::run_search(const SearchRequest& request) const {
             // Ties broken by id, not docid, so the order does not depend on indexing order.
             enquire.set_sort_by_relevance_then_value(detail::slot_id, false);
         }
-        std::vector<Facet> facets(all_facets.begin(), all_facets.end());
-        detail::FacetSpy spy(facets);
-        if (request.count_facets) enquire.add_matchspy(&spy);
-        // Asking to check every document makes the total exact and lets the spy see all matches.
+        // Two passes. Ranking asks only for the page, so Xapian can skip articles that cannot
+        // reach it. Counting visits every match (an exact total and facet counts) but runs
+        // the cheaper `matching` query, unweighted.
         // Xapian counts in 32 bits: clamp, as there are never more matches than documents.
         const Xapian::doccount docs = impl.db.get_doccount();
         auto clamp = [docs](std::size_t v) { return static_cast<Xapian::doccount>(std::min<std::size_t>(v, docs)); };
-        auto mset = enquire.get_mset(clamp(request.offset), clamp(request.limit), docs);
-        results.total = mset.get_matches_estimated();
+        Xapian::MSet mset;
+        if (request.limit > 0) mset = enquire.get_mset(clamp(request.offset), clamp(request.limit));
+        std::vector<Facet> facets(all_facets.begin(), all_facets.end());
+        detail::FacetSpy spy(facets);
+        Xapian::Enquire counting(impl.db);
+        counting.set_query(built.matching);
+        counting.set_weighting_scheme(Xapian::BoolWeight());
+        if (request.count_facets) counting.add_matchspy(&spy);
+        results.total = counting.get_mset(0, 0, docs).get_matches_estimated();
         std::size_t rank = request.offset;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             auto stored = detail::read_document(it.get_document());
@@ -151,11 +157,12 @@ SearchResults Searcher::run_search(const SearchRequest& request) const {
             results.months = spy.months();
             for (auto facet : detail::filtered_facets(request)) {
                 auto wider = detail::build_query(request, *impl.analysis, impl.tagger, impl.db, facet);
-                Xapian::Enquire counting(impl.db);
-                counting.set_query(wider.query);
+                Xapian::Enquire widened(impl.db);
+                widened.set_query(wider.matching);
+                widened.set_weighting_scheme(Xapian::BoolWeight());
                 detail::FacetSpy own({facet});
-                counting.add_matchspy(&own);
-                (void)counting.get_mset(0, 0, impl.db.get_doccount());
+                widened.add_matchspy(&own);
+                (void)widened.get_mset(0, 0, docs);
                 results.facets_without_own_filter.emplace_back(facet, own.counts(facet, request.max_facet_values));
             }
         }

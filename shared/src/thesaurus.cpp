@@ -139,9 +139,12 @@ Xapian::Query Thesaurus::expand_term(const std::string& term, const Xapian::Data
     double bonus = g.related_weight * max_tf_factor * bm25_idf(db, term);
     Xapian::Query related(Xapian::Query::OP_OR, g.related.begin(), g.related.end());
     auto* fixed = new Xapian::FixedWeightPostingSource(bonus);
-    // OP_MAX: an article naming the word itself gains nothing more from also naming relatives.
-    return Xapian::Query(Xapian::Query::OP_MAX, core,
-                         Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(fixed->release()), related));
+    // An article naming the word itself gains nothing more from also naming relatives. (Not
+    // OP_MAX, which says the same: Xapian 1.4.22 reads freed memory when it prunes an OP_MAX
+    // while skipping articles that cannot reach the requested page.)
+    Xapian::Query only_related(Xapian::Query::OP_AND_NOT,
+                               Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(fixed->release()), related), core);
+    return Xapian::Query(Xapian::Query::OP_OR, core, only_related);
 }
 
 Xapian::Query Thesaurus::expand(const Xapian::Query& query, const Xapian::Database& db) const {

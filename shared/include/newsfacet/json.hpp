@@ -5,6 +5,7 @@
 #include <vector>
 
 #include <newsfacet/article.hpp>
+#include <newsfacet/batch.hpp>
 #include <newsfacet/facets.hpp>
 #include <newsfacet/index.hpp>
 #include <newsfacet/searcher.hpp>
@@ -25,6 +26,10 @@ namespace newsfacet {
 /// A tagging as one JSON object: {"id", "facets": {...}, "officials": [...],
 /// "mentions": [{"facet", "value", "text", "start", "end", "demonym"}]}.
 [[nodiscard]] std::string to_json(const std::string& id, const Tagging& tagging, int indent = -1);
+
+/// One batch line as JSON: the results object of to_json(SearchResults) plus "line" and
+/// "took_ms"; for a refused query {"line", "query", "error", "took_ms"} instead.
+[[nodiscard]] std::string to_json(const BatchItem& item, int indent = -1);
 
 /// An article as one JSON object: {"id", "title", "body", "date", "dateline", "source", "url"}
 /// (the format newsfacet-index reads back).

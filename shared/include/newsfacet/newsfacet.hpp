@@ -2,6 +2,7 @@
 // Umbrella header: the whole public API of newsfacet.
 
 #include <newsfacet/article.hpp>
+#include <newsfacet/batch.hpp>
 #include <newsfacet/error.hpp>
 #include <newsfacet/facets.hpp>
 #include <newsfacet/format.hpp>
