@@ -20,13 +20,16 @@ int run(int argc, char** argv) {
     app.footer(R"(Query syntax: words (stemmed; "strikes" finds "struck"), "exact phrases", AND, OR, NOT
 (upper case), +required -excluded, title:word, and filters country:X official:"Full Name"
 location:X source:X (repeated filters must all hold; write OR between them for either).
-An empty query lists every article, newest first.
+An empty query lists every article, newest first. --like ID finds the articles most like
+that one (never itself); query words given with it must also match.
 
 Examples:
   newsfacet-search "all strikes affecting embassies"
   newsfacet-search --country azerbaijan --location kiev strike
   newsfacet-search 'embassy country:Sudan OR country:Libya' --since 2024-06-01
   newsfacet-search --official "Ilham Aliyev" --json ""
+  newsfacet-search --like nf-2024-1003-beirut-kuwaiti-embassy   articles like this one
+  newsfacet-search --like azerbaijan-embassy-kyiv.txt --since 2025-01-01 consulate
   newsfacet-search --facet-values country              countries in the index, with counts
   newsfacet-search --facet-values location --country ukraine
   newsfacet-search --verbatim strikes                   the word as typed, no expansion
@@ -34,9 +37,10 @@ Examples:
   printf 'embassy\nport\n' | newsfacet-search --batch - --country ukraine
 
 The index is --db, else $NEWSFACET_DB, else ./newsfacet.db. Colour on a terminal unless
-NO_COLOR is set. Exit status: 0 success (also with no results), 1 runtime error, 2 usage error (with
---batch: a refused query is reported on its line, the others still run, and the exit status is 2).)");
-    std::string db, since, until, color = "auto", sort = "relevance";
+NO_COLOR is set. Exit status: 0 success (also with no results), 1 runtime error (also an
+unknown --like id), 2 usage error (with --batch: a refused query is reported on its line, the
+others still run, and the exit status is 2).)");
+    std::string db, since, until, like, color = "auto", sort = "relevance";
     std::vector<std::string> words, countries, officials, locations, sources;
     std::size_t limit = 10, offset = 0;
     bool json = false, no_facets = false;
@@ -58,6 +62,8 @@ NO_COLOR is set. Exit status: 0 success (also with no results), 1 runtime error,
     app.add_option("--sort", sort, "Order: relevance, newest or oldest (undated articles last)")
         ->check(CLI::IsMember({"relevance", "newest", "oldest"}))
         ->capture_default_str();
+    app.add_option("--like", like,
+                   "More like this: articles most like the article with this id (never itself)");
     app.add_flag("--json", json, "Print one JSON object (schema in README)");
     app.add_flag("--no-facets", no_facets, "Skip facet counts");
     app.add_option("--facet-values", facet_values,
@@ -81,6 +87,7 @@ NO_COLOR is set. Exit status: 0 success (also with no results), 1 runtime error,
     }
     newsfacet::SearchRequest request;
     for (const auto& w : words) request.query += (request.query.empty() ? "" : " ") + w;
+    request.like = like;
     request.filters[newsfacet::Facet::country] = countries;
     request.filters[newsfacet::Facet::official] = officials;
     request.filters[newsfacet::Facet::location] = locations;

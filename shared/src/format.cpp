@@ -42,10 +42,16 @@ std::string to_text(const SearchResults& results, const TextStyle& style) {
     auto r = style.color ? reset : "";
     out << results.total << (results.total == 1 ? " article" : " articles");
     if (!results.query.empty()) out << (results.total == 1 ? " matches" : " match") << " \"" << results.query << "\"";
+    if (!results.like.empty()) {
+        out << (results.query.empty() ? " like " : ", like ") << results.like;
+    }
     if (!results.hits.empty()) {
         out << " (showing " << results.hits.front().rank << "-" << results.hits.back().rank << ")";
     }
     out << "\n";
+    if (!results.corrected_query.empty()) {
+        out << "Did you mean: " << results.corrected_query << "?\n";
+    }
     for (const auto& suggestion : results.suggestions) out << "Did you mean " << suggestion << "?\n";
     for (const auto& h : results.hits) {
         out << "\n" << b << h.rank << ". " << h.title << r << "\n";

@@ -52,12 +52,14 @@ json results_json(const SearchResults& results) {
     json months = json::array();
     for (const auto& m : results.months) months.push_back({{"month", m.value}, {"count", m.count}});
     json out = {{"query", results.query},
+                {"like", results.like},
                 {"total", results.total},
                 {"results", hits},
                 {"facets", facet_counts(results.facets)},
                 {"date_histogram", months},
                 {"facets_without_own_filter", facet_counts(results.facets_without_own_filter)},
-                {"suggestions", results.suggestions}};
+                {"suggestions", results.suggestions},
+                {"corrected_query", results.corrected_query}};
     return out;
 }
 

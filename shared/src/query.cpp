@@ -12,6 +12,7 @@
 
 #include "document.hpp"
 #include "filter_syntax.hpp"
+#include "more_like_this.hpp"
 #include "schema.hpp"
 
 namespace newsfacet::detail {
@@ -159,6 +160,18 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
         }
         ++group_id;
     }
+    // More like this: the article's telling words, highlighted after the query's own words
+    // (at half weight when there is a query: the user's words say what to show).
+    std::optional<LikeQuery> like;
+    if (!request.like.empty()) {
+        like = more_like_this(db, request.like, analysis);
+        const double share = blank ? 1.0 : 0.5;
+        for (const auto& [term, relative] : like->terms) {
+            const double tf = std::max<double>(1, db.get_termfreq(term));
+            const double weight = share * relative * (1.0 + std::log(n / tf));
+            if (out.highlight.add_term(term, {group_id, weight})) ++group_id;
+        }
+    }
     // Articles matching every group_id of a plain multi-word query get those concepts' weight
     // again: co-occurrence beats repeating one word (a labour strike vs a strike on an embassy).
     // (The expansion keeps the parsed query's shape, so its top-level OR has one subquery per
@@ -236,10 +249,23 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
                   (parsed.get_type() == Xapian::Query::OP_AND_NOT &&
                    parsed.get_subquery(0).get_type() == Xapian::Query::LEAF_MATCH_ALL);
     auto base = [&](const Xapian::Query& q) {
-        if (q.empty()) return Xapian::Query(Xapian::Query::MatchAll);
         // Filters only: every article they allow, unweighted.
-        if (out.by_date) return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query::MatchAll, q);
-        return q;
+        Xapian::Query query = q.empty()       ? Xapian::Query(Xapian::Query::MatchAll)
+                              : out.by_date ? Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query::MatchAll, q)
+                                            : q;
+        if (like) {
+            // With query words, an article must match them too and scores for both ("like this
+            // one, about X"); words that only exclude ("NOT strike") narrow the articles alike.
+            if (!out.by_date) {
+                query = Xapian::Query(Xapian::Query::OP_AND, query, like->query);
+            } else if (!q.empty()) {
+                query = Xapian::Query(Xapian::Query::OP_FILTER, like->query, q);
+            } else {
+                query = like->query;
+            }
+            query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(like->id_term));
+        }
+        return query;
     };
 
     std::vector<Xapian::Query> filters;
@@ -286,6 +312,7 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
     };
     out.query = apply_filters(base(expanded));
     out.matching = apply_filters(base(matching));
+    if (like) out.by_date = false;  // ranked by likeness
     return out;
 }
 

@@ -1,9 +1,11 @@
 #include <newsfacet/searcher.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <string_view>
 #include <vector>
 
+#include <newsfacet/article.hpp>
 #include <newsfacet/error.hpp>
 
 #include "analysis.hpp"
@@ -13,6 +15,7 @@
 #include "query.hpp"
 #include "schema.hpp"
 #include "snippet_builder.hpp"
+#include "spelling.hpp"
 
 namespace newsfacet {
 
@@ -52,21 +55,6 @@ SearchResults Searcher::search(const SearchRequest& request) const {
 
 namespace {
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = up;
-        }
-    }
-    return row[b.size()];
-}
-
 // The facet value in the index closest to a value that matched nothing, or "". Cost: one pass
 // over the facet's terms (not over articles).
 std::string closest_value(const Xapian::Database& db, const Tagger& tagger, Facet facet, const std::string& typed) {
@@ -76,7 +64,7 @@ std::string closest_value(const Xapian::Database& db, const Tagger& tagger, Face
     std::size_t best_distance = std::max<std::size_t>(1, key.size() / 4) + 1;
     for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
         auto candidate = (*it).substr(prefix.size());
-        auto d = edit_distance(key, candidate);
+        auto d = detail::edit_distance(key, candidate);
         if (d < best_distance) {
             best_distance = d;
             best = candidate;
@@ -93,12 +81,81 @@ std::string closest_value(const Xapian::Database& db, const Tagger& tagger, Face
     return best;
 }
 
+// True if the query parser stems the word: STEM_SOME leaves capitalised words as typed.
+bool stemmed_by_parser(std::string_view typed) {
+    Xapian::Utf8Iterator it(typed.data(), typed.size());
+    if (it == Xapian::Utf8Iterator()) return false;
+    auto category = Xapian::Unicode::get_category(*it);
+    return category != Xapian::Unicode::UPPERCASE_LETTER &&
+           category != Xapian::Unicode::TITLECASE_LETTER;
+}
+
+// Did you mean, for query words (SearchResults::corrected_query). Cost: nothing more than a
+// term lookup per word unless a word matches nothing.
+std::string corrected_query(const Xapian::Database& db, const detail::Analysis& analysis,
+                            const Tagger& tagger, const SearchRequest& request,
+                            const Xapian::Query& original) {
+    const std::string& text = request.query;
+    std::optional<std::vector<Mention>> mentions;
+    std::string corrected;
+    std::size_t copied = 0;
+    std::vector<Xapian::Query> replacements;
+    for (const auto& word : detail::query_words(text)) {
+        const std::string_view typed =
+            std::string_view(text).substr(word.start, word.end - word.start);
+        if (analysis.stopper(word.term) || db.term_exists(word.term)) continue;
+        // A lower-case word is searched by its stem too: "embassys" finds "embassies".
+        if (stemmed_by_parser(typed) && db.term_exists("Z" + analysis.stemmer(word.term))) continue;
+        // A name the tagger knows (an alias such as Kiev) is understood even if no article uses it.
+        if (!mentions) {
+            Article as_text;
+            as_text.body = text;
+            mentions = tagger.tag(as_text).mentions;
+        }
+        if (std::any_of(mentions->begin(), mentions->end(), [&](const Mention& m) {
+                return m.start < word.end && word.start < m.end;
+            })) {
+            continue;
+        }
+        auto best = detail::closest_indexed_word(db, word.term, analysis.stopper);
+        if (best.empty()) continue;
+        corrected.append(text, copied, word.start - copied);
+        corrected += detail::match_case(typed, best);
+        copied = word.end;
+        replacements.emplace_back(best);
+        replacements.emplace_back("Z" + analysis.stemmer(best));
+    }
+    if (replacements.empty()) return {};
+    corrected.append(text, copied);
+    // Only worth suggesting if the corrected query, under the same filters, finds an article
+    // the query did not, or one with a replacement in it (ranked better for it). Not if, say,
+    // no article about the filtered country has the word or its relatives.
+    SearchRequest alternative = request;
+    alternative.query = corrected;
+    detail::BuiltQuery built;
+    try {
+        built = detail::build_query(alternative, analysis, tagger, db);
+    } catch (const UsageError&) {
+        return {};
+    }
+    Xapian::Query with_replacement(
+        Xapian::Query::OP_FILTER, built.query,
+        Xapian::Query(Xapian::Query::OP_OR, replacements.begin(), replacements.end()));
+    Xapian::Query newly_found(Xapian::Query::OP_AND_NOT, built.query, original);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, with_replacement, newly_found));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    if (enquire.get_mset(0, 1).empty()) return {};
+    return corrected;
+}
+
 }  // namespace
 
 SearchResults Searcher::run_search(const SearchRequest& request) const {
     const auto& impl = *m_impl;
     SearchResults results;
     results.query = request.query;
+    results.like = request.like;
     try {
         auto built = detail::build_query(request, *impl.analysis, impl.tagger, impl.db);
         Xapian::Enquire enquire(impl.db);
@@ -175,6 +232,10 @@ SearchResults Searcher::run_search(const SearchRequest& request) const {
                 auto closest = closest_value(impl.db, impl.tagger, facet, v);
                 if (!closest.empty()) results.suggestions.push_back(std::string(facet_name(facet)) + ":" + closest);
             }
+        }
+        if (!request.query.empty()) {
+            results.corrected_query =
+                corrected_query(impl.db, *impl.analysis, impl.tagger, request, built.query);
         }
     } catch (const Xapian::DatabaseModifiedError&) {
         throw;  // search() reopens and retries

@@ -182,8 +182,21 @@ TEST(ApiErrors, EverythingDerivesFromError) {
     expect_error([&] { read_articles(dir / "missing.txt", {}); }, "missing input");
     Searcher searcher(small_index(dir));
     expect_error([&] { (void)searcher.search(everything("foo AND (")); }, "query");
+    auto unknown_like = everything();
+    unknown_like.like = "no-such-id";
+    expect_error([&] { (void)searcher.search(unknown_like); }, "unknown like id");
     auto locked = Index::create_or_open(dir / "other");
     expect_error([&] { (void)Index::create_or_open(dir / "other"); }, "lock");
+}
+
+TEST(ApiErrors, ArticleNotFoundNamesTheIdAndIsNoUsageError) {
+    ArticleNotFoundError e("nf-2024-0000-missing");
+    EXPECT_EQ(e.id(), "nf-2024-0000-missing");
+    EXPECT_NE(std::string(e.what()).find("\"nf-2024-0000-missing\""), std::string::npos)
+        << e.what();
+    const Error& base = e;
+    EXPECT_EQ(dynamic_cast<const UsageError*>(&base), nullptr);
+    EXPECT_EQ(dynamic_cast<const DatabaseError*>(&base), nullptr);
 }
 
 TEST(ApiErrors, InputErrorFormatsFileAndLine) {

@@ -33,6 +33,34 @@ TEST_F(ApiTextFormat, HeaderCountsMatches) {
     EXPECT_EQ(text.rfind("1 article matches", 0), 0u) << text;
 }
 
+TEST_F(ApiTextFormat, DidYouMeanLineForAMisspeltQuery) {
+    newsfacet::SearchRequest request;
+    request.query = "all strikes affecting embasies";
+    auto text = newsfacet::to_text(search(request));
+    auto lines = text.substr(0, text.find("\n1. "));
+    EXPECT_NE(lines.find("\nDid you mean: all strikes affecting embassies?\n"), std::string::npos)
+        << text;
+    request.query = "all strikes affecting embassies";
+    EXPECT_EQ(newsfacet::to_text(search(request)).find("Did you mean"), std::string::npos);
+}
+
+TEST_F(ApiTextFormat, HeaderNamesTheLikedArticle) {
+    newsfacet::SearchRequest request;
+    request.like = newsfacet::testing::seed_id;
+    auto results = search(request);
+    auto text = newsfacet::to_text(results);
+    EXPECT_EQ(
+        text.rfind(std::to_string(results.total) + " articles like " + newsfacet::testing::seed_id,
+                   0),
+        0u)
+        << text;
+    request.query = "consulate";
+    text = newsfacet::to_text(search(request));
+    EXPECT_NE(text.find("match \"consulate\", like " + newsfacet::testing::seed_id),
+              std::string::npos)
+        << text;
+}
+
 TEST_F(ApiTextFormat, IndexSummary) {
     auto text = newsfacet::to_text(m_searcher->info());
     EXPECT_NE(text.find("articles:       45"), std::string::npos) << text;

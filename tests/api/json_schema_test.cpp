@@ -47,9 +47,13 @@ TEST_F(ApiJsonSchema, SearchResultsTopLevel) {
     auto results = search_all("all strikes affecting embassies");
     auto j = json::parse(newsfacet::to_json(results));
     ASSERT_TRUE(j.is_object());
-    EXPECT_EQ(keys_of(j), (std::set<std::string>{"query", "total", "results", "facets", "date_histogram", "facets_without_own_filter", "suggestions"}));
+    EXPECT_EQ(keys_of(j), (std::set<std::string>{"query", "like", "total", "results", "facets",
+                                                 "date_histogram", "facets_without_own_filter",
+                                                 "suggestions", "corrected_query"}));
     EXPECT_TRUE(j["query"].is_string());
     EXPECT_EQ(j["query"], "all strikes affecting embassies");
+    EXPECT_EQ(j["like"], "");
+    EXPECT_EQ(j["corrected_query"], "");
     EXPECT_TRUE(j["total"].is_number_integer());
     EXPECT_EQ(j["total"].get<std::uint64_t>(), results.total);
     ASSERT_TRUE(j["results"].is_array());
@@ -200,4 +204,14 @@ TEST(ApiJson, IndexInfoSchema) {
     EXPECT_GT(j["size_bytes"].get<std::uint64_t>(), 0u);
     EXPECT_EQ(j["format_version"], newsfacet::index_format_version);
     expect_facet_counts(j["facets"]);
+}
+
+TEST_F(ApiJsonSchema, LikeAndCorrectedQueryAreStrings) {
+    auto request = everything("embasy");
+    request.like = newsfacet::testing::seed_id;
+    auto results = search(request);
+    auto j = json::parse(newsfacet::to_json(results));
+    EXPECT_EQ(j["like"], newsfacet::testing::seed_id);
+    EXPECT_EQ(j["corrected_query"], results.corrected_query);
+    EXPECT_EQ(j["corrected_query"], "embassy");
 }

@@ -20,8 +20,12 @@ const std::set<std::string> facet_names = {"country", "official", "location"};
 
 void check_schema(const json& j) {
     ASSERT_TRUE(j.is_object());
-    EXPECT_EQ(keys_of(j), (std::set<std::string>{"query", "total", "results", "facets", "date_histogram", "facets_without_own_filter", "suggestions"}));
+    EXPECT_EQ(keys_of(j), (std::set<std::string>{"query", "like", "total", "results", "facets",
+                                                 "date_histogram", "facets_without_own_filter",
+                                                 "suggestions", "corrected_query"}));
     EXPECT_TRUE(j["query"].is_string());
+    EXPECT_TRUE(j["like"].is_string());
+    EXPECT_TRUE(j["corrected_query"].is_string());
     EXPECT_TRUE(j["total"].is_number_integer());
     ASSERT_TRUE(j["results"].is_array());
     std::size_t expected_rank = j["results"].empty() ? 0 : j["results"][0]["rank"].get<std::size_t>();

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace newsfacet {
 
@@ -49,6 +50,26 @@ public:
 class IndexLockedError : public DatabaseError {
 public:
     using DatabaseError::DatabaseError;
+};
+
+/// An article id that is not in the index (SearchRequest::like). `id()` is the id as given.
+/// A runtime error, not a usage error: the same request may succeed on another index.
+class ArticleNotFoundError : public Error {
+public:
+    explicit ArticleNotFoundError(std::string id)
+        : Error(message(id)), m_id(std::move(id)) {}
+
+    [[nodiscard]] const std::string& id() const noexcept { return m_id; }
+
+private:
+    static std::string message(const std::string& id) {
+        std::string out = "no article with id \"";
+        out += id;
+        out += "\" in the index";
+        return out;
+    }
+
+    std::string m_id;
 };
 
 /// An input file (or one record in it) could not be read as an article.

@@ -13,13 +13,14 @@
 namespace newsfacet {
 
 /// Search results as one JSON object:
-/// {"query", "total", "results": [{"rank", "id", "title", "date", "source", "url", "score",
+/// {"query", "like", "total", "results": [{"rank", "id", "title", "date", "source", "url", "score",
 ///  "snippet" (HTML), "facets": {"country": [...], "official": [...], "location": [...]},
 ///  "officials": [{"name", "role", "country"}]}],
 ///  "facets": {"country": [{"value", "count"}], "official": [...], "location": [...]},
 ///  "date_histogram": [{"month": "2024-03", "count"}],
 ///  "facets_without_own_filter": {"country": [{"value", "count"}], ...},  (filtered facets only)
-///  "suggestions": ["country:Azerbaijan", ...]}  (did you mean, for filter values matching nothing)
+///  "suggestions": ["country:Azerbaijan", ...],  (did you mean, for filter values matching nothing)
+///  "corrected_query": "..."}  (did you mean, for misspelt query words; "" for none)
 /// `indent` < 0 prints one line.
 [[nodiscard]] std::string to_json(const SearchResults& results, int indent = -1);
 

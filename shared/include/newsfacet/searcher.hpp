@@ -30,6 +30,11 @@ enum class SortOrder {
 /// An empty query matches every article, newest first.
 struct SearchRequest {
     std::string query;
+    /// "More like this": the id of an article in the index; empty for none. Results are the
+    /// articles most like it (never the article itself), ranked by its most telling words;
+    /// a non-empty `query` must also match, and adds its own score. Filters, dates, sort and
+    /// facets apply as usual. An id not in the index throws ArticleNotFoundError.
+    std::string like;
     /// Facet filters; every value must hold (AND). Case-insensitive and alias-aware.
     std::map<Facet, std::vector<std::string>> filters;
     /// Source filters; every value must hold (so two different sources match nothing).
@@ -65,6 +70,7 @@ struct SearchHit {
 /// The answer to a SearchRequest.
 struct SearchResults {
     std::string query;
+    std::string like;         ///< SearchRequest::like, as given.
     std::uint64_t total = 0;  ///< Exact number of matching articles.
     std::vector<SearchHit> hits;
     /// Per facet, value counts over ALL matching articles (not just this page), most frequent
@@ -80,6 +86,14 @@ struct SearchResults {
     /// "Did you mean": for each facet filter value that matches no article, the closest value
     /// in the index, as "facet:Value" ("--country Azerbajan" -> "country:Azerbaijan").
     std::vector<std::string> suggestions;
+    /// "Did you mean" for query words: the whole query text with each word that matches no
+    /// article replaced by the closest indexed word (Damerau distance 1 for words of up to 4
+    /// letters, 2 beyond; ties go to the more frequent word), written in the case of the word
+    /// typed; filters, operators, phrases' quotes and the other words stay as they are. Empty
+    /// when no word is misspelt, no indexed word is close enough, or the corrected query (under
+    /// the same filters) would find neither an article the query misses nor one containing a
+    /// replacement. Words the tagger reads as a place or official (Kiev) are not corrected.
+    std::string corrected_query;
 };
 
 /// A read-only view of an index for searching. Sees the index as it was when opened (or last
@@ -96,10 +110,14 @@ public:
     Searcher& operator=(const Searcher&) = delete;
 
     /// Runs a search. With facet counts on, each facet the request filters on costs one more
-    /// counting pass (multi-select counts). Throws QueryError for a malformed query, UsageError for a malformed
-    /// date, DatabaseError on read failure. If a writer commits during the search, the
-    /// searcher moves to the new revision and retries once. Cost: visits every match once (exact total and
-    /// facet counts), then builds snippets for the requested page only.
+    /// counting pass (multi-select counts). Throws QueryError for a malformed query, UsageError for
+    /// a malformed date, DatabaseError on read failure. If a writer commits during the search, the
+    /// searcher moves to the new revision and retries once. Cost: visits every match once (exact
+    /// total and facet counts), then builds snippets for the requested page only. A query word
+    /// matching no article also costs a scan of the indexed words sharing its first letter (see
+    /// SearchResults::corrected_query) and, if one is close, one more match to check that the
+    /// correction finds something. With SearchRequest::like: reads that article's term list
+    /// and the frequencies of its terms; throws ArticleNotFoundError for an unknown id.
     [[nodiscard]] SearchResults search(const SearchRequest& request) const;
 
     /// A summary of the index.
