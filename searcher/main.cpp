@@ -33,6 +33,7 @@ Examples:
   newsfacet-search --facet-values country              countries in the index, with counts
   newsfacet-search --facet-values location --country ukraine
   newsfacet-search --verbatim strikes                   the word as typed, no expansion
+  newsfacet-search --no-expand strikes                  strike, struck...: no attack words
   newsfacet-search --batch queries.txt --json -n 5      one JSON line per query (with took_ms)
   printf 'embassy\nport\n' | newsfacet-search --batch - --country ukraine
 
@@ -45,7 +46,7 @@ others still run, and the exit status is 2).)");
     std::size_t limit = 10, offset = 0;
     bool json = false, no_facets = false;
     std::string facet_values, batch;
-    bool verbatim = false;
+    bool verbatim = false, no_expand = false;
     app.add_option("--db", db, "Index directory (default: $NEWSFACET_DB or ./newsfacet.db)");
     app.add_option("--country", countries, "Only articles about this country (repeatable: all must hold)")
         ->allow_extra_args(false);
@@ -72,8 +73,10 @@ others still run, and the exit status is 2).)");
     app.add_option("--batch", batch,
                    "Run one query per line of FILE (- for standard input) with the other options; "
                    "with --json, one JSON object a line");
-    app.add_flag("--verbatim", verbatim,
-                 "Search the words as typed: no stemming, synonyms, relatives or entity matching");
+    app.add_flag("--no-expand", no_expand,
+                 "Search the words and their stems only: no synonyms, relatives, concept "
+                 "coordination or entity matching");
+    app.add_flag("--verbatim", verbatim, "Search the words exactly as typed: --no-expand and no stemming");
     app.add_option("--color", color, "Colour: auto, always or never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
@@ -97,7 +100,8 @@ others still run, and the exit status is 2).)");
     request.limit = limit;
     request.offset = offset;
     request.count_facets = !no_facets;
-    request.expand = !verbatim;
+    request.expand = !verbatim && !no_expand;
+    request.stem = !verbatim;
     request.sort = sort == "newest"   ? newsfacet::SortOrder::newest
                    : sort == "oldest" ? newsfacet::SortOrder::oldest
                                       : newsfacet::SortOrder::relevance;

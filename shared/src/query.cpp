@@ -118,7 +118,7 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
     Xapian::QueryParser qp;
     qp.set_database(db);
     qp.set_stemmer(analysis.stemmer);
-    qp.set_stemming_strategy(request.expand ? Xapian::QueryParser::STEM_SOME : Xapian::QueryParser::STEM_NONE);
+    qp.set_stemming_strategy(request.stem ? Xapian::QueryParser::STEM_SOME : Xapian::QueryParser::STEM_NONE);
     qp.set_stopper(&analysis.stopper);
     qp.set_default_op(Xapian::Query::OP_OR);
     qp.add_prefix("title", std::string(prefix_title));

@@ -47,10 +47,13 @@ struct SearchRequest {
     bool count_facets = true;             ///< Compute facet counts over all matches.
     std::size_t max_facet_values = 50;    ///< Per facet, the most frequent values kept.
     SortOrder sort = SortOrder::relevance;
-    /// Query understanding on (the default): stems, thesaurus expansion, concept
-    /// coordination and entity matching. Off ("verbatim"): the words as typed, unstemmed,
-    /// ranked by BM25 with the headline bonus only.
+    /// Query understanding on (the default): thesaurus expansion, concept coordination and
+    /// entity matching. Off: the words (and their stems, see `stem`) ranked by BM25 with the
+    /// headline bonus only.
     bool expand = true;
+    /// Match the stems of the query's words ("strikes" finds "struck"). Off with `expand`
+    /// off too is "verbatim": the words exactly as typed.
+    bool stem = true;
 };
 
 /// One ranked result.
