@@ -28,13 +28,14 @@ Examples:
   newsfacet-search --official "Ilham Aliyev" --json ""
   newsfacet-search --facet-values country              countries in the index, with counts
   newsfacet-search --facet-values location --country ukraine
+  newsfacet-search --no-collapse "grain exports"      list near-duplicate copies separately
 
 The index is --db, else $NEWSFACET_DB, else ./newsfacet.db. Colour on a terminal unless
 NO_COLOR is set. Exit status: 0 success (also with no results), 1 runtime error, 2 usage error.)");
     std::string db, since, until, color = "auto", sort = "relevance";
     std::vector<std::string> words, countries, officials, locations, sources;
     std::size_t limit = 10, offset = 0;
-    bool json = false, no_facets = false;
+    bool json = false, no_facets = false, no_collapse = false;
     std::string facet_values;
     app.add_option("--db", db, "Index directory (default: $NEWSFACET_DB or ./newsfacet.db)");
     app.add_option("--country", countries, "Only articles about this country (repeatable: all must hold)")
@@ -54,6 +55,9 @@ NO_COLOR is set. Exit status: 0 success (also with no results), 1 runtime error,
         ->capture_default_str();
     app.add_flag("--json", json, "Print one JSON object (schema in README)");
     app.add_flag("--no-facets", no_facets, "Skip facet counts");
+    app.add_flag("--no-collapse", no_collapse,
+                 "Show near-duplicate copies of a story as separate results (by default they are "
+                 "collapsed into one result that says how many copies it stands for)");
     app.add_option("--facet-values", facet_values,
                    "List every value of this facet (country, official, location) with its count over "
                    "the matching articles (all of them for an empty query), instead of results");
@@ -79,6 +83,7 @@ NO_COLOR is set. Exit status: 0 success (also with no results), 1 runtime error,
     request.limit = limit;
     request.offset = offset;
     request.count_facets = !no_facets;
+    request.collapse = !no_collapse;
     request.sort = sort == "newest"   ? newsfacet::SortOrder::newest
                    : sort == "oldest" ? newsfacet::SortOrder::oldest
                                       : newsfacet::SortOrder::relevance;
@@ -88,6 +93,7 @@ NO_COLOR is set. Exit status: 0 success (also with no results), 1 runtime error,
         listed = newsfacet::facet_from_name(facet_values);  // UsageError for an unknown facet
         request.limit = 0;
         request.count_facets = true;
+        request.collapse = false;  // facet counts count every article either way: skip the work
         request.max_facet_values = std::numeric_limits<std::size_t>::max();
     }
 

@@ -26,6 +26,7 @@ inline constexpr Xapian::valueno slot_official = 2;
 inline constexpr Xapian::valueno slot_location = 3;
 inline constexpr Xapian::valueno slot_source = 4;     // source as given
 inline constexpr Xapian::valueno slot_id = 5;         // article id, for stable tie-breaks
+inline constexpr Xapian::valueno slot_collapse = 6;   // near-duplicate key (near_duplicate.hpp); absent if none
 
 /// Separates the values of a multi-valued facet inside its slot.
 inline constexpr char value_separator = '\x1f';

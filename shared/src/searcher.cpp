@@ -123,12 +123,23 @@ SearchResults Searcher::run_search(const SearchRequest& request) const {
         std::vector<Facet> facets(all_facets.begin(), all_facets.end());
         detail::FacetSpy spy(facets);
         if (request.count_facets) enquire.add_matchspy(&spy);
-        // Asking to check every document makes the total exact and lets the spy see all matches.
-        // Xapian counts in 32 bits: clamp, as there are never more matches than documents.
+        // Counts every matching article, copies included: Xapian calls match spies before it
+        // collapses. A built-in spy on the few-valued source slot, so remote shards can run it.
+        Xapian::ValueCountMatchSpy articles(detail::slot_source);
+        if (request.collapse) {
+            enquire.set_collapse_key(detail::slot_collapse);
+            enquire.add_matchspy(&articles);
+        }
+        // Asking to check every document makes the totals and collapse counts exact and lets
+        // the spies see all matches. Xapian counts in 32 bits: clamp, as there are never more
+        // matches than documents.
         const Xapian::doccount docs = impl.db.get_doccount();
         auto clamp = [docs](std::size_t v) { return static_cast<Xapian::doccount>(std::min<std::size_t>(v, docs)); };
         auto mset = enquire.get_mset(clamp(request.offset), clamp(request.limit), docs);
-        results.total = mset.get_matches_estimated();
+        // Every match was examined, so the lower bound is the exact count; with collapsing,
+        // the estimate is scaled by the rate of duplicates seen and need not be exact.
+        results.total = mset.get_matches_lower_bound();
+        results.total_articles = request.collapse ? articles.get_total() : results.total;
         std::size_t rank = request.offset;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             auto stored = detail::read_document(it.get_document());
@@ -144,6 +155,8 @@ SearchResults Searcher::run_search(const SearchRequest& request) const {
                                                built.highlight, impl.analysis->stemmer, request.snippet_bytes);
             hit.facets = std::move(stored.facets);
             hit.officials = std::move(stored.officials);
+            // Exact, not a lower bound: every match was examined and there is no percentage cut-off.
+            hit.copies = 1 + it.get_collapse_count();
             results.hits.push_back(std::move(hit));
         }
         if (request.count_facets) {

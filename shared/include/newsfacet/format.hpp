@@ -13,9 +13,11 @@ struct TextStyle {
     bool color = false;  ///< ANSI colours (bold titles, highlighted matches); else plain marks.
 };
 
-/// Search results for a terminal: numbered results (title, date, source, id, facets,
-/// officials with role and country, snippet with matches marked), then facet counts over all
-/// matches. Without colour, matches are wrapped in [brackets].
+/// Search results for a terminal: a line counting matching articles (and the results, when
+/// near-duplicate copies were collapsed), numbered results (title with "(+N copies)" when it
+/// stands for copies, date, source, id, facets, officials with role and country, snippet
+/// with matches marked), then facet counts over all matching articles. Without colour,
+/// matches are wrapped in [brackets].
 [[nodiscard]] std::string to_text(const SearchResults& results, const TextStyle& style = {});
 
 /// Facet value counts for a terminal: one "COUNT<TAB>VALUE" line each, most frequent first.
