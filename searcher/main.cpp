@@ -36,6 +36,7 @@ Examples:
   newsfacet-search --no-expand strikes                  strike, struck...: no attack words
   newsfacet-search --batch queries.txt --json -n 5      one JSON line per query (with took_ms)
   printf 'embassy\nport\n' | newsfacet-search --batch - --country ukraine
+  newsfacet-search --no-collapse "grain exports"      list near-duplicate copies separately
 
 The index is --db, else $NEWSFACET_DB, else ./newsfacet.db. Colour on a terminal unless
 NO_COLOR is set. Exit status: 0 success (also with no results), 1 runtime error (also an
@@ -44,7 +45,7 @@ others still run, and the exit status is 2).)");
     std::string db, since, until, like, color = "auto", sort = "relevance";
     std::vector<std::string> words, countries, officials, locations, sources;
     std::size_t limit = 10, offset = 0;
-    bool json = false, no_facets = false;
+    bool json = false, no_facets = false, no_collapse = false;
     std::string facet_values, batch;
     bool verbatim = false, no_expand = false;
     app.add_option("--db", db, "Index directory (default: $NEWSFACET_DB or ./newsfacet.db)");
@@ -67,6 +68,9 @@ others still run, and the exit status is 2).)");
                    "More like this: articles most like the article with this id (never itself)");
     app.add_flag("--json", json, "Print one JSON object (schema in README)");
     app.add_flag("--no-facets", no_facets, "Skip facet counts");
+    app.add_flag("--no-collapse", no_collapse,
+                 "Show near-duplicate copies of a story as separate results (by default they are "
+                 "collapsed into one result that says how many copies it stands for)");
     app.add_option("--facet-values", facet_values,
                    "List every value of this facet (country, official, location) with its count over "
                    "the matching articles (all of them for an empty query), instead of results");
@@ -102,6 +106,7 @@ others still run, and the exit status is 2).)");
     request.count_facets = !no_facets;
     request.expand = !verbatim && !no_expand;
     request.stem = !verbatim;
+    request.collapse = !no_collapse;
     request.sort = sort == "newest"   ? newsfacet::SortOrder::newest
                    : sort == "oldest" ? newsfacet::SortOrder::oldest
                                       : newsfacet::SortOrder::relevance;
@@ -111,6 +116,7 @@ others still run, and the exit status is 2).)");
         listed = newsfacet::facet_from_name(facet_values);  // UsageError for an unknown facet
         request.limit = 0;
         request.count_facets = true;
+        request.collapse = false;  // facet counts count every article either way: skip the work
         request.max_facet_values = std::numeric_limits<std::size_t>::max();
     }
 

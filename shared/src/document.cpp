@@ -8,6 +8,7 @@
 #include <newsfacet/error.hpp>
 #include <newsfacet/tagger.hpp>
 
+#include "near_duplicate.hpp"
 #include "schema.hpp"
 #include "text.hpp"
 
@@ -120,6 +121,11 @@ Xapian::Document make_document(const Article& article, const Tagging& tagging,
     if (!article.date.empty()) doc.add_value(slot_date, date_key(article.date, false));
     doc.add_value(slot_source, article.source);
     doc.add_value(slot_id, article.id);
+    // Copies are recognised by their body alone: wire copies often carry a new headline.
+    if (auto key = near_duplicate_key(article.body); !key.empty()) {
+        doc.add_boolean_term(copy_term(key));
+        doc.add_value(slot_collapse, key);
+    }
 
     nlohmann::json data = {{"id", article.id},           {"title", article.title},
                            {"body", article.body},       {"date", article.date},

@@ -1,5 +1,6 @@
 #include <newsfacet/format.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 namespace newsfacet {
@@ -40,21 +41,32 @@ std::string to_text(const SearchResults& results, const TextStyle& style) {
     auto b = style.color ? bold : "";
     auto d = style.color ? dim : "";
     auto r = style.color ? reset : "";
-    out << results.total << (results.total == 1 ? " article" : " articles");
-    if (!results.query.empty()) out << (results.total == 1 ? " matches" : " match") << " \"" << results.query << "\"";
+    // The headline count is of articles; when copies were collapsed, the results (what ranks
+    // and paging count) are given too. A hand-built SearchResults may leave total_articles 0.
+    const auto articles = std::max(results.total_articles, results.total);
+    out << articles << (articles == 1 ? " article" : " articles");
+    if (!results.query.empty()) out << (articles == 1 ? " matches" : " match") << " \"" << results.query << "\"";
     if (!results.like.empty()) {
         out << (results.query.empty() ? " like " : ", like ") << results.like;
     }
-    if (!results.hits.empty()) {
-        out << " (showing " << results.hits.front().rank << "-" << results.hits.back().rank << ")";
+    std::string notes;
+    if (articles != results.total) {
+        notes = std::to_string(results.total) + (results.total == 1 ? " result" : " results") + " after collapsing copies";
     }
+    if (!results.hits.empty()) {
+        notes += (notes.empty() ? "" : "; ") + std::string("showing ") + std::to_string(results.hits.front().rank) + "-" +
+                 std::to_string(results.hits.back().rank);
+    }
+    if (!notes.empty()) out << " (" << notes << ")";
     out << "\n";
     if (!results.corrected_query.empty()) {
         out << "Did you mean: " << results.corrected_query << "?\n";
     }
     for (const auto& suggestion : results.suggestions) out << "Did you mean " << suggestion << "?\n";
     for (const auto& h : results.hits) {
-        out << "\n" << b << h.rank << ". " << h.title << r << "\n";
+        out << "\n" << b << h.rank << ". " << h.title << r;
+        if (h.copies > 1) out << " (+" << h.copies - 1 << (h.copies == 2 ? " copy)" : " copies)");
+        out << "\n";
         out << "   " << d;
         std::string meta;
         for (const auto& part : {h.date.substr(0, 10), h.source, h.id}) {
@@ -81,8 +93,9 @@ std::string to_text(const SearchResults& results, const TextStyle& style) {
             out << "   " << (style.color ? h.snippet.marked(highlight, reset) : h.snippet.marked("[", "]")) << "\n";
         }
     }
-    if (!results.facets.empty() && results.total > 0) {
-        out << "\n" << b << "Facets over " << (results.total == 1 ? "the 1 match" : "all " + std::to_string(results.total) + " matches") << ":" << r << "\n";
+    if (!results.facets.empty() && articles > 0) {
+        // Facet counts count articles, copies included.
+        out << "\n" << b << "Facets over " << (articles == 1 ? "the 1 match" : "all " + std::to_string(articles) + " matches") << ":" << r << "\n";
         facet_lines(out, results.facets, 10);
         if (!results.months.empty()) {
             out << "  by month:";

@@ -1,5 +1,7 @@
 #include <newsfacet/json.hpp>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 namespace newsfacet {
@@ -47,13 +49,16 @@ json results_json(const SearchResults& results) {
                         {"score", h.score},
                         {"snippet", h.snippet.to_html()},
                         {"facets", facet_values(h.facets)},
-                        {"officials", officials(h.officials)}});
+                        {"officials", officials(h.officials)},
+                        {"copies", h.copies}});
     }
     json months = json::array();
     for (const auto& m : results.months) months.push_back({{"month", m.value}, {"count", m.count}});
+    // A hand-built SearchResults may leave total_articles at 0; it is never below total.
     json out = {{"query", results.query},
                 {"like", results.like},
                 {"total", results.total},
+                {"total_articles", std::max(results.total_articles, results.total)},
                 {"results", hits},
                 {"facets", facet_counts(results.facets)},
                 {"date_histogram", months},

@@ -18,6 +18,10 @@ inline constexpr std::string_view prefix_source = "XS";   // XS<folded source>
 inline constexpr std::string_view prefix_country = "XC";  // XC<folded canonical country>
 inline constexpr std::string_view prefix_official = "XO"; // XO<folded canonical name>
 inline constexpr std::string_view prefix_location = "XL"; // XL<folded canonical location>
+inline constexpr std::string_view prefix_copy = "XD";     // XD<near-duplicate key>: counts copies
+
+/// The boolean term that marks an article's near-duplicate key (see near_duplicate.hpp).
+[[nodiscard]] inline std::string copy_term(std::string_view key) { return std::string(prefix_copy) + std::string(key); }
 
 // Value slots.
 inline constexpr Xapian::valueno slot_date = 0;       // UTC "YYYY-MM-DDTHH:MM:SSZ" (a date: its 00:00)
@@ -26,6 +30,7 @@ inline constexpr Xapian::valueno slot_official = 2;
 inline constexpr Xapian::valueno slot_location = 3;
 inline constexpr Xapian::valueno slot_source = 4;     // source as given
 inline constexpr Xapian::valueno slot_id = 5;         // article id, for stable tie-breaks
+inline constexpr Xapian::valueno slot_collapse = 6;   // near-duplicate key (near_duplicate.hpp); absent if none
 
 /// Separates the values of a multi-valued facet inside its slot.
 inline constexpr char value_separator = '\x1f';

@@ -149,6 +149,16 @@ std::string corrected_query(const Xapian::Database& db, const detail::Analysis& 
     return corrected;
 }
 
+// How many articles matching `matching` share the near-duplicate key `key` (at least 1).
+// Most keys are unique in the index: then no search is needed.
+std::size_t matching_copies(const Xapian::Database& db, const Xapian::Query& matching, const std::string& key) {
+    if (key.empty() || db.get_termfreq(detail::copy_term(key)) <= 1) return 1;
+    Xapian::Enquire copies(db);
+    copies.set_query(Xapian::Query(Xapian::Query::OP_FILTER, matching, Xapian::Query(detail::copy_term(key))));
+    copies.set_weighting_scheme(Xapian::BoolWeight());
+    return std::max<std::size_t>(1, copies.get_mset(0, 0, db.get_doccount()).get_matches_lower_bound());
+}
+
 }  // namespace
 
 SearchResults Searcher::run_search(const SearchRequest& request) const {
@@ -178,11 +188,12 @@ SearchResults Searcher::run_search(const SearchRequest& request) const {
             enquire.set_sort_by_relevance_then_value(detail::slot_id, false);
         }
         // Two passes. Ranking asks only for the page, so Xapian can skip articles that cannot
-        // reach it. Counting visits every match (an exact total and facet counts) but runs
-        // the cheaper `matching` query, unweighted.
+        // reach it. Counting visits every match (exact totals and facet counts) but runs the
+        // cheaper `matching` query, unweighted. Both collapse near-duplicate copies the same way.
         // Xapian counts in 32 bits: clamp, as there are never more matches than documents.
         const Xapian::doccount docs = impl.db.get_doccount();
         auto clamp = [docs](std::size_t v) { return static_cast<Xapian::doccount>(std::min<std::size_t>(v, docs)); };
+        if (request.collapse) enquire.set_collapse_key(detail::slot_collapse);
         Xapian::MSet mset;
         if (request.limit > 0) mset = enquire.get_mset(clamp(request.offset), clamp(request.limit));
         std::vector<Facet> facets(all_facets.begin(), all_facets.end());
@@ -191,7 +202,17 @@ SearchResults Searcher::run_search(const SearchRequest& request) const {
         counting.set_query(built.matching);
         counting.set_weighting_scheme(Xapian::BoolWeight());
         if (request.count_facets) counting.add_matchspy(&spy);
-        results.total = counting.get_mset(0, 0, docs).get_matches_estimated();
+        // Counts every matching article, copies included: Xapian calls match spies before it
+        // collapses. A built-in spy on the few-valued source slot, so remote shards can run it.
+        Xapian::ValueCountMatchSpy articles(detail::slot_source);
+        if (request.collapse) {
+            counting.set_collapse_key(detail::slot_collapse);
+            counting.add_matchspy(&articles);
+        }
+        // Every match was examined, so the lower bound is the exact count; with collapsing,
+        // the estimate is scaled by the rate of duplicates seen and need not be exact.
+        results.total = counting.get_mset(0, 0, docs).get_matches_lower_bound();
+        results.total_articles = request.collapse ? articles.get_total() : results.total;
         std::size_t rank = request.offset;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             auto stored = detail::read_document(it.get_document());
@@ -207,6 +228,9 @@ SearchResults Searcher::run_search(const SearchRequest& request) const {
                                                built.highlight, impl.analysis->stemmer, request.snippet_bytes);
             hit.facets = std::move(stored.facets);
             hit.officials = std::move(stored.officials);
+            // The ranking pass skips what cannot reach the page, so its collapse count is only a
+            // lower bound (even 0): count the matching articles with this key instead.
+            hit.copies = request.collapse ? matching_copies(impl.db, built.matching, it.get_collapse_key()) : 1;
             results.hits.push_back(std::move(hit));
         }
         if (request.count_facets) {

@@ -75,6 +75,7 @@ TEST_F(ApiVerbatim, VerbatimMatchesOnlyTheWordAsTyped) {
     auto expanded = as_set(ids_of(search_all("struck")));
     auto request = everything("struck");
     request.expand = false;
+    request.stem = false;
     auto verbatim = search(request);
     EXPECT_FALSE(verbatim.hits.empty());
     EXPECT_LT(verbatim.total, expanded.size());
@@ -98,6 +99,7 @@ TEST_F(ApiVerbatim, VerbatimIgnoresEntityAliases) {
     auto expanded = search_all("Kiev");
     auto request = everything("Kiev");
     request.expand = false;
+    request.stem = false;
     auto verbatim = search(request);
     EXPECT_GT(expanded.total, verbatim.total);
 }

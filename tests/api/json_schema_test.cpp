@@ -47,7 +47,7 @@ TEST_F(ApiJsonSchema, SearchResultsTopLevel) {
     auto results = search_all("all strikes affecting embassies");
     auto j = json::parse(newsfacet::to_json(results));
     ASSERT_TRUE(j.is_object());
-    EXPECT_EQ(keys_of(j), (std::set<std::string>{"query", "like", "total", "results", "facets",
+    EXPECT_EQ(keys_of(j), (std::set<std::string>{"query", "like", "total", "total_articles", "results", "facets",
                                                  "date_histogram", "facets_without_own_filter",
                                                  "suggestions", "corrected_query"}));
     EXPECT_TRUE(j["query"].is_string());
@@ -56,6 +56,9 @@ TEST_F(ApiJsonSchema, SearchResultsTopLevel) {
     EXPECT_EQ(j["corrected_query"], "");
     EXPECT_TRUE(j["total"].is_number_integer());
     EXPECT_EQ(j["total"].get<std::uint64_t>(), results.total);
+    EXPECT_TRUE(j["total_articles"].is_number_integer());
+    EXPECT_EQ(j["total_articles"].get<std::uint64_t>(), results.total_articles);
+    EXPECT_GE(results.total_articles, results.total);
     ASSERT_TRUE(j["results"].is_array());
     EXPECT_EQ(j["results"].size(), results.hits.size());
     expect_facet_counts(j["facets"]);
@@ -72,8 +75,8 @@ TEST_F(ApiJsonSchema, SearchResultEntries) {
     auto results = search_all("embassy");
     auto j = json::parse(newsfacet::to_json(results));
     ASSERT_FALSE(j["results"].empty());
-    const std::set<std::string> result_keys = {"rank",    "id",     "title",     "date",     "source", "url",
-                                               "score",   "snippet", "facets",   "officials"};
+    const std::set<std::string> result_keys = {"rank",  "id",      "title",  "date",      "source", "url",
+                                               "score", "snippet", "facets", "officials", "copies"};
     bool some_official = false;
     for (std::size_t i = 0; i < j["results"].size(); ++i) {
         const auto& r = j["results"][i];
@@ -86,6 +89,9 @@ TEST_F(ApiJsonSchema, SearchResultEntries) {
         }
         EXPECT_TRUE(r["score"].is_number());
         EXPECT_GT(r["score"].get<double>(), 0.0);
+        EXPECT_TRUE(r["copies"].is_number_integer());
+        EXPECT_EQ(r["copies"].get<std::size_t>(), hit.copies);
+        EXPECT_GE(hit.copies, 1u);
         EXPECT_EQ(r["id"], hit.id);
         EXPECT_EQ(r["title"], hit.title);
         EXPECT_EQ(r["snippet"], hit.snippet.to_html());
@@ -147,6 +153,16 @@ TEST(ApiJson, SearchResultsWithInvalidUtf8DoNotThrow) {
     EXPECT_TRUE(j["facets"].is_object());
     EXPECT_TRUE(j["results"].is_array());
     EXPECT_EQ(j["total"], 0);
+    EXPECT_EQ(j["total_articles"], 0);
+}
+
+TEST(ApiJson, HandBuiltResultsNeverReportFewerArticlesThanResults) {
+    // A caller that fills in `total` alone still gets a consistent object.
+    newsfacet::SearchResults results;
+    results.total = 3;
+    auto j = json::parse(newsfacet::to_json(results));
+    EXPECT_EQ(j["total"], 3);
+    EXPECT_EQ(j["total_articles"], 3);
 }
 
 TEST(ApiJson, SnippetHtmlIsEscapedInsideJson) {
@@ -155,10 +171,14 @@ TEST(ApiJson, SnippetHtmlIsEscapedInsideJson) {
     hit.rank = 1;
     hit.id = "x";
     hit.snippet = {"a <b> & \"c\"", {{0, 1}}};
+    hit.copies = 3;
     results.hits.push_back(hit);
     results.total = 1;
+    results.total_articles = 3;
     auto j = json::parse(newsfacet::to_json(results));
     EXPECT_EQ(j["results"][0]["snippet"], "<mark>a</mark> &lt;b&gt; &amp; &quot;c&quot;");
+    EXPECT_EQ(j["results"][0]["copies"], 3);
+    EXPECT_EQ(j["total_articles"], 3);
 }
 
 TEST(ApiJson, TaggingSchema) {

@@ -20,18 +20,22 @@ const std::set<std::string> facet_names = {"country", "official", "location"};
 
 void check_schema(const json& j) {
     ASSERT_TRUE(j.is_object());
-    EXPECT_EQ(keys_of(j), (std::set<std::string>{"query", "like", "total", "results", "facets",
+    EXPECT_EQ(keys_of(j), (std::set<std::string>{"query", "like", "total", "total_articles", "results", "facets",
                                                  "date_histogram", "facets_without_own_filter",
                                                  "suggestions", "corrected_query"}));
     EXPECT_TRUE(j["query"].is_string());
     EXPECT_TRUE(j["like"].is_string());
     EXPECT_TRUE(j["corrected_query"].is_string());
     EXPECT_TRUE(j["total"].is_number_integer());
+    EXPECT_TRUE(j["total_articles"].is_number_integer());
+    EXPECT_GE(j["total_articles"].get<std::size_t>(), j["total"].get<std::size_t>());
     ASSERT_TRUE(j["results"].is_array());
     std::size_t expected_rank = j["results"].empty() ? 0 : j["results"][0]["rank"].get<std::size_t>();
     for (const auto& r : j["results"]) {
         EXPECT_EQ(keys_of(r), (std::set<std::string>{"rank", "id", "title", "date", "source", "url", "score",
-                                                     "snippet", "facets", "officials"}));
+                                                     "snippet", "facets", "officials", "copies"}));
+        EXPECT_TRUE(r["copies"].is_number_integer());
+        EXPECT_GE(r["copies"].get<std::int64_t>(), 1);
         EXPECT_TRUE(r["rank"].is_number_integer());
         EXPECT_EQ(r["rank"].get<std::size_t>(), expected_rank++);
         for (const char* key : {"id", "title", "date", "source", "url", "snippet"}) {
@@ -124,11 +128,13 @@ TEST_F(CliSearchJson, OfficialsCarryRoleAndCountry) {
 }
 
 // With --limit 100 every match is returned, so the facet counts must equal a count over them.
+// Facet counts count every article, copies included, so every article is listed
+// (--no-collapse); collapse_test.cpp checks that collapsing leaves the counts alone.
 class CliFacetCounts : public CliCorpusTest, public ::testing::WithParamInterface<std::vector<std::string>> {};
 
 TEST_P(CliFacetCounts, EqualACountOverAllResults) {
     auto args = GetParam();
-    args.insert(args.begin(), {"--limit", "100"});
+    args.insert(args.begin(), {"--limit", "100", "--no-collapse"});
     auto j = search(args);
     check_schema(j);
     ASSERT_GT(j["total"].get<std::size_t>(), 0u);

@@ -13,9 +13,11 @@ struct TextStyle {
     bool color = false;  ///< ANSI colours (bold titles, highlighted matches); else plain marks.
 };
 
-/// Search results for a terminal: a count line, "Did you mean" lines (the corrected query, then
-/// filter values), numbered results (title, date, source, id, facets, officials with role and
-/// country, snippet with matches marked), then facet counts over all matches. Without colour,
+/// Search results for a terminal: a line counting matching articles (and the results, when
+/// near-duplicate copies were collapsed), "Did you mean" lines (the corrected query, then
+/// filter values), numbered results (title with "(+N copies)" when it stands for copies,
+/// date, source, id, facets, officials with role and country, snippet with matches marked),
+/// then facet counts over all matching articles. Without colour,
 /// matches are wrapped in [brackets].
 [[nodiscard]] std::string to_text(const SearchResults& results, const TextStyle& style = {});
 

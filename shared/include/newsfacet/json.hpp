@@ -13,9 +13,10 @@
 namespace newsfacet {
 
 /// Search results as one JSON object:
-/// {"query", "like", "total", "results": [{"rank", "id", "title", "date", "source", "url", "score",
+/// {"query", "like", "total" (results, copies collapsed), "total_articles" (copies included,
+///  never below "total"), "results": [{"rank", "id", "title", "date", "source", "url", "score",
 ///  "snippet" (HTML), "facets": {"country": [...], "official": [...], "location": [...]},
-///  "officials": [{"name", "role", "country"}]}],
+///  "officials": [{"name", "role", "country"}], "copies"}],
 ///  "facets": {"country": [{"value", "count"}], "official": [...], "location": [...]},
 ///  "date_histogram": [{"month": "2024-03", "count"}],
 ///  "facets_without_own_filter": {"country": [{"value", "count"}], ...},  (filtered facets only)

@@ -54,6 +54,11 @@ struct SearchRequest {
     /// Match the stems of the query's words ("strikes" finds "struck"). Off with `expand`
     /// off too is "verbatim": the words exactly as typed.
     bool stem = true;
+    /// Collapse near-duplicate copies of a story (same body up to small edits, whatever the
+    /// headline or dateline) into one hit, the first of them in result order, which says how
+    /// many articles it stands for (SearchHit::copies). Paging (offset, limit, rank) counts
+    /// collapsed hits. Articles indexed before near-duplicate keys existed never collapse.
+    bool collapse = true;
 };
 
 /// One ranked result.
@@ -68,19 +73,28 @@ struct SearchHit {
     Snippet snippet;
     FacetValues facets;
     std::vector<Official> officials;
+    /// Matching articles this hit stands for: itself plus the near-duplicate copies collapsed
+    /// into it (exact). Always 1 when SearchRequest::collapse is false.
+    std::size_t copies = 1;
 };
 
 /// The answer to a SearchRequest.
 struct SearchResults {
     std::string query;
-    std::string like;         ///< SearchRequest::like, as given.
-    std::uint64_t total = 0;  ///< Exact number of matching articles.
+    std::string like;  ///< SearchRequest::like, as given.
+    /// Exact number of results: matching articles after collapsing copies, what paging walks.
+    std::uint64_t total = 0;
+    /// Exact number of matching articles, copies included (the sum of `copies` over all
+    /// results). Equals `total` when nothing was collapsed or collapsing is off.
+    std::uint64_t total_articles = 0;
     std::vector<SearchHit> hits;
-    /// Per facet, value counts over ALL matching articles (not just this page), most frequent
-    /// first (ties by value). Empty when SearchRequest::count_facets is false.
+    /// Per facet, value counts over ALL matching articles (not just this page), copies
+    /// included, so they add up against `total_articles`, not `total`; the same with or
+    /// without collapsing. Most frequent first (ties by value). Empty when
+    /// SearchRequest::count_facets is false.
     std::vector<std::pair<Facet, std::vector<FacetCount>>> facets;
-    /// Matching articles per month ("2024-03"), oldest month first, over ALL matches; undated
-    /// articles are not counted. Empty when SearchRequest::count_facets is false.
+    /// Matching articles per month ("2024-03"), oldest month first, over ALL matches (copies
+    /// included); undated articles are not counted. Empty when SearchRequest::count_facets is false.
     std::vector<FacetCount> months;
     /// Multi-select counts: for each facet the request filters on, its counts over the
     /// articles that match everything else (as if its own filter were off), so a user can
