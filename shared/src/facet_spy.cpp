@@ -11,6 +11,7 @@ FacetSpy::FacetSpy(std::vector<Facet> facets) : m_facets(std::move(facets)), m_c
 }
 
 void FacetSpy::operator()(const Xapian::Document& doc, double /*weight*/) {
+    ++m_matches;
     const std::string date = doc.get_value(slot_date);
     if (date.size() >= 7) ++m_months[date.substr(0, 7)];
     for (std::size_t i = 0; i < m_slots.size(); ++i) {

@@ -1,6 +1,7 @@
 #pragma once
 // Exact facet counts over every match of a query, read from the facets' value slots.
 
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -21,6 +22,9 @@ public:
     void operator()(const Xapian::Document& doc, double weight) override;
     std::string get_description() const override { return "newsfacet::FacetSpy"; }
 
+    /// Documents seen: every match, copies included (spies run before collapsing).
+    [[nodiscard]] std::uint64_t matches() const noexcept { return m_matches; }
+
     /// Matches per month of their date ("YYYY-MM"), in month order.
     [[nodiscard]] std::vector<FacetCount> months() const;
 
@@ -32,6 +36,7 @@ private:
     std::vector<Xapian::valueno> m_slots;
     std::vector<std::unordered_map<std::string, std::uint64_t>> m_counts;
     std::unordered_map<std::string, std::uint64_t> m_months;
+    std::uint64_t m_matches = 0;
 };
 
 }  // namespace newsfacet::detail

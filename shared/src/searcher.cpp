@@ -202,17 +202,20 @@ SearchResults Searcher::run_search(const SearchRequest& request) const {
         counting.set_query(built.matching);
         counting.set_weighting_scheme(Xapian::BoolWeight());
         if (request.count_facets) counting.add_matchspy(&spy);
-        // Counts every matching article, copies included: Xapian calls match spies before it
-        // collapses. A built-in spy on the few-valued source slot, so remote shards can run it.
+        // Counting every matching article, copies included, needs a spy: Xapian calls spies
+        // before it collapses. The facet spy counts them anyway; without it, a built-in spy on
+        // the few-valued source slot (remote shards can run it).
         Xapian::ValueCountMatchSpy articles(detail::slot_source);
         if (request.collapse) {
             counting.set_collapse_key(detail::slot_collapse);
-            counting.add_matchspy(&articles);
+            if (!request.count_facets) counting.add_matchspy(&articles);
         }
         // Every match was examined, so the lower bound is the exact count; with collapsing,
         // the estimate is scaled by the rate of duplicates seen and need not be exact.
         results.total = counting.get_mset(0, 0, docs).get_matches_lower_bound();
-        results.total_articles = request.collapse ? articles.get_total() : results.total;
+        results.total_articles = !request.collapse    ? results.total
+                                 : request.count_facets ? spy.matches()
+                                                        : articles.get_total();
         std::size_t rank = request.offset;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             auto stored = detail::read_document(it.get_document());
