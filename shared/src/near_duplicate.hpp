@@ -27,9 +27,9 @@ inline constexpr std::size_t near_duplicate_min_words = 30;
 inline constexpr std::size_t near_duplicate_lead_words = 100;
 
 /// The near-duplicate key of an article body: "" for a body without words (an empty key never
-/// collapses), "x" + 16 hex digits for a body of fewer than near_duplicate_min_words words
-/// (its exact normalised words), otherwise "m" + 64 hex digits (three min-hashes of its
-/// word-shingle set, then a hash of the figures in its lead). Words are case-folded and
+/// collapses), "x" + 14 hex digits for a body of fewer than near_duplicate_min_words words
+/// (a hash of its exact normalised words), otherwise "m" + 14 hex digits (a hash of three
+/// min-hashes of its word-shingle set and of the figures in its lead). Words are case-folded and
 /// accent-stripped, punctuation is ignored and a leading wire dateline is skipped. Stable
 /// across builds and platforms: only fixed, documented hash functions are used.
 [[nodiscard]] std::string near_duplicate_key(std::string_view body);

@@ -197,7 +197,7 @@ SearchResults Searcher::run_search(const SearchRequest& request) const {
         Xapian::MSet mset;
         if (request.limit > 0) mset = enquire.get_mset(clamp(request.offset), clamp(request.limit));
         std::vector<Facet> facets(all_facets.begin(), all_facets.end());
-        detail::FacetSpy spy(facets);
+        detail::FacetSpy spy(impl.db, facets);
         Xapian::Enquire counting(impl.db);
         counting.set_query(built.matching);
         counting.set_weighting_scheme(Xapian::BoolWeight());
@@ -244,7 +244,7 @@ SearchResults Searcher::run_search(const SearchRequest& request) const {
                 Xapian::Enquire widened(impl.db);
                 widened.set_query(wider.matching);
                 widened.set_weighting_scheme(Xapian::BoolWeight());
-                detail::FacetSpy own({facet});
+                detail::FacetSpy own(impl.db, {facet});
                 widened.add_matchspy(&own);
                 (void)widened.get_mset(0, 0, docs);
                 results.facets_without_own_filter.emplace_back(facet, own.counts(facet, request.max_facet_values));
