@@ -32,6 +32,7 @@ The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
     std::string db;
     std::vector<std::string> args;
     bool tag_only = false, remove = false, info = false, json = false, quiet = false, dump = false;
+    unsigned threads = 0;
     app.add_option("--db", db, "Index directory (default: $NEWSFACET_DB or ./newsfacet.db)");
     app.add_flag("--tag-only", tag_only, "Print each article's facets and mentions as JSON lines; index nothing");
     app.add_flag("--dump", dump, "Print each article as read (JSON lines: id, title, body, date, ...); index nothing");
@@ -39,6 +40,11 @@ The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
     app.add_flag("--info", info, "Summarise the index: articles, size, format, facet values");
     app.add_flag("--json", json, "With --info: print JSON");
     app.add_flag("-q,--quiet", quiet, "No progress or summary on stderr");
+    app.add_option("--threads", threads,
+                   "1: read, tag and store each article in turn; 2: tag and build documents on a "
+                   "second thread while this one stores them (0, the default: 2 on a multi-core machine)")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
     app.add_option("paths", args, "Files or directories to index (IDs with --delete)");
     try {
         app.parse(argc, argv);
@@ -128,7 +134,9 @@ The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
                      static_cast<double>(s.bytes) / 1e6 / secs);
     };
     std::vector<std::filesystem::path> paths(args.begin(), args.end());
-    auto stats = newsfacet::ingest(index, paths, handler);
+    newsfacet::IngestOptions options;
+    options.threads = threads;
+    auto stats = newsfacet::ingest(index, paths, handler, options);
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (tty) std::cerr << "\r\x1b[K";
     if (!quiet) {

@@ -9,6 +9,7 @@
 #include "analysis.hpp"
 #include "database.hpp"
 #include "document.hpp"
+#include "index_access.hpp"
 #include "schema.hpp"
 
 namespace newsfacet {
@@ -21,11 +22,45 @@ struct Index::Impl {
     Xapian::TermGenerator generator;
 
     Impl(std::filesystem::path p, Xapian::WritableDatabase d)
-        : path(std::move(p)), db(std::move(d)), analysis(detail::make_analysis()) {
-        generator.set_stemmer(analysis->stemmer);
-        generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-    }
+        : path(std::move(p)), db(std::move(d)), analysis(detail::make_analysis()),
+          generator(detail::make_generator(*analysis)) {}
 };
+
+namespace detail {
+
+Xapian::TermGenerator make_generator(const Analysis& analysis) {
+    Xapian::TermGenerator generator;
+    generator.set_stemmer(analysis.stemmer);
+    generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    return generator;
+}
+
+PreparedArticle IndexAccess::prepare(const Article& article, const Tagging& tagging,
+                                     Xapian::TermGenerator& generator) {
+    if (article.id.empty()) throw UsageError("article has no id");
+    if (article.title.empty() && article.body.empty()) {
+        throw UsageError("article '" + article.id + "' has no text (no title and no body)");
+    }
+    try {
+        return {id_term(article.id), make_document(article, tagging, generator),
+                article.title.size() + article.body.size()};
+    } catch (const Xapian::Error& e) {
+        rethrow(e, "article '" + article.id + "'");
+    }
+}
+
+AddOutcome IndexAccess::store(Index& index, const PreparedArticle& prepared) {
+    auto& impl = *index.m_impl;
+    try {
+        bool existed = impl.db.term_exists(prepared.id_term);
+        impl.db.replace_document(prepared.id_term, prepared.document);
+        return existed ? AddOutcome::replaced : AddOutcome::added;
+    } catch (const Xapian::Error& e) {
+        rethrow(e, impl.path.string());
+    }
+}
+
+}  // namespace detail
 
 Index::Index(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 
@@ -52,19 +87,7 @@ Index& Index::operator=(Index&&) noexcept = default;
 AddOutcome Index::add(const Article& article) { return add(article, m_impl->tagger.tag(article)); }
 
 AddOutcome Index::add(const Article& article, const Tagging& tagging) {
-    if (article.id.empty()) throw UsageError("article has no id");
-    if (article.title.empty() && article.body.empty()) {
-        throw UsageError("article '" + article.id + "' has no text (no title and no body)");
-    }
-    try {
-        auto term = detail::id_term(article.id);
-        bool existed = m_impl->db.term_exists(term);
-        auto doc = detail::make_document(article, tagging, m_impl->generator);
-        m_impl->db.replace_document(term, doc);
-        return existed ? AddOutcome::replaced : AddOutcome::added;
-    } catch (const Xapian::Error& e) {
-        detail::rethrow(e, m_impl->path.string());
-    }
+    return detail::IndexAccess::store(*this, detail::IndexAccess::prepare(article, tagging, m_impl->generator));
 }
 
 bool Index::remove(std::string_view id) {

@@ -14,6 +14,10 @@
 
 namespace newsfacet {
 
+namespace detail {
+struct IndexAccess;  // the library's own ingest pipeline (not part of the API)
+}
+
 /// The storage format this build reads and writes. An index records the version it was created
 /// with; opening one with another version throws FormatVersionError.
 inline constexpr int index_format_version = 1;
@@ -83,6 +87,7 @@ public:
     [[nodiscard]] const Tagger& tagger() const noexcept;
 
 private:
+    friend struct detail::IndexAccess;
     struct Impl;
     explicit Index(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> m_impl;

@@ -29,11 +29,22 @@ struct IngestHandler {
     std::function<void(const IngestStats&)> on_progress;
 };
 
+/// How ingest() works.
+struct IngestOptions {
+    /// Threads: 1 reads, tags and stores each article in turn; 2 or more read, tag and build
+    /// documents on a second thread while the calling thread stores them (Xapian has one
+    /// writer; more than 2 currently uses 2). 0 (the default): 2 when the machine has
+    /// several cores.
+    unsigned threads = 0;
+};
+
 /// Reads every article under `paths` (see read_articles) into `index` and commits.
 /// Unreadable files, malformed records and paths that do not exist are reported through
 /// `handler.on_error`, counted in `failed`, and skipped; everything else still lands.
 /// Throws DatabaseError only when the index itself fails.
+/// Callbacks run on the calling thread, in input order, whatever `options.threads`; the
+/// index ends up the same either way.
 IngestStats ingest(Index& index, const std::vector<std::filesystem::path>& paths,
-                   const IngestHandler& handler = {});
+                   const IngestHandler& handler = {}, const IngestOptions& options = {});
 
 }  // namespace newsfacet
