@@ -6,39 +6,17 @@
 #include <newsfacet/newsfacet.hpp>
 
 #include "api_support.hpp"
+#include "corpus_answer_key.hpp"
 
 using newsfacet::testing::ids_of;
+
+using newsfacet::testing::diplomatic_strikes;
+using newsfacet::testing::embassies_without_strikes;
+using newsfacet::testing::labour_strikes;
 
 namespace {
 
 const std::string headline_query = "all strikes affecting embassies";
-
-// From the corpus answer key: category diplomatic_strike.
-const std::vector<std::string> diplomatic_strikes = {
-    "azerbaijan-embassy-kyiv.txt",
-    "nf-2024-0312-odesa-consulate",
-    "nf-2024-0519-khartoum-embassies-shelled",
-    "nf-2024-1003-beirut-kuwaiti-embassy",
-    "nf-2025-0114-sanaa-italian-embassy",
-    "nf-2025-0206-tripoli-rockets-embassy",
-    "nf-2025-0322-damascus-jordanian-embassy",
-    "nf-2025-0414-baghdad-us-embassy-rockets",
-    "nf-2025-0603-erbil-turkish-consulate",
-    "nf-2025-0829-mandalay-consulate",
-    "nf-2024-0826-kiev-barrage",
-    "features/kharkiv-consulates.md",
-};
-
-// From the corpus answer key: category labour_strike.
-const std::vector<std::string> labour_strikes = {
-    "nf-2024-0226-hamburg-dock-strike",
-    "nf-2024-1008-manchester-rail-walkout",
-    "nf-2025-0303-buenos-aires-teachers-strike",
-    "nf-2025-0616-nairobi-nurses-strike",
-    "nf-2025-1002-spain-pilots-strike",
-    "nf-2024-1203-rotterdam-lashers",
-    "wire.jsonl#6",
-};
 
 using ApiHeadlineQuery = newsfacet::testing::CorpusTest;
 
@@ -106,13 +84,6 @@ TEST_F(ApiHeadlineQuery, DiplomaticStrikesFillTheTopRanks) {
 }
 
 namespace {
-
-// From the corpus answer key: category diplomacy_no_attack (embassies without any strike).
-const std::vector<std::string> embassies_without_strikes = {
-    "nf-2024-0425-gdansk-portuguese-consulate",   "nf-2025-0624-damascus-austrian-embassy",
-    "nf-2025-0130-british-ambassador-credentials", "nf-2025-0710-lagos-german-visa-centre",
-    "nf-2025-0930-mumbai-consulate-move",          "features/manila-visa-queue.md",
-};
 
 class ApiParaphrases : public newsfacet::testing::CorpusTest,
                        public ::testing::WithParamInterface<const char*> {};

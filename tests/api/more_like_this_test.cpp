@@ -7,43 +7,20 @@
 #include <newsfacet/newsfacet.hpp>
 
 #include "api_support.hpp"
+#include "corpus_answer_key.hpp"
 
 using newsfacet::testing::contains;
 using newsfacet::testing::ids_of;
 using newsfacet::testing::seed_id;
 
+using newsfacet::testing::embassies_without_strikes;
+using newsfacet::testing::labour_strikes;
+
 namespace {
 
-// From the corpus answer key: category diplomatic_strike (the seed is one of them).
-const std::vector<std::string> diplomatic_strikes = {
-    "nf-2024-0312-odesa-consulate",
-    "nf-2024-0519-khartoum-embassies-shelled",
-    "nf-2024-1003-beirut-kuwaiti-embassy",
-    "nf-2025-0114-sanaa-italian-embassy",
-    "nf-2025-0206-tripoli-rockets-embassy",
-    "nf-2025-0322-damascus-jordanian-embassy",
-    "nf-2025-0414-baghdad-us-embassy-rockets",
-    "nf-2025-0603-erbil-turkish-consulate",
-    "nf-2025-0829-mandalay-consulate",
-    "nf-2024-0826-kiev-barrage",
-    "features/kharkiv-consulates.md",
-};
-
-// From the corpus answer key: labour strikes, and embassies without any attack.
-const std::vector<std::string> labour_strikes = {
-    "nf-2024-0226-hamburg-dock-strike",
-    "nf-2024-1008-manchester-rail-walkout",
-    "nf-2025-0303-buenos-aires-teachers-strike",
-    "nf-2025-0616-nairobi-nurses-strike",
-    "nf-2025-1002-spain-pilots-strike",
-    "nf-2024-1203-rotterdam-lashers",
-    "wire.jsonl#6",
-};
-const std::vector<std::string> embassies_without_strikes = {
-    "nf-2024-0425-gdansk-portuguese-consulate",    "nf-2025-0624-damascus-austrian-embassy",
-    "nf-2025-0130-british-ambassador-credentials", "nf-2025-0710-lagos-german-visa-centre",
-    "nf-2025-0930-mumbai-consulate-move",          "features/manila-visa-queue.md",
-};
+// The seed's fellow diplomatic strikes (the seed itself is never a result).
+const std::vector<std::string> diplomatic_strikes(newsfacet::testing::diplomatic_strikes.begin() + 1,
+                                                  newsfacet::testing::diplomatic_strikes.end());
 
 // Mean 1-based rank of `ids` in `results`; an article that does not match counts as ranked
 // just after the last hit.
