@@ -128,28 +128,21 @@ The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
         if (tty) std::cerr << "\r\x1b[K";
         print_error("warning: " + w);
     };
+    std::vector<std::filesystem::path> paths(args.begin(), args.end());
+    const std::uint64_t total_bytes = tty ? newsfacet::input_bytes(paths) : 0;
     handler.on_progress = [&](const newsfacet::IngestStats& s) {
         auto now = std::chrono::steady_clock::now();
         if (!tty || now - last_draw < std::chrono::milliseconds(200)) return;
         last_draw = now;
-        double secs = std::chrono::duration<double>(now - start).count();
-        std::fprintf(stderr, "\r\x1b[K%llu articles, %.0f articles/s, %.2f MB/s",
-                     static_cast<unsigned long long>(s.added + s.replaced), (s.added + s.replaced) / secs,
-                     static_cast<double>(s.bytes) / 1e6 / secs);
+        std::cerr << "\r\x1b[K" << newsfacet::progress_line(s, total_bytes, std::chrono::duration<double>(now - start).count());
     };
-    std::vector<std::filesystem::path> paths(args.begin(), args.end());
     newsfacet::IngestOptions options;
     options.threads = threads;
     options.commit_every = commit_every;
     auto stats = newsfacet::ingest(index, paths, handler, options);
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (tty) std::cerr << "\r\x1b[K";
-    if (!quiet) {
-        std::fprintf(stderr, "%llu added, %llu replaced, %llu skipped in %.2f s; %llu articles in %s\n",
-                     static_cast<unsigned long long>(stats.added), static_cast<unsigned long long>(stats.replaced),
-                     static_cast<unsigned long long>(stats.failed), secs,
-                     static_cast<unsigned long long>(index.size()), path.string().c_str());
-    }
+    if (!quiet) std::cerr << newsfacet::summary_line(stats, secs, index.size(), path) << "\n";
     return stats.failed ? newsfacet::exit_partial : 0;
 }
 

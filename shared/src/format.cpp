@@ -1,5 +1,7 @@
 #include <newsfacet/format.hpp>
 
+#include <cstdio>
+
 #include <algorithm>
 #include <sstream>
 
@@ -122,6 +124,76 @@ std::string to_text(const IndexInfo& info) {
     out << "facet values (articles):\n";
     facet_lines(out, info.facets, 20);
     return out.str();
+}
+
+namespace {
+
+// 12865 -> "12,865": long runs are read at a glance.
+std::string grouped(std::uint64_t n) {
+    std::string digits = std::to_string(n);
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i != 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+std::string fixed(double value, int decimals) {
+    std::ostringstream out;
+    out.setf(std::ios::fixed);
+    out.precision(decimals);
+    out << value;
+    return out.str();
+}
+
+// Time left as "m:ss" or "h:mm:ss".
+std::string clock(double seconds) {
+    const auto s = static_cast<unsigned long long>(seconds + 0.5);
+    char buf[32];
+    if (s >= 3600) {
+        std::snprintf(buf, sizeof buf, "%llu:%02llu:%02llu", s / 3600, s / 60 % 60, s % 60);
+    } else {
+        std::snprintf(buf, sizeof buf, "%llu:%02llu", s / 60, s % 60);
+    }
+    return buf;
+}
+
+}  // namespace
+
+std::string progress_line(const IngestStats& stats, std::uint64_t total_input_bytes, double seconds) {
+    const std::uint64_t articles = stats.added + stats.replaced;
+    const double secs = std::max(seconds, 1e-9);
+    std::string out;
+    if (total_input_bytes != 0) {
+        const double done = std::min(1.0, static_cast<double>(stats.input_bytes) / static_cast<double>(total_input_bytes));
+        constexpr int width = 20;
+        const int filled = static_cast<int>(done * width);
+        out = "[" + std::string(static_cast<std::size_t>(filled), '#') + std::string(static_cast<std::size_t>(width - filled), '-') +
+              "] " + std::to_string(static_cast<int>(done * 100)) + "% ";
+    }
+    out += grouped(articles) + " articles, " + grouped(static_cast<std::uint64_t>(articles / secs)) + "/s, " +
+           fixed(static_cast<double>(stats.input_bytes) / 1e6 / secs, 1) + " MB/s";
+    if (total_input_bytes != 0 && stats.input_bytes > 0 && stats.input_bytes < total_input_bytes) {
+        const double left = secs * static_cast<double>(total_input_bytes - stats.input_bytes) / static_cast<double>(stats.input_bytes);
+        out += ", " + clock(left) + " left";
+    }
+    return out;
+}
+
+std::string summary_line(const IngestStats& stats, double seconds, std::uint64_t articles,
+                         const std::filesystem::path& index_path) {
+    std::uint64_t size = 0;
+    std::error_code ec;
+    for (auto it = std::filesystem::recursive_directory_iterator(index_path, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file(ec)) size += it->file_size(ec);
+    }
+    const double secs = std::max(seconds, 1e-9);
+    return grouped(stats.added) + " added, " + grouped(stats.replaced) + " replaced, " + grouped(stats.failed) +
+           " skipped in " + fixed(seconds, 2) + " s (" + fixed(static_cast<double>(stats.input_bytes) / 1e6 / secs, 2) +
+           " MB/s); " + grouped(articles) + (articles == 1 ? " article, " : " articles, ") +
+           fixed(static_cast<double>(size) / 1e6, 1) + " MB in " + index_path.string();
 }
 
 }  // namespace newsfacet

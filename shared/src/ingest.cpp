@@ -7,6 +7,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <utility>
 
 #include <newsfacet/reader.hpp>
 
@@ -21,6 +22,7 @@ struct Item {
     std::optional<detail::PreparedArticle> prepared;
     std::optional<InputError> error;
     std::optional<std::string> warning;
+    std::uint64_t input_bytes = 0;  // input consumed since the previous item
 };
 
 // A bounded first-in first-out queue between one producer and one consumer. The bound keeps
@@ -87,10 +89,16 @@ void prepare_all(const std::vector<std::filesystem::path>& paths, const Tagger& 
     auto analysis = detail::make_analysis();
     auto generator = detail::make_generator(*analysis);
     bool open = true;
+    std::uint64_t pending_bytes = 0;
+    auto send = [&](Item&& item) {
+        item.input_bytes = std::exchange(pending_bytes, 0);
+        open = open && sink(std::move(item));
+    };
     std::string current_file;
     ReadHandler reader;
-    reader.on_error = [&](const InputError& e) { open = open && sink({std::nullopt, e, std::nullopt}); };
-    reader.on_warning = [&](const std::string& w) { open = open && sink({std::nullopt, std::nullopt, w}); };
+    reader.on_error = [&](const InputError& e) { send({std::nullopt, e, std::nullopt}); };
+    reader.on_warning = [&](const std::string& w) { send({std::nullopt, std::nullopt, w}); };
+    reader.on_bytes = [&](std::uint64_t n) { pending_bytes += n; };
     reader.on_article = [&](Article&& article) {
         if (!open) return;
         Item item;
@@ -99,7 +107,7 @@ void prepare_all(const std::vector<std::filesystem::path>& paths, const Tagger& 
         } catch (const UsageError& e) {
             item.error = InputError(current_file, 0, e.what());
         }
-        open = sink(std::move(item));
+        send(std::move(item));
     };
     for (const auto& path : paths) {
         if (!open) break;
@@ -107,9 +115,10 @@ void prepare_all(const std::vector<std::filesystem::path>& paths, const Tagger& 
         try {
             read_articles(path, reader);
         } catch (const InputError& e) {
-            open = open && sink({std::nullopt, e, std::nullopt});
+            send({std::nullopt, e, std::nullopt});
         }
     }
+    if (pending_bytes != 0) send({});
 }
 
 }  // namespace
@@ -123,6 +132,11 @@ IngestStats ingest(Index& index, const std::vector<std::filesystem::path>& paths
     };
     // Every callback runs on the caller's thread, in input order, whatever the threads.
     auto take = [&](Item&& item) {
+        stats.input_bytes += item.input_bytes;
+        if (!item.prepared && !item.error && !item.warning) {
+            if (handler.on_progress) handler.on_progress(stats);
+            return;
+        }
         if (item.warning) {
             ++stats.warnings;
             if (handler.on_warning) handler.on_warning(*item.warning);

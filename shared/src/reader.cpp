@@ -135,6 +135,7 @@ void FileReader::read_jsonl(std::ifstream& in) {
         ++line_no;
         auto line_offset = offset;
         offset += line.size() + 1;
+        if (m_handler.on_bytes) m_handler.on_bytes(line.size() + 1);
         if (trim(line).empty()) continue;
         any = true;
         if (!decode(line, line_offset)) {
@@ -342,6 +343,49 @@ Article parse_text_article(std::string_view raw, std::string id, bool markdown) 
     return a;
 }
 
+namespace {
+
+// The article files under a directory, sorted: hidden entries, housekeeping files and other
+// types left out. Walking errors go to `on_error` (if any).
+std::vector<fs::path> article_files(const fs::path& dir, const std::function<void(const InputError&)>& on_error) {
+    std::vector<fs::path> files;
+    std::error_code ec;
+    fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+    if (ec) {
+        if (on_error) on_error(InputError(dir.string(), 0, "cannot read directory: " + ec.message()));
+        return files;
+    }
+    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (ec) {
+            if (on_error) on_error(InputError(dir.string(), 0, "cannot walk directory: " + ec.message()));
+            break;
+        }
+        auto name = it->path().filename().string();
+        if (!name.empty() && name[0] == '.') {
+            if (it->is_directory(ec)) it.disable_recursion_pending();
+            continue;
+        }
+        if (!it->is_regular_file(ec)) continue;
+        if (format_of(it->path()) == Format::unsupported || is_housekeeping(it->path())) continue;
+        files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+// Reads one article file; reports its bytes as consumed (JSON Lines report theirs line by line).
+void read_file(const fs::path& file, const std::string& id_base, const ReadHandler& handler) {
+    const auto format = format_of(file);
+    FileReader(file, id_base, handler).read(format);
+    if (format != Format::jsonl && handler.on_bytes) {
+        std::error_code ec;
+        auto size = fs::file_size(file, ec);
+        if (!ec) handler.on_bytes(size);
+    }
+}
+
+}  // namespace
+
 void read_articles(const fs::path& path, const ReadHandler& handler) {
     std::error_code ec;
     auto status = fs::status(path, ec);
@@ -355,34 +399,33 @@ void read_articles(const fs::path& path, const ReadHandler& handler) {
             }
             return;
         }
-        FileReader(path, path.filename().string(), handler).read(format);
+        read_file(path, path.filename().string(), handler);
         return;
     }
-    std::vector<fs::path> files;
-    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
-    if (ec) {
-        if (handler.on_error) handler.on_error(InputError(path.string(), 0, "cannot read directory: " + ec.message()));
-        return;
+    for (const auto& file : article_files(path, handler.on_error)) {
+        auto rel = file.lexically_relative(path).generic_string();
+        read_file(file, rel, handler);
     }
-    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (ec) {
-            if (handler.on_error) handler.on_error(InputError(path.string(), 0, "cannot walk directory: " + ec.message()));
-            break;
-        }
-        auto name = it->path().filename().string();
-        if (!name.empty() && name[0] == '.') {
-            if (it->is_directory(ec)) it.disable_recursion_pending();
+}
+
+std::uint64_t input_bytes(const std::vector<fs::path>& paths) {
+    std::uint64_t total = 0;
+    auto add = [&](const fs::path& file) {
+        std::error_code ec;
+        auto size = fs::file_size(file, ec);
+        if (!ec) total += size;
+    };
+    for (const auto& path : paths) {
+        std::error_code ec;
+        auto status = fs::status(path, ec);
+        if (ec || !fs::exists(status)) continue;
+        if (!fs::is_directory(status)) {
+            if (format_of(path) != Format::unsupported) add(path);
             continue;
         }
-        if (!it->is_regular_file(ec)) continue;
-        if (format_of(it->path()) == Format::unsupported || is_housekeeping(it->path())) continue;
-        files.push_back(it->path());
+        for (const auto& file : article_files(path, nullptr)) add(file);
     }
-    std::sort(files.begin(), files.end());
-    for (const auto& file : files) {
-        auto rel = file.lexically_relative(path).generic_string();
-        FileReader(file, rel, handler).read(format_of(file));
-    }
+    return total;
 }
 
 }  // namespace newsfacet

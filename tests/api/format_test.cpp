@@ -66,3 +66,30 @@ TEST_F(ApiTextFormat, IndexSummary) {
     EXPECT_NE(text.find("articles:       45"), std::string::npos) << text;
     EXPECT_NE(text.find("format version: 1"), std::string::npos) << text;
 }
+
+TEST(ApiProgressFormat, ProgressLineWithAndWithoutAKnownTotal) {
+    newsfacet::IngestStats stats;
+    stats.added = 4000;
+    stats.replaced = 1210;
+    stats.input_bytes = 4'100'000;
+    // 41% of 10 MB read in 10 s: the other 59% take about 14 s more.
+    auto line = newsfacet::progress_line(stats, 10'000'000, 10.0);
+    EXPECT_EQ(line, "[########------------] 41% 5,210 articles, 521/s, 0.4 MB/s, 0:14 left");
+    EXPECT_EQ(newsfacet::progress_line(stats, 0, 10.0), "5,210 articles, 521/s, 0.4 MB/s");
+    stats.input_bytes = 10'000'000;  // done: no time left shown
+    EXPECT_EQ(newsfacet::progress_line(stats, 10'000'000, 10.0).find("left"), std::string::npos);
+    stats.input_bytes = 1'000'000;  // 1% in an hour: hours in the estimate
+    EXPECT_NE(newsfacet::progress_line(stats, 100'000'000, 3600.0).find("99:00:00 left"), std::string::npos);
+}
+
+TEST(ApiProgressFormat, SummaryLineCountsAndIndexSize) {
+    newsfacet::testing::TempDir dir;
+    dir.write("index/a.glass", std::string(1'500'000, 'x'));
+    newsfacet::IngestStats stats;
+    stats.added = 12865;
+    stats.failed = 2;
+    stats.input_bytes = 17'000'000;
+    EXPECT_EQ(newsfacet::summary_line(stats, 10.0, 12865, dir / "index"),
+              "12,865 added, 0 replaced, 2 skipped in 10.00 s (1.70 MB/s); 12,865 articles, 1.5 MB in " +
+                  (dir / "index").string());
+}

@@ -1,9 +1,12 @@
 #pragma once
 // Human-readable forms of newsfacet's results, as the command-line tools print them.
 
+#include <cstdint>
+#include <filesystem>
 #include <string>
 
 #include <newsfacet/index.hpp>
+#include <newsfacet/ingest.hpp>
 #include <newsfacet/searcher.hpp>
 
 namespace newsfacet {
@@ -26,5 +29,16 @@ struct TextStyle {
 
 /// An index summary for a terminal.
 [[nodiscard]] std::string to_text(const IndexInfo& info);
+
+/// One line of indexing progress for a terminal (no newline): with `total_input_bytes`
+/// known, a bar, percentage and time left, e.g.
+/// "[########------------] 41% 5,210 articles, 1,120/s, 1.9 MB/s, 0:07 left";
+/// without it (0), just the counts and rates. `seconds` is the time since the start.
+[[nodiscard]] std::string progress_line(const IngestStats& stats, std::uint64_t total_input_bytes, double seconds);
+
+/// The line that ends an indexing run, e.g. "12,865 added, 0 replaced, 2 skipped in 9.81 s
+/// (1.75 MB/s); 12,865 articles, 83.1 MB in news.db". Reads the index directory's size.
+[[nodiscard]] std::string summary_line(const IngestStats& stats, double seconds, std::uint64_t articles,
+                                       const std::filesystem::path& index_path);
 
 }  // namespace newsfacet

@@ -19,6 +19,7 @@ struct IngestStats {
     std::uint64_t failed = 0;    ///< Articles or files that could not be read or indexed.
     std::uint64_t warnings = 0;  ///< Recoverable oddities (e.g. a file read as Windows-1252).
     std::uint64_t bytes = 0;     ///< Text bytes (title + body) indexed.
+    std::uint64_t input_bytes = 0;  ///< Input file bytes consumed so far (see input_bytes()).
 };
 
 /// Callbacks for ingest(). Any may be empty.

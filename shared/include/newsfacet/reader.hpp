@@ -2,6 +2,7 @@
 // Reading articles from files: .txt, .md, .json and .jsonl.
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -21,7 +22,15 @@ struct ReadHandler {
     std::function<void(const InputError&)> on_error;
     /// Called for recoverable oddities (e.g. a file that is not UTF-8, read as Windows-1252).
     std::function<void(const std::string&)> on_warning;
+    /// Called as input is consumed, with the bytes read since the previous call (a JSON
+    /// Lines file line by line, other files whole), for progress over input_bytes().
+    std::function<void(std::uint64_t)> on_bytes;
 };
+
+/// Total size in bytes of the files read_articles() would read under `paths` (files of
+/// other types, hidden and housekeeping files left out; paths that do not exist count 0).
+/// Cost: one directory walk, no file is opened.
+[[nodiscard]] std::uint64_t input_bytes(const std::vector<std::filesystem::path>& paths);
 
 /// Reads the articles in `path`: a file, or a directory walked recursively (in sorted order,
 /// skipping hidden entries, README/LICENSE/NOTICE files and files of other types).
