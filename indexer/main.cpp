@@ -142,7 +142,7 @@ The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
     auto stats = newsfacet::ingest(index, paths, handler, options);
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (tty) std::cerr << "\r\x1b[K";
-    if (!quiet) std::cerr << newsfacet::summary_line(stats, secs, index.size(), path) << "\n";
+    if (!quiet) std::cerr << newsfacet::summary_line(stats, secs, index.size(), index.disk_size(), path) << "\n";
     return stats.failed ? newsfacet::exit_partial : 0;
 }
 

@@ -126,12 +126,18 @@ IndexInfo read_info(const Xapian::Database& db, const fs::path& path) {
     } catch (const Xapian::Error& e) {
         rethrow(e, path.string());
     }
+    info.size_bytes = directory_size(path);
+    return info;
+}
+
+std::uint64_t directory_size(const fs::path& path) {
+    std::uint64_t size = 0;
     std::error_code ec;
     for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator();
          it.increment(ec)) {
-        if (it->is_regular_file(ec)) info.size_bytes += it->file_size(ec);
+        if (it->is_regular_file(ec)) size += it->file_size(ec);
     }
-    return info;
+    return size;
 }
 
 }  // namespace newsfacet::detail

@@ -1,6 +1,7 @@
 #pragma once
 // Opening Xapian databases as newsfacet indexes, and translating Xapian's errors.
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -24,5 +25,8 @@ namespace newsfacet::detail {
 
 /// The summary printed by --info (articles, size, format, facet value counts).
 [[nodiscard]] IndexInfo read_info(const Xapian::Database& db, const std::filesystem::path& path);
+
+/// Total size of the regular files under `path` (0 where it cannot be read).
+[[nodiscard]] std::uint64_t directory_size(const std::filesystem::path& path);
 
 }  // namespace newsfacet::detail

@@ -41,8 +41,7 @@ void FacetSpy::tally() const {
     if (m_tallied) return;
     // The matcher hands documents over shard by shard for a multi-database: sort to walk
     // each stream forwards.
-    auto& ids = const_cast<std::vector<Xapian::docid>&>(m_docids);
-    std::sort(ids.begin(), ids.end());
+    std::sort(m_docids.begin(), m_docids.end());
     m_months.clear();
     for (auto& c : m_counts) c.clear();
     walk(slot_date, [&](const std::string& date) {

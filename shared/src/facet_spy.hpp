@@ -56,7 +56,7 @@ private:
 
     const Xapian::Database& m_db;
     std::vector<Facet> m_facets;
-    std::vector<Xapian::docid> m_docids;
+    mutable std::vector<Xapian::docid> m_docids;  // sorted by tally()
     mutable bool m_tallied = false;
     mutable std::vector<Counter> m_counts;
     mutable Counter m_months;

@@ -182,18 +182,12 @@ std::string progress_line(const IngestStats& stats, std::uint64_t total_input_by
 }
 
 std::string summary_line(const IngestStats& stats, double seconds, std::uint64_t articles,
-                         const std::filesystem::path& index_path) {
-    std::uint64_t size = 0;
-    std::error_code ec;
-    for (auto it = std::filesystem::recursive_directory_iterator(index_path, ec);
-         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec)) size += it->file_size(ec);
-    }
+                         std::uint64_t index_bytes, const std::filesystem::path& index_path) {
     const double secs = std::max(seconds, 1e-9);
     return grouped(stats.added) + " added, " + grouped(stats.replaced) + " replaced, " + grouped(stats.failed) +
            " skipped in " + fixed(seconds, 2) + " s (" + fixed(static_cast<double>(stats.input_bytes) / 1e6 / secs, 2) +
            " MB/s); " + grouped(articles) + (articles == 1 ? " article, " : " articles, ") +
-           fixed(static_cast<double>(size) / 1e6, 1) + " MB in " + index_path.string();
+           fixed(static_cast<double>(index_bytes) / 1e6, 1) + " MB in " + index_path.string();
 }
 
 }  // namespace newsfacet

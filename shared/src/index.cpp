@@ -113,6 +113,8 @@ std::uint64_t Index::size() const { return m_impl->db.get_doccount(); }
 
 IndexInfo Index::info() const { return detail::read_info(m_impl->db, m_impl->path); }
 
+std::uint64_t Index::disk_size() const { return detail::directory_size(m_impl->path); }
+
 const Tagger& Index::tagger() const noexcept { return m_impl->tagger; }
 
 std::filesystem::path default_index_path() {

@@ -373,15 +373,18 @@ std::vector<fs::path> article_files(const fs::path& dir, const std::function<voi
     return files;
 }
 
+// A file's size, or 0 if it cannot be read.
+std::uint64_t size_of(const fs::path& file) {
+    std::error_code ec;
+    auto size = fs::file_size(file, ec);
+    return ec ? 0 : size;
+}
+
 // Reads one article file; reports its bytes as consumed (JSON Lines report theirs line by line).
 void read_file(const fs::path& file, const std::string& id_base, const ReadHandler& handler) {
     const auto format = format_of(file);
     FileReader(file, id_base, handler).read(format);
-    if (format != Format::jsonl && handler.on_bytes) {
-        std::error_code ec;
-        auto size = fs::file_size(file, ec);
-        if (!ec) handler.on_bytes(size);
-    }
+    if (format != Format::jsonl && handler.on_bytes) handler.on_bytes(size_of(file));
 }
 
 }  // namespace
@@ -410,11 +413,7 @@ void read_articles(const fs::path& path, const ReadHandler& handler) {
 
 std::uint64_t input_bytes(const std::vector<fs::path>& paths) {
     std::uint64_t total = 0;
-    auto add = [&](const fs::path& file) {
-        std::error_code ec;
-        auto size = fs::file_size(file, ec);
-        if (!ec) total += size;
-    };
+    auto add = [&](const fs::path& file) { total += size_of(file); };
     for (const auto& path : paths) {
         std::error_code ec;
         auto status = fs::status(path, ec);

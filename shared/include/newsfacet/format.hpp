@@ -37,8 +37,8 @@ struct TextStyle {
 [[nodiscard]] std::string progress_line(const IngestStats& stats, std::uint64_t total_input_bytes, double seconds);
 
 /// The line that ends an indexing run, e.g. "12,865 added, 0 replaced, 2 skipped in 9.81 s
-/// (1.75 MB/s); 12,865 articles, 83.1 MB in news.db". Reads the index directory's size.
+/// (1.75 MB/s); 12,865 articles, 83.1 MB in news.db".
 [[nodiscard]] std::string summary_line(const IngestStats& stats, double seconds, std::uint64_t articles,
-                                       const std::filesystem::path& index_path);
+                                       std::uint64_t index_bytes, const std::filesystem::path& index_path);
 
 }  // namespace newsfacet

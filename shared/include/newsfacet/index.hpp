@@ -83,6 +83,9 @@ public:
     /// Cost: reads the facet value slots of every article.
     [[nodiscard]] IndexInfo info() const;
 
+    /// Bytes the index takes on disk. Cost: one walk of its directory (no facet counting).
+    [[nodiscard]] std::uint64_t disk_size() const;
+
     /// The tagger this index uses.
     [[nodiscard]] const Tagger& tagger() const noexcept;
 
