@@ -7,27 +7,23 @@
 
 namespace newsfacet::detail {
 
-FacetSpy::FacetSpy(const Xapian::Database& db, std::vector<Facet> facets)
-    : m_db(db), m_facets(std::move(facets)), m_counts(m_facets.size()) {}
+namespace {
 
-void FacetSpy::operator()(const Xapian::Document& doc, double /*weight*/) {
-    m_docids.push_back(doc.get_docid());
-    m_tallied = false;
-}
-
-void FacetSpy::count(Counter& counter, std::string_view value) {
+void count(auto& counter, std::string_view value, std::uint64_t n = 1) {
     if (auto it = counter.find(value); it != counter.end()) {
-        ++it->second;
+        it->second += n;
     } else {
-        counter.emplace(std::string(value), 1);
+        counter.emplace(std::string(value), n);
     }
 }
 
+// Calls `on_value` with the value of `slot` of each of the sorted `docids` that has one.
 template <typename OnValue>
-void FacetSpy::walk(Xapian::valueno slot, OnValue&& on_value) const {
-    auto it = m_db.valuestream_begin(slot);
-    const auto end = m_db.valuestream_end(slot);
-    for (auto docid : m_docids) {
+void walk(const Xapian::Database& db, const std::vector<Xapian::docid>& docids, Xapian::valueno slot,
+          OnValue&& on_value) {
+    auto it = db.valuestream_begin(slot);
+    const auto end = db.valuestream_end(slot);
+    for (auto docid : docids) {
         if (it == end) return;
         // skip_to moves to the first document with a value at or after docid: the stream is
         // read once, in order, whatever the number of matches.
@@ -37,19 +33,93 @@ void FacetSpy::walk(Xapian::valueno slot, OnValue&& on_value) const {
     }
 }
 
+}  // namespace
+
+FacetSpy::FacetSpy(const Xapian::Database& db, SpyCounts what)
+    : m_db(db), m_what(std::move(what)), m_counts(m_what.facets.size()) {}
+
+void FacetSpy::operator()(const Xapian::Document& doc, double /*weight*/) {
+    m_docids.push_back(doc.get_docid());
+    m_tallied = false;
+}
+
 void FacetSpy::tally() const {
     if (m_tallied) return;
+    m_months.clear();
+    for (auto& c : m_counts) c.clear();
+    m_groups = 0;
+    if (m_columns) {
+        tally_columns(*m_columns);
+    } else {
+        tally_streams();
+    }
+    m_tallied = true;
+}
+
+void FacetSpy::tally_columns(const FacetColumns& columns) const {
+    for (std::size_t i = 0; i < m_what.facets.size(); ++i) {
+        const auto& column = columns.facet(m_what.facets[i]);
+        std::vector<std::uint64_t> per_value(column.values.size());
+        const auto last = column.offsets.size() - 1;
+        for (auto d : m_docids) {
+            if (d >= last) continue;
+            for (auto k = column.offsets[d]; k < column.offsets[d + 1]; ++k) ++per_value[column.ids[k]];
+        }
+        for (std::size_t v = 0; v < per_value.size(); ++v) {
+            if (per_value[v] > 0) m_counts[i].emplace(column.values[v], per_value[v]);
+        }
+    }
+    if (m_what.months) {
+        std::vector<std::uint64_t> per_month(columns.months().size());
+        for (auto d : m_docids) ++per_month[columns.month(d)];
+        for (std::size_t m = 1; m < per_month.size(); ++m) {
+            if (per_month[m] > 0) m_months.emplace(columns.months()[m], per_month[m]);
+        }
+    }
+    if (m_what.groups) {
+        // A bitmap when the matches are many, else sorting their group ids.
+        std::uint64_t ungrouped = 0;
+        if (m_docids.size() * 32 > columns.groups()) {
+            std::vector<bool> seen(columns.groups() + 1);
+            for (auto d : m_docids) {
+                auto g = columns.group(d);
+                if (g == 0) {
+                    ++ungrouped;
+                } else if (!seen[g]) {
+                    seen[g] = true;
+                    ++m_groups;
+                }
+            }
+        } else {
+            std::vector<std::uint32_t> ids;
+            ids.reserve(m_docids.size());
+            for (auto d : m_docids) {
+                auto g = columns.group(d);
+                if (g == 0) {
+                    ++ungrouped;
+                } else {
+                    ids.push_back(g);
+                }
+            }
+            std::sort(ids.begin(), ids.end());
+            m_groups = static_cast<std::uint64_t>(std::unique(ids.begin(), ids.end()) - ids.begin());
+        }
+        m_groups += ungrouped;
+    }
+}
+
+void FacetSpy::tally_streams() const {
     // The matcher hands documents over shard by shard for a multi-database: sort to walk
     // each stream forwards.
     std::sort(m_docids.begin(), m_docids.end());
-    m_months.clear();
-    for (auto& c : m_counts) c.clear();
-    walk(slot_date, [&](const std::string& date) {
-        if (date.size() >= 7) count(m_months, std::string_view(date).substr(0, 7));
-    });
-    for (std::size_t i = 0; i < m_facets.size(); ++i) {
+    if (m_what.months) {
+        walk(m_db, m_docids, slot_date, [&](const std::string& date) {
+            if (date.size() >= 7) count(m_months, std::string_view(date).substr(0, 7));
+        });
+    }
+    for (std::size_t i = 0; i < m_what.facets.size(); ++i) {
         auto& counter = m_counts[i];
-        walk(facet_slot(m_facets[i]), [&](const std::string& joined) {
+        walk(m_db, m_docids, facet_slot(m_what.facets[i]), [&](const std::string& joined) {
             const std::string_view v = joined;
             std::size_t start = 0;
             while (start < v.size()) {
@@ -60,7 +130,21 @@ void FacetSpy::tally() const {
             }
         });
     }
-    m_tallied = true;
+    if (m_what.groups) {
+        // Keys fit std::string's small buffer (near_duplicate.hpp): sorting them allocates nothing.
+        std::vector<std::string> keys;
+        walk(m_db, m_docids, slot_collapse, [&](const std::string& key) {
+            if (!key.empty()) keys.push_back(key);
+        });
+        std::sort(keys.begin(), keys.end());
+        const auto distinct = static_cast<std::uint64_t>(std::unique(keys.begin(), keys.end()) - keys.begin());
+        m_groups = m_docids.size() - keys.size() + distinct;
+    }
+}
+
+std::uint64_t FacetSpy::groups() const {
+    tally();
+    return m_groups;
 }
 
 std::vector<FacetCount> FacetSpy::months() const {
@@ -74,8 +158,8 @@ std::vector<FacetCount> FacetSpy::months() const {
 std::vector<FacetCount> FacetSpy::counts(Facet facet, std::size_t limit) const {
     tally();
     std::vector<FacetCount> out;
-    for (std::size_t i = 0; i < m_facets.size(); ++i) {
-        if (m_facets[i] != facet) continue;
+    for (std::size_t i = 0; i < m_what.facets.size(); ++i) {
+        if (m_what.facets[i] != facet) continue;
         for (const auto& [value, count] : m_counts[i]) out.push_back({value, count});
     }
     std::sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) {

@@ -24,6 +24,22 @@ struct Searcher::Impl {
     Xapian::Database db;
     Tagger tagger;
     std::shared_ptr<const detail::Analysis> analysis = detail::make_analysis();
+    // Facet columns of one revision, read when a query first matched a large share of it.
+    std::shared_ptr<const detail::FacetColumns> columns;
+    Xapian::rev columns_revision = 0;
+
+    // The columns to count `matches` matching articles with, or null to walk the value
+    // streams. Reading them costs about what walking the streams costs for a query matching
+    // most of the index, so they are read for such a query and then serve every later one.
+    std::shared_ptr<const detail::FacetColumns> columns_for(std::uint64_t matches) {
+        const auto revision = detail::single_revision(db);
+        if (!revision) return nullptr;
+        if (columns && columns_revision == *revision) return columns;
+        if (matches * 16 < db.get_doccount()) return nullptr;
+        columns = std::make_shared<const detail::FacetColumns>(detail::FacetColumns::read(db));
+        columns_revision = *revision;
+        return columns;
+    }
 };
 
 Searcher::Searcher(const std::filesystem::path& path) : m_impl(std::make_unique<Impl>()) {
@@ -196,26 +212,24 @@ SearchResults Searcher::run_search(const SearchRequest& request) const {
         if (request.collapse) enquire.set_collapse_key(detail::slot_collapse);
         Xapian::MSet mset;
         if (request.limit > 0) mset = enquire.get_mset(clamp(request.offset), clamp(request.limit));
-        std::vector<Facet> facets(all_facets.begin(), all_facets.end());
-        detail::FacetSpy spy(impl.db, facets);
+        // Counting needs no collapsing by Xapian (it would keep every match in a table): the
+        // spy counts the distinct near-duplicate keys.
+        detail::SpyCounts what;
+        if (request.count_facets) {
+            what.facets.assign(all_facets.begin(), all_facets.end());
+            what.months = true;
+        }
+        what.groups = request.collapse;
+        detail::FacetSpy spy(impl.db, what);
         Xapian::Enquire counting(impl.db);
         counting.set_query(built.matching);
         counting.set_weighting_scheme(Xapian::BoolWeight());
-        if (request.count_facets) counting.add_matchspy(&spy);
-        // Counting every matching article, copies included, needs a spy: Xapian calls spies
-        // before it collapses. The facet spy counts them anyway; without it, a built-in spy on
-        // the few-valued source slot (remote shards can run it).
-        Xapian::ValueCountMatchSpy articles(detail::slot_source);
-        if (request.collapse) {
-            counting.set_collapse_key(detail::slot_collapse);
-            if (!request.count_facets) counting.add_matchspy(&articles);
-        }
-        // Every match was examined, so the lower bound is the exact count; with collapsing,
-        // the estimate is scaled by the rate of duplicates seen and need not be exact.
-        results.total = counting.get_mset(0, 0, docs).get_matches_lower_bound();
-        results.total_articles = !request.collapse    ? results.total
-                                 : request.count_facets ? spy.matches()
-                                                        : articles.get_total();
+        counting.add_matchspy(&spy);
+        (void)counting.get_mset(0, 0, docs);
+        auto columns = m_impl->columns_for(spy.matches());
+        spy.use(columns);
+        results.total_articles = spy.matches();
+        results.total = request.collapse ? spy.groups() : spy.matches();
         std::size_t rank = request.offset;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             auto stored = detail::read_document(it.get_document());
@@ -237,16 +251,17 @@ SearchResults Searcher::run_search(const SearchRequest& request) const {
             results.hits.push_back(std::move(hit));
         }
         if (request.count_facets) {
-            for (auto f : facets) results.facets.emplace_back(f, spy.counts(f, request.max_facet_values));
+            for (auto f : what.facets) results.facets.emplace_back(f, spy.counts(f, request.max_facet_values));
             results.months = spy.months();
             for (auto facet : detail::filtered_facets(request)) {
                 auto wider = detail::build_query(request, *impl.analysis, impl.tagger, impl.db, facet);
                 Xapian::Enquire widened(impl.db);
                 widened.set_query(wider.matching);
                 widened.set_weighting_scheme(Xapian::BoolWeight());
-                detail::FacetSpy own(impl.db, {facet});
+                detail::FacetSpy own(impl.db, {.facets = {facet}});
                 widened.add_matchspy(&own);
                 (void)widened.get_mset(0, 0, docs);
+                own.use(columns);
                 results.facets_without_own_filter.emplace_back(facet, own.counts(facet, request.max_facet_values));
             }
         }

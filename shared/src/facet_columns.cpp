@@ -1,0 +1,98 @@
+#include "facet_columns.hpp"
+
+#include <string_view>
+#include <unordered_map>
+
+#include "schema.hpp"
+
+namespace newsfacet::detail {
+
+namespace {
+
+// Interns strings as dense ids in order of first appearance.
+class Interner {
+public:
+    explicit Interner(std::vector<std::string>& names) : m_names(names) {
+        for (std::uint32_t i = 0; i < m_names.size(); ++i) m_ids.emplace(m_names[i], i);
+    }
+    std::uint32_t id(std::string_view name) {
+        auto [it, added] = m_ids.try_emplace(std::string(name), static_cast<std::uint32_t>(m_names.size()));
+        if (added) m_names.emplace_back(name);
+        return it->second;
+    }
+
+private:
+    std::vector<std::string>& m_names;
+    std::unordered_map<std::string, std::uint32_t> m_ids;
+};
+
+// Calls on_value(docid, value) for each document with a value in `slot`, in docid order.
+template <typename OnValue>
+void each_value(const Xapian::Database& db, Xapian::valueno slot, OnValue&& on_value) {
+    for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) on_value(it.get_docid(), *it);
+}
+
+}  // namespace
+
+FacetColumns FacetColumns::read(const Xapian::Database& db) {
+    FacetColumns columns;
+    const std::size_t size = static_cast<std::size_t>(db.get_lastdocid()) + 1;
+    for (auto facet : all_facets) {
+        auto& column = columns.m_facets[static_cast<std::size_t>(facet)];
+        Interner interner(column.values);
+        column.offsets.assign(size + 1, 0);
+        Xapian::docid next = 0;  // offsets[next..docid] still to fill
+        each_value(db, facet_slot(facet), [&](Xapian::docid d, const std::string& joined) {
+            const auto start = static_cast<std::uint32_t>(column.ids.size());
+            for (; next <= d; ++next) column.offsets[next] = start;
+            const std::string_view v = joined;
+            std::size_t from = 0;
+            while (from < v.size()) {
+                auto end = v.find(value_separator, from);
+                if (end == std::string_view::npos) end = v.size();
+                column.ids.push_back(interner.id(v.substr(from, end - from)));
+                from = end + 1;
+            }
+        });
+        const auto total = static_cast<std::uint32_t>(column.ids.size());
+        for (; next <= size; ++next) column.offsets[next] = total;
+    }
+    {
+        Interner interner(columns.m_month_names);
+        columns.m_months.assign(size, 0);
+        each_value(db, slot_date, [&](Xapian::docid d, const std::string& date) {
+            if (date.size() >= 7) columns.m_months[d] = interner.id(std::string_view(date).substr(0, 7));
+        });
+    }
+    {
+        std::vector<std::string> keys{""};
+        Interner interner(keys);
+        columns.m_groups.assign(size, 0);
+        each_value(db, slot_collapse, [&](Xapian::docid d, const std::string& key) {
+            if (!key.empty()) columns.m_groups[d] = interner.id(key);
+        });
+        columns.m_group_count = static_cast<std::uint32_t>(keys.size() - 1);
+    }
+    return columns;
+}
+
+std::size_t FacetColumns::memory() const noexcept {
+    std::size_t bytes = (m_months.size() + m_groups.size()) * sizeof(std::uint32_t);
+    for (const auto& column : m_facets) {
+        bytes += (column.offsets.size() + column.ids.size()) * sizeof(std::uint32_t);
+        for (const auto& v : column.values) bytes += sizeof(std::string) + v.capacity();
+    }
+    return bytes;
+}
+
+std::optional<Xapian::rev> single_revision(const Xapian::Database& db) {
+    try {
+        return db.get_revision();
+    } catch (const Xapian::InvalidOperationError&) {  // several shards
+        return std::nullopt;
+    } catch (const Xapian::UnimplementedError&) {  // a backend without revisions
+        return std::nullopt;
+    }
+}
+
+}  // namespace newsfacet::detail

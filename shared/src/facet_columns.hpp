@@ -1,0 +1,60 @@
+#pragma once
+// The facet data of every article of one index revision, held in memory as columns indexed by
+// document id ("doc values"): what exact facet counts read when a query matches many articles.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include <newsfacet/facets.hpp>
+
+namespace newsfacet::detail {
+
+/// Each facet's values, each article's month and near-duplicate group, as small integer ids
+/// per document id. Read once from the value slots (one pass over each slot's value stream);
+/// afterwards counting a match costs a few array reads instead of decoding its values.
+/// Immutable once read, so one copy serves any number of searches of that revision.
+class FacetColumns {
+public:
+    /// One multi-valued column: the values of document d are
+    /// `values[ids[offsets[d]]] ... values[ids[offsets[d + 1] - 1]]`.
+    struct Column {
+        std::vector<std::string> values;     // distinct values, in order of first appearance
+        std::vector<std::uint32_t> offsets;  // last docid + 2 entries
+        std::vector<std::uint32_t> ids;      // indexes into `values`
+    };
+
+    /// Reads the columns of `db` as it is now. Cost: one pass over the value streams of the
+    /// date, facet and near-duplicate slots; memory about 30 bytes per article. Throws what
+    /// Xapian throws on read failure.
+    [[nodiscard]] static FacetColumns read(const Xapian::Database& db);
+
+    [[nodiscard]] const Column& facet(Facet facet) const noexcept { return m_facets[static_cast<std::size_t>(facet)]; }
+
+    /// "YYYY-MM" per month id; id 0 is "no date".
+    [[nodiscard]] const std::vector<std::string>& months() const noexcept { return m_month_names; }
+    [[nodiscard]] std::uint32_t month(Xapian::docid d) const noexcept { return d < m_months.size() ? m_months[d] : 0; }
+
+    /// Number of near-duplicate groups (ids 1..groups()); id 0 is "no key".
+    [[nodiscard]] std::uint32_t groups() const noexcept { return m_group_count; }
+    [[nodiscard]] std::uint32_t group(Xapian::docid d) const noexcept { return d < m_groups.size() ? m_groups[d] : 0; }
+
+    /// Bytes held, roughly.
+    [[nodiscard]] std::size_t memory() const noexcept;
+
+private:
+    Column m_facets[3];
+    std::vector<std::string> m_month_names{""};
+    std::vector<std::uint32_t> m_months;
+    std::vector<std::uint32_t> m_groups;
+    std::uint32_t m_group_count = 0;
+};
+
+/// The revision of a single local index, or nullopt when it has none of its own (a stub or
+/// sharded database): columns are only kept for what can be told apart from its successors.
+[[nodiscard]] std::optional<Xapian::rev> single_revision(const Xapian::Database& db);
+
+}  // namespace newsfacet::detail
