@@ -1,29 +1,39 @@
 #include "facet_columns.hpp"
 
+#include <algorithm>
+#include <functional>
 #include <string_view>
 #include <unordered_map>
 
+#include "near_duplicate.hpp"
 #include "schema.hpp"
 
 namespace newsfacet::detail {
 
 namespace {
 
-// Interns strings as dense ids in order of first appearance.
+// Interns strings as dense ids in order of first appearance. Lookups take views: only a
+// string seen for the first time is copied.
 class Interner {
 public:
     explicit Interner(std::vector<std::string>& names) : m_names(names) {
         for (std::uint32_t i = 0; i < m_names.size(); ++i) m_ids.emplace(m_names[i], i);
     }
     std::uint32_t id(std::string_view name) {
-        auto [it, added] = m_ids.try_emplace(std::string(name), static_cast<std::uint32_t>(m_names.size()));
-        if (added) m_names.emplace_back(name);
-        return it->second;
+        if (auto it = m_ids.find(name); it != m_ids.end()) return it->second;
+        const auto id = static_cast<std::uint32_t>(m_names.size());
+        m_names.emplace_back(name);
+        m_ids.emplace(std::string(name), id);
+        return id;
     }
 
 private:
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
     std::vector<std::string>& m_names;
-    std::unordered_map<std::string, std::uint32_t> m_ids;
+    std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> m_ids;
 };
 
 // Calls on_value(docid, value) for each document with a value in `slot`, in docid order.
@@ -65,13 +75,24 @@ FacetColumns FacetColumns::read(const Xapian::Database& db) {
         });
     }
     {
-        std::vector<std::string> keys{""};
-        Interner interner(keys);
-        columns.m_groups.assign(size, 0);
+        // Only keys shared by several articles need a group: an article alone with its key
+        // counts once, like one without a key. Sorting numbers finds the shared ones.
+        std::vector<std::pair<std::uint64_t, Xapian::docid>> keyed;
+        KeyNumbers numbers;
         each_value(db, slot_collapse, [&](Xapian::docid d, const std::string& key) {
-            if (!key.empty()) columns.m_groups[d] = interner.id(key);
+            if (!key.empty()) keyed.emplace_back(numbers(key), d);
         });
-        columns.m_group_count = static_cast<std::uint32_t>(keys.size() - 1);
+        std::sort(keyed.begin(), keyed.end());
+        columns.m_groups.assign(size, 0);
+        for (std::size_t i = 0; i < keyed.size();) {
+            auto j = i + 1;
+            while (j < keyed.size() && keyed[j].first == keyed[i].first) ++j;
+            if (j - i > 1) {
+                ++columns.m_group_count;
+                for (auto k = i; k < j; ++k) columns.m_groups[keyed[k].second] = columns.m_group_count;
+            }
+            i = j;
+        }
     }
     return columns;
 }
@@ -83,6 +104,12 @@ std::size_t FacetColumns::memory() const noexcept {
         for (const auto& v : column.values) bytes += sizeof(std::string) + v.capacity();
     }
     return bytes;
+}
+
+std::uint64_t KeyNumbers::operator()(std::string_view key) {
+    if (auto n = near_duplicate_number(key)) return *n;
+    auto [it, added] = m_other.try_emplace(std::string(key), (std::uint64_t{1} << 63) | m_other.size());
+    return it->second;
 }
 
 std::optional<Xapian::rev> single_revision(const Xapian::Database& db) {

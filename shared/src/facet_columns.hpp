@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -38,7 +40,8 @@ public:
     [[nodiscard]] const std::vector<std::string>& months() const noexcept { return m_month_names; }
     [[nodiscard]] std::uint32_t month(Xapian::docid d) const noexcept { return d < m_months.size() ? m_months[d] : 0; }
 
-    /// Number of near-duplicate groups (ids 1..groups()); id 0 is "no key".
+    /// Number of near-duplicate groups (ids 1..groups()): the keys shared by two articles or
+    /// more. Id 0 is "no other article shares its key" (or it has none).
     [[nodiscard]] std::uint32_t groups() const noexcept { return m_group_count; }
     [[nodiscard]] std::uint32_t group(Xapian::docid d) const noexcept { return d < m_groups.size() ? m_groups[d] : 0; }
 
@@ -51,6 +54,16 @@ private:
     std::vector<std::uint32_t> m_months;
     std::vector<std::uint32_t> m_groups;
     std::uint32_t m_group_count = 0;
+};
+
+/// Near-duplicate keys as distinct numbers: near_duplicate_number() for keys in its form, a
+/// number of its own (with bit 63 set) for any other.
+class KeyNumbers {
+public:
+    [[nodiscard]] std::uint64_t operator()(std::string_view key);
+
+private:
+    std::unordered_map<std::string, std::uint64_t> m_other;
 };
 
 /// The revision of a single local index, or nullopt when it has none of its own (a stub or

@@ -131,10 +131,10 @@ void FacetSpy::tally_streams() const {
         });
     }
     if (m_what.groups) {
-        // Keys fit std::string's small buffer (near_duplicate.hpp): sorting them allocates nothing.
-        std::vector<std::string> keys;
+        std::vector<std::uint64_t> keys;
+        KeyNumbers numbers;
         walk(m_db, m_docids, slot_collapse, [&](const std::string& key) {
-            if (!key.empty()) keys.push_back(key);
+            if (!key.empty()) keys.push_back(numbers(key));
         });
         std::sort(keys.begin(), keys.end());
         const auto distinct = static_cast<std::uint64_t>(std::unique(keys.begin(), keys.end()) - keys.begin());

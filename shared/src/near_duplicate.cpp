@@ -62,6 +62,24 @@ void append_hex56(std::string& out, std::uint64_t v) {
 
 }  // namespace
 
+std::optional<std::uint64_t> near_duplicate_number(std::string_view key) noexcept {
+    if (key.size() != 15 || (key[0] != 'x' && key[0] != 'm')) return std::nullopt;
+    std::uint64_t n = key[0] == 'm' ? std::uint64_t{1} << 56 : 0;
+    for (int i = 1; i < 15; ++i) {
+        const char c = key[static_cast<std::size_t>(i)];
+        std::uint64_t digit = 0;
+        if (c >= '0' && c <= '9') {
+            digit = static_cast<std::uint64_t>(c - '0');
+        } else if (c >= 'a' && c <= 'f') {
+            digit = static_cast<std::uint64_t>(c - 'a' + 10);
+        } else {
+            return std::nullopt;
+        }
+        n |= digit << (4 * (14 - i));
+    }
+    return n;
+}
+
 std::size_t dateline_length(std::string_view body) {
     constexpr std::size_t max_bytes = 100;
     constexpr std::size_t max_words = 12;

@@ -24,18 +24,20 @@ struct Searcher::Impl {
     Xapian::Database db;
     Tagger tagger;
     std::shared_ptr<const detail::Analysis> analysis = detail::make_analysis();
-    // Facet columns of one revision, read when a query first matched a large share of it.
+    // Facet columns of one revision, read once queries matching a large share of it recur.
     std::shared_ptr<const detail::FacetColumns> columns;
     Xapian::rev columns_revision = 0;
+    int large_matches = 0;
 
     // The columns to count `matches` matching articles with, or null to walk the value
-    // streams. Reading them costs about what walking the streams costs for a query matching
-    // most of the index, so they are read for such a query and then serve every later one.
+    // streams. Reading them costs about twice what walking the streams costs for a query
+    // matching most of the index: they are read for the second such query (a one-off search
+    // never pays for them) and then serve every later one until the index changes.
     std::shared_ptr<const detail::FacetColumns> columns_for(std::uint64_t matches) {
         const auto revision = detail::single_revision(db);
         if (!revision) return nullptr;
         if (columns && columns_revision == *revision) return columns;
-        if (matches * 16 < db.get_doccount()) return nullptr;
+        if (matches * 16 < db.get_doccount() || ++large_matches < 2) return nullptr;
         columns = std::make_shared<const detail::FacetColumns>(detail::FacetColumns::read(db));
         columns_revision = *revision;
         return columns;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -76,6 +77,28 @@ TEST(NearDuplicateKey, ShapeAndEmptyBodies) {
     auto short_key = near_duplicate_key("Talks resume on Monday.");
     ASSERT_EQ(short_key.size(), 15u);
     EXPECT_EQ(short_key[0], 'x');
+}
+
+TEST(NearDuplicateKey, NumbersAreOneToOne) {
+    using newsfacet::detail::near_duplicate_number;
+    EXPECT_EQ(near_duplicate_number("mae6723873710d3"), (std::uint64_t{1} << 56) | 0xae6723873710d3);
+    EXPECT_EQ(near_duplicate_number("x4f5a745901a185"), std::uint64_t{0x4f5a745901a185});
+    EXPECT_NE(near_duplicate_number("m4f5a745901a185"), near_duplicate_number("x4f5a745901a185"));
+    EXPECT_EQ(near_duplicate_number("x00000000000000"), std::uint64_t{0});
+    for (const char* other : {"", "m", "mae6723873710d", "mae6723873710d34", "qae6723873710d3", "mAE6723873710d3", "mae67238737 0d3"}) {
+        EXPECT_EQ(near_duplicate_number(other), std::nullopt) << other;
+    }
+    Words words(7);
+    std::set<std::uint64_t> numbers;
+    std::set<std::string> keys;
+    for (int i = 0; i < 300; ++i) {
+        auto key = near_duplicate_key(join(words.many(i % 2 == 0 ? 10 : 60)));
+        auto n = near_duplicate_number(key);
+        ASSERT_TRUE(n) << key;
+        keys.insert(key);
+        numbers.insert(*n);
+    }
+    EXPECT_EQ(numbers.size(), keys.size());
 }
 
 TEST(NearDuplicateKey, IgnoresCasePunctuationAccentsAndLayout) {
