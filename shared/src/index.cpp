@@ -52,9 +52,14 @@ PreparedArticle IndexAccess::prepare(const Article& article, const Tagging& tagg
 AddOutcome IndexAccess::store(Index& index, const PreparedArticle& prepared) {
     auto& impl = *index.m_impl;
     try {
-        bool existed = impl.db.term_exists(prepared.id_term);
+        // replace_document would look the id term up again to find that there is nothing
+        // to replace: a new article is simply added.
+        if (!impl.db.term_exists(prepared.id_term)) {
+            impl.db.add_document(prepared.document);
+            return AddOutcome::added;
+        }
         impl.db.replace_document(prepared.id_term, prepared.document);
-        return existed ? AddOutcome::replaced : AddOutcome::added;
+        return AddOutcome::replaced;
     } catch (const Xapian::Error& e) {
         rethrow(e, impl.path.string());
     }
