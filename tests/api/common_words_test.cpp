@@ -17,8 +17,9 @@ using newsfacet::testing::make_article;
 
 namespace {
 
-// `articles` articles, every one but the zebra and giraffe ones mentioning the harbour. Zebra
-// articles 0-2 mention the harbour too, 3-4 the quay instead; giraffe articles 0-1 the quay.
+// `articles` articles, every one but the zebra and giraffe ones mentioning the harbour, the
+// first 300 a walrus too. Zebra articles 0-2 mention the harbour too, 3-4 the quay instead;
+// giraffe articles 0-1 the quay.
 std::filesystem::path build(const newsfacet::testing::TempDir& dir, int articles) {
     auto path = dir / "index";
     auto index = newsfacet::Index::create_or_open(path);
@@ -27,7 +28,7 @@ std::filesystem::path build(const newsfacet::testing::TempDir& dir, int articles
                " of the trial while visitors watched from the fence.";
     };
     for (int i = 0; i < articles; ++i) {
-        auto filler = make_article("filler-" + std::to_string(i), "Daily notes", body("goat", "harbour", i));
+        auto filler = make_article("filler-" + std::to_string(i), "Daily notes", body(i < 300 ? "walrus" : "goat", "harbour", i));
         filler.date = "2024-01-15";
         (void)index.add(filler);
     }
@@ -73,6 +74,15 @@ TEST(ApiCommonWords, MatchWhenTheQueryHasNothingRarerOrSaysOr) {
     EXPECT_EQ(searcher.search(everything("harbour keepers")).total_articles, 1207u);
     EXPECT_EQ(searcher.search(everything("zebra OR harbour")).total_articles, 1205u);
     EXPECT_EQ(searcher.search(everything("(zebra OR harbour) keepers")).total_articles, 1207u);
+}
+
+TEST(ApiCommonWords, MatchWhenNoWordIsFarMoreSpecific) {
+    // The harbour is in 1,203 articles, the walrus in 300: not five times rarer, so the query
+    // is about both and either matches.
+    newsfacet::testing::TempDir dir;
+    newsfacet::Searcher searcher(build(dir, 1200));
+    EXPECT_EQ(searcher.search(everything("walrus harbour")).total_articles, 1203u);
+    EXPECT_EQ(searcher.search(everything("walrus zebra harbour")).total_articles, 305u);
 }
 
 TEST(ApiCommonWords, MatchInASmallIndex) {
