@@ -231,6 +231,7 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
     Xapian::Query matching = expanded;
     // What ranks: `expanded`, with its common concepts made ranking-only (see common_share).
     Xapian::Query core = expanded;
+    bool common_split = false;
     if (parsed.get_type() == Xapian::Query::OP_OR && expanded.get_type() == Xapian::Query::OP_OR &&
         expanded.get_num_subqueries() == parsed.get_num_subqueries() && parsed.get_num_subqueries() > 1 &&
         !has_explicit_or(split.text)) {
@@ -248,6 +249,7 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
             (frequency[i] > cutoff ? common : rare).push_back(expanded.get_subquery(i));
         }
         if (!rare.empty() && !common.empty()) {
+            common_split = true;
             matching = Xapian::Query(Xapian::Query::OP_OR, rare.begin(), rare.end());
             core = Xapian::Query(Xapian::Query::OP_AND_MAYBE, matching,
                                  Xapian::Query(Xapian::Query::OP_OR, common.begin(), common.end()));
@@ -291,7 +293,10 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
     // again: co-occurrence beats repeating one word (a labour strike vs a strike on an embassy).
     // (The expansion keeps the parsed query's shape, so its top-level OR has one subquery per
     // parsed concept; a single expanded word is an OR too, which must not count.)
-    if (request.expand && parsed.get_type() == Xapian::Query::OP_OR && expanded.get_type() == Xapian::Query::OP_OR &&
+    // Not when common words were set apart: pairs of the query's specific word with generic ones
+    // ("sugar" with "production", "prices") rewarded articles that mention sugar among other
+    // commodities over articles about sugar (Reuters-topic MAP 0.583 -> 0.594 without them).
+    if (!common_split && request.expand && parsed.get_type() == Xapian::Query::OP_OR && expanded.get_type() == Xapian::Query::OP_OR &&
         expanded.get_num_subqueries() == parsed.get_num_subqueries() && parsed.get_num_subqueries() > 1) {
         // Words of one family ("missile hit embassy": missile and hit both say attack) are one
         // concept: an article need not use both to answer the question.
