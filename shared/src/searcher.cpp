@@ -207,7 +207,8 @@ SearchResults Searcher::run_search(const SearchRequest& request) const {
         }
         // Two passes. Ranking asks only for the page, so Xapian can skip articles that cannot
         // reach it. Counting visits every match (exact totals and facet counts) but runs the
-        // cheaper `matching` query, unweighted. Both collapse near-duplicate copies the same way.
+        // cheaper `matching` query, unweighted. Xapian collapses near-duplicate copies for the
+        // page; the counting pass counts the distinct copy keys instead (see below).
         // Xapian counts in 32 bits: clamp, as there are never more matches than documents.
         const Xapian::doccount docs = impl.db.get_doccount();
         auto clamp = [docs](std::size_t v) { return static_cast<Xapian::doccount>(std::min<std::size_t>(v, docs)); };

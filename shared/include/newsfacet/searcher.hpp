@@ -135,6 +135,9 @@ public:
     /// SearchResults::corrected_query) and, if one is close, one more match to check that the
     /// correction finds something. With SearchRequest::like: reads that article's term list
     /// and the frequencies of its terms; throws ArticleNotFoundError for an unknown id.
+    /// Memory: from the second search matching at least 1/16 of the index, the searcher keeps
+    /// the facet data of every article in memory (about 30 bytes each; read once, in about
+    /// the time one such search takes) and counts from it until the index changes.
     [[nodiscard]] SearchResults search(const SearchRequest& request) const;
 
     /// A summary of the index.
