@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 
@@ -13,6 +14,20 @@ namespace {
 
 void print_error(const std::string& message) { newsfacet::print_tool_error("newsfacet-index", message); }
 
+// Opens the index for writing; with `wait_seconds` (-1: no limit) waits while another
+// indexer holds it, saying so once.
+newsfacet::Index open_for_indexing(const std::filesystem::path& path, double wait_seconds, bool quiet) {
+    if (wait_seconds == 0) return newsfacet::Index::create_or_open(path);
+    try {
+        return newsfacet::Index::create_or_open(path);
+    } catch (const newsfacet::IndexLockedError&) {
+        if (!quiet) print_error("waiting for another indexer to finish with " + path.string() + "...");
+    }
+    using std::chrono::milliseconds;
+    const auto limit = wait_seconds < 0 ? milliseconds::max() : milliseconds(static_cast<std::int64_t>(wait_seconds * 1000));
+    return newsfacet::Index::create_or_open(path, limit);
+}
+
 int run(int argc, char** argv) {
     CLI::App app{"Index news articles for newsfacet-search."};
     app.footer(R"(Formats: .txt/.md (first line is the title when a blank line follows it), .json (one
@@ -21,17 +36,28 @@ date, dateline, source, url. Directories are read recursively (README/LICENSE sk
 
 Examples:
   newsfacet-index corpus/                      index a folder into ./newsfacet.db
+  newsfacet-index --prune corpus/              again: new and changed articles only, and delete
+                                               those whose file (or JSONL line) is gone
+  newsfacet-index --wait=600 feed.jsonl        wait up to 10 minutes for a running indexer
   newsfacet-index --db /data/news.db feed.jsonl
   newsfacet-index --tag-only article.txt       print the facets found, index nothing
   newsfacet-index --dump corpus/ > corpus.jsonl  the articles as read, as JSON lines
   newsfacet-index --delete nf-2024-0312-odesa-consulate
   newsfacet-index --info --json
 
-Exit status: 0 success, 1 runtime error, 2 usage error, 3 some articles were skipped.
+Re-running is incremental: articles indexed already with the same content are counted
+"unchanged" and skipped (--force re-indexes them). Articles are committed in batches
+(--commit-every), each whole or not at all: after a crash or kill, run the same command
+again and it completes the index.
+
+Exit status: 0 success, 1 runtime error (also: the index is locked by another indexer),
+2 usage error, 3 some articles or files could not be read (the rest are indexed).
 The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
     std::string db;
     std::vector<std::string> args;
     bool tag_only = false, remove = false, info = false, json = false, quiet = false, dump = false;
+    bool prune = false, force = false;
+    double wait_seconds = 0;  // -1: until the index is free
     unsigned threads = 0;
     std::uint64_t commit_every = 1000;
     app.add_option("--db", db, "Index directory (default: $NEWSFACET_DB or ./newsfacet.db)");
@@ -49,6 +75,14 @@ The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
     app.add_option("--commit-every", commit_every,
                    "Commit after every N articles, bounding memory and showing progress to searchers (0: at the end)")
         ->capture_default_str();
+    app.add_flag("--prune", prune,
+                  "Delete the articles read earlier from files under the given paths that are gone or no longer "
+                  "hold them (kept: files that could not be read this time, paths that do not exist)");
+    app.add_flag("--force", force, "Re-index every article, even those indexed already with the same content");
+    app.add_flag("--wait{-1}", wait_seconds,
+                 "If another indexer holds the index, wait for it (--wait=SECONDS: at most that long) instead of "
+                 "failing at once")
+        ->expected(0, 1);
     app.add_option("paths", args, "Files or directories to index (IDs with --delete)");
     try {
         app.parse(argc, argv);
@@ -115,7 +149,11 @@ The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
         return missing ? newsfacet::exit_partial : 0;
     }
 
-    auto index = newsfacet::Index::create_or_open(path);
+    if ((prune || force) && (tag_only || dump || remove || info)) {
+        print_error("--prune and --force only apply when indexing");
+        return newsfacet::exit_usage_error;
+    }
+    auto index = open_for_indexing(path, wait_seconds, quiet);
     bool tty = isatty(STDERR_FILENO) && !quiet;
     auto start = std::chrono::steady_clock::now();
     auto last_draw = start;
@@ -139,6 +177,8 @@ The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
     newsfacet::IngestOptions options;
     options.threads = threads;
     options.commit_every = commit_every;
+    options.prune = prune;
+    options.force = force;
     auto stats = newsfacet::ingest(index, paths, handler, options);
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (tty) std::cerr << "\r\x1b[K";
@@ -149,5 +189,8 @@ The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
 }  // namespace
 
 int main(int argc, char** argv) {
+    // A file size limit (ulimit -f) must end in a clear "File too large" error, not a kill:
+    // the index then keeps its last committed batch.
+    std::signal(SIGXFSZ, SIG_IGN);
     return newsfacet::run_tool("newsfacet-index", [&] { return run(argc, argv); });
 }

@@ -108,14 +108,7 @@ IndexInfo read_info(const Xapian::Database& db, const fs::path& path) {
             std::map<std::string, std::uint64_t> counts;
             auto slot = facet_slot(facet);
             for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
-                const std::string v = *it;
-                std::size_t start = 0;
-                while (start < v.size()) {
-                    auto end = v.find(value_separator, start);
-                    if (end == std::string::npos) end = v.size();
-                    ++counts[v.substr(start, end - start)];
-                    start = end + 1;
-                }
+                for_each_value(*it, [&](std::string_view value) { ++counts[std::string(value)]; });
             }
             std::vector<FacetCount> list;
             for (auto& [value, count] : counts) list.push_back({value, count});

@@ -8,6 +8,8 @@
 #include <newsfacet/error.hpp>
 #include <newsfacet/tagger.hpp>
 
+#include "hash.hpp"
+#include "incremental.hpp"
 #include "near_duplicate.hpp"
 #include "schema.hpp"
 #include "text.hpp"
@@ -38,22 +40,19 @@ Xapian::valueno facet_slot(Facet facet) noexcept {
     return slot_country;
 }
 
-std::string id_term(std::string_view id) {
+std::string bounded_term(std::string_view prefix, std::string_view text) {
     constexpr std::size_t max_plain = 200;
-    std::string term(prefix_id);
-    if (id.size() <= max_plain) return term.append(id);
-    // FNV-1a: stable across platforms and releases, which std::hash is not.
-    std::uint64_t h = 1469598103934665603ULL;
-    for (char c : id) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 1099511628211ULL;
-    }
-    static constexpr char hex[] = "0123456789abcdef";
-    term.append(id.substr(0, 160)).append("#");
-    for (int shift = 60; shift >= 0; shift -= 4) term.push_back(hex[(h >> shift) & 0xF]);
-    term.append("#").append(std::to_string(id.size()));
+    std::string term(prefix);
+    if (text.size() <= max_plain) return term.append(text);
+    // The seed is not FNV's offset basis (a digit short of it) but is kept: long ids in
+    // existing indexes were hashed with it.
+    constexpr std::uint64_t seed = 1469598103934665603ULL;
+    term.append(text.substr(0, 160)).append("#").append(hex64(fnv1a(text, seed)));
+    term.append("#").append(std::to_string(text.size()));
     return term;
 }
+
+std::string id_term(std::string_view id) { return bounded_term(prefix_id, id); }
 
 std::string filter_term(std::string_view prefix, std::string_view value) {
     std::string term(prefix);
@@ -98,7 +97,7 @@ std::size_t lead_end(std::string_view text, std::size_t count) {
 }  // namespace
 
 Xapian::Document make_document(const Article& article, const Tagging& tagging,
-                               Xapian::TermGenerator& generator) {
+                               Xapian::TermGenerator& generator, const std::string& file_term) {
     Xapian::Document doc;
     generator.set_document(doc);
     // Title words count three times as much as body words, and are searchable as title:.
@@ -121,6 +120,8 @@ Xapian::Document make_document(const Article& article, const Tagging& tagging,
     if (!article.date.empty()) doc.add_value(slot_date, date_key(article.date, false));
     doc.add_value(slot_source, article.source);
     doc.add_value(slot_id, article.id);
+    if (!file_term.empty()) doc.add_boolean_term(file_term);
+    doc.add_value(slot_content, content_hash(article, file_term));
     // Copies are recognised by their body alone: wire copies often carry a new headline.
     if (auto key = near_duplicate_key(article.body); !key.empty()) {
         doc.add_boolean_term(copy_term(key));

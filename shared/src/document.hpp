@@ -20,7 +20,7 @@ struct StoredArticle {
 /// Builds the document for `article`: weighted text terms (title above body), facet filter
 /// terms, value slots and the stored data.
 [[nodiscard]] Xapian::Document make_document(const Article& article, const Tagging& tagging,
-                                             Xapian::TermGenerator& generator);
+                                             Xapian::TermGenerator& generator, const std::string& file_term = {});
 
 /// The sortable form of a normalised date for the date slot: "YYYY-MM-DDTHH:MM:SSZ". A date
 /// without a time becomes the start of its day, or its end when `end_of_day` is true.

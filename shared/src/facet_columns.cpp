@@ -55,14 +55,7 @@ FacetColumns FacetColumns::read(const Xapian::Database& db) {
         each_value(db, facet_slot(facet), [&](Xapian::docid d, const std::string& joined) {
             const auto start = static_cast<std::uint32_t>(column.ids.size());
             for (; next <= d; ++next) column.offsets[next] = start;
-            const std::string_view v = joined;
-            std::size_t from = 0;
-            while (from < v.size()) {
-                auto end = v.find(value_separator, from);
-                if (end == std::string_view::npos) end = v.size();
-                column.ids.push_back(interner.id(v.substr(from, end - from)));
-                from = end + 1;
-            }
+            for_each_value(joined, [&](std::string_view value) { column.ids.push_back(interner.id(value)); });
         });
         const auto total = static_cast<std::uint32_t>(column.ids.size());
         for (; next <= size; ++next) column.offsets[next] = total;

@@ -120,14 +120,7 @@ void FacetSpy::tally_streams() const {
     for (std::size_t i = 0; i < m_what.facets.size(); ++i) {
         auto& counter = m_counts[i];
         walk(m_db, m_docids, facet_slot(m_what.facets[i]), [&](const std::string& joined) {
-            const std::string_view v = joined;
-            std::size_t start = 0;
-            while (start < v.size()) {
-                auto end = v.find(value_separator, start);
-                if (end == std::string_view::npos) end = v.size();
-                count(counter, v.substr(start, end - start));
-                start = end + 1;
-            }
+            for_each_value(joined, [&](std::string_view value) { count(counter, value); });
         });
     }
     if (m_what.groups) {

@@ -162,7 +162,7 @@ std::string clock(double seconds) {
 }  // namespace
 
 std::string progress_line(const IngestStats& stats, std::uint64_t total_input_bytes, double seconds) {
-    const std::uint64_t articles = stats.added + stats.replaced;
+    const std::uint64_t articles = stats.added + stats.replaced + stats.unchanged;
     const double secs = std::max(seconds, 1e-9);
     std::string out;
     if (total_input_bytes != 0) {
@@ -184,8 +184,8 @@ std::string progress_line(const IngestStats& stats, std::uint64_t total_input_by
 std::string summary_line(const IngestStats& stats, double seconds, std::uint64_t articles,
                          std::uint64_t index_bytes, const std::filesystem::path& index_path) {
     const double secs = std::max(seconds, 1e-9);
-    return grouped(stats.added) + " added, " + grouped(stats.replaced) + " replaced, " + grouped(stats.failed) +
-           " skipped in " + fixed(seconds, 2) + " s (" + fixed(static_cast<double>(stats.input_bytes) / 1e6 / secs, 2) +
+    return grouped(stats.added) + " added, " + grouped(stats.replaced) + " replaced, " + grouped(stats.unchanged) +
+           " unchanged, " + grouped(stats.deleted) + " deleted, " + grouped(stats.failed) + " failed in " + fixed(seconds, 2) + " s (" + fixed(static_cast<double>(stats.input_bytes) / 1e6 / secs, 2) +
            " MB/s); " + grouped(articles) + (articles == 1 ? " article, " : " articles, ") +
            fixed(static_cast<double>(index_bytes) / 1e6, 1) + " MB in " + index_path.string();
 }

@@ -5,15 +5,11 @@
 #include <limits>
 #include <vector>
 
+#include "hash.hpp"
 #include "text.hpp"
 
 namespace newsfacet::detail {
 namespace {
-
-// 64-bit FNV-1a (offset basis and prime from the FNV specification). std::hash is not used:
-// it differs between standard libraries and releases, and keys are stored in the index.
-constexpr std::uint64_t fnv_offset = 0xcbf29ce484222325ULL;
-constexpr std::uint64_t fnv_prime = 0x100000001b3ULL;
 
 // The finaliser of splitmix64 (Steele, Lea and Flood, 2014): a fixed bijection on 64 bits
 // that spreads every input bit over the output, so XOR with a seed acts as an independent
@@ -28,15 +24,6 @@ constexpr std::uint64_t mix(std::uint64_t z) noexcept {
 constexpr std::array<std::uint64_t, near_duplicate_minhashes> seeds = {
     0x9e3779b97f4a7c15ULL, 0x3c6ef372fe94f82aULL, 0xdaa66d2c7ddf743fULL};
 static_assert(seeds.back() != 0, "one seed per min-hash");
-
-std::uint64_t fnv1a(std::string_view bytes) noexcept {
-    std::uint64_t h = fnv_offset;
-    for (char c : bytes) {
-        h ^= static_cast<unsigned char>(c);
-        h *= fnv_prime;
-    }
-    return h;
-}
 
 // FNV-1a of the case-folded word. ASCII words (nearly all of English news) are lower-cased on
 // the fly without allocating; others go through text::fold, which also strips accents.

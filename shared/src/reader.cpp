@@ -145,7 +145,7 @@ void FileReader::read_jsonl(std::ifstream& in) {
         nlohmann::json j;
         try {
             j = nlohmann::json::parse(line);
-        } catch (const nlohmann::json::parse_error& e) {
+        } catch (const nlohmann::json::exception& e) {  // parse_error; out_of_range for 1e999
             error(line_no, std::string("malformed JSON: ") + e.what());
             continue;
         }
@@ -191,6 +191,9 @@ void FileReader::read(Format format) {
         auto upto = std::min<std::size_t>(e.byte, bytes.size());
         auto line = static_cast<std::size_t>(std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(upto), '\n')) + 1;
         error(line, std::string("malformed JSON: ") + e.what());
+        return;
+    } catch (const nlohmann::json::exception& e) {  // out_of_range: a number too large (1e999)
+        error(0, std::string("malformed JSON: ") + e.what());
         return;
     }
     if (j.is_array()) {
@@ -284,6 +287,8 @@ std::string normalize_date(std::string_view s) {
     auto tp = std::chrono::sys_seconds(std::chrono::seconds(secs));
     auto day = std::chrono::floor<std::chrono::days>(tp);
     std::chrono::year_month_day ymd2(day);
+    // In UTC, 0000-01-01T00:00+01:00 is in year -1 and 9999-12-31T23:59-01:00 in 10000.
+    if (ymd2.year() < std::chrono::year(0) || ymd2.year() > std::chrono::year(9999)) return fail();
     std::chrono::hh_mm_ss hms(tp - day);
     std::array<char, 32> buf{};
     std::snprintf(buf.data(), buf.size(), "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd2.year()),
@@ -337,7 +342,12 @@ Article parse_text_article(std::string_view raw, std::string id, bool markdown) 
     std::string title = strip_heading(line.substr(0, end));
     if (title.size() > 250) {
         auto cut = title.rfind(' ', 250);
-        title = title.substr(0, cut == std::string::npos ? 250 : cut) + "\xE2\x80\xA6";
+        if (cut == std::string::npos) {
+            // No space (CJK text, a long URL): cut at 250 bytes, but not inside a character.
+            cut = 250;
+            while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0) == 0x80) --cut;
+        }
+        title = title.substr(0, cut) + "\xE2\x80\xA6";
     }
     a.title = title;
     return a;
@@ -345,30 +355,42 @@ Article parse_text_article(std::string_view raw, std::string id, bool markdown) 
 
 namespace {
 
-// The article files under a directory, sorted: hidden entries, housekeeping files and other
-// types left out. Walking errors go to `on_error` (if any).
-std::vector<fs::path> article_files(const fs::path& dir, const std::function<void(const InputError&)>& on_error) {
-    std::vector<fs::path> files;
+// Appends the article files under `dir` (recursively) to `files`: hidden entries,
+// housekeeping files and other types left out. A directory that cannot be read is reported to
+// `on_error` (if any) and the walk goes on beside it: silently skipping it would make its
+// articles look deleted to an incremental run with --prune.
+void collect_article_files(const fs::path& dir, std::vector<fs::path>& files,
+                           const std::function<void(const InputError&)>& on_error) {
     std::error_code ec;
-    fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+    fs::directory_iterator it(dir, ec);
     if (ec) {
         if (on_error) on_error(InputError(dir.string(), 0, "cannot read directory: " + ec.message()));
-        return files;
+        return;
     }
-    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
         if (ec) {
-            if (on_error) on_error(InputError(dir.string(), 0, "cannot walk directory: " + ec.message()));
-            break;
+            if (on_error) on_error(InputError(dir.string(), 0, "cannot read directory: " + ec.message()));
+            return;
         }
-        auto name = it->path().filename().string();
-        if (!name.empty() && name[0] == '.') {
-            if (it->is_directory(ec)) it.disable_recursion_pending();
+        const auto& path = it->path();
+        auto name = path.filename().string();
+        if (!name.empty() && name[0] == '.') continue;
+        if (it->is_directory(ec)) {
+            // Links to directories are not followed (as find does not): a link to a parent
+            // would never end.
+            if (!it->is_symlink(ec)) collect_article_files(path, files, on_error);
             continue;
         }
         if (!it->is_regular_file(ec)) continue;
-        if (format_of(it->path()) == Format::unsupported || is_housekeeping(it->path())) continue;
-        files.push_back(it->path());
+        if (format_of(path) == Format::unsupported || is_housekeeping(path)) continue;
+        files.push_back(path);
     }
+}
+
+// The article files under a directory, sorted (see collect_article_files).
+std::vector<fs::path> article_files(const fs::path& dir, const std::function<void(const InputError&)>& on_error) {
+    std::vector<fs::path> files;
+    collect_article_files(dir, files, on_error);
     std::sort(files.begin(), files.end());
     return files;
 }
@@ -383,6 +405,7 @@ std::uint64_t size_of(const fs::path& file) {
 // Reads one article file; reports its bytes as consumed (JSON Lines report theirs line by line).
 void read_file(const fs::path& file, const std::string& id_base, const ReadHandler& handler) {
     const auto format = format_of(file);
+    if (handler.on_file) handler.on_file(file);
     FileReader(file, id_base, handler).read(format);
     if (format != Format::jsonl && handler.on_bytes) handler.on_bytes(size_of(file));
 }

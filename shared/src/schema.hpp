@@ -19,6 +19,7 @@ inline constexpr std::string_view prefix_country = "XC";  // XC<folded canonical
 inline constexpr std::string_view prefix_official = "XO"; // XO<folded canonical name>
 inline constexpr std::string_view prefix_location = "XL"; // XL<folded canonical location>
 inline constexpr std::string_view prefix_copy = "XD";     // XD<near-duplicate key>: counts copies
+inline constexpr std::string_view prefix_file = "XF";     // XF<absolute path of the file read> (hashed when long)
 
 /// The boolean term that marks an article's near-duplicate key (see near_duplicate.hpp).
 [[nodiscard]] inline std::string copy_term(std::string_view key) { return std::string(prefix_copy) + std::string(key); }
@@ -31,9 +32,23 @@ inline constexpr Xapian::valueno slot_location = 3;
 inline constexpr Xapian::valueno slot_source = 4;     // source as given
 inline constexpr Xapian::valueno slot_id = 5;         // article id, for stable tie-breaks
 inline constexpr Xapian::valueno slot_collapse = 6;   // near-duplicate key (near_duplicate.hpp); absent if none
+inline constexpr Xapian::valueno slot_content = 7;    // content hash (content_hash): 16 hex digits
 
 /// Separates the values of a multi-valued facet inside its slot.
 inline constexpr char value_separator = '\x1f';
+
+/// Calls `each(std::string_view)` for every value in a multi-valued slot's contents, in order
+/// (none for an empty slot).
+template <typename Each>
+void for_each_value(std::string_view joined, Each&& each) {
+    std::size_t start = 0;
+    while (start < joined.size()) {
+        auto end = joined.find(value_separator, start);
+        if (end == std::string_view::npos) end = joined.size();
+        each(joined.substr(start, end - start));
+        start = end + 1;
+    }
+}
 
 // Metadata keys.
 inline constexpr std::string_view meta_format = "newsfacet:format";
@@ -44,8 +59,13 @@ inline constexpr std::string_view meta_format = "newsfacet:format";
 /// Value slot of a facet's canonical values.
 [[nodiscard]] Xapian::valueno facet_slot(Facet facet) noexcept;
 
-/// The unique id term of an article. Ids over 200 bytes (Xapian terms stop at 245) keep a
-/// readable 160-byte head, a 64-bit FNV-1a hash of the whole id and its length.
+/// `prefix` + `text`, made to fit a Xapian term (which stops at 245 bytes): text over 200
+/// bytes keeps a readable 160-byte head, then "#", a 64-bit FNV-1a hash of the whole text as
+/// 16 hex digits, "#" and its length. Distinct texts give distinct terms (short of a hash
+/// collision); a text's head still matches a prefix walk over its first 160 bytes.
+[[nodiscard]] std::string bounded_term(std::string_view prefix, std::string_view text);
+
+/// The unique id term of an article: bounded_term(prefix_id, id).
 [[nodiscard]] std::string id_term(std::string_view id);
 
 /// A boolean filter term: prefix + folded value (folding makes filters case-insensitive).

@@ -70,7 +70,8 @@ TEST_F(ApiTextFormat, IndexSummary) {
 TEST(ApiProgressFormat, ProgressLineWithAndWithoutAKnownTotal) {
     newsfacet::IngestStats stats;
     stats.added = 4000;
-    stats.replaced = 1210;
+    stats.replaced = 1000;
+    stats.unchanged = 210;
     stats.input_bytes = 4'100'000;
     // 41% of 10 MB read in 10 s: the other 59% take about 14 s more.
     auto line = newsfacet::progress_line(stats, 10'000'000, 10.0);
@@ -88,5 +89,10 @@ TEST(ApiProgressFormat, SummaryLineCountsAndIndexSize) {
     stats.failed = 2;
     stats.input_bytes = 17'000'000;
     EXPECT_EQ(newsfacet::summary_line(stats, 10.0, 12865, 1'500'000, "news.db"),
-              "12,865 added, 0 replaced, 2 skipped in 10.00 s (1.70 MB/s); 12,865 articles, 1.5 MB in news.db");
+              "12,865 added, 0 replaced, 0 unchanged, 0 deleted, 2 failed in 10.00 s (1.70 MB/s); 12,865 articles, "
+              "1.5 MB in news.db");
+    stats.unchanged = 12000;
+    stats.deleted = 7;
+    EXPECT_NE(newsfacet::summary_line(stats, 10.0, 12858, 1'500'000, "news.db").find("12,000 unchanged, 7 deleted"),
+              std::string::npos);
 }

@@ -218,7 +218,13 @@ TEST(ApiIngest, StatsCountAddedReplacedAndBytes) {
     EXPECT_EQ(first.stats.bytes, std::string("Title").size() + std::string("Body.").size());
     auto second = run_ingest(index, {file});
     EXPECT_EQ(second.stats.added, 0u);
-    EXPECT_EQ(second.stats.replaced, 1u);
+    EXPECT_EQ(second.stats.replaced, 0u);
+    EXPECT_EQ(second.stats.unchanged, 1u);
+    EXPECT_EQ(second.stats.bytes, 0u);
+    dir.write("a.txt", "Title\n\nBody changed.\n");
+    auto third = run_ingest(index, {file});
+    EXPECT_EQ(third.stats.replaced, 1u);
+    EXPECT_EQ(third.stats.unchanged, 0u);
     EXPECT_EQ(index.size(), 1u);
 }
 
@@ -280,6 +286,8 @@ TEST(ApiIngest, LongIdFromJsonLinesReindexReplaces) {
     auto file = dir.write("feed.jsonl", "{\"id\": \"" + id + "\", \"title\": \"T\", \"body\": \"B\"}\n");
     auto index = Index::create_or_open(dir / "index");
     EXPECT_EQ(run_ingest(index, {file}).stats.added, 1u);
+    EXPECT_EQ(run_ingest(index, {file}).stats.unchanged, 1u);
+    dir.write("feed.jsonl", "{\"id\": \"" + id + "\", \"title\": \"T\", \"body\": \"C\"}\n");
     auto again = run_ingest(index, {file});
     EXPECT_EQ(again.stats.replaced, 1u);
     EXPECT_EQ(index.size(), 1u);

@@ -33,7 +33,7 @@ TEST(CliInputErrors, BinaryEmptyAndMissingEachGiveOneLine) {
     EXPECT_TRUE(contains(r.err, "binary")) << r.err;
     EXPECT_TRUE(contains(r.err, "empty")) << r.err;
     EXPECT_TRUE(contains(r.err, "no such file")) << r.err;
-    EXPECT_TRUE(contains(r.err, "3 skipped")) << r.err;
+    EXPECT_TRUE(contains(r.err, "3 failed")) << r.err;
     EXPECT_EQ(search_json(dir, db_of(dir), {})["total"], 1);
 }
 

@@ -33,11 +33,12 @@ struct TextStyle {
 /// One line of indexing progress for a terminal (no newline): with `total_input_bytes`
 /// known, a bar, percentage and time left, e.g.
 /// "[########------------] 41% 5,210 articles, 1,120/s, 1.9 MB/s, 0:07 left";
-/// without it (0), just the counts and rates. `seconds` is the time since the start.
+/// without it (0), just the counts and rates. Articles count those added, replaced and found
+/// unchanged. `seconds` is the time since the start.
 [[nodiscard]] std::string progress_line(const IngestStats& stats, std::uint64_t total_input_bytes, double seconds);
 
-/// The line that ends an indexing run, e.g. "12,865 added, 0 replaced, 2 skipped in 9.81 s
-/// (1.75 MB/s); 12,865 articles, 83.1 MB in news.db".
+/// The line that ends an indexing run, e.g. "12,865 added, 0 replaced, 0 unchanged, 0 deleted,
+/// 2 failed in 9.81 s (1.75 MB/s); 12,865 articles, 83.1 MB in news.db".
 [[nodiscard]] std::string summary_line(const IngestStats& stats, double seconds, std::uint64_t articles,
                                        std::uint64_t index_bytes, const std::filesystem::path& index_path);
 

@@ -1,6 +1,7 @@
 #pragma once
 // A writable newsfacet index.
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -52,6 +53,11 @@ public:
     /// FormatVersionError for another storage format, IndexLockedError if another writer
     /// holds it, DatabaseError otherwise.
     [[nodiscard]] static Index create_or_open(const std::filesystem::path& path);
+
+    /// Like create_or_open(path), but while another writer holds the index, tries again every
+    /// 100 ms for up to `lock_wait` (std::chrono::milliseconds::max(): until it is free)
+    /// before throwing IndexLockedError.
+    [[nodiscard]] static Index create_or_open(const std::filesystem::path& path, std::chrono::milliseconds lock_wait);
 
     /// Opens an existing index for writing. Throws IndexNotFoundError if there is none.
     [[nodiscard]] static Index open(const std::filesystem::path& path);

@@ -16,6 +16,9 @@ namespace newsfacet {
 
 /// Callbacks for read_articles(). Any may be empty.
 struct ReadHandler {
+    /// Called before the articles of each file, with the file's path as found (the path given,
+    /// or the directory given joined with the file's path below it).
+    std::function<void(const std::filesystem::path&)> on_file;
     /// Called once per article read.
     std::function<void(Article&&)> on_article;
     /// Called for each article or file that could not be read; reading goes on.

@@ -1,0 +1,212 @@
+// Incremental indexing: unchanged articles are skipped, changed ones replaced, duplicate ids
+// in one run resolved to the last copy, and --prune deletes what left the files it read.
+#include <algorithm>
+
+#include <gtest/gtest.h>
+
+#include <newsfacet/newsfacet.hpp>
+
+#include "api_support.hpp"
+#include "temp_dir.hpp"
+
+using namespace newsfacet;
+using newsfacet::testing::everything;
+using newsfacet::testing::ids_of;
+using newsfacet::testing::make_article;
+using newsfacet::testing::TempDir;
+
+namespace {
+
+struct Run {
+    IngestStats stats;
+    std::vector<std::string> errors;
+    std::vector<std::string> warnings;
+};
+
+Run run(Index& index, const std::vector<std::filesystem::path>& paths, IngestOptions options = {}) {
+    Run out;
+    IngestHandler handler;
+    handler.on_error = [&](const InputError& e) { out.errors.push_back(e.what()); };
+    handler.on_warning = [&](const std::string& w) { out.warnings.push_back(w); };
+    out.stats = ingest(index, paths, handler, options);
+    return out;
+}
+
+IngestOptions pruning() {
+    IngestOptions options;
+    options.prune = true;
+    return options;
+}
+
+std::string line(const std::string& id, const std::string& body) {
+    return R"({"id": ")" + id + R"(", "title": "Title )" + id + R"(", "body": ")" + body + "\"}\n";
+}
+
+// The ids in the index, sorted.
+std::vector<std::string> stored_ids(const std::filesystem::path& db) {
+    auto request = everything();
+    request.collapse = false;
+    auto ids = ids_of(Searcher(db).search(request));
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+using Ids = std::vector<std::string>;
+
+}  // namespace
+
+TEST(ApiIncremental, SecondRunSkipsUnchangedAndReplacesChanged) {
+    TempDir dir;
+    dir.write("news/a.txt", "Alpha\n\nFirst story about grain.\n");
+    dir.write("news/b.txt", "Beta\n\nSecond story about oil.\n");
+    auto index = Index::create_or_open(dir / "db");
+    EXPECT_EQ(run(index, {dir / "news"}).stats.added, 2u);
+
+    dir.write("news/b.txt", "Beta\n\nSecond story about copper.\n");
+    auto second = run(index, {dir / "news"});
+    EXPECT_EQ(second.stats.unchanged, 1u);
+    EXPECT_EQ(second.stats.replaced, 1u);
+    EXPECT_EQ(second.stats.added, 0u);
+    EXPECT_EQ(index.size(), 2u);
+    auto hits = Searcher(dir / "db").search(everything("copper"));
+    EXPECT_EQ(ids_of(hits), Ids{"b.txt"});
+}
+
+TEST(ApiIncremental, ForceReindexesUnchangedArticles) {
+    TempDir dir;
+    auto file = dir.write("a.txt", "Alpha\n\nA story.\n");
+    auto index = Index::create_or_open(dir / "db");
+    run(index, {file});
+    IngestOptions force;
+    force.force = true;
+    auto again = run(index, {file}, force);
+    EXPECT_EQ(again.stats.replaced, 1u);
+    EXPECT_EQ(again.stats.unchanged, 0u);
+}
+
+TEST(ApiIncremental, AnArticleAddedThroughTheApiIsReplacedByTheSameFromAFile) {
+    TempDir dir;
+    auto index = Index::create_or_open(dir / "db");
+    index.add(make_article("a.txt", "Alpha", "A story."));
+    index.commit();
+    // Same content, but now from a file, which --prune must be able to find it by.
+    auto file = dir.write("a.txt", "Alpha\n\nA story.\n");
+    EXPECT_EQ(run(index, {file}).stats.replaced, 1u);
+    std::filesystem::remove(file);
+    EXPECT_EQ(run(index, {dir / "db", dir.path()}, pruning()).stats.deleted, 1u);
+    EXPECT_EQ(index.size(), 0u);
+}
+
+TEST(ApiIncremental, DuplicateIdsInOneRunKeepTheLastCopyWithAWarning) {
+    TempDir dir;
+    auto feed = dir.write("feed.jsonl", line("x", "first version") + line("y", "other") + line("x", "second version"));
+    auto index = Index::create_or_open(dir / "db");
+    auto first = run(index, {feed});
+    EXPECT_EQ(first.stats.added, 2u);
+    EXPECT_EQ(first.stats.replaced, 1u);
+    ASSERT_EQ(first.warnings.size(), 1u);
+    EXPECT_NE(first.warnings[0].find("'x' occurs more than once"), std::string::npos) << first.warnings[0];
+    EXPECT_EQ(index.size(), 2u);
+    EXPECT_EQ(ids_of(Searcher(dir / "db").search(everything("second"))), Ids{"x"});
+
+    // The index now holds "second version". A feed where the copy equal to the stored one
+    // comes after a different one must still end with the last copy.
+    dir.write("feed.jsonl", line("x", "third version") + line("x", "second version"));
+    auto second = run(index, {feed});
+    EXPECT_EQ(second.warnings.size(), 1u);
+    EXPECT_EQ(ids_of(Searcher(dir / "db").search(everything("second"))), Ids{"x"});
+    EXPECT_TRUE(Searcher(dir / "db").search(everything("third")).hits.empty());
+}
+
+TEST(ApiIncremental, PruneDeletesArticlesOfRemovedFilesAndLines) {
+    TempDir dir;
+    dir.write("news/a.txt", "Alpha\n\nFirst story.\n");
+    dir.write("news/sub/b.txt", "Beta\n\nSecond story.\n");
+    auto feed = dir.write("news/feed.jsonl", line("j1", "one") + line("j2", "two") + line("j3", "three"));
+    auto index = Index::create_or_open(dir / "db");
+    EXPECT_EQ(run(index, {dir / "news"}, pruning()).stats.added, 5u);
+
+    std::filesystem::remove(dir / "news/sub/b.txt");
+    dir.write("news/feed.jsonl", line("j1", "one") + line("j3", "three"));
+    auto second = run(index, {dir / "news"}, pruning());
+    EXPECT_EQ(second.stats.deleted, 2u);
+    EXPECT_EQ(second.stats.unchanged, 3u);
+    EXPECT_EQ(stored_ids(dir / "db"), (Ids{"a.txt", "j1", "j3"}));
+
+    // Without --prune nothing is deleted.
+    std::filesystem::remove(feed);
+    EXPECT_EQ(run(index, {dir / "news"}).stats.deleted, 0u);
+    EXPECT_EQ(index.size(), 3u);
+    EXPECT_EQ(run(index, {dir / "news"}, pruning()).stats.deleted, 2u);
+    EXPECT_EQ(stored_ids(dir / "db"), Ids{"a.txt"});
+}
+
+TEST(ApiIncremental, PruneOnlyTouchesTheGivenPaths) {
+    TempDir dir;
+    dir.write("one/a.txt", "Alpha\n\nFirst story.\n");
+    dir.write("two/b.txt", "Beta\n\nSecond story.\n");
+    dir.write("one-more/c.txt", "Gamma\n\nThird story.\n");  // shares "one" as a name prefix
+    auto index = Index::create_or_open(dir / "db");
+    run(index, {dir / "one", dir / "two", dir / "one-more"});
+    index.add(make_article("api", "Delta", "Added without a file."));
+    index.commit();
+
+    std::filesystem::remove_all(dir / "two");
+    std::filesystem::remove(dir / "one-more/c.txt");
+    // Only "one" is read: what left "two" and "one-more" stays, as does the API's article.
+    EXPECT_EQ(run(index, {dir / "one"}, pruning()).stats.deleted, 0u);
+    EXPECT_EQ(index.size(), 4u);
+    // A path that does not exist (a typo, an unmounted disk) prunes nothing and is an error.
+    auto missing = run(index, {dir / "two"}, pruning());
+    EXPECT_EQ(missing.stats.deleted, 0u);
+    EXPECT_EQ(missing.errors.size(), 1u);
+    EXPECT_EQ(index.size(), 4u);
+    // A file given on its own is pruned as such.
+    dir.write("one/a.txt", "");  // now unreadable as an article: an error, so a.txt is kept
+    auto broken = run(index, {dir / "one/a.txt"}, pruning());
+    EXPECT_EQ(broken.errors.size(), 1u);
+    EXPECT_EQ(broken.stats.deleted, 0u);
+    EXPECT_EQ(run(index, {dir / "one-more"}, pruning()).stats.deleted, 1u);
+    EXPECT_EQ(stored_ids(dir / "db"), (Ids{"a.txt", "api", "b.txt"}));
+}
+
+TEST(ApiIncremental, PruneKeepsTheArticlesOfAFileThatReportedErrors) {
+    TempDir dir;
+    auto feed = dir.write("feed.jsonl", line("j1", "one") + line("j2", "two"));
+    auto index = Index::create_or_open(dir / "db");
+    run(index, {feed}, pruning());
+    // j2's line is now malformed: it may be a scraper's half-written line, not a deletion.
+    dir.write("feed.jsonl", line("j1", "one") + "{\"id\": \"j2\", \"body\": \n");
+    auto second = run(index, {feed}, pruning());
+    EXPECT_EQ(second.stats.failed, 1u);
+    EXPECT_EQ(second.stats.deleted, 0u);
+    EXPECT_EQ(index.size(), 2u);
+}
+
+TEST(ApiIncremental, AnArticleMovedToAnotherFileIsNotPruned) {
+    TempDir dir;
+    dir.write("news/old.jsonl", line("m", "moving story"));
+    auto index = Index::create_or_open(dir / "db");
+    run(index, {dir / "news"}, pruning());
+    std::filesystem::remove(dir / "news/old.jsonl");
+    dir.write("news/new.jsonl", line("m", "moving story"));
+    auto second = run(index, {dir / "news"}, pruning());
+    EXPECT_EQ(second.stats.deleted, 0u);
+    EXPECT_EQ(second.stats.replaced, 1u);  // stored again, now from new.jsonl
+    EXPECT_EQ(stored_ids(dir / "db"), Ids{"m"});
+    // It now belongs to new.jsonl: removing that file prunes it.
+    std::filesystem::remove(dir / "news/new.jsonl");
+    dir.write("news/other.jsonl", line("o", "other story"));
+    EXPECT_EQ(run(index, {dir / "news"}, pruning()).stats.deleted, 1u);
+    EXPECT_EQ(stored_ids(dir / "db"), Ids{"o"});
+}
+
+TEST(ApiIncremental, SamePathsSpelledDifferentlyAreTheSameFiles) {
+    TempDir dir;
+    dir.write("news/a.txt", "Alpha\n\nFirst story.\n");
+    auto index = Index::create_or_open(dir / "db");
+    run(index, {dir / "news"}, pruning());
+    auto again = run(index, {dir / "news/../news/"}, pruning());
+    EXPECT_EQ(again.stats.unchanged, 1u);
+    EXPECT_EQ(again.stats.deleted, 0u);
+}
