@@ -99,13 +99,15 @@ TEST(ApiIncremental, AnArticleAddedThroughTheApiIsReplacedByTheSameFromAFile) {
 
 TEST(ApiIncremental, DuplicateIdsInOneRunKeepTheLastCopyWithAWarning) {
     TempDir dir;
-    auto feed = dir.write("feed.jsonl", line("x", "first version") + line("y", "other") + line("x", "second version"));
+    auto feed = dir.write("feed.jsonl", line("x", "first version") + line("y", "other") +
+                                            line("x", "second version"));
     auto index = Index::create_or_open(dir / "db");
     auto first = run(index, {feed});
     EXPECT_EQ(first.stats.added, 2u);
     EXPECT_EQ(first.stats.replaced, 1u);
     ASSERT_EQ(first.warnings.size(), 1u);
-    EXPECT_NE(first.warnings[0].find("'x' occurs more than once"), std::string::npos) << first.warnings[0];
+    EXPECT_NE(first.warnings[0].find("'x' occurs more than once"), std::string::npos)
+        << first.warnings[0];
     EXPECT_EQ(index.size(), 2u);
     EXPECT_EQ(ids_of(Searcher(dir / "db").search(everything("second"))), Ids{"x"});
 
@@ -122,7 +124,8 @@ TEST(ApiIncremental, PruneDeletesArticlesOfRemovedFilesAndLines) {
     TempDir dir;
     dir.write("news/a.txt", "Alpha\n\nFirst story.\n");
     dir.write("news/sub/b.txt", "Beta\n\nSecond story.\n");
-    auto feed = dir.write("news/feed.jsonl", line("j1", "one") + line("j2", "two") + line("j3", "three"));
+    auto feed =
+        dir.write("news/feed.jsonl", line("j1", "one") + line("j2", "two") + line("j3", "three"));
     auto index = Index::create_or_open(dir / "db");
     EXPECT_EQ(run(index, {dir / "news"}, pruning()).stats.added, 5u);
 
