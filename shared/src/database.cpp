@@ -1,6 +1,9 @@
 #include "database.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <map>
 #include <system_error>
 
@@ -15,10 +18,20 @@ void rethrow(const Xapian::Error& error, std::string_view context) {
     // Xapian's messages often start with the path already.
     std::string message = error.get_msg().rfind(std::string(context), 0) == 0 ? error.get_msg()
                                                                              : std::string(context) + ": " + error.get_msg();
+    // The system's reason (disk full, file too large, permission denied), which Xapian keeps
+    // apart from its message.
+    if (const char* reason = error.get_error_string(); reason && *reason && message.find(reason) == std::string::npos) {
+        message += std::string(" (") + reason + ")";
+    }
     // Xapian::Error is not polymorphic: its type name says which subclass it is.
     const std::string type = error.get_type();
     if (type == "DatabaseLockError") {
-        throw IndexLockedError(std::string(context) + ": index is locked by another indexer");
+        // Xapian reports any failure to take the lock so; only "already locked" means
+        // another writer (else: the lock file cannot be created, ...).
+        if (error.get_msg().find("already locked") != std::string::npos) {
+            throw IndexLockedError(std::string(context) + ": index is locked by another indexer");
+        }
+        throw DatabaseError(message);
     }
     if (type == "DatabaseOpeningError" || type == "DatabaseNotFoundError") throw IndexNotFoundError(message);
     if (type == "QueryParserError") throw QueryError(message);
@@ -79,6 +92,11 @@ Xapian::WritableDatabase open_for_writing(const fs::path& path, bool create) {
     if (exists && !empty_dir && !fs::exists(path / "iamglass", ec) && !fs::exists(path / "iamchert", ec)) {
         throw IndexNotFoundError(path.string() + " exists and is not a newsfacet index");
     }
+    // Xapian would only find out at the first commit, with a message about its own files.
+    if (exists && ::access(path.c_str(), W_OK | X_OK) != 0) {
+        throw DatabaseError(path.string() + ": cannot write to the index directory: " +
+                            std::generic_category().message(errno));
+    }
     if (!exists && path.has_parent_path()) {
         fs::create_directories(path.parent_path(), ec);
         if (ec) throw DatabaseError("cannot create " + path.parent_path().string() + ": " + ec.message());
@@ -91,8 +109,6 @@ Xapian::WritableDatabase open_for_writing(const fs::path& path, bool create) {
         }
         check_format(db, path);
         return db;
-    } catch (const Xapian::DatabaseLockError&) {
-        throw IndexLockedError(path.string() + ": index is locked by another indexer");
     } catch (const Xapian::Error& e) {
         rethrow(e, path.string());
     }
