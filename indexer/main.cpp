@@ -81,8 +81,7 @@ The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
     app.add_flag("--force", force, "Re-index every article, even those indexed already with the same content");
     app.add_flag("--wait{-1}", wait_seconds,
                  "If another indexer holds the index, wait for it (--wait=SECONDS: at most that long) instead of "
-                 "failing at once")
-        ->expected(0, 1);
+                 "failing at once");
     app.add_option("paths", args, "Files or directories to index (IDs with --delete)");
     try {
         app.parse(argc, argv);
@@ -149,6 +148,10 @@ The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
         return missing ? newsfacet::exit_partial : 0;
     }
 
+    if (wait_seconds < 0 && wait_seconds != -1) {
+        print_error("--wait=SECONDS needs a number of seconds >= 0");
+        return newsfacet::exit_usage_error;
+    }
     if ((prune || force) && (tag_only || dump || remove || info)) {
         print_error("--prune and --force only apply when indexing");
         return newsfacet::exit_usage_error;

@@ -46,7 +46,8 @@ TEST(CliLock, WaitIndexesOnceTheOtherWriterIsDone) {
         std::this_thread::sleep_for(std::chrono::milliseconds(700));
         holder.reset();
     });
-    auto r = run_index(dir, {"--wait", "--db", db_of(dir), article(dir)});
+    // --wait takes no value unless written --wait=N: the path after it stays a path.
+    auto r = run_index(dir, {"--db", db_of(dir), "--wait", article(dir)});
     release.join();
     EXPECT_EQ(r.status, 0) << r.err;
     EXPECT_TRUE(contains(r.err, "waiting for another indexer")) << r.err;
@@ -56,5 +57,7 @@ TEST(CliLock, WaitIndexesOnceTheOtherWriterIsDone) {
 TEST(CliLock, WaitMustBeANumberOfSeconds) {
     TempDir dir;
     auto r = run_index(dir, {"--wait=soon", "--db", db_of(dir), article(dir)});
+    EXPECT_EQ(r.status, 2) << r.err;
+    r = run_index(dir, {"--wait=-5", "--db", db_of(dir), article(dir)});
     EXPECT_EQ(r.status, 2) << r.err;
 }
