@@ -87,7 +87,11 @@ std::string title_case(std::string_view text, const std::vector<text::Token>& to
             out += gap.find('-') != std::string_view::npos ? "-" : " ";
         }
         bool after_hyphen = !out.empty() && out.back() == '-';
-        if (!small && !after_hyphen && !word.empty()) word[0] = static_cast<char>(word[0] - 'a' + 'A');
+        // ASCII only: a role word may start with an accented letter ("âmbassador" folds to
+        // "ambassador"), and shifting its lead byte would break the UTF-8.
+        if (!small && !after_hyphen && !word.empty() && word[0] >= 'a' && word[0] <= 'z') {
+            word[0] = static_cast<char>(word[0] - 'a' + 'A');
+        }
         if (after_hyphen && word == "general") word = "General";
         out += word;
     }

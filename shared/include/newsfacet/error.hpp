@@ -7,54 +7,56 @@
 #include <string>
 #include <utility>
 
+#include <newsfacet/export.hpp>
+
 namespace newsfacet {
 
 /// Base of every exception the library throws.
-class Error : public std::runtime_error {
+class NEWSFACET_EXPORT Error : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
 
 /// The caller asked for something invalid: an unknown facet name, a malformed date, a bad option.
 /// Command-line tools report these as usage errors (exit code 2).
-class UsageError : public Error {
+class NEWSFACET_EXPORT UsageError : public Error {
 public:
     using Error::Error;
 };
 
 /// A query string could not be parsed. The message points at the problem.
-class QueryError : public UsageError {
+class NEWSFACET_EXPORT QueryError : public UsageError {
 public:
     using UsageError::UsageError;
 };
 
 /// The index could not be opened, read or written (I/O failure, corruption, lock held, ...).
-class DatabaseError : public Error {
+class NEWSFACET_EXPORT DatabaseError : public Error {
 public:
     using Error::Error;
 };
 
 /// There is no index at the given path, or the path holds something that is not a newsfacet index.
-class IndexNotFoundError : public DatabaseError {
+class NEWSFACET_EXPORT IndexNotFoundError : public DatabaseError {
 public:
     using DatabaseError::DatabaseError;
 };
 
 /// The index was written in a storage format this build does not read (older or newer).
-class FormatVersionError : public DatabaseError {
+class NEWSFACET_EXPORT FormatVersionError : public DatabaseError {
 public:
     using DatabaseError::DatabaseError;
 };
 
 /// Another writer holds the index's lock.
-class IndexLockedError : public DatabaseError {
+class NEWSFACET_EXPORT IndexLockedError : public DatabaseError {
 public:
     using DatabaseError::DatabaseError;
 };
 
 /// An article id that is not in the index (SearchRequest::like). `id()` is the id as given.
 /// A runtime error, not a usage error: the same request may succeed on another index.
-class ArticleNotFoundError : public Error {
+class NEWSFACET_EXPORT ArticleNotFoundError : public Error {
 public:
     explicit ArticleNotFoundError(std::string id)
         : Error(message(id)), m_id(std::move(id)) {}
@@ -74,7 +76,7 @@ private:
 
 /// An input file (or one record in it) could not be read as an article.
 /// `file()` names the file; `line()` is the 1-based line for line-oriented input, else 0.
-class InputError : public Error {
+class NEWSFACET_EXPORT InputError : public Error {
 public:
     InputError(std::string file, std::size_t line, const std::string& message)
         : Error(format(file, line, message)), m_file(std::move(file)), m_line(line) {}

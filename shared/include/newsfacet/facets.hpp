@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include <newsfacet/export.hpp>
+
 namespace newsfacet {
 
 /// The entity facets newsfacet tags, stores and counts.
@@ -17,16 +19,16 @@ enum class Facet { country, official, location };
 inline constexpr std::array<Facet, 3> all_facets{Facet::country, Facet::official, Facet::location};
 
 /// The facet's name as used on the command line, in queries and in JSON ("country", ...).
-[[nodiscard]] std::string_view facet_name(Facet facet) noexcept;
+[[nodiscard]] NEWSFACET_EXPORT std::string_view facet_name(Facet facet) noexcept;
 
 /// Parses a facet name (case-insensitive). Returns nullopt for an unknown name.
-[[nodiscard]] std::optional<Facet> parse_facet(std::string_view name) noexcept;
+[[nodiscard]] NEWSFACET_EXPORT std::optional<Facet> parse_facet(std::string_view name) noexcept;
 
 /// Like parse_facet, but throws UsageError naming the valid facets for an unknown name.
-[[nodiscard]] Facet facet_from_name(std::string_view name);
+[[nodiscard]] NEWSFACET_EXPORT Facet facet_from_name(std::string_view name);
 
 /// Canonical values per facet, each list sorted and without duplicates.
-struct FacetValues {
+struct NEWSFACET_EXPORT FacetValues {
     std::vector<std::string> country;
     std::vector<std::string> official;
     std::vector<std::string> location;

@@ -12,6 +12,7 @@
 #include <newsfacet/article.hpp>
 #include <newsfacet/facets.hpp>
 #include <newsfacet/tagger.hpp>
+#include <newsfacet/export.hpp>
 
 namespace newsfacet {
 
@@ -46,7 +47,7 @@ enum class AddOutcome { added, replaced };
 /// visible to searchers after commit() (and are committed by the destructor, best effort).
 /// One writer per index at a time: a second one gets IndexLockedError.
 /// Move-only handle; not thread-safe (use one Index per thread of control).
-class Index {
+class NEWSFACET_EXPORT Index {
 public:
     /// Opens the index at `path`, creating it (and its directory) if it does not exist.
     /// Throws IndexNotFoundError if `path` exists but is not a newsfacet index,
@@ -104,6 +105,6 @@ private:
 
 /// The index path the tools use by default: $NEWSFACET_DB if set and non-empty, else
 /// "./newsfacet.db".
-[[nodiscard]] std::filesystem::path default_index_path();
+[[nodiscard]] NEWSFACET_EXPORT std::filesystem::path default_index_path();
 
 }  // namespace newsfacet

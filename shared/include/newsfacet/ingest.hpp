@@ -9,6 +9,7 @@
 
 #include <newsfacet/error.hpp>
 #include <newsfacet/index.hpp>
+#include <newsfacet/export.hpp>
 
 namespace newsfacet {
 
@@ -70,7 +71,7 @@ struct IngestOptions {
 /// progress is dropped and the index keeps every batch committed before.
 /// Callbacks run on the calling thread, in input order, whatever `options.threads`; the
 /// index ends up the same either way.
-IngestStats ingest(Index& index, const std::vector<std::filesystem::path>& paths,
+NEWSFACET_EXPORT IngestStats ingest(Index& index, const std::vector<std::filesystem::path>& paths,
                    const IngestHandler& handler = {}, const IngestOptions& options = {});
 
 }  // namespace newsfacet

@@ -9,6 +9,7 @@
 #include <newsfacet/facets.hpp>
 #include <newsfacet/index.hpp>
 #include <newsfacet/searcher.hpp>
+#include <newsfacet/export.hpp>
 
 namespace newsfacet {
 
@@ -23,25 +24,25 @@ namespace newsfacet {
 ///  "suggestions": ["country:Azerbaijan", ...],  (did you mean, for filter values matching nothing)
 ///  "corrected_query": "..."}  (did you mean, for misspelt query words; "" for none)
 /// `indent` < 0 prints one line.
-[[nodiscard]] std::string to_json(const SearchResults& results, int indent = -1);
+[[nodiscard]] NEWSFACET_EXPORT std::string to_json(const SearchResults& results, int indent = -1);
 
 /// A tagging as one JSON object: {"id", "facets": {...}, "officials": [...],
 /// "mentions": [{"facet", "value", "text", "start", "end", "demonym"}]}.
-[[nodiscard]] std::string to_json(const std::string& id, const Tagging& tagging, int indent = -1);
+[[nodiscard]] NEWSFACET_EXPORT std::string to_json(const std::string& id, const Tagging& tagging, int indent = -1);
 
 /// One batch line as JSON: the results object of to_json(SearchResults) plus "line" and
 /// "took_ms"; for a refused query {"line", "query", "error", "took_ms"} instead.
-[[nodiscard]] std::string to_json(const BatchItem& item, int indent = -1);
+[[nodiscard]] NEWSFACET_EXPORT std::string to_json(const BatchItem& item, int indent = -1);
 
 /// An article as one JSON object: {"id", "title", "body", "date", "dateline", "source", "url"}
 /// (the format newsfacet-index reads back).
-[[nodiscard]] std::string to_json(const Article& article, int indent = -1);
+[[nodiscard]] NEWSFACET_EXPORT std::string to_json(const Article& article, int indent = -1);
 
 /// Facet value counts as a JSON array: [{"value", "count"}].
-[[nodiscard]] std::string to_json(const std::vector<FacetCount>& counts, int indent = -1);
+[[nodiscard]] NEWSFACET_EXPORT std::string to_json(const std::vector<FacetCount>& counts, int indent = -1);
 
 /// An index summary: {"path", "articles", "size_bytes", "format_version",
 /// "facets": {"country": [{"value", "count"}], ...}}.
-[[nodiscard]] std::string to_json(const IndexInfo& info, int indent = -1);
+[[nodiscard]] NEWSFACET_EXPORT std::string to_json(const IndexInfo& info, int indent = -1);
 
 }  // namespace newsfacet

@@ -4,6 +4,7 @@
 #include <newsfacet/article.hpp>
 #include <newsfacet/batch.hpp>
 #include <newsfacet/error.hpp>
+#include <newsfacet/export.hpp>
 #include <newsfacet/facets.hpp>
 #include <newsfacet/format.hpp>
 #include <newsfacet/ingest.hpp>

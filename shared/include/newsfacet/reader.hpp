@@ -11,6 +11,7 @@
 
 #include <newsfacet/article.hpp>
 #include <newsfacet/error.hpp>
+#include <newsfacet/export.hpp>
 
 namespace newsfacet {
 
@@ -33,7 +34,7 @@ struct ReadHandler {
 /// Total size in bytes of the files read_articles() would read under `paths` (files of
 /// other types, hidden and housekeeping files left out; paths that do not exist count 0).
 /// Cost: one directory walk, no file is opened.
-[[nodiscard]] std::uint64_t input_bytes(const std::vector<std::filesystem::path>& paths);
+[[nodiscard]] NEWSFACET_EXPORT std::uint64_t input_bytes(const std::vector<std::filesystem::path>& paths);
 
 /// Reads the articles in `path`: a file, or a directory walked recursively (in sorted order,
 /// skipping hidden entries, README/LICENSE/NOTICE files and files of other types).
@@ -43,18 +44,18 @@ struct ReadHandler {
 /// (the file name when `path` is a file), plus "#LINE" for a JSONL line without an id.
 /// Throws InputError only when `path` itself does not exist; everything else goes to the
 /// handler.
-void read_articles(const std::filesystem::path& path, const ReadHandler& handler);
+NEWSFACET_EXPORT void read_articles(const std::filesystem::path& path, const ReadHandler& handler);
 
 /// Parses one text or Markdown document (already valid UTF-8) into an article with this id.
-[[nodiscard]] Article parse_text_article(std::string_view text, std::string id, bool markdown);
+[[nodiscard]] NEWSFACET_EXPORT Article parse_text_article(std::string_view text, std::string id, bool markdown);
 
 /// Decodes bytes to UTF-8: valid UTF-8 (a BOM is dropped) is returned as is; anything else is
 /// read as Windows-1252 and `bad_offset` is set to the offset of the first invalid byte (it is
 /// left unchanged for valid input).
-[[nodiscard]] std::string decode_text(std::string_view bytes, std::size_t& bad_offset);
+[[nodiscard]] NEWSFACET_EXPORT std::string decode_text(std::string_view bytes, std::size_t& bad_offset);
 
 /// Normalises an ISO 8601 date or date-time: "2024-03-04" stays; date-times become UTC
 /// "YYYY-MM-DDTHH:MM:SSZ". Throws UsageError for anything else.
-[[nodiscard]] std::string normalize_date(std::string_view text);
+[[nodiscard]] NEWSFACET_EXPORT std::string normalize_date(std::string_view text);
 
 }  // namespace newsfacet

@@ -12,6 +12,7 @@
 #include <newsfacet/facets.hpp>
 #include <newsfacet/index.hpp>
 #include <newsfacet/snippet.hpp>
+#include <newsfacet/export.hpp>
 
 namespace newsfacet {
 
@@ -115,7 +116,7 @@ struct SearchResults {
 
 /// A read-only view of an index for searching. Sees the index as it was when opened (or last
 /// reopen()ed). Move-only; one Searcher per thread.
-class Searcher {
+class NEWSFACET_EXPORT Searcher {
 public:
     /// Opens the index at `path`. Throws IndexNotFoundError if there is no newsfacet index
     /// there, FormatVersionError for another storage format, DatabaseError otherwise.

@@ -6,11 +6,13 @@
 #include <utility>
 #include <vector>
 
+#include <newsfacet/export.hpp>
+
 namespace newsfacet {
 
 /// A passage of text with highlighted byte ranges ([first, second) into `text`, sorted,
 /// non-overlapping). `text` is plain UTF-8 (not escaped).
-struct Snippet {
+struct NEWSFACET_EXPORT Snippet {
     std::string text;
     std::vector<std::pair<std::size_t, std::size_t>> highlights;
 

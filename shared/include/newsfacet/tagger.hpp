@@ -9,13 +9,14 @@
 
 #include <newsfacet/article.hpp>
 #include <newsfacet/facets.hpp>
+#include <newsfacet/export.hpp>
 
 namespace newsfacet {
 
 /// Tags articles with entity facets using a gazetteer (countries, demonyms, cities, aliases)
 /// and patterns for officials. Immutable after construction, so one Tagger may be shared by
 /// several threads. Copying is cheap (the gazetteer is shared).
-class Tagger {
+class NEWSFACET_EXPORT Tagger {
 public:
     /// Builds a tagger over the gazetteer compiled into the library.
     /// Cost: parses the gazetteer (a few milliseconds).
@@ -48,6 +49,6 @@ private:
 
 /// The key under which a facet value is stored and matched: case-folded, accents removed,
 /// whitespace collapsed. Two spellings that differ only so share a key.
-[[nodiscard]] std::string facet_key(std::string_view value);
+[[nodiscard]] NEWSFACET_EXPORT std::string facet_key(std::string_view value);
 
 }  // namespace newsfacet

@@ -4,6 +4,8 @@
 #include <functional>
 #include <string_view>
 
+#include <newsfacet/export.hpp>
+
 namespace newsfacet {
 
 /// Exit codes of newsfacet-index and newsfacet-search.
@@ -17,9 +19,9 @@ enum ExitCode : int {
 /// Runs a tool's body: returns its exit code, or prints "TOOL: MESSAGE" on stderr for an
 /// exception and returns exit_usage_error for a UsageError, exit_runtime_error otherwise.
 /// Never throws.
-[[nodiscard]] int run_tool(std::string_view tool, const std::function<int()>& body) noexcept;
+[[nodiscard]] NEWSFACET_EXPORT int run_tool(std::string_view tool, const std::function<int()>& body) noexcept;
 
 /// Prints "TOOL: MESSAGE" on stderr.
-void print_tool_error(std::string_view tool, std::string_view message) noexcept;
+NEWSFACET_EXPORT void print_tool_error(std::string_view tool, std::string_view message) noexcept;
 
 }  // namespace newsfacet

@@ -1,0 +1,85 @@
+// Fuzz target: the article readers. The first byte picks the format (.txt, .md, .json,
+// .jsonl); the rest is the file, written to a scratch file (one per format, reused) and read
+// with read_articles, the indexer's path. decode_text and normalize_date run on the same
+// bytes in memory.
+//
+// Findings besides crashes: an exception out of read_articles (it throws only for a missing
+// path), an article field that is not valid UTF-8, a date that does not normalise to itself.
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <fstream>
+#include <string>
+#include <string_view>
+
+#include <newsfacet/article.hpp>
+#include <newsfacet/error.hpp>
+#include <newsfacet/json.hpp>
+#include <newsfacet/reader.hpp>
+
+#include "fuzz_support.hpp"
+#include "text.hpp"
+
+namespace {
+
+bool valid_utf8(std::string_view s) {
+    return newsfacet::text::first_invalid_utf8(s) == std::string_view::npos;
+}
+
+// A normalised date is "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ" and normalises to itself.
+void check_normalized(const std::string& date) {
+    NEWSFACET_FUZZ_CHECK(date.size() == 10 || date.size() == 20);
+    NEWSFACET_FUZZ_CHECK(newsfacet::normalize_date(date) == date);
+}
+
+void check_article(const newsfacet::Article& a) {
+    NEWSFACET_FUZZ_CHECK(!a.id.empty());
+    NEWSFACET_FUZZ_CHECK(valid_utf8(a.id));
+    NEWSFACET_FUZZ_CHECK(valid_utf8(a.title));
+    NEWSFACET_FUZZ_CHECK(valid_utf8(a.body));
+    NEWSFACET_FUZZ_CHECK(valid_utf8(a.dateline));
+    NEWSFACET_FUZZ_CHECK(valid_utf8(a.source));
+    NEWSFACET_FUZZ_CHECK(valid_utf8(a.url));
+    if (!a.date.empty()) check_normalized(a.date);
+    (void)newsfacet::to_json(a);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    if (size == 0) return 0;
+    static const newsfacet::fuzz::ScratchDir dir("readers");
+    static const std::array<std::string, 4> names = {"article.txt", "article.md", "article.json",
+                                                     "wire.jsonl"};
+    const auto& name = names[data[0] % names.size()];
+    const std::string_view bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
+
+    const auto file = dir.path / name;
+    {
+        std::ofstream out(file, std::ios::binary | std::ios::trunc);
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    }
+    newsfacet::ReadHandler handler;
+    handler.on_article = [](newsfacet::Article&& a) { check_article(a); };
+    handler.on_error = [](const newsfacet::InputError& e) {
+        NEWSFACET_FUZZ_CHECK(e.what()[0] != '\0');
+    };
+    handler.on_warning = [](const std::string& w) { NEWSFACET_FUZZ_CHECK(!w.empty()); };
+    newsfacet::read_articles(file, handler);
+
+    // The same bytes in memory.
+    std::size_t bad = std::string::npos;
+    auto decoded = newsfacet::decode_text(bytes, bad);
+    NEWSFACET_FUZZ_CHECK(valid_utf8(decoded));
+    if (bad == std::string::npos) {
+        NEWSFACET_FUZZ_CHECK(decoded.size() == bytes.size() || decoded.size() + 3 == bytes.size());
+    }
+    check_article(newsfacet::parse_text_article(decoded, "memory.md", (data[0] & 4) != 0));
+    const auto line = bytes.substr(0, std::min<std::size_t>(bytes.find('\n'), 64));
+    try {
+        check_normalized(newsfacet::normalize_date(line));
+    } catch (const newsfacet::UsageError&) {
+    }
+    return 0;
+}
