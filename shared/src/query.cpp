@@ -32,7 +32,7 @@ Xapian::Query filter_for(const Tagger& tagger, std::optional<Facet> facet, std::
 // Expands a partial date to its first or last day: "2024" -> 2024-01-01 / 2024-12-31,
 // "2024-03" -> 2024-03-01 / 2024-03-31; full dates and date-times go through normalize_date.
 std::string date_bound(const std::string& text, bool end) {
-    if (text.size() == 4 && std::all_of(text.begin(), text.end(), ::isdigit)) {
+    if (text.size() == 4 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
         return text + (end ? "-12-31T23:59:59Z" : "-01-01T00:00:00Z");
     }
     if (text.size() == 7 && text[4] == '-') {
