@@ -7,6 +7,7 @@
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <thread>
 #include <utility>
 
@@ -170,26 +171,31 @@ private:
 };
 
 // Files and directories whose articles --prune must keep: they could not be read whole, so
-// an article missing from them may only be unreadable.
+// an article missing from them may only be unreadable. A file with many bad lines is one
+// entry: lookups stay cheap whatever the number of errors.
 class Unprunable {
 public:
     void add(const std::string& file) {
-        m_terms.push_back(detail::file_term(file));
-        m_prefixes.push_back(std::string(detail::prefix_file) + detail::file_key(file) + "/");
+        if (!m_reported.insert(file).second) return;
+        std::error_code ec;
+        if (std::filesystem::is_directory(file, ec)) {
+            m_prefixes.insert(std::string(detail::prefix_file) + detail::file_key(file) + "/");
+        } else {
+            m_terms.insert(detail::file_term(file));
+        }
     }
     [[nodiscard]] bool contains(const std::string& file_term) const {
-        for (const auto& t : m_terms) {
-            if (t == file_term) return true;
-        }
-        for (const auto& p : m_prefixes) {
-            if (file_term.compare(0, p.size(), p) == 0) return true;
+        if (m_terms.count(file_term) != 0) return true;
+        for (const auto& prefix : m_prefixes) {
+            if (file_term.compare(0, prefix.size(), prefix) == 0) return true;
         }
         return false;
     }
 
 private:
-    std::vector<std::string> m_terms;
-    std::vector<std::string> m_prefixes;
+    std::set<std::string> m_reported;  // as the errors named them
+    std::set<std::string> m_terms;
+    std::set<std::string> m_prefixes;  // directories that could not be read
 };
 
 }  // namespace

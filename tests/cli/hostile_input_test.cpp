@@ -152,3 +152,28 @@ TEST(CliHostileInput, LongAndOddQueriesGiveResultsOrAUsageErrorNeverACrash) {
         }
     }
 }
+
+TEST(CliHostileInput, PruneKeepsTheArticlesOfADirectoryThatCannotBeRead) {
+    TempDir dir;
+    open_to_everyone(dir);
+    dir.write("news/ok.txt", "Fine\n\nA readable story about grain.\n");
+    dir.write("news/archive/old.txt", "Old\n\nAn archived story about oil.\n");
+    chmod_tree(dir / "news", std::filesystem::perms::all);
+    const std::vector<std::string> args = {"--prune", "--db", db_of(dir), (dir / "news").string()};
+    auto first = run_command(unprivileged(index_bin, args), dir.path());
+    ASSERT_EQ(first.status, 0) << first.err;
+    // The archive becomes unreadable (a permission change, a flaky mount): its article may
+    // still exist, so pruning must not delete it.
+    std::filesystem::permissions(dir / "news/archive", std::filesystem::perms::none);
+    auto second = run_command(unprivileged(index_bin, args), dir.path());
+    std::filesystem::permissions(dir / "news/archive", std::filesystem::perms::all);
+    EXPECT_EQ(second.status, 3) << second.err;
+    EXPECT_TRUE(contains(second.err, "archive: cannot read directory")) << second.err;
+    EXPECT_TRUE(contains(second.err, "0 deleted")) << second.err;
+    EXPECT_EQ(article_count(dir), 2u);
+    // Readable again and then removed: now it is pruned.
+    std::filesystem::remove_all(dir / "news/archive");
+    auto third = run_command(unprivileged(index_bin, args), dir.path());
+    EXPECT_EQ(third.status, 0) << third.err;
+    EXPECT_TRUE(contains(third.err, "1 deleted")) << third.err;
+}
