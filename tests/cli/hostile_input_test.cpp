@@ -18,11 +18,24 @@ namespace {
 
 bool root() { return geteuid() == 0; }
 
-// The command line to run `bin` as an unprivileged user: nobody when we are root.
-std::vector<std::string> unprivileged(const std::string& bin, std::vector<std::string> args) {
+// The command line to run `bin` as an unprivileged user: nobody when we are root. nobody may
+// not be able to reach the build tree (a checkout under /root), so the binary and the library
+// are copied into the test's directory first, and the library found there.
+std::vector<std::string> unprivileged(const TempDir& dir, const std::string& bin, std::vector<std::string> args) {
     std::vector<std::string> out;
-    if (root()) out = {"setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"};
-    out.push_back(bin);
+    std::string program = bin;
+    if (root()) {
+        namespace fs = std::filesystem;
+        const auto copies = dir / "bin";
+        fs::create_directories(copies);
+        program = (copies / fs::path(bin).filename()).string();
+        fs::copy_file(bin, program, fs::copy_options::overwrite_existing);
+        fs::copy_file(NEWSFACET_LIBRARY_FILE, copies / NEWSFACET_LIBRARY_SONAME, fs::copy_options::overwrite_existing);
+        fs::permissions(copies, fs::perms::all);
+        out = {"env", "LD_LIBRARY_PATH=" + copies.string(), "setpriv", "--reuid=65534", "--regid=65534",
+               "--clear-groups"};
+    }
+    out.push_back(program);
     out.insert(out.end(), args.begin(), args.end());
     return out;
 }
@@ -56,7 +69,7 @@ TEST(CliHostileInput, UnreadableFilesAndDirectoriesAreReportedAndTheRestIndexed)
     chmod_tree(dir / "news", std::filesystem::perms::all);
     std::filesystem::permissions(secret, std::filesystem::perms::none);
     std::filesystem::permissions(dir / "news/locked", std::filesystem::perms::none);
-    auto r = run_command(unprivileged(index_bin, {"--db", db_of(dir), (dir / "news").string()}), dir.path());
+    auto r = run_command(unprivileged(dir, index_bin, {"--db", db_of(dir), (dir / "news").string()}), dir.path());
     std::filesystem::permissions(dir / "news/locked", std::filesystem::perms::all);
     EXPECT_EQ(r.status, 3) << r.err;
     EXPECT_EQ(lines_containing(r.err, "secret.txt: cannot read"), 1u) << r.err;
@@ -68,7 +81,7 @@ TEST(CliHostileInput, UnreadableFilesAndDirectoriesAreReportedAndTheRestIndexed)
 TEST(CliHostileInput, ReadOnlyIndexIsAClearErrorAndStaysIntact) {
     TempDir dir;
     open_to_everyone(dir);
-    auto first = run_command(unprivileged(index_bin, {"--db", db_of(dir), corpus_path}), dir.path());
+    auto first = run_index(dir, {"--db", db_of(dir), corpus_path});  // as ourselves: nobody may not reach corpus/
     ASSERT_EQ(first.status, 0) << first.err;
     auto article = dir.write("new.txt", "New\n\nA story that cannot be stored.\n");
     std::filesystem::permissions(article, std::filesystem::perms::all);
@@ -77,7 +90,7 @@ TEST(CliHostileInput, ReadOnlyIndexIsAClearErrorAndStaysIntact) {
                                                  std::filesystem::perms::group_read |
                                                  std::filesystem::perms::others_read |
                                                  std::filesystem::perms::others_exec);
-    auto r = run_command(unprivileged(index_bin, {"--db", db_of(dir), article.string()}), dir.path());
+    auto r = run_command(unprivileged(dir, index_bin, {"--db", db_of(dir), article.string()}), dir.path());
     EXPECT_EQ(r.status, 1) << r.err;
     EXPECT_EQ(lines_of(r.err).size(), 1u) << r.err;
     EXPECT_TRUE(contains(r.err, "cannot write to the index directory: Permission denied")) << r.err;
@@ -87,7 +100,7 @@ TEST(CliHostileInput, ReadOnlyIndexIsAClearErrorAndStaysIntact) {
         std::filesystem::permissions(f.path(), std::filesystem::perms::owner_read | std::filesystem::perms::group_read |
                                                    std::filesystem::perms::others_read);
     }
-    r = run_command(unprivileged(index_bin, {"--db", db_of(dir), article.string()}), dir.path());
+    r = run_command(unprivileged(dir, index_bin, {"--db", db_of(dir), article.string()}), dir.path());
     EXPECT_EQ(r.status, 1) << r.err;
     EXPECT_TRUE(contains(r.err, "Permission denied")) << r.err;
     EXPECT_FALSE(contains(r.err, "locked by another indexer")) << r.err;
@@ -160,12 +173,12 @@ TEST(CliHostileInput, PruneKeepsTheArticlesOfADirectoryThatCannotBeRead) {
     dir.write("news/archive/old.txt", "Old\n\nAn archived story about oil.\n");
     chmod_tree(dir / "news", std::filesystem::perms::all);
     const std::vector<std::string> args = {"--prune", "--db", db_of(dir), (dir / "news").string()};
-    auto first = run_command(unprivileged(index_bin, args), dir.path());
+    auto first = run_command(unprivileged(dir, index_bin, args), dir.path());
     ASSERT_EQ(first.status, 0) << first.err;
     // The archive becomes unreadable (a permission change, a flaky mount): its article may
     // still exist, so pruning must not delete it.
     std::filesystem::permissions(dir / "news/archive", std::filesystem::perms::none);
-    auto second = run_command(unprivileged(index_bin, args), dir.path());
+    auto second = run_command(unprivileged(dir, index_bin, args), dir.path());
     std::filesystem::permissions(dir / "news/archive", std::filesystem::perms::all);
     EXPECT_EQ(second.status, 3) << second.err;
     EXPECT_TRUE(contains(second.err, "archive: cannot read directory")) << second.err;
@@ -173,7 +186,7 @@ TEST(CliHostileInput, PruneKeepsTheArticlesOfADirectoryThatCannotBeRead) {
     EXPECT_EQ(article_count(dir), 2u);
     // Readable again and then removed: now it is pruned.
     std::filesystem::remove_all(dir / "news/archive");
-    auto third = run_command(unprivileged(index_bin, args), dir.path());
+    auto third = run_command(unprivileged(dir, index_bin, args), dir.path());
     EXPECT_EQ(third.status, 0) << third.err;
     EXPECT_TRUE(contains(third.err, "1 deleted")) << third.err;
 }
