@@ -5,6 +5,7 @@
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 
 #include <CLI/CLI.hpp>
 
@@ -40,6 +41,8 @@ Examples:
                                                those whose file (or JSONL line) is gone
   newsfacet-index --wait=600 feed.jsonl        wait up to 10 minutes for a running indexer
   newsfacet-index --db /data/news.db feed.jsonl
+  newsfacet-index --db big.db --shards 4 archive/  build 4 shards in parallel (big.db/shard-0..3
+                                               and big.db/XAPIANDB, which newsfacet-search opens)
   newsfacet-index --tag-only article.txt       print the facets found, index nothing
   newsfacet-index --dump corpus/ > corpus.jsonl  the articles as read, as JSON lines
   newsfacet-index --delete nf-2024-0312-odesa-consulate
@@ -59,6 +62,7 @@ The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
     bool prune = false, force = false;
     double wait_seconds = 0;  // -1: until the index is free
     unsigned threads = 0;
+    unsigned shards = 0;
     std::uint64_t commit_every = 1000;
     app.add_option("--db", db, "Index directory (default: $NEWSFACET_DB or ./newsfacet.db)");
     app.add_flag("--tag-only", tag_only, "Print each article's facets and mentions as JSON lines; index nothing");
@@ -75,6 +79,10 @@ The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
     app.add_option("--commit-every", commit_every,
                    "Commit after every N articles, bounding memory and showing progress to searchers (0: at the end)")
         ->capture_default_str();
+    app.add_option("--shards", shards,
+                   "Split a new index into N shards built in parallel (an article's shard is a hash of its id); "
+                   "a sharded index is found again without it")
+        ->check(CLI::Range(1u, newsfacet::max_shards));
     app.add_flag("--prune", prune,
                   "Delete the articles read earlier from files under the given paths that are gone or no longer "
                   "hold them (kept: files that could not be read this time, paths that do not exist)");
@@ -131,19 +139,34 @@ The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
         std::cout << (json ? newsfacet::to_json(summary, 2) + "\n" : newsfacet::to_text(summary));
         return 0;
     }
+    const unsigned existing_shards = newsfacet::shard_count(path);
+    if (shards != 0 && (tag_only || dump || remove || info)) {
+        print_error("--shards only applies when indexing");
+        return newsfacet::exit_usage_error;
+    }
     if (remove) {
-        auto index = newsfacet::Index::open(path);
+        // A sharded index: each id is deleted from its own shard.
+        std::vector<newsfacet::Index> indexes;
+        if (existing_shards == 0) {
+            indexes.push_back(newsfacet::Index::open(path));
+        } else {
+            for (unsigned k = 0; k < existing_shards; ++k) indexes.push_back(newsfacet::Index::open(newsfacet::shard_path(path, k)));
+        }
         std::uint64_t missing = 0;
         for (const auto& id : args) {
-            if (!index.remove(id)) {
+            if (!indexes[newsfacet::shard_for_id(id, static_cast<unsigned>(indexes.size()))].remove(id)) {
                 ++missing;
                 print_error("no article with id '" + id + "'");
             }
         }
-        index.commit();
+        std::uint64_t remain = 0;
+        for (auto& index : indexes) {
+            index.commit();
+            remain += index.size();
+        }
         if (!quiet) {
-            std::cerr << "deleted " << (args.size() - missing) << " article(s); " << index.size()
-                      << " remain in " << path.string() << "\n";
+            std::cerr << "deleted " << (args.size() - missing) << " article(s); " << remain << " remain in "
+                      << path.string() << "\n";
         }
         return missing ? newsfacet::exit_partial : 0;
     }
@@ -156,7 +179,9 @@ The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
         print_error("--prune and --force only apply when indexing");
         return newsfacet::exit_usage_error;
     }
-    auto index = open_for_indexing(path, wait_seconds, quiet);
+    const bool sharded = shards != 0 || existing_shards != 0;
+    std::optional<newsfacet::Index> index;
+    if (!sharded) index.emplace(open_for_indexing(path, wait_seconds, quiet));
     bool tty = isatty(STDERR_FILENO) && !quiet;
     auto start = std::chrono::steady_clock::now();
     auto last_draw = start;
@@ -182,10 +207,20 @@ The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
     options.commit_every = commit_every;
     options.prune = prune;
     options.force = force;
-    auto stats = newsfacet::ingest(index, paths, handler, options);
+    newsfacet::IngestStats stats;
+    std::uint64_t articles = 0;
+    if (sharded) {
+        using std::chrono::milliseconds;
+        const auto wait = wait_seconds < 0 ? milliseconds::max() : milliseconds(static_cast<std::int64_t>(wait_seconds * 1000));
+        stats = newsfacet::ingest_sharded(path, shards != 0 ? shards : existing_shards, paths, handler, options, wait);
+        articles = newsfacet::Searcher(path).size();
+    } else {
+        stats = newsfacet::ingest(*index, paths, handler, options);
+        articles = index->size();
+    }
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (tty) std::cerr << "\r\x1b[K";
-    if (!quiet) std::cerr << newsfacet::summary_line(stats, secs, index.size(), index.disk_size(), path) << "\n";
+    if (!quiet) std::cerr << newsfacet::summary_line(stats, secs, articles, newsfacet::disk_size(path), path) << "\n";
     return stats.failed ? newsfacet::exit_partial : 0;
 }
 

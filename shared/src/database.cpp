@@ -61,8 +61,9 @@ void check_exists(const fs::path& path) {
         throw IndexNotFoundError("no index at " + path.string() +
                                  " (create one with: newsfacet-index --db " + path.string() + " FILES...)");
     }
-    if (!fs::is_directory(path, ec)) {
-        throw IndexNotFoundError(path.string() + " is not a newsfacet index (not a directory)");
+    // A stub database (the shards of one index, local or remote) is a file.
+    if (!fs::is_directory(path, ec) && !fs::is_regular_file(path, ec)) {
+        throw IndexNotFoundError(path.string() + " is not a newsfacet index (not a directory or stub file)");
     }
 }
 

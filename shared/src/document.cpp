@@ -66,6 +66,19 @@ std::string date_key(const std::string& normalized_date, bool end_of_day) {
     return normalized_date + (end_of_day ? "T23:59:59Z" : "T00:00:00Z");
 }
 
+std::string date_order_key(const std::string& date_key, std::string_view id, bool newest) {
+    // Dates start with a digit: "\x01" sorts below every one (last when descending), "\xff"
+    // above (last when ascending).
+    std::string key = !date_key.empty() ? date_key : newest ? std::string("\x01") : std::string("\xff");
+    const std::uint64_t h = fnv1a(id);
+    for (int shift = 56; shift >= 0; shift -= 8) {
+        auto byte = static_cast<unsigned char>(h >> shift);
+        // Complemented when sorted descending, so that the smaller hash still comes first.
+        key.push_back(static_cast<char>(newest ? 0xFF - byte : byte));
+    }
+    return key;
+}
+
 namespace {
 
 std::string join_values(const std::vector<std::string>& values) {
@@ -117,7 +130,10 @@ Xapian::Document make_document(const Article& article, const Tagging& tagging,
         for (const auto& v : tagging.facets[facet]) doc.add_boolean_term(filter_term(facet_prefix(facet), v));
         doc.add_value(facet_slot(facet), join_values(tagging.facets[facet]));
     }
-    if (!article.date.empty()) doc.add_value(slot_date, date_key(article.date, false));
+    const std::string date = article.date.empty() ? std::string() : date_key(article.date, false);
+    if (!date.empty()) doc.add_value(slot_date, date);
+    doc.add_value(slot_newest, date_order_key(date, article.id, true));
+    doc.add_value(slot_oldest, date_order_key(date, article.id, false));
     doc.add_value(slot_source, article.source);
     doc.add_value(slot_id, article.id);
     if (!file_term.empty()) doc.add_boolean_term(file_term);

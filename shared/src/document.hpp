@@ -26,6 +26,12 @@ struct StoredArticle {
 /// without a time becomes the start of its day, or its end when `end_of_day` is true.
 [[nodiscard]] std::string date_key(const std::string& normalized_date, bool end_of_day);
 
+/// The key of slot_newest (`newest` true; sorted descending) or slot_oldest (ascending): the
+/// date key then 8 bytes of the id's FNV-1a hash, so one slot orders by date and breaks ties
+/// the same way in one index and in shards (Xapian's remote backend sorts by a value slot
+/// but runs no KeyMaker). Undated articles sort last either way; ties go to the smaller hash.
+[[nodiscard]] std::string date_order_key(const std::string& date_key, std::string_view id, bool newest);
+
 /// Decodes a document's stored data. Throws DatabaseError if it is not newsfacet data.
 [[nodiscard]] StoredArticle read_document(const Xapian::Document& doc);
 

@@ -140,12 +140,24 @@ std::uint64_t FacetSpy::groups() const {
     return m_groups;
 }
 
+std::vector<FacetCount> ranked_counts(std::vector<FacetCount> counts, std::size_t limit) {
+    std::sort(counts.begin(), counts.end(), [](const FacetCount& a, const FacetCount& b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+    });
+    if (counts.size() > limit) counts.resize(limit);
+    return counts;
+}
+
+std::vector<FacetCount> month_order(std::vector<FacetCount> months) {
+    std::sort(months.begin(), months.end(), [](const FacetCount& a, const FacetCount& b) { return a.value < b.value; });
+    return months;
+}
+
 std::vector<FacetCount> FacetSpy::months() const {
     tally();
     std::vector<FacetCount> out;
     for (const auto& [month, count] : m_months) out.push_back({month, count});
-    std::sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) { return a.value < b.value; });
-    return out;
+    return month_order(std::move(out));
 }
 
 std::vector<FacetCount> FacetSpy::counts(Facet facet, std::size_t limit) const {
@@ -155,11 +167,7 @@ std::vector<FacetCount> FacetSpy::counts(Facet facet, std::size_t limit) const {
         if (m_what.facets[i] != facet) continue;
         for (const auto& [value, count] : m_counts[i]) out.push_back({value, count});
     }
-    std::sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) {
-        return a.count != b.count ? a.count > b.count : a.value < b.value;
-    });
-    if (out.size() > limit) out.resize(limit);
-    return out;
+    return ranked_counts(std::move(out), limit);
 }
 
 }  // namespace newsfacet::detail

@@ -25,6 +25,13 @@ struct SpyCounts {
     bool groups = false;        // distinct near-duplicate groups among the matches
 };
 
+/// Facet counts most frequent first, ties by value, cut to `limit`: the order every count
+/// shown to users has, however it was counted.
+[[nodiscard]] std::vector<FacetCount> ranked_counts(std::vector<FacetCount> counts, std::size_t limit);
+
+/// Month counts in month order.
+[[nodiscard]] std::vector<FacetCount> month_order(std::vector<FacetCount> months);
+
 /// A MatchSpy that counts each value of multi-valued facet slots (values joined by
 /// value_separator), the months of the matches' dates and their near-duplicate groups. Sees
 /// every match when the MSet is asked to check all documents. During the match it only notes

@@ -201,6 +201,14 @@ std::uint64_t Index::disk_size() const { return detail::directory_size(m_impl->p
 
 const Tagger& Index::tagger() const noexcept { return m_impl->tagger; }
 
+std::uint64_t disk_size(const std::filesystem::path& path) noexcept {
+    try {
+        return detail::directory_size(path);
+    } catch (...) {
+        return 0;
+    }
+}
+
 std::filesystem::path default_index_path() {
     const char* env = std::getenv("NEWSFACET_DB");
     if (env && *env) return env;

@@ -14,6 +14,8 @@
 #include <newsfacet/reader.hpp>
 
 #include "analysis.hpp"
+#include "hash.hpp"
+#include "ingest_part.hpp"
 #include "incremental.hpp"
 #include "index_access.hpp"
 #include "schema.hpp"
@@ -30,6 +32,8 @@ struct Item {
     std::string file;                  // the file the article was read from
     std::optional<InputError> error;
     std::optional<std::string> warning;
+    // From reading, so every part of a sharded run sees it: only part 0 reports it.
+    bool from_reader = false;
     std::uint64_t input_bytes = 0;  // input consumed since the previous item
 };
 
@@ -92,8 +96,9 @@ private:
 // Reads and prepares every article under `paths`, handing each outcome to `sink` in input
 // order; stops early when `sink` returns false. With `committed`, an article the index already
 // holds with the same content is not tagged again but handed over as unchanged.
+// Articles of other parts are skipped before anything is computed for them.
 void prepare_all(const std::vector<std::filesystem::path>& paths, const Tagger& tagger,
-                 detail::CommittedIndex* committed, const std::function<bool(Item&&)>& sink) {
+                 detail::CommittedIndex* committed, detail::Part part, const std::function<bool(Item&&)>& sink) {
     // Its own analysis: a stemmer keeps state and must not be shared between threads.
     auto analysis = detail::make_analysis();
     auto generator = detail::make_generator(*analysis);
@@ -106,6 +111,7 @@ void prepare_all(const std::vector<std::filesystem::path>& paths, const Tagger& 
     auto error = [](InputError e) {
         Item item;
         item.error = std::move(e);
+        item.from_reader = true;
         return item;
     };
     std::string current_file;
@@ -119,11 +125,13 @@ void prepare_all(const std::vector<std::filesystem::path>& paths, const Tagger& 
     reader.on_warning = [&](const std::string& w) {
         Item item;
         item.warning = w;
+        item.from_reader = true;
         send(std::move(item));
     };
     reader.on_bytes = [&](std::uint64_t n) { pending_bytes += n; };
     reader.on_article = [&](Article&& article) {
         if (!open) return;
+        if (part.count > 1 && detail::shard_of(article.id, part.count) != part.index) return;
         Item item;
         item.file = current_file;
         try {
@@ -200,9 +208,16 @@ private:
 
 }  // namespace
 
-IngestStats ingest(Index& index, const std::vector<std::filesystem::path>& paths, const IngestHandler& handler,
-                   const IngestOptions& options) {
+namespace detail {
+
+unsigned shard_of(std::string_view id, unsigned shards) noexcept {
+    return shards <= 1 ? 0 : static_cast<unsigned>(fnv1a(id) % shards);
+}
+
+IngestStats ingest_part(Index& index, const std::vector<std::filesystem::path>& paths, const IngestHandler& handler,
+                        const IngestOptions& options, Part part) {
     IngestStats stats;
+    const bool reports_reading = part.index == 0;
     Seen seen;
     Unprunable unprunable;
     std::uint64_t in_batch = 0;  // changes in the open batch
@@ -233,15 +248,17 @@ IngestStats ingest(Index& index, const std::vector<std::filesystem::path>& paths
     };
     // Every callback runs on the caller's thread, in input order, whatever the threads.
     auto take = [&](Item&& item) {
-        stats.input_bytes += item.input_bytes;
+        if (reports_reading) stats.input_bytes += item.input_bytes;
         if (item.warning) {
-            warn(*item.warning);
+            if (reports_reading || !item.from_reader) warn(*item.warning);
             return;
         }
         if (item.error) {
-            ++stats.failed;
             unprunable.add(item.error->file());
-            if (handler.on_error) handler.on_error(*item.error);
+            if (reports_reading || !item.from_reader) {
+                ++stats.failed;
+                if (handler.on_error) handler.on_error(*item.error);
+            }
         } else if (item.unchanged) {
             if (seen.contains(item.unchanged_docid)) {
                 // A second copy of an id in this run, found unchanged against the index as
@@ -269,7 +286,7 @@ IngestStats ingest(Index& index, const std::vector<std::filesystem::path>& paths
         const unsigned threads =
             options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
         if (threads <= 1) {
-            prepare_all(paths, index.tagger(), committed ? &*committed : nullptr, [&](Item&& item) {
+            prepare_all(paths, index.tagger(), committed ? &*committed : nullptr, part, [&](Item&& item) {
                 take(std::move(item));
                 return true;
             });
@@ -279,7 +296,7 @@ IngestStats ingest(Index& index, const std::vector<std::filesystem::path>& paths
             Pipe pipe(256);
             std::thread preparer([&] {
                 try {
-                    prepare_all(paths, index.tagger(), committed ? &*committed : nullptr,
+                    prepare_all(paths, index.tagger(), committed ? &*committed : nullptr, part,
                                 [&](Item&& item) { return pipe.push(std::move(item)); });
                     pipe.close();
                 } catch (...) {
@@ -328,6 +345,13 @@ IngestStats ingest(Index& index, const std::vector<std::filesystem::path>& paths
     }
     index.commit();
     return stats;
+}
+
+}  // namespace detail
+
+IngestStats ingest(Index& index, const std::vector<std::filesystem::path>& paths, const IngestHandler& handler,
+                   const IngestOptions& options) {
+    return detail::ingest_part(index, paths, handler, options, {});
 }
 
 }  // namespace newsfacet

@@ -1,5 +1,7 @@
 #include "more_like_this.hpp"
 
+#include <cmath>
+
 #include <newsfacet/error.hpp>
 
 #include "schema.hpp"
@@ -52,7 +54,9 @@ LikeQuery more_like_this(const Xapian::Database& db, const std::string& id,
     const double best = eset.begin().get_weight();
     std::vector<Xapian::Query> scaled;
     for (auto it = eset.begin(); it != eset.end(); ++it) {
-        const double relative = best > 0 ? it.get_weight() / best : 1.0;
+        // Rounded: over shards Xapian sums the expansion statistics in another order, and a
+        // last-bit difference here would make scores differ from one index's.
+        const double relative = best > 0 ? std::round(it.get_weight() / best * 1e9) / 1e9 : 1.0;
         out.terms.emplace_back(*it, relative);
         // Expanded like a query word (embassy: consulate and diplomatic mission as relatives),
         // so that articles about the same kind of thing match in other words.

@@ -33,6 +33,12 @@ inline constexpr Xapian::valueno slot_source = 4;     // source as given
 inline constexpr Xapian::valueno slot_id = 5;         // article id, for stable tie-breaks
 inline constexpr Xapian::valueno slot_collapse = 6;   // near-duplicate key (near_duplicate.hpp); absent if none
 inline constexpr Xapian::valueno slot_content = 7;    // content hash (content_hash): 16 hex digits
+inline constexpr Xapian::valueno slot_newest = 8;     // date order keys (date_order_key): sorting by one
+inline constexpr Xapian::valueno slot_oldest = 9;     // slot, which remote shards can do, with stable ties
+
+/// Raised when documents gain data an older build did not write. The content hash covers it,
+/// so the next incremental run re-indexes every article written before. 2: slots 8 and 9.
+inline constexpr int document_layout = 2;
 
 /// Separates the values of a multi-valued facet inside its slot.
 inline constexpr char value_separator = '\x1f';

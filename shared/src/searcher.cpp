@@ -1,6 +1,8 @@
 #include <newsfacet/searcher.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -12,6 +14,7 @@
 #include "database.hpp"
 #include "document.hpp"
 #include "facet_spy.hpp"
+#include "match_counts.hpp"
 #include "query.hpp"
 #include "schema.hpp"
 #include "snippet_builder.hpp"
@@ -22,6 +25,10 @@ namespace newsfacet {
 struct Searcher::Impl {
     std::filesystem::path path;
     Xapian::Database db;
+    // Several shards, or a remote one: count with the spies stock xapian-tcpsrv runs (see
+    // MatchCounts). FacetSpy notes document ids, and Xapian 1.4 hands a spy of a multi-database
+    // each shard's own docids, which do not tell the shards apart.
+    bool portable = false;
     Tagger tagger;
     std::shared_ptr<const detail::Analysis> analysis = detail::make_analysis();
     // Facet columns of one revision, read once queries matching a large share of it recur.
@@ -34,6 +41,7 @@ struct Searcher::Impl {
     // matching most of the index: they are read for the second such query (a one-off search
     // never pays for them) and then serve every later one until the index changes.
     std::shared_ptr<const detail::FacetColumns> columns_for(std::uint64_t matches) {
+        if (portable) return nullptr;
         const auto revision = detail::single_revision(db);
         if (!revision) return nullptr;
         if (columns && columns_revision == *revision) return columns;
@@ -47,6 +55,7 @@ struct Searcher::Impl {
 Searcher::Searcher(const std::filesystem::path& path) : m_impl(std::make_unique<Impl>()) {
     m_impl->path = path;
     m_impl->db = detail::open_for_reading(path);
+    m_impl->portable = m_impl->db.size() > 1 || detail::has_remote_shard(path);
 }
 
 Searcher::~Searcher() = default;
@@ -177,6 +186,57 @@ std::size_t matching_copies(const Xapian::Database& db, const Xapian::Query& mat
     return std::max<std::size_t>(1, copies.get_mset(0, 0, db.get_doccount()).get_matches_lower_bound());
 }
 
+// A weight rounded to 12 significant digits: what ranking compares and results show.
+double rounded_weight(double weight) {
+    if (weight == 0 || !std::isfinite(weight)) return weight;
+    const double scale = std::pow(10.0, 11 - static_cast<int>(std::floor(std::log10(std::fabs(weight)))));
+    return std::round(weight * scale) / scale;
+}
+
+// The page [offset, offset + limit) of the ranking, as MSet positions in result order.
+// Relevance order (`by_weight`): Xapian ranks by the exact weight, then by id. Over shards it
+// adds a query's term weights up in another order (each shard builds its own posting tree),
+// so weights equal in one index, such as identical template reports', can differ in the last
+// bit: articles are ranked by the weight rounded to 12 digits, then by id, so that one index
+// and its shards agree. A tie at the page's end may go on beyond it: the window widens until
+// the tie is whole. Cost: the MSet from 0 (Xapian ranks that far anyway), and the ids of tied
+// articles only.
+std::vector<Xapian::MSetIterator> ranked_page(Xapian::Enquire& enquire, Xapian::doccount offset,
+                                              Xapian::doccount limit, bool by_weight) {
+    std::vector<Xapian::MSetIterator> page;
+    if (limit == 0) return page;
+    if (!by_weight) {
+        auto mset = enquire.get_mset(offset, limit);
+        for (auto it = mset.begin(); it != mset.end(); ++it) page.push_back(it);
+        return page;
+    }
+    // Xapian counts in 32 bits.
+    constexpr std::uint64_t most = std::numeric_limits<Xapian::doccount>::max() / 4;
+    const auto end = static_cast<Xapian::doccount>(std::min<std::uint64_t>(std::uint64_t{offset} + limit, most));
+    Xapian::doccount fetch = end + 1;
+    Xapian::MSet mset = enquire.get_mset(0, fetch);
+    while (mset.size() == fetch && fetch < most &&
+           rounded_weight(mset[fetch - 1].get_weight()) == rounded_weight(mset[end - 1].get_weight())) {
+        fetch *= 2;
+        mset = enquire.get_mset(0, fetch);
+    }
+    std::vector<std::pair<double, Xapian::MSetIterator>> ranked;
+    for (auto it = mset.begin(); it != mset.end(); ++it) ranked.emplace_back(rounded_weight(it.get_weight()), it);
+    for (std::size_t a = 0; a < ranked.size() && a < end;) {
+        std::size_t b = a + 1;
+        while (b < ranked.size() && ranked[b].first == ranked[a].first) ++b;
+        if (b - a > 1 && b > offset) {
+            std::vector<std::pair<std::string, Xapian::MSetIterator>> tied;
+            for (auto k = a; k < b; ++k) tied.emplace_back(ranked[k].second.get_document().get_value(detail::slot_id), ranked[k].second);
+            std::stable_sort(tied.begin(), tied.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+            for (auto k = a; k < b; ++k) ranked[k].second = tied[k - a].second;
+        }
+        a = b;
+    }
+    for (std::size_t k = offset; k < end && k < ranked.size(); ++k) page.push_back(ranked[k].second);
+    return page;
+}
+
 }  // namespace
 
 SearchResults Searcher::run_search(const SearchRequest& request) const {
@@ -189,21 +249,27 @@ SearchResults Searcher::run_search(const SearchRequest& request) const {
         Xapian::Enquire enquire(impl.db);
         enquire.set_query(built.query);
 
-        // Undated articles (no date value) go last either way: a built-in key maker, so
-        // remote shards can sort the same.
+        // Newest or oldest first, undated articles last either way, ties by a hash of the id
+        // (never by docid, which differs between one index and shards of it): one value slot
+        // each, since Xapian's remote backend sorts by a slot but runs no KeyMaker. An index
+        // written before those slots existed sorts with a key maker instead (local only), until
+        // the next incremental run re-indexes it.
+        const bool date_slots = impl.db.get_value_freq(detail::slot_newest) == impl.db.get_doccount();
         Xapian::MultiValueKeyMaker by_date;
         if (request.sort == SortOrder::oldest) {
             by_date.add_value(detail::slot_date, false, "\xff");
         } else {
             by_date.add_value(detail::slot_date, true);
         }
-        if (request.sort != SortOrder::relevance) {
-            enquire.set_sort_by_key_then_relevance(&by_date, false);
-        } else if (built.by_date) {
-            enquire.set_sort_by_value_then_relevance(detail::slot_date, true);
-        } else {
-            // Ties broken by id, not docid, so the order does not depend on indexing order.
+        by_date.add_value(detail::slot_id);
+        if (request.sort == SortOrder::relevance && !built.by_date) {
             enquire.set_sort_by_relevance_then_value(detail::slot_id, false);
+        } else if (!date_slots) {
+            enquire.set_sort_by_key(&by_date, false);
+        } else if (request.sort == SortOrder::oldest) {
+            enquire.set_sort_by_value_then_relevance(detail::slot_oldest, false);
+        } else {
+            enquire.set_sort_by_value_then_relevance(detail::slot_newest, true);
         }
         // Two passes. Ranking asks only for the page, so Xapian can skip articles that cannot
         // reach it. Counting visits every match (exact totals and facet counts) but runs the
@@ -213,8 +279,8 @@ SearchResults Searcher::run_search(const SearchRequest& request) const {
         const Xapian::doccount docs = impl.db.get_doccount();
         auto clamp = [docs](std::size_t v) { return static_cast<Xapian::doccount>(std::min<std::size_t>(v, docs)); };
         if (request.collapse) enquire.set_collapse_key(detail::slot_collapse);
-        Xapian::MSet mset;
-        if (request.limit > 0) mset = enquire.get_mset(clamp(request.offset), clamp(request.limit));
+        const bool by_weight = request.sort == SortOrder::relevance && !built.by_date;
+        const auto page = ranked_page(enquire, clamp(request.offset), clamp(request.limit), by_weight);
         // Counting needs no collapsing by Xapian (it would keep every match in a table): the
         // spy counts the distinct near-duplicate keys.
         detail::SpyCounts what;
@@ -223,18 +289,14 @@ SearchResults Searcher::run_search(const SearchRequest& request) const {
             what.months = true;
         }
         what.groups = request.collapse;
-        detail::FacetSpy spy(impl.db, what);
-        Xapian::Enquire counting(impl.db);
-        counting.set_query(built.matching);
-        counting.set_weighting_scheme(Xapian::BoolWeight());
-        counting.add_matchspy(&spy);
-        (void)counting.get_mset(0, 0, docs);
+        detail::MatchCounts spy(impl.db, what, impl.portable);
+        spy.run(built.matching);
         auto columns = m_impl->columns_for(spy.matches());
         spy.use(columns);
         results.total_articles = spy.matches();
         results.total = request.collapse ? spy.groups() : spy.matches();
         std::size_t rank = request.offset;
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
+        for (const auto& it : page) {
             auto stored = detail::read_document(it.get_document());
             SearchHit hit;
             hit.rank = ++rank;
@@ -243,7 +305,7 @@ SearchResults Searcher::run_search(const SearchRequest& request) const {
             hit.date = stored.article.date;
             hit.source = stored.article.source;
             hit.url = stored.article.url;
-            hit.score = built.by_date ? 0.0 : it.get_weight();
+            hit.score = built.by_date ? 0.0 : rounded_weight(it.get_weight());
             hit.snippet = detail::make_snippet(stored.article.body.empty() ? stored.article.title : stored.article.body,
                                                built.highlight, impl.analysis->stemmer, request.snippet_bytes);
             hit.facets = std::move(stored.facets);
@@ -258,12 +320,8 @@ SearchResults Searcher::run_search(const SearchRequest& request) const {
             results.months = spy.months();
             for (auto facet : detail::filtered_facets(request)) {
                 auto wider = detail::build_query(request, *impl.analysis, impl.tagger, impl.db, facet);
-                Xapian::Enquire widened(impl.db);
-                widened.set_query(wider.matching);
-                widened.set_weighting_scheme(Xapian::BoolWeight());
-                detail::FacetSpy own(impl.db, {.facets = {facet}});
-                widened.add_matchspy(&own);
-                (void)widened.get_mset(0, 0, docs);
+                detail::MatchCounts own(impl.db, {.facets = {facet}}, impl.portable);
+                own.run(wider.matching);
                 own.use(columns);
                 results.facets_without_own_filter.emplace_back(facet, own.counts(facet, request.max_facet_values));
             }
@@ -291,6 +349,8 @@ SearchResults Searcher::run_search(const SearchRequest& request) const {
 }
 
 IndexInfo Searcher::info() const { return detail::read_info(m_impl->db, m_impl->path); }
+
+std::uint64_t Searcher::size() const { return m_impl->db.get_doccount(); }
 
 void Searcher::reopen() {
     try {

@@ -12,6 +12,7 @@
 #include <newsfacet/json.hpp>
 #include <newsfacet/reader.hpp>
 #include <newsfacet/searcher.hpp>
+#include <newsfacet/shards.hpp>
 #include <newsfacet/snippet.hpp>
 #include <newsfacet/tagger.hpp>
 #include <newsfacet/tool.hpp>

@@ -118,8 +118,12 @@ struct SearchResults {
 /// reopen()ed). Move-only; one Searcher per thread.
 class NEWSFACET_EXPORT Searcher {
 public:
-    /// Opens the index at `path`. Throws IndexNotFoundError if there is no newsfacet index
-    /// there, FormatVersionError for another storage format, DatabaseError otherwise.
+    /// Opens the index at `path`: an index directory, a sharded index (see shards.hpp) or a
+    /// Xapian stub database file listing shards, local (`auto PATH`) or served by
+    /// xapian-tcpsrv (`remote HOST:PORT`); results are the same as from one index holding the
+    /// same articles. Throws IndexNotFoundError if there is no newsfacet index there (the
+    /// format is checked on the first shard), FormatVersionError for another storage format,
+    /// DatabaseError otherwise (a remote shard that cannot be reached).
     explicit Searcher(const std::filesystem::path& path);
     ~Searcher();
     Searcher(Searcher&&) noexcept;
@@ -141,8 +145,11 @@ public:
     /// the time one such search takes) and counts from it until the index changes.
     [[nodiscard]] SearchResults search(const SearchRequest& request) const;
 
-    /// A summary of the index.
+    /// A summary of the index. Cost: reads the facet values of every article.
     [[nodiscard]] IndexInfo info() const;
+
+    /// Number of articles in the index (all shards). Cost: constant.
+    [[nodiscard]] std::uint64_t size() const;
 
     /// Picks up changes committed since the searcher was opened.
     void reopen();
