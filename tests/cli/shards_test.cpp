@@ -1,0 +1,195 @@
+// Sharded indexes: newsfacet-index --shards N, and newsfacet-search over the shards as a
+// local sharded index, as a stub of `remote` shards served by two stock xapian-tcpsrv
+// processes on 127.0.0.1, and as a stub mixing both: every answer must be the one a single
+// index over the same articles gives (results, order, scores, snippets, totals, facets).
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "cli_support.hpp"
+#include "generated_corpus.hpp"
+#include "servers.hpp"
+
+using namespace newsfacet::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+/// A running xapian-tcpsrv serving one database on 127.0.0.1.
+struct TcpServer {
+    std::unique_ptr<Background> process;
+    int port = -1;
+};
+
+/// Starts xapian-tcpsrv for `db` and waits until it accepts connections; tries another port
+/// when the server exits (the port was taken meanwhile).
+TcpServer start_tcpsrv(const TempDir& dir, const fs::path& db, const std::string& name) {
+    const auto log = dir / (name + ".log");
+    const auto program = find_on_path("xapian-tcpsrv");
+    for (int attempt = 0; attempt < 10; ++attempt) {
+        TcpServer server;
+        server.port = unused_port();
+        if (server.port <= 0) continue;
+        server.process = std::make_unique<Background>(
+            std::vector<std::string>{program, "--interface", "127.0.0.1", "--port", std::to_string(server.port),
+                                     db.string()},
+            log);
+        if (!server.process->started()) break;
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+        while (std::chrono::steady_clock::now() < deadline) {
+            if (server.process->exited()) break;
+            if (accepts_connections(server.port)) return server;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+    }
+    ADD_FAILURE() << "could not start xapian-tcpsrv for " << db << "; its output:\n" << read_file(log);
+    return {};
+}
+
+/// The questions asked of every form of the index: ranking with ties (identical copies,
+/// template reports), collapsing and paging through it, filters and multi-select counts, date
+/// order with undated articles, date ranges, exclusions, more like this, spelling.
+const std::vector<std::vector<std::string>> questions = {
+    {"-n", "100", ""},
+    {"-n", "100", "--sort", "oldest", ""},
+    {"-n", "60", "embassy strike"},
+    {"-n", "60", "--no-collapse", "embassy"},
+    {"-n", "5", "--offset", "5", "embassy"},
+    {"-n", "5", "--offset", "3", "--no-collapse", "strike"},
+    {"-n", "100", "all strikes affecting embassies"},
+    {"-n", "100", "Kiev"},
+    {"-n", "100", "--country", "Ukraine", "--location", "Kyiv", "embassy"},
+    {"-n", "100", "embassy country:Iraq OR country:Syria"},
+    {"-n", "100", "--sort", "newest", "strike"},
+    {"-n", "100", "--sort", "oldest", "title:embassy OR consulate"},
+    {"-n", "100", "strike NOT labour"},
+    {"-n", "100", "date:2024-01-01..2024-06-30"},
+    {"-n", "100", "embasy"},
+    {"-n", "100", "--like", seed_id},
+    {"-n", "100", "harvest wheat port"},
+    {"-n", "100", "--sort", "newest", "grain"},
+    {"--facet-values", "country", "-n", "0", "minister"},
+};
+
+std::string describe(const std::vector<std::string>& args) {
+    std::string out;
+    for (const auto& a : args) out += " '" + a + "'";
+    return out;
+}
+
+std::string summary(const nlohmann::json& answer) {
+    if (!answer.is_object() || !answer.contains("results")) return answer.dump().substr(0, 400);
+    std::string out = "total " + answer["total"].dump() + ", results (id score)";
+    for (const auto& r : answer["results"]) out += " " + r["id"].get<std::string>() + " " + r["score"].dump();
+    return out;
+}
+
+/// Asks every question of `db` and expects the answers of `reference`, whole.
+void expect_same_answers(const TempDir& dir, const std::string& reference, const std::string& db,
+                         const std::string& what) {
+    for (const auto& q : questions) {
+        auto expected = search_json(dir, reference, q);
+        auto actual = search_json(dir, db, q);
+        EXPECT_TRUE(expected == actual) << what << ": query" << describe(q) << " differs\none index: "
+                                        << summary(expected) << "\n" << what << ": " << summary(actual);
+    }
+}
+
+/// corpus/ and 400 generated articles in 4 JSON Lines files (many with identical templates).
+std::vector<std::string> write_articles(const TempDir& dir) {
+    write_generated_corpus(dir / "generated", 400, 4);
+    return {corpus_path, (dir / "generated").string()};
+}
+
+std::vector<std::string> with(std::vector<std::string> args, const std::vector<std::string>& paths) {
+    args.insert(args.end(), paths.begin(), paths.end());
+    return args;
+}
+
+}  // namespace
+
+TEST(CliShards, LocalRemoteAndMixedShardsAnswerAsOneIndex) {
+    if (!on_path("xapian-tcpsrv")) GTEST_SKIP() << "xapian-tcpsrv not installed (Debian package xapian-tools)";
+    TempDir dir;
+    const auto paths = write_articles(dir);
+    const auto single = (dir / "single").string();
+    const auto sharded = dir / "sharded";
+    ASSERT_EQ(run_index(dir, with({"-q", "--db", single}, paths)).status, 0);
+    auto built = run_index(dir, with({"--db", sharded.string(), "--shards", "2"}, paths));
+    ASSERT_EQ(built.status, 0) << built.err;
+    // The summary is of the whole index, not of one shard.
+    EXPECT_TRUE(contains(built.err, "445 articles")) << built.err;
+    ASSERT_TRUE(fs::is_directory(sharded / "shard-0"));
+    ASSERT_TRUE(fs::is_directory(sharded / "shard-1"));
+    ASSERT_TRUE(fs::exists(sharded / "XAPIANDB"));
+
+    expect_same_answers(dir, single, sharded.string(), "two local shards");
+
+    auto server0 = start_tcpsrv(dir, sharded / "shard-0", "tcpsrv-0");
+    auto server1 = start_tcpsrv(dir, sharded / "shard-1", "tcpsrv-1");
+    ASSERT_GT(server0.port, 0);
+    ASSERT_GT(server1.port, 0);
+    const auto remote = dir.write("remote.stub", "remote 127.0.0.1:" + std::to_string(server0.port) +
+                                                     "\nremote 127.0.0.1:" + std::to_string(server1.port) + "\n");
+    expect_same_answers(dir, single, remote.string(), "two remote shards");
+    const auto mixed = dir.write("mixed.stub", "remote 127.0.0.1:" + std::to_string(server0.port) + "\nauto " +
+                                                   (sharded / "shard-1").string() + "\n");
+    expect_same_answers(dir, single, mixed.string(), "one remote and one local shard");
+
+    // Both shards hold articles: the remote answers are not one server's alone.
+    auto first = search_json(dir, (sharded / "shard-0").string(), {"-n", "0", ""});
+    auto second = search_json(dir, (sharded / "shard-1").string(), {"-n", "0", ""});
+    EXPECT_GT(first["total_articles"].get<int>(), 100);
+    EXPECT_GT(second["total_articles"].get<int>(), 100);
+}
+
+TEST(CliShards, ShardedIndexUpdatesIncrementallyAndKeepsItsShardCount) {
+    TempDir dir;
+    const auto paths = write_articles(dir);
+    const auto db = (dir / "db").string();
+    ASSERT_EQ(run_index(dir, with({"-q", "--db", db, "--shards", "3"}, paths)).status, 0);
+
+    // Found again without --shards; nothing to do.
+    auto again = run_index(dir, with({"--db", db}, paths));
+    ASSERT_EQ(again.status, 0) << again.err;
+    EXPECT_TRUE(contains(again.err, "0 added, 0 replaced, 445 unchanged")) << again.err;
+
+    // A new article, a removed file (--prune) and a deleted id reach the right shards.
+    ASSERT_TRUE(fs::remove(dir / "generated" / "feed-100.jsonl"));
+    dir.write("generated/extra.txt", "Embassy reopens\n\nThe embassy in Kyiv reopened on Monday after repairs.\n");
+    auto pruned = run_index(dir, with({"--db", db, "--prune"}, paths));
+    ASSERT_EQ(pruned.status, 0) << pruned.err;
+    EXPECT_TRUE(contains(pruned.err, "1 added, 0 replaced, 345 unchanged, 100 deleted")) << pruned.err;
+    auto removed = run_index(dir, {"--db", db, "--delete", seed_id});
+    ASSERT_EQ(removed.status, 0) << removed.err;
+    EXPECT_TRUE(contains(removed.err, "deleted 1 article(s); 345 remain")) << removed.err;
+
+    // The same articles in one index give the same answers.
+    const auto single = (dir / "single").string();
+    ASSERT_EQ(run_index(dir, with({"-q", "--db", single}, paths)).status, 0);
+    ASSERT_EQ(run_index(dir, {"-q", "--db", single, "--delete", seed_id}).status, 0);
+    for (const auto& q : std::vector<std::vector<std::string>>{{"-n", "100", ""}, {"-n", "50", "embassy"}}) {
+        EXPECT_EQ(search_json(dir, single, q), search_json(dir, db, q)) << describe(q);
+    }
+
+    // The number of shards is fixed once built; a single index is not sharded in place.
+    auto other = run_index(dir, with({"--db", db, "--shards", "2"}, paths));
+    EXPECT_EQ(other.status, 2);
+    EXPECT_TRUE(contains(other.err, "has 3 shards, not 2")) << other.err;
+    auto onto_single = run_index(dir, with({"--db", single, "--shards", "2"}, paths));
+    EXPECT_EQ(onto_single.status, 2);
+    EXPECT_TRUE(contains(onto_single.err, "is not a sharded index")) << onto_single.err;
+    EXPECT_EQ(run_index(dir, with({"--db", db, "--shards", "0"}, paths)).status, 2);
+}
+
+TEST(CliShards, ReadingErrorsAreReportedOnceWhateverTheShards) {
+    TempDir dir;
+    dir.write("in/good.txt", "Embassy reopens\n\nThe embassy in Kyiv reopened on Monday.\n");
+    dir.write("in/bad.json", "{ not json");
+    dir.write("in/latin1.txt", std::string("Caf\xe9 owners protest\n\nOwners of caf\xe9s marched on Monday.\n"));
+    auto r = run_index(dir, {"--db", (dir / "db").string(), "--shards", "4", (dir / "in").string()});
+    EXPECT_EQ(r.status, 3) << r.err;
+    EXPECT_EQ(lines_containing(r.err, "bad.json"), 1u) << r.err;
+    EXPECT_EQ(lines_containing(r.err, "warning"), 1u) << r.err;
+    EXPECT_TRUE(contains(r.err, "2 added, 0 replaced, 0 unchanged, 0 deleted, 1 failed")) << r.err;
+}
