@@ -50,6 +50,22 @@ struct Searcher::Impl {
         columns_revision = *revision;
         return columns;
     }
+
+    // Moves to the latest revision. A stub may now name other databases (a replica's full
+    // copy goes to a new directory and the old one is deleted): then it is opened afresh.
+    void refresh() {
+        try {
+            db.reopen();
+            return;
+        } catch (const Xapian::DatabaseNotFoundError&) {
+        } catch (const Xapian::DatabaseOpeningError&) {
+        } catch (const Xapian::Error& e) {
+            detail::rethrow(e, path.string());
+        }
+        db = detail::open_for_reading(path);
+        portable = db.size() > 1 || detail::has_remote_shard(path);
+        columns.reset();
+    }
 };
 
 Searcher::Searcher(const std::filesystem::path& path) : m_impl(std::make_unique<Impl>()) {
@@ -67,11 +83,7 @@ SearchResults Searcher::search(const SearchRequest& request) const {
         return run_search(request);
     } catch (const Xapian::DatabaseModifiedError&) {
         // A writer committed over the revision we were reading: move to the new one, once.
-        try {
-            m_impl->db.reopen();
-        } catch (const Xapian::Error& e) {
-            detail::rethrow(e, m_impl->path.string());
-        }
+        m_impl->refresh();
         try {
             return run_search(request);
         } catch (const Xapian::DatabaseModifiedError& e) {
@@ -352,12 +364,6 @@ IndexInfo Searcher::info() const { return detail::read_info(m_impl->db, m_impl->
 
 std::uint64_t Searcher::size() const { return m_impl->db.get_doccount(); }
 
-void Searcher::reopen() {
-    try {
-        m_impl->db.reopen();
-    } catch (const Xapian::Error& e) {
-        detail::rethrow(e, m_impl->path.string());
-    }
-}
+void Searcher::reopen() { m_impl->refresh(); }
 
 }  // namespace newsfacet

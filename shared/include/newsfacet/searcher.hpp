@@ -151,7 +151,9 @@ public:
     /// Number of articles in the index (all shards). Cost: constant.
     [[nodiscard]] std::uint64_t size() const;
 
-    /// Picks up changes committed since the searcher was opened.
+    /// Picks up changes committed since the searcher was opened. If the index was replaced
+    /// underneath (a stub now naming other databases, as a read replica's after a full copy),
+    /// opens it afresh. Throws as the constructor.
     void reopen();
 
 private:
