@@ -37,6 +37,8 @@ Examples:
   newsfacet-search --batch queries.txt --json -n 5      one JSON line per query (with took_ms)
   printf 'embassy\nport\n' | newsfacet-search --batch - --country ukraine
   newsfacet-search --no-collapse "grain exports"      list near-duplicate copies separately
+  newsfacet-search --db shards.stub embassy           shards listed in a Xapian stub file
+                                                      ("auto /path/shard-0", "remote host:33333")
 
 The index is --db, else $NEWSFACET_DB, else ./newsfacet.db. Colour on a terminal unless
 NO_COLOR is set. Exit status: 0 success (also with no results), 1 runtime error (also an
@@ -48,7 +50,9 @@ others still run, and the exit status is 2).)");
     bool json = false, no_facets = false, no_collapse = false;
     std::string facet_values, batch;
     bool verbatim = false, no_expand = false;
-    app.add_option("--db", db, "Index directory (default: $NEWSFACET_DB or ./newsfacet.db)");
+    app.add_option("--db", db,
+                   "Index directory, sharded index, or Xapian stub file of local and remote (xapian-tcpsrv) "
+                   "shards (default: $NEWSFACET_DB or ./newsfacet.db)");
     app.add_option("--country", countries, "Only articles about this country (repeatable: all must hold)")
         ->allow_extra_args(false);
     app.add_option("--official", officials, "Only articles naming this official (repeatable)")
