@@ -86,6 +86,15 @@ inline bool has_value(const nlohmann::json& array, const std::string& value) {
     return std::any_of(array.begin(), array.end(), [&](const nlohmann::json& v) { return v == value; });
 }
 
+/// A short account of a search answer for failure messages (whole answers run to pages):
+/// the total and each result's id and score.
+inline std::string answer_summary(const nlohmann::json& answer) {
+    if (!answer.is_object() || !answer.contains("results")) return answer.dump().substr(0, 400);
+    std::string out = "total " + answer["total"].dump() + ", results (id score)";
+    for (const auto& r : answer["results"]) out += " " + r["id"].get<std::string>() + " " + r["score"].dump();
+    return out;
+}
+
 /// The lines of `text`, without their newlines.
 inline std::vector<std::string> lines_of(const std::string& text) {
     std::vector<std::string> out;

@@ -25,35 +25,18 @@ const std::string with_changesets = "XAPIAN_MAX_CHANGESETS=10";
 // hanging it (seconds, through coreutils' timeout).
 const std::string pull_timeout = "300";
 
-/// A running `scripts/replica serve` and the port it listens on.
-struct Server {
-    std::unique_ptr<Background> process;
-    int port = -1;
-};
-
 /// Starts `scripts/replica serve` on 127.0.0.1 for the indexes under `parent` and waits until
-/// it accepts connections. Tries another port when the server exits (port taken meanwhile).
-Server start_server(const TempDir& dir, const fs::path& parent) {
+/// it accepts connections.
+Listening start_server(const TempDir& dir, const fs::path& parent) {
     const auto log = dir / "server.log";
-    for (int attempt = 0; attempt < 10; ++attempt) {
-        Server server;
-        server.port = unused_port();
-        if (server.port <= 0) continue;
-        server.process = std::make_unique<Background>(
-            std::vector<std::string>{replica_script, "serve", "--host", "127.0.0.1", "--port",
-                                     std::to_string(server.port), parent.string()},
-            log);
-        if (!server.process->started()) break;
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
-        while (std::chrono::steady_clock::now() < deadline) {
-            if (server.process->exited()) break;
-            if (accepts_connections(server.port)) return server;
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-        // Exited (its message is in the log) or never listened: stop it and try another port.
-    }
-    ADD_FAILURE() << "could not start " << replica_script << " serve; its output:\n" << read_file(log);
-    return {};
+    auto server = start_listening(
+        [&](int port) {
+            return std::vector<std::string>{replica_script, "serve", "--host", "127.0.0.1", "--port",
+                                            std::to_string(port), parent.string()};
+        },
+        log);
+    if (server.port <= 0) ADD_FAILURE() << "could not start " << replica_script << " serve; its output:\n" << read_file(log);
+    return server;
 }
 
 /// Pulls the master's index `name` into `replica` once, through scripts/replica (verbose:
@@ -84,21 +67,13 @@ std::vector<nlohmann::json> answers(const TempDir& dir, const fs::path& db) {
     return out;
 }
 
-/// A short account of an answer for failure messages (whole answers run to pages).
-std::string summary(const nlohmann::json& answer) {
-    if (!answer.is_object() || !answer.contains("results")) return answer.dump().substr(0, 400);
-    std::string out = "total " + answer["total"].dump() + ", results (id score)";
-    for (const auto& r : answer["results"]) out += " " + r["id"].get<std::string>() + " " + r["score"].dump();
-    return out;
-}
-
 void expect_same_answers(const std::vector<nlohmann::json>& master, const std::vector<nlohmann::json>& replica) {
     ASSERT_EQ(master.size(), replica.size());
     for (std::size_t i = 0; i < master.size(); ++i) {
         std::string query;
         for (const auto& a : queries[i]) query += " '" + a + "'";
-        EXPECT_TRUE(replica[i] == master[i]) << "query" << query << " differs\nmaster: " << summary(master[i])
-                                             << "\nreplica: " << summary(replica[i]);
+        EXPECT_TRUE(replica[i] == master[i]) << "query" << query << " differs\nmaster: " << answer_summary(master[i])
+                                             << "\nreplica: " << answer_summary(replica[i]);
     }
 }
 
@@ -153,8 +128,8 @@ TEST(CliReplica, ReplicaAnswersLikeTheMasterAndFollowsItsUpdates) {
     const auto master_before = answers(dir, master);
     const auto replica_before = answers(dir, replica);
     expect_same_answers(master_before, replica_before);
-    ASSERT_EQ(replica_before[0]["total"], 32) << summary(replica_before[0]);
-    EXPECT_EQ(replica_before[4]["total"], 0) << summary(replica_before[4]);
+    ASSERT_EQ(replica_before[0]["total"], 32) << answer_summary(replica_before[0]);
+    EXPECT_EQ(replica_before[4]["total"], 0) << answer_summary(replica_before[4]);
 
     // An incremental update of the master: one article changed, one added, one file deleted.
     const std::string deleted_id = "nf-2025-0206-tripoli-rockets-embassy";
@@ -185,9 +160,9 @@ TEST(CliReplica, ReplicaAnswersLikeTheMasterAndFollowsItsUpdates) {
     // The update itself, seen on the replica.
     const auto ids = result_id_set(replica_after[0]);
     EXPECT_EQ(ids.size(), 32u);
-    EXPECT_TRUE(ids.count("drones.txt")) << summary(replica_after[0]);
-    EXPECT_FALSE(ids.count(deleted_id)) << summary(replica_after[0]);
-    EXPECT_EQ(result_ids(replica_after[4]), std::vector<std::string>{"harvest.txt"}) << summary(replica_after[4]);
+    EXPECT_TRUE(ids.count("drones.txt")) << answer_summary(replica_after[0]);
+    EXPECT_FALSE(ids.count(deleted_id)) << answer_summary(replica_after[0]);
+    EXPECT_EQ(result_ids(replica_after[4]), std::vector<std::string>{"harvest.txt"}) << answer_summary(replica_after[4]);
 }
 
 TEST(CliReplica, PullRefusesADirectoryThatIsNotAReplica) {

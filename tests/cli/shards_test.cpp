@@ -15,35 +15,18 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// A running xapian-tcpsrv serving one database on 127.0.0.1.
-struct TcpServer {
-    std::unique_ptr<Background> process;
-    int port = -1;
-};
-
-/// Starts xapian-tcpsrv for `db` and waits until it accepts connections; tries another port
-/// when the server exits (the port was taken meanwhile).
-TcpServer start_tcpsrv(const TempDir& dir, const fs::path& db, const std::string& name) {
+/// Starts xapian-tcpsrv for `db` on 127.0.0.1 and waits until it accepts connections.
+Listening start_tcpsrv(const TempDir& dir, const fs::path& db, const std::string& name) {
     const auto log = dir / (name + ".log");
     const auto program = find_on_path("xapian-tcpsrv");
-    for (int attempt = 0; attempt < 10; ++attempt) {
-        TcpServer server;
-        server.port = unused_port();
-        if (server.port <= 0) continue;
-        server.process = std::make_unique<Background>(
-            std::vector<std::string>{program, "--interface", "127.0.0.1", "--port", std::to_string(server.port),
-                                     db.string()},
-            log);
-        if (!server.process->started()) break;
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
-        while (std::chrono::steady_clock::now() < deadline) {
-            if (server.process->exited()) break;
-            if (accepts_connections(server.port)) return server;
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-    }
-    ADD_FAILURE() << "could not start xapian-tcpsrv for " << db << "; its output:\n" << read_file(log);
-    return {};
+    auto server = start_listening(
+        [&](int port) {
+            return std::vector<std::string>{program, "--interface", "127.0.0.1", "--port", std::to_string(port),
+                                            db.string()};
+        },
+        log);
+    if (server.port <= 0) ADD_FAILURE() << "could not start xapian-tcpsrv for " << db << "; its output:\n" << read_file(log);
+    return server;
 }
 
 /// The questions asked of every form of the index: ranking with ties (identical copies,
@@ -77,13 +60,6 @@ std::string describe(const std::vector<std::string>& args) {
     return out;
 }
 
-std::string summary(const nlohmann::json& answer) {
-    if (!answer.is_object() || !answer.contains("results")) return answer.dump().substr(0, 400);
-    std::string out = "total " + answer["total"].dump() + ", results (id score)";
-    for (const auto& r : answer["results"]) out += " " + r["id"].get<std::string>() + " " + r["score"].dump();
-    return out;
-}
-
 /// Asks every question of `db` and expects the answers of `reference`, whole.
 void expect_same_answers(const TempDir& dir, const std::string& reference, const std::string& db,
                          const std::string& what) {
@@ -91,7 +67,7 @@ void expect_same_answers(const TempDir& dir, const std::string& reference, const
         auto expected = search_json(dir, reference, q);
         auto actual = search_json(dir, db, q);
         EXPECT_TRUE(expected == actual) << what << ": query" << describe(q) << " differs\none index: "
-                                        << summary(expected) << "\n" << what << ": " << summary(actual);
+                                        << answer_summary(expected) << "\n" << what << ": " << answer_summary(actual);
     }
 }
 

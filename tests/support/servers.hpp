@@ -16,6 +16,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -137,5 +139,32 @@ private:
     pid_t m_pid = -1;
     bool m_exited = false;
 };
+
+/// A server started by start_listening() and the port it listens on (-1: it never did).
+struct Listening {
+    std::unique_ptr<Background> process;
+    int port = -1;
+};
+
+/// Starts the command `command(port)` (argv[0] a path) on a free port, its output in `log`, and
+/// waits (up to 120 s, for a loaded machine) until 127.0.0.1:port accepts connections. When it
+/// exits first (the port was taken meanwhile), tries another port, 10 times at most.
+inline Listening start_listening(const std::function<std::vector<std::string>(int port)>& command, const fs::path& log) {
+    for (int attempt = 0; attempt < 10; ++attempt) {
+        Listening server;
+        server.port = unused_port();
+        if (server.port <= 0) continue;
+        server.process = std::make_unique<Background>(command(server.port), log);
+        if (!server.process->started()) break;
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+        while (std::chrono::steady_clock::now() < deadline) {
+            if (server.process->exited()) break;
+            if (accepts_connections(server.port)) return server;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        // Exited (its message is in the log) or never listened: stopped, another port.
+    }
+    return {};
+}
 
 }  // namespace newsfacet::testing
