@@ -104,6 +104,7 @@ TEST(CliReplica, ReplicaAnswersLikeTheMasterAndFollowsItsUpdates) {
     if (!on_path("xapian-replicate-server") || !on_path("xapian-replicate")) {
         GTEST_SKIP() << "xapian-replicate-server or xapian-replicate not installed (Debian package xapian-tools)";
     }
+    if (!loopback_available()) GTEST_SKIP() << "no TCP on 127.0.0.1 here: nothing can be replicated";
     TempDir dir;
     const auto articles = dir / "articles";
     const auto parent = dir / "master";   // served directory: its index directories by name

@@ -140,6 +140,9 @@ private:
     bool m_exited = false;
 };
 
+/// True if a TCP socket can listen on 127.0.0.1 here (a sandbox may have no loopback).
+inline bool loopback_available() { return unused_port() > 0; }
+
 /// A server started by start_listening() and the port it listens on (-1: it never did).
 struct Listening {
     std::unique_ptr<Background> process;
