@@ -142,7 +142,10 @@ public:
     /// and the frequencies of its terms; throws ArticleNotFoundError for an unknown id.
     /// Memory: from the second search matching at least 1/16 of the index, the searcher keeps
     /// the facet data of every article in memory (about 30 bytes each; read once, in about
-    /// the time one such search takes) and counts from it until the index changes.
+    /// the time one such search takes) and counts from it until the index changes. Over
+    /// shards (several databases, or a remote one) counting uses Xapian's built-in value
+    /// counting instead, which holds one entry per distinct stored value among the matches,
+    /// and each remote shard adds network round trips (statistics, match, counts, each hit).
     [[nodiscard]] SearchResults search(const SearchRequest& request) const;
 
     /// A summary of the index. Cost: reads the facet values of every article.
