@@ -60,6 +60,7 @@ struct Searcher::Impl {
             return;
         } catch (const Xapian::DatabaseNotFoundError&) {
         } catch (const Xapian::DatabaseOpeningError&) {
+        } catch (const Xapian::NetworkError&) {  // a remote shard restarted: connect again
         } catch (const Xapian::Error& e) {
             detail::rethrow(e, path.string());
         }
@@ -201,7 +202,8 @@ std::size_t matching_copies(const Xapian::Database& db, const Xapian::Query& mat
 
 // A weight rounded to 12 significant digits: what ranking compares and results show.
 double rounded_weight(double weight) {
-    if (weight == 0 || !std::isfinite(weight)) return weight;
+    // Below 1e-250 the scale would overflow; no real weight is that small.
+    if (std::fabs(weight) < 1e-250 || !std::isfinite(weight)) return weight;
     const double scale = std::pow(10.0, 11 - static_cast<int>(std::floor(std::log10(std::fabs(weight)))));
     return std::round(weight * scale) / scale;
 }
@@ -254,7 +256,11 @@ std::vector<Xapian::MSetIterator> ranked_page(Xapian::Enquire& enquire, Xapian::
             a = b;
         }
         const bool all = mset.size() < fetch || fetch == most;
-        const bool enough = kept.size() >= end && (!by_weight || ranked.back().first < kept[end - 1].first);
+        // A run of equal weights can be long (articles matched only through an entity all get
+        // one fixed weight): past 1,000 beyond the page, Xapian's own order (exact weight,
+        // then id) is kept for the rest of the run rather than fetching it all.
+        const bool enough = kept.size() >= end &&
+                            (!by_weight || ranked.back().first < kept[end - 1].first || fetch >= end + 1000);
         if (all || enough) {
             for (std::size_t k = offset; k < end && k < kept.size(); ++k) page.push_back(kept[k].second);
             return page;

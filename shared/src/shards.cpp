@@ -6,6 +6,7 @@
 #include <mutex>
 #include <sstream>
 #include <string>
+#include <system_error>
 #include <thread>
 
 #include <newsfacet/error.hpp>
@@ -20,7 +21,9 @@ namespace {
 
 constexpr const char* stub_name = "XAPIANDB";
 
-std::string shard_name(unsigned shard) { return "shard-" + std::to_string(shard); }
+std::string shard_name(unsigned shard) {
+    return "shard-" + std::to_string(shard);
+}
 
 // The stub a sharded index writes: one `auto shard-K` line per shard, in shard order.
 std::string stub_text(unsigned shards) {
@@ -64,30 +67,38 @@ unsigned shard_count(const fs::path& path) noexcept {
     }
 }
 
-fs::path shard_path(const fs::path& path, unsigned shard) { return path / shard_name(shard); }
+fs::path shard_path(const fs::path& path, unsigned shard) {
+    return path / shard_name(shard);
+}
 
-unsigned shard_for_id(std::string_view id, unsigned shards) noexcept { return detail::shard_of(id, shards); }
+unsigned shard_for_id(std::string_view id, unsigned shards) noexcept {
+    return detail::shard_of(id, shards);
+}
 
-IngestStats ingest_sharded(const fs::path& path, unsigned shards, const std::vector<fs::path>& paths,
-                           const IngestHandler& handler, const IngestOptions& options,
-                           std::chrono::milliseconds lock_wait) {
+IngestStats ingest_sharded(const fs::path& path, unsigned shards,
+                           const std::vector<fs::path>& paths, const IngestHandler& handler,
+                           const IngestOptions& options, std::chrono::milliseconds lock_wait) {
     if (shards == 0 || shards > max_shards) {
-        throw UsageError("the number of shards must be 1 to " + std::to_string(max_shards) + ", not " +
-                         std::to_string(shards));
+        throw UsageError("the number of shards must be 1 to " + std::to_string(max_shards) +
+                         ", not " + std::to_string(shards));
     }
     std::error_code ec;
     const unsigned existing = shard_count(path);
     if (existing != 0 && existing != shards) {
-        throw UsageError(path.string() + " has " + std::to_string(existing) + " shards, not " + std::to_string(shards) +
+        throw UsageError(path.string() + " has " + std::to_string(existing) + " shards, not " +
+                         std::to_string(shards) +
                          " (an index keeps its number of shards; build a new one to change it)");
     }
-    if (existing == 0 && fs::exists(path, ec) && !(fs::is_directory(path, ec) && fs::is_empty(path, ec))) {
-        throw UsageError(path.string() + " exists and is not a sharded index (use an empty or new directory)");
+    if (existing == 0 && fs::exists(path, ec) &&
+        !(fs::is_directory(path, ec) && fs::is_empty(path, ec))) {
+        throw UsageError(path.string() +
+                         " exists and is not a sharded index (use an empty or new directory)");
     }
     // Open every shard before writing anything: a locked shard fails the run at once.
     std::vector<Index> indexes;
     indexes.reserve(shards);
-    for (unsigned k = 0; k < shards; ++k) indexes.push_back(Index::create_or_open(shard_path(path, k), lock_wait));
+    for (unsigned k = 0; k < shards; ++k)
+        indexes.push_back(Index::create_or_open(shard_path(path, k), lock_wait));
     if (existing == 0) write_stub(path, shards);
 
     // The caller's callbacks, one at a time; progress as the sum over the shards.
@@ -110,34 +121,47 @@ IngestStats ingest_sharded(const fs::path& path, unsigned shards, const std::vec
     std::vector<IngestStats> results(shards);
     std::vector<std::exception_ptr> failures(shards);
     std::vector<std::thread> threads;
+    auto join_all = [&] {
+        for (auto& t : threads) t.join();
+    };
     for (unsigned k = 0; k < shards; ++k) {
-        threads.emplace_back([&, k] {
-            IngestHandler part;
-            if (handler.on_error) {
-                part.on_error = [&](const InputError& e) {
+        try {
+            threads.emplace_back([&, k] {
+                IngestHandler part;
+                if (handler.on_error) {
+                    part.on_error = [&](const InputError& e) {
+                        std::lock_guard lock(mutex);
+                        handler.on_error(e);
+                    };
+                }
+                if (handler.on_warning) {
+                    part.on_warning = [&](const std::string& w) {
+                        std::lock_guard lock(mutex);
+                        handler.on_warning(w);
+                    };
+                }
+                part.on_progress = [&, k](const IngestStats& s) {
                     std::lock_guard lock(mutex);
-                    handler.on_error(e);
+                    progress[k] = s;
+                    if (handler.on_progress) handler.on_progress(sum(progress));
                 };
-            }
-            if (handler.on_warning) {
-                part.on_warning = [&](const std::string& w) {
-                    std::lock_guard lock(mutex);
-                    handler.on_warning(w);
-                };
-            }
-            part.on_progress = [&, k](const IngestStats& s) {
-                std::lock_guard lock(mutex);
-                progress[k] = s;
-                if (handler.on_progress) handler.on_progress(sum(progress));
-            };
-            try {
-                results[k] = detail::ingest_part(indexes[k], paths, part, options, {k, shards});
-            } catch (...) {
-                failures[k] = std::current_exception();
-            }
-        });
+                try {
+                    results[k] = detail::ingest_part(indexes[k], paths, part, options, {k, shards});
+                } catch (const std::system_error& e) {  // no thread for its preparer
+                    failures[k] = std::make_exception_ptr(
+                        DatabaseError(shard_path(path, k).string() + ": " + e.what()));
+                } catch (...) {
+                    failures[k] = std::current_exception();
+                }
+            });
+        } catch (const std::system_error& e) {
+            // No thread for this shard (a process limit): the started ones finish first.
+            join_all();
+            throw DatabaseError("cannot start a thread for shard " + std::to_string(k) + " of " +
+                                path.string() + ": " + e.what() + " (use fewer shards)");
+        }
     }
-    for (auto& t : threads) t.join();
+    join_all();
     for (const auto& failure : failures) {
         if (failure) std::rethrow_exception(failure);
     }

@@ -181,6 +181,15 @@ TEST(CliReplica, PullRefusesADirectoryThatIsNotAReplica) {
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
     EXPECT_TRUE(fs::exists(dir / "db" / "iamglass"));
     EXPECT_FALSE(fs::exists(dir / "db" / "XAPIANDB"));
+
+    // A sharded index has a stub too, but not a replica's.
+    const auto sharded = (dir / "sharded").string();
+    r = run_index(dir, {"--db", sharded, "--shards", "1", (dir / "a.txt").string()});
+    ASSERT_EQ(r.status, 0) << r.err;
+    r = run_command({replica_script, "pull", "--once", "--master", "db", "127.0.0.1:1", sharded}, dir.path());
+    EXPECT_EQ(r.status, 1) << r.err;
+    EXPECT_TRUE(contains(r.err, "not a replica's")) << r.err;
+    EXPECT_TRUE(fs::exists(dir / "sharded" / "shard-0" / "iamglass"));
 }
 
 TEST(CliReplica, ScriptUsageErrorsExitTwoWithOneLine) {

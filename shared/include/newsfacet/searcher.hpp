@@ -19,8 +19,8 @@ namespace newsfacet {
 /// The order of results.
 enum class SortOrder {
     relevance,  ///< Best match first (an empty query: newest first).
-    newest,     ///< Newest first, undated last; relevance breaks ties.
-    oldest,     ///< Oldest first, undated last; relevance breaks ties.
+    newest,     ///< Newest first, undated last; same time: a stable hash of the id decides.
+    oldest,     ///< Oldest first, undated last; same time: a stable hash of the id decides.
 };
 
 /// A search: a free-text query plus structured filters.
