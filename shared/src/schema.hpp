@@ -37,8 +37,9 @@ inline constexpr Xapian::valueno slot_newest = 8;     // date order keys (date_o
 inline constexpr Xapian::valueno slot_oldest = 9;     // slot, which remote shards can do, with stable ties
 
 /// Raised when documents gain data an older build did not write. The content hash covers it,
-/// so the next incremental run re-indexes every article written before. 2: slots 8 and 9.
-inline constexpr int document_layout = 2;
+/// so the next incremental run re-indexes every article written before. 2: slots 8 and 9;
+/// 3: title words indexed with wdf 1 (was 3).
+inline constexpr int document_layout = 3;
 
 /// Separates the values of a multi-valued facet inside its slot.
 inline constexpr char value_separator = '\x1f';

@@ -17,6 +17,7 @@
 #include "facet_spy.hpp"
 #include "match_counts.hpp"
 #include "query.hpp"
+#include "ranking.hpp"
 #include "schema.hpp"
 #include "snippet_builder.hpp"
 #include "spelling.hpp"
@@ -279,6 +280,7 @@ SearchResults Searcher::run_search(const SearchRequest& request) const {
         auto built = detail::build_query(request, *impl.analysis, impl.tagger, impl.db);
         Xapian::Enquire enquire(impl.db);
         enquire.set_query(built.query);
+        enquire.set_weighting_scheme(detail::ranking_weight());
 
         // Newest or oldest first, undated articles last either way, ties by a hash of the id
         // (never by docid, which differs between one index and shards of it): one value slot
