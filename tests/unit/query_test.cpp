@@ -125,3 +125,67 @@ TEST_F(QueryFixture, DateRangesInTheQuery) {
     EXPECT_THROW((void)describe("date:2025..2024"), newsfacet::QueryError);
     EXPECT_THROW((void)describe("date:yesterday"), newsfacet::QueryError);
 }
+
+TEST_F(QueryFixture, NewswireAbbreviationsAreSynonyms) {
+    // Wire copy writes "1st qtr", "shr", "cts": the same words as "quarter", "share", "cents".
+    auto d = describe("quarterly profit per share");
+    EXPECT_NE(d.find("Zqtr"), std::string::npos) << d;
+    EXPECT_NE(d.find("Zshr"), std::string::npos) << d;
+    EXPECT_NE(d.find("SYNONYM"), std::string::npos) << d;
+    // Not "dlrs" for "dollar": the unit of amounts, while "dollar" is the currency as a subject.
+    auto dollar = describe("dollar");
+    EXPECT_EQ(dollar.find("dlr"), std::string::npos) << dollar;
+}
+
+TEST_F(QueryFixture, ActionNounsAndTheirVerbsAreRelatives) {
+    // The stemmer keeps "acquisition" (acquisit) and "acquire" (acquir) apart; the thesaurus
+    // joins them both ways, as relatives of one family.
+    auto noun = describe("acquisition");
+    EXPECT_NE(noun.find("Zacquir"), std::string::npos) << noun;
+    auto verb = describe("acquired");
+    EXPECT_NE(verb.find("Zacquisit"), std::string::npos) << verb;
+    newsfacet::detail::Analysis a;
+    EXPECT_EQ(a.thesaurus.family_of("Zacquisit"), a.thesaurus.family_of("Zacquir"));
+    // Irregular forms the stemmer cannot reach.
+    EXPECT_NE(describe("growth").find("Zgrew"), std::string::npos);
+}
+
+namespace {
+
+// An index where "crop" and "exports" are each in 40 articles and "soybean" in 4.
+void add_crop_articles(Xapian::WritableDatabase& db, const newsfacet::detail::Analysis& analysis) {
+    Xapian::TermGenerator generator;
+    generator.set_stemmer(analysis.stemmer);
+    generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    for (int i = 0; i < 44; ++i) {
+        Xapian::Document doc;
+        generator.set_document(doc);
+        generator.index_text(i < 4 ? "soybean harvest report" : "crop exports rose this season");
+        db.add_document(doc);
+    }
+    db.commit();
+}
+
+}  // namespace
+
+TEST_F(QueryFixture, GenericPairsEarnNoCoordination) {
+    add_crop_articles(db, analysis);
+    // "crop" and "exports" are each ten times as frequent as "soybean": found together they say
+    // little about soybeans, so only the pairs with soybean earn the co-occurrence bonus.
+    auto d = describe("soybean crop exports");
+    EXPECT_NE(d.find("(Zsoybean AND Zcrop)"), std::string::npos) << d;
+    EXPECT_NE(d.find("(Zsoybean AND Zexport)"), std::string::npos) << d;
+    EXPECT_EQ(d.find("(Zcrop AND Zexport)"), std::string::npos) << d;
+    // Concepts of similar frequency all pair up.
+    auto even = describe("crop exports season");
+    EXPECT_NE(even.find("(Zcrop AND Zexport)"), std::string::npos) << even;
+}
+
+TEST_F(QueryFixture, EveryConceptTogetherEarnsAFixedWeight) {
+    add_crop_articles(db, analysis);
+    // Beside the pairs (what the concepts weigh in the article again), an article with all of
+    // them gets a fixed weight, so counting one concept many times cannot make up for the others.
+    auto d = describe("soybean crop exports");
+    EXPECT_NE(d.find("FixedWeightPostingSource(wt="), std::string::npos) << d;
+    EXPECT_NE(d.find(")) FILTER (Zsoybean AND Zcrop AND Zexport)"), std::string::npos) << d;
+}
