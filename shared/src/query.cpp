@@ -362,11 +362,21 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
             // pairs above add what the concepts weigh in it, which is little when it names them
             // only through relatives ("drone attack near a consulate") and a lot when it repeats
             // one of them ("embassy" five times in an article about an embassy reopening).
+            // Concepts of unknown frequency (wildcards) count as the most frequent known one,
+            // not as words found nowhere (the highest idf there is).
+            const double most = *std::max_element(frequency.begin(), frequency.end());
             double idfs = 0;
-            for (double f : frequency) idfs += bm25_idf(n, f);
-            auto* every = new Xapian::FixedWeightPostingSource(every_concept_weight * idfs);
-            pairs.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(every->release()),
-                               Xapian::Query(Xapian::Query::OP_AND, loose.begin(), loose.end()));
+            for (double f : frequency) idfs += bm25_idf(n, f > 0 ? f : most);
+            auto* fixed = new Xapian::FixedWeightPostingSource(every_concept_weight * idfs);
+            Xapian::Query every(fixed->release());
+            if (concepts.size() == 2) {
+                // The one pair is every concept: add the fixed weight to it (AND with a
+                // posting source that matches every article) rather than test the pair twice.
+                pairs.front() = Xapian::Query(Xapian::Query::OP_AND, pairs.front(), every);
+            } else {
+                pairs.emplace_back(Xapian::Query::OP_FILTER, every,
+                                   Xapian::Query(Xapian::Query::OP_AND, loose.begin(), loose.end()));
+            }
             core = Xapian::Query(Xapian::Query::OP_AND_MAYBE, core,
                                  Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end()));
         }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <unordered_set>
 
 #include <newsfacet/error.hpp>
 
@@ -25,6 +26,7 @@ std::vector<std::string> split(std::string_view s, char sep) {
 
 Thesaurus::Thesaurus(std::string_view tsv, const std::string& origin) {
     std::size_t line_no = 0;
+    std::unordered_set<std::string> family_words;
     for (const auto& line : split(tsv, '\n')) {
         ++line_no;
         std::string_view l = line;
@@ -62,6 +64,13 @@ Thesaurus::Thesaurus(std::string_view tsv, const std::string& origin) {
                 }
             }
             items.insert(items.begin(), word);
+            // A word in two families would take the relatives of both, at the weight of the
+            // last, and count as a concept of the first: one family per word.
+            for (const auto& member : items) {
+                if (!family_words.insert(member).second) {
+                    throw InputError(origin, line_no, "'" + member + "' is already in another family");
+                }
+            }
             for (const auto& member : items) {
                 auto& e = m_entries[member];
                 for (const auto& other : items) {

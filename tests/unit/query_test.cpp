@@ -189,3 +189,23 @@ TEST_F(QueryFixture, EveryConceptTogetherEarnsAFixedWeight) {
     EXPECT_NE(d.find("FixedWeightPostingSource(wt="), std::string::npos) << d;
     EXPECT_NE(d.find(")) FILTER (Zsoybean AND Zcrop AND Zexport)"), std::string::npos) << d;
 }
+
+TEST(Thesaurus, AWordBelongsToOneFamily) {
+    // In two families a word would take both sets of relatives and count as a concept of one.
+    EXPECT_THROW(newsfacet::detail::Thesaurus("family\tattack\tblast|explosion\nfamily\texplosion\texplode\n", "t.tsv"),
+                 newsfacet::InputError);
+    EXPECT_NO_THROW(newsfacet::detail::Thesaurus("family\tattack\tblast\nfamily\texplosion\texplode\n", "t.tsv"));
+}
+
+TEST_F(QueryFixture, WildcardsDoNotInflateTheFixedWeightOfEveryConcept) {
+    add_crop_articles(db, analysis);
+    // A wildcard's frequency is unknown: it counts as the most frequent known concept (here
+    // soybean, in 4 articles like harvest), not as a word found nowhere.
+    auto weight = [&](const std::string& q) {
+        auto d = describe(q);
+        auto at = d.find("FixedWeightPostingSource(wt=");
+        EXPECT_NE(at, std::string::npos) << d;
+        return at == std::string::npos ? 0.0 : std::stod(d.substr(at + 28));
+    };
+    EXPECT_DOUBLE_EQ(weight("soybean crop*"), weight("soybean harvest"));
+}
