@@ -172,19 +172,19 @@ double concept_frequency(const Xapian::Query& q, const Xapian::Database& db) {
 // ("crop" and "exports" in "soybean crop exports") earns no coordination bonus: found
 // together they say little about the subject, and rewarding them ranked articles about other
 // crops' exports among the soybean ones. Pairs with a concept within this factor of the
-// rarest keep it. Measured (bench/eval-relevance, with the rest of this build), MAP as a
-// ratio to plain Xapian's, every pair / factor 5 / 3 / 2: Reuters held-out topics 0.971 /
-// 0.975 / 0.982 / 0.978, development topics 1.056 / 1.056 / 1.057 / 1.057; corpus set 1.093 /
-// 1.091 / 1.087 / 1.086 (nDCG@10 1.055 / 1.054 / 1.053 / 1.050).
+// rarest keep it. Measured (bench/eval-relevance, with the rest of this build), MAP / nDCG@10
+// as ratios to the better peer, every pair / factor 5 / 3 / 2: Reuters development topics
+// 1.053 / 1.049, 1.053 / 1.049, 1.054 / 1.052, 1.054 / 1.052; corpus set 1.096 / 1.056,
+// 1.093 / 1.056, 1.089 / 1.054, 1.088 / 1.051; held-out topics (MAP) 0.967, 0.973, 0.980, 0.977.
 constexpr double generic_pair_factor = 3;
 
 // The fixed weight an article with every concept of a coordinated query earns, in idf units
 // of each concept. Needed since BM25's k1 went from 1 to 2.5 (ranking.hpp): repeated words
 // then outweighed relatives-only matches, and an embassy reopening ranked above strikes on
 // consulates for "strikes on embassies" (ApiParaphrases). Measured (bench/eval-relevance, MAP
-// and nDCG@10 as ratios to the better peer), 0 / 0.5 / 0.75: corpus set 1.087 / 1.089 / 1.090
-// and 1.053 / 1.054 / 1.055; Reuters development topics 1.057 / 1.051 / 1.050 and 1.053 /
-// 1.052 / 1.052; held-out topics 0.982 / 0.979 / 0.978 (MAP). Under 0.5 the paraphrases fail.
+// / nDCG@10 as ratios to the better peer), 0 / 0.5 / 0.75: corpus set 1.087 / 1.053, 1.089 /
+// 1.054, 1.090 / 1.055; Reuters development topics 1.057 / 1.053, 1.054 / 1.052, 1.053 /
+// 1.052; held-out topics (MAP) 0.982, 0.980, 0.979. Under 0.5 the paraphrases fail.
 constexpr double every_concept_weight = 0.5;
 
 [[nodiscard]] bool generic_pair(double frequency_a, double frequency_b, double rarest) {
@@ -394,7 +394,8 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
     // Entities the query names ("Kiev", "UNITED ARAB EMIRATES", "Antony Blinken"), found by the
     // same tagger as the articles': articles ABOUT them (their facets) match and get a bonus,
     // whatever spelling they use. The bonus is a fixed weight (a built-in posting source, so remote
-    // shards can run it), the most a rare word could add.
+    // shards can run it): the facet term's idf (entity_weight), about what one mention of a
+    // word as rare as the facet earns.
     if (request.expand && !blank && parsed.get_type() != Xapian::Query::OP_AND_NOT) {
         Article as_text;
         as_text.body = split.text;
