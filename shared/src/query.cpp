@@ -168,6 +168,16 @@ double concept_frequency(const Xapian::Query& q, const Xapian::Database& db) {
     }
 }
 
+// The smallest non-zero frequency, or 0 if none: concepts found nowhere (or of unknown
+// frequency) say nothing about how specific a query is.
+[[nodiscard]] double rarest_known(const std::vector<double>& frequencies) {
+    double rarest = 0;
+    for (double f : frequencies) {
+        if (f > 0 && (rarest == 0 || f < rarest)) rarest = f;
+    }
+    return rarest;
+}
+
 // A pair of concepts that are both far more frequent than the query's most specific one
 // ("crop" and "exports" in "soybean crop exports") earns no coordination bonus: found
 // together they say little about the subject, and rewarding them ranked articles about other
@@ -260,12 +270,10 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
         expanded.get_num_subqueries() == parsed.get_num_subqueries() && parsed.get_num_subqueries() > 1 &&
         !has_explicit_or(split.text)) {
         std::vector<double> frequency;
-        double rarest = 0;
         for (std::size_t i = 0; i < expanded.get_num_subqueries(); ++i) {
             frequency.push_back(concept_frequency(expanded.get_subquery(i), db));
-            // Concepts found nowhere (or of unknown frequency) say nothing about specificity.
-            if (frequency.back() > 0 && (rarest == 0 || frequency.back() < rarest)) rarest = frequency.back();
         }
+        const double rarest = rarest_known(frequency);
         const double cutoff = std::max({common_share * db.get_doccount(), common_floor, common_ratio * rarest});
         std::vector<Xapian::Query> rare;
         std::vector<Xapian::Query> common;
@@ -346,11 +354,8 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
             std::vector<Xapian::Query> loose;
             for (const auto& c : concepts) loose.push_back(without_positions(c));
             std::vector<double> frequency;
-            double rarest = 0;
-            for (const auto& c : concepts) {
-                frequency.push_back(concept_frequency(c, db));
-                if (frequency.back() > 0 && (rarest == 0 || frequency.back() < rarest)) rarest = frequency.back();
-            }
+            for (const auto& c : concepts) frequency.push_back(concept_frequency(c, db));
+            const double rarest = rarest_known(frequency);
             for (std::size_t a = 0; a < concepts.size(); ++a) {
                 for (std::size_t b = a + 1; b < concepts.size(); ++b) {
                     if (generic_pair(frequency[a], frequency[b], rarest)) continue;

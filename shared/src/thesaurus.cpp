@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cmath>
 #include <unordered_set>
 
 #include <newsfacet/error.hpp>
