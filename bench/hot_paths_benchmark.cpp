@@ -27,12 +27,12 @@
 #include <newsfacet/reader.hpp>
 #include <newsfacet/tagger.hpp>
 
-#include "analysis.hpp"
-#include "facet_columns.hpp"
-#include "facet_spy.hpp"
-#include "index_access.hpp"
-#include "snippet_builder.hpp"
-#include "text.hpp"
+#include "text/analysis.hpp"
+#include "search/facet_columns.hpp"
+#include "search/facet_spy.hpp"
+#include "store/index_access.hpp"
+#include "search/snippet_builder.hpp"
+#include "text/text.hpp"
 
 #ifndef NEWSFACET_CORPUS_DIR
 #error "NEWSFACET_CORPUS_DIR must name the project's corpus/ directory"

@@ -18,7 +18,7 @@
 
 #include "cli_support.hpp"
 #include "generated_corpus.hpp"
-#include "schema.hpp"
+#include "store/schema.hpp"
 #include "spawn.hpp"
 
 using namespace newsfacet::testing;

@@ -23,7 +23,7 @@
 #include <newsfacet/searcher.hpp>
 
 #include "fuzz_support.hpp"
-#include "text.hpp"
+#include "text/text.hpp"
 
 namespace {
 

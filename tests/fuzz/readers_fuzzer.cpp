@@ -19,7 +19,7 @@
 #include <newsfacet/reader.hpp>
 
 #include "fuzz_support.hpp"
-#include "text.hpp"
+#include "text/text.hpp"
 
 namespace {
 

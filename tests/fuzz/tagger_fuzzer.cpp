@@ -22,7 +22,7 @@
 #include <newsfacet/tagger.hpp>
 
 #include "fuzz_support.hpp"
-#include "text.hpp"
+#include "text/text.hpp"
 
 namespace {
 

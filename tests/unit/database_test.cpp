@@ -6,7 +6,7 @@
 #include <newsfacet/index.hpp>
 #include <newsfacet/searcher.hpp>
 
-#include "schema.hpp"
+#include "store/schema.hpp"
 #include "temp_dir.hpp"
 
 using newsfacet::testing::TempDir;

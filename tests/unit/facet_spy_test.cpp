@@ -15,9 +15,9 @@
 
 #include <newsfacet/facets.hpp>
 
-#include "facet_columns.hpp"
-#include "facet_spy.hpp"
-#include "schema.hpp"
+#include "search/facet_columns.hpp"
+#include "search/facet_spy.hpp"
+#include "store/schema.hpp"
 #include "temp_dir.hpp"
 
 namespace nd = newsfacet::detail;

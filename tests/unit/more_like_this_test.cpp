@@ -10,9 +10,9 @@
 #include <newsfacet/error.hpp>
 #include <newsfacet/index.hpp>
 
-#include "analysis.hpp"
-#include "more_like_this.hpp"
-#include "schema.hpp"
+#include "text/analysis.hpp"
+#include "search/more_like_this.hpp"
+#include "store/schema.hpp"
 #include "temp_dir.hpp"
 
 using newsfacet::detail::more_like_this;

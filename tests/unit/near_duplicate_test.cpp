@@ -17,9 +17,9 @@
 #include <newsfacet/ingest.hpp>
 #include <newsfacet/searcher.hpp>
 
-#include "document.hpp"
-#include "near_duplicate.hpp"
-#include "schema.hpp"
+#include "store/document.hpp"
+#include "text/near_duplicate.hpp"
+#include "store/schema.hpp"
 #include "temp_dir.hpp"
 #include "wire_copies.hpp"
 

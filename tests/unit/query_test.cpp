@@ -5,8 +5,8 @@
 #include <newsfacet/error.hpp>
 #include <newsfacet/tagger.hpp>
 
-#include "analysis.hpp"
-#include "query.hpp"
+#include "text/analysis.hpp"
+#include "search/query.hpp"
 #include "temp_dir.hpp"
 
 using newsfacet::SearchRequest;

@@ -1,4 +1,4 @@
-#include "schema.hpp"
+#include "store/schema.hpp"
 
 #include <gtest/gtest.h>
 

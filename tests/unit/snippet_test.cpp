@@ -2,8 +2,8 @@
 
 #include <newsfacet/snippet.hpp>
 
-#include "analysis.hpp"
-#include "snippet_builder.hpp"
+#include "text/analysis.hpp"
+#include "search/snippet_builder.hpp"
 
 using newsfacet::Snippet;
 using newsfacet::detail::HighlightSpec;

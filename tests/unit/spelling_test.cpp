@@ -3,7 +3,7 @@
 
 #include <xapian.h>
 
-#include "spelling.hpp"
+#include "search/spelling.hpp"
 
 using newsfacet::detail::closest_indexed_word;
 using newsfacet::detail::damerau_distance;

@@ -9,7 +9,7 @@
 
 #include <newsfacet/error.hpp>
 
-#include "known_officials.hpp"
+#include "tag/known_officials.hpp"
 
 using newsfacet::Article;
 using newsfacet::Tagger;

@@ -8,7 +8,7 @@
 
 #include <newsfacet/error.hpp>
 
-#include "gazetteer.hpp"
+#include "tag/gazetteer.hpp"
 
 using newsfacet::Article;
 using newsfacet::Facet;

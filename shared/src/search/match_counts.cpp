@@ -1,0 +1,145 @@
+#include "search/match_counts.hpp"
+
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+
+#include "store/schema.hpp"
+
+namespace newsfacet::detail {
+
+namespace fs = std::filesystem;
+
+struct MatchCounts::Portable {
+    // One built-in spy per slot counted; the counts are read out of them after the match.
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> facet_spies;  // as m_what.facets
+    std::unique_ptr<Xapian::ValueCountMatchSpy> date_spy;
+    std::unique_ptr<Xapian::ValueCountMatchSpy> key_spy;
+    std::vector<std::map<std::string, std::uint64_t, std::less<>>> facet_counts;
+    std::map<std::string, std::uint64_t, std::less<>> month_counts;
+    std::uint64_t groups = 0;
+};
+
+MatchCounts::MatchCounts(const Xapian::Database& db, SpyCounts what, bool portable)
+    : m_db(db), m_what(std::move(what)) {
+    if (!portable) {
+        m_spy.emplace(db, m_what);
+        return;
+    }
+    m_portable = std::make_unique<Portable>();
+    for (auto facet : m_what.facets) {
+        m_portable->facet_spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet_slot(facet)));
+    }
+    if (m_what.months) m_portable->date_spy = std::make_unique<Xapian::ValueCountMatchSpy>(slot_date);
+    if (m_what.groups) m_portable->key_spy = std::make_unique<Xapian::ValueCountMatchSpy>(slot_collapse);
+}
+
+MatchCounts::~MatchCounts() = default;
+
+void MatchCounts::run(const Xapian::Query& query) {
+    Xapian::Enquire enquire(m_db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    if (m_spy) {
+        enquire.add_matchspy(&*m_spy);
+    } else {
+        for (auto& spy : m_portable->facet_spies) enquire.add_matchspy(spy.get());
+        if (m_portable->date_spy) enquire.add_matchspy(m_portable->date_spy.get());
+        if (m_portable->key_spy) enquire.add_matchspy(m_portable->key_spy.get());
+    }
+    // Asked to check every document, the matcher sees every match: the bound is exact.
+    const auto mset = enquire.get_mset(0, 0, m_db.get_doccount());
+    m_matches = mset.get_matches_lower_bound();
+    if (m_spy) return;
+
+    auto& p = *m_portable;
+    p.facet_counts.resize(p.facet_spies.size());
+    for (std::size_t i = 0; i < p.facet_spies.size(); ++i) {
+        const auto& spy = *p.facet_spies[i];
+        for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+            const auto n = it.get_termfreq();
+            for_each_value(*it, [&](std::string_view value) {
+                auto [at, added] = p.facet_counts[i].try_emplace(std::string(value), 0);
+                at->second += n;
+            });
+        }
+    }
+    if (p.date_spy) {
+        for (auto it = p.date_spy->values_begin(); it != p.date_spy->values_end(); ++it) {
+            const std::string date = *it;
+            if (date.size() >= 7) p.month_counts[date.substr(0, 7)] += it.get_termfreq();
+        }
+    }
+    if (p.key_spy) {
+        // The spy skips empty values: matches without a key are each their own group.
+        std::uint64_t keyed = 0;
+        std::uint64_t keys = 0;
+        for (auto it = p.key_spy->values_begin(); it != p.key_spy->values_end(); ++it) {
+            keyed += it.get_termfreq();
+            ++keys;
+        }
+        p.groups = m_matches - keyed + keys;
+    }
+}
+
+void MatchCounts::use(std::shared_ptr<const FacetColumns> columns) {
+    if (m_spy) m_spy->use(std::move(columns));
+}
+
+std::uint64_t MatchCounts::matches() const { return m_matches; }
+
+std::uint64_t MatchCounts::groups() const { return m_spy ? m_spy->groups() : m_portable->groups; }
+
+std::vector<FacetCount> MatchCounts::months() const {
+    if (m_spy) return m_spy->months();
+    std::vector<FacetCount> out;
+    for (const auto& [month, count] : m_portable->month_counts) out.push_back({month, count});
+    return month_order(std::move(out));
+}
+
+std::vector<FacetCount> MatchCounts::counts(Facet facet, std::size_t limit) const {
+    if (m_spy) return m_spy->counts(facet, limit);
+    std::vector<FacetCount> out;
+    for (std::size_t i = 0; i < m_what.facets.size(); ++i) {
+        if (m_what.facets[i] != facet) continue;
+        for (const auto& [value, count] : m_portable->facet_counts[i]) out.push_back({value, count});
+    }
+    return ranked_counts(std::move(out), limit);
+}
+
+namespace {
+
+// The stub file that `path` is or holds (a directory's XAPIANDB), if any.
+std::optional<fs::path> stub_file(const fs::path& path) {
+    std::error_code ec;
+    if (fs::is_regular_file(path, ec)) return path;
+    if (fs::is_regular_file(path / "XAPIANDB", ec)) return path / "XAPIANDB";
+    return std::nullopt;
+}
+
+bool remote_in(const fs::path& path, int depth) {
+    auto stub = stub_file(path);
+    if (!stub || depth > 8) return false;  // depth: a stub listing itself
+    std::ifstream in(*stub);
+    std::string line;
+    while (std::getline(in, line)) {
+        std::istringstream words(line);
+        std::string type;
+        std::string rest;
+        words >> type;
+        if (type == "remote") return true;
+        std::getline(words >> std::ws, rest);
+        if (type != "auto" || rest.empty()) continue;
+        // A shard may itself be a stub; relative paths are relative to the stub's directory.
+        const fs::path shard = fs::path(rest).is_absolute() ? fs::path(rest) : stub->parent_path() / rest;
+        if (remote_in(shard, depth + 1)) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool has_remote_shard(const fs::path& path) { return remote_in(path, 0); }
+
+}  // namespace newsfacet::detail

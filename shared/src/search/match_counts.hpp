@@ -1,0 +1,65 @@
+#pragma once
+// Exact counts over every match of a query (totals, facet values, months, near-duplicate
+// groups), on a local index or on shards served by stock xapian-tcpsrv.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include <xapian.h>
+
+#include <newsfacet/facets.hpp>
+
+#include "search/facet_columns.hpp"
+#include "search/facet_spy.hpp"
+
+namespace newsfacet::detail {
+
+/// Counts what `SpyCounts` asks for over every match of a query, in one of two ways:
+/// - local: FacetSpy (notes document ids, reads values afterwards, or FacetColumns);
+/// - portable: one Xapian::ValueCountMatchSpy per slot, the only kind of spy a stock
+///   `xapian-tcpsrv` can run on a remote shard. It counts whole slot strings, so the
+///   library splits each multi-valued string (values joined by value_separator) and adds its
+///   count to each value: exact, since an article holds a value at most once. Months sum the
+///   dates' counts; groups are the distinct near-duplicate keys plus the keyless matches.
+/// Both give the same numbers; portable costs a map entry per distinct slot string.
+class MatchCounts {
+public:
+    /// `db` must outlive this object. Throws nothing.
+    MatchCounts(const Xapian::Database& db, SpyCounts what, bool portable);
+    ~MatchCounts();
+    MatchCounts(const MatchCounts&) = delete;
+    MatchCounts& operator=(const MatchCounts&) = delete;
+
+    /// Runs `query` unweighted over the whole database, counting every match. Call once.
+    /// Throws what Xapian throws.
+    void run(const Xapian::Query& query);
+
+    /// Local counting only (ignored when portable): count from these columns of the revision
+    /// the match ran on. Call after run(), before the first count.
+    void use(std::shared_ptr<const FacetColumns> columns);
+
+    /// Every match, copies included.
+    [[nodiscard]] std::uint64_t matches() const;
+    /// Matches once near-duplicate copies are collapsed. Needs SpyCounts::groups.
+    [[nodiscard]] std::uint64_t groups() const;
+    /// Matches per month ("YYYY-MM"), in month order. Needs SpyCounts::months.
+    [[nodiscard]] std::vector<FacetCount> months() const;
+    /// One facet's counts, most frequent first (ties by value), at most `limit`.
+    [[nodiscard]] std::vector<FacetCount> counts(Facet facet, std::size_t limit) const;
+
+private:
+    struct Portable;
+    const Xapian::Database& m_db;
+    SpyCounts m_what;
+    std::optional<FacetSpy> m_spy;       // local
+    std::unique_ptr<Portable> m_portable;  // portable
+    std::uint64_t m_matches = 0;
+};
+
+/// True if the database at `path` is, or lists (in a stub file, or a directory's XAPIANDB
+/// stub, followed through nested stubs), a `remote` shard. Cost: reading the stub files.
+[[nodiscard]] bool has_remote_shard(const std::filesystem::path& path);
+
+}  // namespace newsfacet::detail

@@ -1,0 +1,38 @@
+#pragma once
+// Turning a SearchRequest into a Xapian query.
+
+#include <optional>
+#include <vector>
+
+#include <xapian.h>
+
+#include <newsfacet/searcher.hpp>
+#include <newsfacet/tagger.hpp>
+
+#include "text/analysis.hpp"
+#include "search/snippet_builder.hpp"
+
+namespace newsfacet::detail {
+
+struct BuiltQuery {
+    Xapian::Query query;  ///< Matches and ranks.
+    /// The same matches as `query` without its ranking-only branches: cheaper to run over
+    /// every match (exact totals, facet counts).
+    Xapian::Query matching;
+    /// True when there are no weighted terms (empty or filters only): results sort by date.
+    bool by_date = false;
+    HighlightSpec highlight;
+};
+
+/// Parses the query text (words, phrases, operators, facet filters), expands it with the
+/// thesaurus and adds the request's filters. Throws QueryError or UsageError.
+/// `without` leaves out the filters on that facet (request and query text alike), for
+/// multi-select facet counts.
+[[nodiscard]] BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis,
+                                     const Tagger& tagger, const Xapian::Database& db,
+                                     std::optional<Facet> without = std::nullopt);
+
+/// The facets the request filters on (in its filters or its query text).
+[[nodiscard]] std::vector<Facet> filtered_facets(const SearchRequest& request);
+
+}  // namespace newsfacet::detail

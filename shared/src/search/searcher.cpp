@@ -1,0 +1,389 @@
+#include <newsfacet/searcher.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <optional>
+#include <unordered_set>
+#include <string_view>
+#include <vector>
+
+#include <newsfacet/article.hpp>
+#include <newsfacet/error.hpp>
+
+#include "text/analysis.hpp"
+#include "store/database.hpp"
+#include "store/document.hpp"
+#include "search/facet_spy.hpp"
+#include "search/match_counts.hpp"
+#include "search/query.hpp"
+#include "text/ranking.hpp"
+#include "store/schema.hpp"
+#include "search/snippet_builder.hpp"
+#include "search/spelling.hpp"
+
+namespace newsfacet {
+
+struct Searcher::Impl {
+    std::filesystem::path path;
+    Xapian::Database db;
+    // Several shards, or a remote one: count with the spies stock xapian-tcpsrv runs (see
+    // MatchCounts). FacetSpy notes document ids, and Xapian 1.4 hands a spy of a multi-database
+    // each shard's own docids, which do not tell the shards apart.
+    bool portable = false;
+    Tagger tagger;
+    std::shared_ptr<const detail::Analysis> analysis = detail::make_analysis();
+    // Facet columns of one revision, read once queries matching a large share of it recur.
+    std::shared_ptr<const detail::FacetColumns> columns;
+    Xapian::rev columns_revision = 0;
+    int large_matches = 0;
+
+    // The columns to count `matches` matching articles with, or null to walk the value
+    // streams. Reading them costs about twice what walking the streams costs for a query
+    // matching most of the index: they are read for the second such query (a one-off search
+    // never pays for them) and then serve every later one until the index changes.
+    std::shared_ptr<const detail::FacetColumns> columns_for(std::uint64_t matches) {
+        if (portable) return nullptr;
+        const auto revision = detail::single_revision(db);
+        if (!revision) return nullptr;
+        if (columns && columns_revision == *revision) return columns;
+        if (matches * 16 < db.get_doccount() || ++large_matches < 2) return nullptr;
+        columns = std::make_shared<const detail::FacetColumns>(detail::FacetColumns::read(db));
+        columns_revision = *revision;
+        return columns;
+    }
+
+    // Moves to the latest revision. A stub may now name other databases (a replica's full
+    // copy goes to a new directory and the old one is deleted): then it is opened afresh.
+    void refresh() {
+        try {
+            db.reopen();
+            return;
+        } catch (const Xapian::DatabaseNotFoundError&) {
+        } catch (const Xapian::DatabaseOpeningError&) {
+        } catch (const Xapian::NetworkError&) {  // a remote shard restarted: connect again
+        } catch (const Xapian::Error& e) {
+            detail::rethrow(e, path.string());
+        }
+        db = detail::open_for_reading(path);
+        portable = db.size() > 1 || detail::has_remote_shard(path);
+        columns.reset();
+    }
+};
+
+Searcher::Searcher(const std::filesystem::path& path) : m_impl(std::make_unique<Impl>()) {
+    m_impl->path = path;
+    m_impl->db = detail::open_for_reading(path);
+    m_impl->portable = m_impl->db.size() > 1 || detail::has_remote_shard(path);
+}
+
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+SearchResults Searcher::search(const SearchRequest& request) const {
+    try {
+        return run_search(request);
+    } catch (const Xapian::DatabaseModifiedError&) {
+        // A writer committed over the revision we were reading: move to the new one, once.
+        m_impl->refresh();
+        try {
+            return run_search(request);
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            throw DatabaseError(m_impl->path.string() + ": the index keeps changing during the search: " + e.get_msg());
+        }
+    }
+}
+
+namespace {
+
+// The facet value in the index closest to a value that matched nothing, or "". Cost: one pass
+// over the facet's terms (not over articles).
+std::string closest_value(const Xapian::Database& db, const Tagger& tagger, Facet facet, const std::string& typed) {
+    const std::string prefix(detail::facet_prefix(facet));
+    const std::string key = facet_key(typed);
+    std::string best;
+    std::size_t best_distance = std::max<std::size_t>(1, key.size() / 4) + 1;
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+        auto candidate = (*it).substr(prefix.size());
+        auto d = detail::edit_distance(key, candidate);
+        if (d < best_distance) {
+            best_distance = d;
+            best = candidate;
+        }
+    }
+    if (best.empty()) return best;
+    if (auto canonical = tagger.canonical(facet, best)) return *canonical;
+    // Officials and unknown values: capitalise the stored (folded) words.
+    bool start = true;
+    for (char& c : best) {
+        if (start && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+        start = c == ' ' || c == '-';
+    }
+    return best;
+}
+
+// True if the query parser stems the word: STEM_SOME leaves capitalised words as typed.
+bool stemmed_by_parser(std::string_view typed) {
+    Xapian::Utf8Iterator it(typed.data(), typed.size());
+    if (it == Xapian::Utf8Iterator()) return false;
+    auto category = Xapian::Unicode::get_category(*it);
+    return category != Xapian::Unicode::UPPERCASE_LETTER &&
+           category != Xapian::Unicode::TITLECASE_LETTER;
+}
+
+// Did you mean, for query words (SearchResults::corrected_query). Cost: nothing more than a
+// term lookup per word unless a word matches nothing.
+std::string corrected_query(const Xapian::Database& db, const detail::Analysis& analysis,
+                            const Tagger& tagger, const SearchRequest& request,
+                            const Xapian::Query& original) {
+    const std::string& text = request.query;
+    std::optional<std::vector<Mention>> mentions;
+    std::string corrected;
+    std::size_t copied = 0;
+    std::vector<Xapian::Query> replacements;
+    for (const auto& word : detail::query_words(text)) {
+        const std::string_view typed =
+            std::string_view(text).substr(word.start, word.end - word.start);
+        if (analysis.stopper(word.term) || db.term_exists(word.term)) continue;
+        // A lower-case word is searched by its stem too: "embassys" finds "embassies".
+        if (stemmed_by_parser(typed) && db.term_exists("Z" + analysis.stemmer(word.term))) continue;
+        // A name the tagger knows (an alias such as Kiev) is understood even if no article uses it.
+        if (!mentions) {
+            Article as_text;
+            as_text.body = text;
+            mentions = tagger.tag(as_text).mentions;
+        }
+        if (std::any_of(mentions->begin(), mentions->end(), [&](const Mention& m) {
+                return m.start < word.end && word.start < m.end;
+            })) {
+            continue;
+        }
+        auto best = detail::closest_indexed_word(db, word.term, analysis.stopper);
+        if (best.empty()) continue;
+        corrected.append(text, copied, word.start - copied);
+        corrected += detail::match_case(typed, best);
+        copied = word.end;
+        replacements.emplace_back(best);
+        replacements.emplace_back("Z" + analysis.stemmer(best));
+    }
+    if (replacements.empty()) return {};
+    corrected.append(text, copied);
+    // Only worth suggesting if the corrected query, under the same filters, finds an article
+    // the query did not, or one with a replacement in it (ranked better for it). Not if, say,
+    // no article about the filtered country has the word or its relatives.
+    SearchRequest alternative = request;
+    alternative.query = corrected;
+    detail::BuiltQuery built;
+    try {
+        built = detail::build_query(alternative, analysis, tagger, db);
+    } catch (const UsageError&) {
+        return {};
+    }
+    Xapian::Query with_replacement(
+        Xapian::Query::OP_FILTER, built.query,
+        Xapian::Query(Xapian::Query::OP_OR, replacements.begin(), replacements.end()));
+    Xapian::Query newly_found(Xapian::Query::OP_AND_NOT, built.query, original);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, with_replacement, newly_found));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    if (enquire.get_mset(0, 1).empty()) return {};
+    return corrected;
+}
+
+// How many articles matching `matching` share the near-duplicate key `key` (at least 1).
+// Most keys are unique in the index: then no search is needed.
+std::size_t matching_copies(const Xapian::Database& db, const Xapian::Query& matching, const std::string& key) {
+    if (key.empty() || db.get_termfreq(detail::copy_term(key)) <= 1) return 1;
+    Xapian::Enquire copies(db);
+    copies.set_query(Xapian::Query(Xapian::Query::OP_FILTER, matching, Xapian::Query(detail::copy_term(key))));
+    copies.set_weighting_scheme(Xapian::BoolWeight());
+    return std::max<std::size_t>(1, copies.get_mset(0, 0, db.get_doccount()).get_matches_lower_bound());
+}
+
+// A weight rounded to 12 significant digits: what ranking compares and results show.
+double rounded_weight(double weight) {
+    // Below 1e-250 the scale would overflow; no real weight is that small.
+    if (std::fabs(weight) < 1e-250 || !std::isfinite(weight)) return weight;
+    const double scale = std::pow(10.0, 11 - static_cast<int>(std::floor(std::log10(std::fabs(weight)))));
+    return std::round(weight * scale) / scale;
+}
+
+// The page [offset, offset + limit) of the ranking, as MSet positions in result order, with
+// near-duplicate copies collapsed (`collapse`) to the first of each key in that order.
+//
+// Relevance order (`by_weight`): Xapian ranks by the exact weight, then by id. Over shards it
+// adds a query's term weights up in another order (each shard builds its own posting tree),
+// so weights equal in one index, such as identical template reports' or wire copies', can
+// differ in the last bit: articles are ranked by the weight rounded to 12 digits, then by id.
+// Copies are collapsed here rather than by Xapian for the same reason: Xapian would keep the
+// copy whose weight is a bit larger. Xapian only attaches each match's key (a collapse key
+// with no limit). The window of matches fetched from rank 0 (Xapian ranks that far anyway)
+// widens until no match beyond it can reach the page: the last one fetched ranks strictly
+// below the page's last article. Cost: no document is read.
+std::vector<Xapian::MSetIterator> ranked_page(Xapian::Enquire& enquire, Xapian::doccount offset,
+                                              Xapian::doccount limit, bool by_weight, bool collapse) {
+    std::vector<Xapian::MSetIterator> page;
+    if (limit == 0) return page;
+    // Xapian counts in 32 bits.
+    constexpr Xapian::doccount most = std::numeric_limits<Xapian::doccount>::max() / 4;
+    if (collapse) enquire.set_collapse_key(detail::slot_collapse, most);
+    const auto end = static_cast<Xapian::doccount>(std::min<std::uint64_t>(std::uint64_t{offset} + limit, most));
+    auto rank_of = [&](const Xapian::MSetIterator& it) { return by_weight ? rounded_weight(it.get_weight()) : 0.0; };
+    // 10 beyond the page: ties and copies reaching past it are common in news (template
+    // reports, wire copies), and a second match costs more than a slightly larger first one
+    // (measured over 1,000 Reuters queries: p95 4.1 ms with 10, 5.1 ms with 1).
+    for (Xapian::doccount fetch = std::min(most, end + 10);; fetch = std::min(most, fetch * 2)) {
+        const Xapian::MSet mset = enquire.get_mset(0, fetch);
+        std::vector<std::pair<double, Xapian::MSetIterator>> ranked;
+        for (auto it = mset.begin(); it != mset.end(); ++it) ranked.emplace_back(rank_of(it), it);
+        // Each run of equal (rounded) weights by id, which is the sort key Xapian ranks ties by
+        // (set_sort_by_relevance_then_value), so no document is read; collapsing keeps the first
+        // copy of each key. Only as far as the page needs.
+        std::vector<std::pair<double, Xapian::MSetIterator>> kept;
+        std::unordered_set<std::string> keys;
+        for (std::size_t a = 0; a < ranked.size();) {
+            if (kept.size() >= end && (!by_weight || ranked[a].first < kept[end - 1].first)) break;
+            std::size_t b = a + 1;
+            while (by_weight && b < ranked.size() && ranked[b].first == ranked[a].first) ++b;
+            if (b - a > 1) {
+                std::stable_sort(ranked.begin() + static_cast<std::ptrdiff_t>(a), ranked.begin() + static_cast<std::ptrdiff_t>(b),
+                                 [](const auto& x, const auto& y) { return x.second.get_sort_key() < y.second.get_sort_key(); });
+            }
+            for (auto k = a; k < b; ++k) {
+                const std::string key = collapse ? ranked[k].second.get_collapse_key() : std::string();
+                if (key.empty() || keys.insert(key).second) kept.push_back(ranked[k]);
+            }
+            a = b;
+        }
+        const bool all = mset.size() < fetch || fetch == most;
+        // A run of equal weights can be long (articles matched only through an entity all get
+        // one fixed weight): past 1,000 beyond the page, Xapian's own order (exact weight,
+        // then id) is kept for the rest of the run rather than fetching it all.
+        const bool enough = kept.size() >= end &&
+                            (!by_weight || ranked.back().first < kept[end - 1].first || fetch >= end + 1000);
+        if (all || enough) {
+            for (std::size_t k = offset; k < end && k < kept.size(); ++k) page.push_back(kept[k].second);
+            return page;
+        }
+    }
+}
+
+}  // namespace
+
+SearchResults Searcher::run_search(const SearchRequest& request) const {
+    const auto& impl = *m_impl;
+    SearchResults results;
+    results.query = request.query;
+    results.like = request.like;
+    try {
+        auto built = detail::build_query(request, *impl.analysis, impl.tagger, impl.db);
+        Xapian::Enquire enquire(impl.db);
+        enquire.set_query(built.query);
+        enquire.set_weighting_scheme(detail::ranking_weight());
+
+        // Newest or oldest first, undated articles last either way, ties by a hash of the id
+        // (never by docid, which differs between one index and shards of it): one value slot
+        // each, since Xapian's remote backend sorts by a slot but runs no KeyMaker. An index
+        // written before those slots existed sorts with a key maker instead (local only), until
+        // the next incremental run re-indexes it.
+        const bool date_slots = impl.db.get_value_freq(detail::slot_newest) == impl.db.get_doccount();
+        Xapian::MultiValueKeyMaker by_date;
+        if (request.sort == SortOrder::oldest) {
+            by_date.add_value(detail::slot_date, false, "\xff");
+        } else {
+            by_date.add_value(detail::slot_date, true);
+        }
+        by_date.add_value(detail::slot_id);
+        if (request.sort == SortOrder::relevance && !built.by_date) {
+            enquire.set_sort_by_relevance_then_value(detail::slot_id, false);
+        } else if (!date_slots) {
+            enquire.set_sort_by_key(&by_date, false);
+        } else if (request.sort == SortOrder::oldest) {
+            enquire.set_sort_by_value_then_relevance(detail::slot_oldest, false);
+        } else {
+            enquire.set_sort_by_value_then_relevance(detail::slot_newest, true);
+        }
+        // Two passes. Ranking asks only for the page (and what ties with it), so Xapian can skip
+        // articles that cannot reach it; near-duplicate copies are collapsed there
+        // (ranked_page). Counting visits every match (exact totals and facet counts) but runs
+        // the cheaper `matching` query, unweighted, and counts the distinct copy keys.
+        // Xapian counts in 32 bits: clamp, as there are never more matches than documents.
+        const Xapian::doccount docs = impl.db.get_doccount();
+        auto clamp = [docs](std::size_t v) { return static_cast<Xapian::doccount>(std::min<std::size_t>(v, docs)); };
+        const bool by_weight = request.sort == SortOrder::relevance && !built.by_date;
+        const auto page = ranked_page(enquire, clamp(request.offset), clamp(request.limit), by_weight, request.collapse);
+        // Counting needs no collapsing by Xapian (it would keep every match in a table): the
+        // spy counts the distinct near-duplicate keys.
+        detail::SpyCounts what;
+        if (request.count_facets) {
+            what.facets.assign(all_facets.begin(), all_facets.end());
+            what.months = true;
+        }
+        what.groups = request.collapse;
+        detail::MatchCounts spy(impl.db, what, impl.portable);
+        spy.run(built.matching);
+        auto columns = m_impl->columns_for(spy.matches());
+        spy.use(columns);
+        results.total_articles = spy.matches();
+        results.total = request.collapse ? spy.groups() : spy.matches();
+        std::size_t rank = request.offset;
+        for (const auto& it : page) {
+            auto stored = detail::read_document(it.get_document());
+            SearchHit hit;
+            hit.rank = ++rank;
+            hit.id = stored.article.id;
+            hit.title = stored.article.title;
+            hit.date = stored.article.date;
+            hit.source = stored.article.source;
+            hit.url = stored.article.url;
+            hit.score = built.by_date ? 0.0 : rounded_weight(it.get_weight());
+            hit.snippet = detail::make_snippet(stored.article.body.empty() ? stored.article.title : stored.article.body,
+                                               built.highlight, impl.analysis->stemmer, request.snippet_bytes);
+            hit.facets = std::move(stored.facets);
+            hit.officials = std::move(stored.officials);
+            // The ranking pass skips what cannot reach the page, so its collapse count is only a
+            // lower bound (even 0): count the matching articles with this key instead.
+            hit.copies = request.collapse ? matching_copies(impl.db, built.matching, it.get_collapse_key()) : 1;
+            results.hits.push_back(std::move(hit));
+        }
+        if (request.count_facets) {
+            for (auto f : what.facets) results.facets.emplace_back(f, spy.counts(f, request.max_facet_values));
+            results.months = spy.months();
+            for (auto facet : detail::filtered_facets(request)) {
+                auto wider = detail::build_query(request, *impl.analysis, impl.tagger, impl.db, facet);
+                detail::MatchCounts own(impl.db, {.facets = {facet}}, impl.portable);
+                own.run(wider.matching);
+                own.use(columns);
+                results.facets_without_own_filter.emplace_back(facet, own.counts(facet, request.max_facet_values));
+            }
+        }
+        // Did you mean: a filter value that matches no article at all.
+        for (const auto& [facet, values] : request.filters) {
+            for (const auto& v : values) {
+                std::string value = v;
+                if (auto c = impl.tagger.canonical(facet, v)) value = *c;
+                if (impl.db.term_exists(detail::filter_term(detail::facet_prefix(facet), value))) continue;
+                auto closest = closest_value(impl.db, impl.tagger, facet, v);
+                if (!closest.empty()) results.suggestions.push_back(std::string(facet_name(facet)) + ":" + closest);
+            }
+        }
+        if (!request.query.empty()) {
+            results.corrected_query =
+                corrected_query(impl.db, *impl.analysis, impl.tagger, request, built.query);
+        }
+    } catch (const Xapian::DatabaseModifiedError&) {
+        throw;  // search() reopens and retries
+    } catch (const Xapian::Error& e) {
+        detail::rethrow(e, impl.path.string());
+    }
+    return results;
+}
+
+IndexInfo Searcher::info() const { return detail::read_info(m_impl->db, m_impl->path); }
+
+std::uint64_t Searcher::size() const { return m_impl->db.get_doccount(); }
+
+void Searcher::reopen() { m_impl->refresh(); }
+
+}  // namespace newsfacet

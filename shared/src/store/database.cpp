@@ -1,0 +1,153 @@
+#include "store/database.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <map>
+#include <system_error>
+
+#include <newsfacet/error.hpp>
+
+#include "store/schema.hpp"
+
+namespace newsfacet::detail {
+namespace fs = std::filesystem;
+
+void rethrow(const Xapian::Error& error, std::string_view context) {
+    // Xapian's messages often start with the path already.
+    std::string message = error.get_msg().rfind(std::string(context), 0) == 0 ? error.get_msg()
+                                                                             : std::string(context) + ": " + error.get_msg();
+    // The system's reason (disk full, file too large, permission denied), which Xapian keeps
+    // apart from its message.
+    if (const char* reason = error.get_error_string(); reason && *reason && message.find(reason) == std::string::npos) {
+        message += std::string(" (") + reason + ")";
+    }
+    // Xapian::Error is not polymorphic: its type name says which subclass it is.
+    const std::string type = error.get_type();
+    if (type == "DatabaseLockError") {
+        // Xapian reports any failure to take the lock so; only "already locked" means
+        // another writer (else: the lock file cannot be created, ...).
+        if (error.get_msg().find("already locked") != std::string::npos) {
+            throw IndexLockedError(std::string(context) + ": index is locked by another indexer");
+        }
+        throw DatabaseError(message);
+    }
+    if (type == "DatabaseOpeningError" || type == "DatabaseNotFoundError") throw IndexNotFoundError(message);
+    if (type == "QueryParserError") throw QueryError(message);
+    if (type == "InvalidArgumentError") throw UsageError(message);
+    throw DatabaseError(message + " (" + error.get_type() + ")");
+}
+
+namespace {
+
+void check_format(const Xapian::Database& db, const fs::path& path) {
+    auto format = db.get_metadata(std::string(meta_format));
+    if (format.empty()) {
+        throw IndexNotFoundError(path.string() + " is a Xapian database but not a newsfacet index");
+    }
+    if (format != std::to_string(index_format_version)) {
+        bool newer = std::atoi(format.c_str()) > index_format_version;
+        throw FormatVersionError(path.string() + ": index format version " + format + " is " +
+                                 (newer ? "newer" : "older") + " than this build's (" +
+                                 std::to_string(index_format_version) + "); " +
+                                 (newer ? "use a newer newsfacet" : "re-index the articles"));
+    }
+}
+
+void check_exists(const fs::path& path) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) {
+        throw IndexNotFoundError("no index at " + path.string() +
+                                 " (create one with: newsfacet-index --db " + path.string() + " FILES...)");
+    }
+    // A stub database (the shards of one index, local or remote) is a file.
+    if (!fs::is_directory(path, ec) && !fs::is_regular_file(path, ec)) {
+        throw IndexNotFoundError(path.string() + " is not a newsfacet index (not a directory or stub file)");
+    }
+}
+
+}  // namespace
+
+Xapian::Database open_for_reading(const fs::path& path) {
+    check_exists(path);
+    try {
+        Xapian::Database db(path.string());
+        check_format(db, path);
+        return db;
+    } catch (const Xapian::DatabaseOpeningError& e) {
+        throw IndexNotFoundError(path.string() + " is not a newsfacet index (" + e.get_msg() + ")");
+    } catch (const Xapian::Error& e) {
+        rethrow(e, path.string());
+    }
+}
+
+Xapian::WritableDatabase open_for_writing(const fs::path& path, bool create) {
+    std::error_code ec;
+    bool exists = fs::exists(path, ec);
+    if (!exists && !create) check_exists(path);
+    if (exists && !fs::is_directory(path, ec)) {
+        throw IndexNotFoundError(path.string() + " is not a newsfacet index (not a directory)");
+    }
+    bool empty_dir = exists && fs::is_empty(path, ec);
+    if (exists && !empty_dir && !fs::exists(path / "iamglass", ec) && !fs::exists(path / "iamchert", ec)) {
+        throw IndexNotFoundError(path.string() + " exists and is not a newsfacet index");
+    }
+    // Xapian would only find out at the first commit, with a message about its own files.
+    if (exists && ::access(path.c_str(), W_OK | X_OK) != 0) {
+        throw DatabaseError(path.string() + ": cannot write to the index directory: " +
+                            std::generic_category().message(errno));
+    }
+    if (!exists && path.has_parent_path()) {
+        fs::create_directories(path.parent_path(), ec);
+        if (ec) throw DatabaseError("cannot create " + path.parent_path().string() + ": " + ec.message());
+    }
+    try {
+        Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OPEN);
+        if (db.get_metadata(std::string(meta_format)).empty() && db.get_doccount() == 0) {
+            db.set_metadata(std::string(meta_format), std::to_string(index_format_version));
+            db.commit();
+        }
+        check_format(db, path);
+        return db;
+    } catch (const Xapian::Error& e) {
+        rethrow(e, path.string());
+    }
+}
+
+IndexInfo read_info(const Xapian::Database& db, const fs::path& path) {
+    IndexInfo info;
+    info.path = path.string();
+    try {
+        info.articles = db.get_doccount();
+        info.format_version = std::atoi(db.get_metadata(std::string(meta_format)).c_str());
+        for (auto facet : all_facets) {
+            std::map<std::string, std::uint64_t> counts;
+            auto slot = facet_slot(facet);
+            for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+                for_each_value(*it, [&](std::string_view value) { ++counts[std::string(value)]; });
+            }
+            std::vector<FacetCount> list;
+            for (auto& [value, count] : counts) list.push_back({value, count});
+            std::stable_sort(list.begin(), list.end(),
+                             [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+            info.facets.emplace_back(facet, std::move(list));
+        }
+    } catch (const Xapian::Error& e) {
+        rethrow(e, path.string());
+    }
+    info.size_bytes = directory_size(path);
+    return info;
+}
+
+std::uint64_t directory_size(const fs::path& path) {
+    std::uint64_t size = 0;
+    std::error_code ec;
+    for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+        if (it->is_regular_file(ec)) size += it->file_size(ec);
+    }
+    return size;
+}
+
+}  // namespace newsfacet::detail

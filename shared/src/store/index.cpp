@@ -1,0 +1,218 @@
+#include <newsfacet/index.hpp>
+
+#include <cstdlib>
+#include <thread>
+
+#include <xapian.h>
+
+#include <newsfacet/error.hpp>
+
+#include "text/analysis.hpp"
+#include "store/database.hpp"
+#include "store/document.hpp"
+#include "store/index_access.hpp"
+#include "store/schema.hpp"
+
+namespace newsfacet {
+
+struct Index::Impl {
+    std::filesystem::path path;
+    Xapian::WritableDatabase db;
+    Tagger tagger;
+    std::shared_ptr<const detail::Analysis> analysis;
+    Xapian::TermGenerator generator;
+    bool in_batch = false;  // inside a Xapian transaction (IndexAccess::begin_batch)
+
+    Impl(std::filesystem::path p, Xapian::WritableDatabase d)
+        : path(std::move(p)), db(std::move(d)), analysis(detail::make_analysis()),
+          generator(detail::make_generator(*analysis)) {}
+};
+
+namespace detail {
+
+Xapian::TermGenerator make_generator(const Analysis& analysis) {
+    Xapian::TermGenerator generator;
+    generator.set_stemmer(analysis.stemmer);
+    generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    return generator;
+}
+
+PreparedArticle IndexAccess::prepare(const Article& article, const Tagging& tagging,
+                                     Xapian::TermGenerator& generator, const std::string& file_term) {
+    if (article.id.empty()) throw UsageError("article has no id");
+    if (article.title.empty() && article.body.empty()) {
+        throw UsageError("article '" + article.id + "' has no text (no title and no body)");
+    }
+    try {
+        return {id_term(article.id), make_document(article, tagging, generator, file_term),
+                article.title.size() + article.body.size()};
+    } catch (const Xapian::Error& e) {
+        rethrow(e, "article '" + article.id + "'");
+    }
+}
+
+PreparedArticle IndexAccess::prepare(Index& index, const Article& article, const std::string& file_term) {
+    auto& impl = *index.m_impl;
+    return prepare(article, impl.tagger.tag(article), impl.generator, file_term);
+}
+
+Stored IndexAccess::store(Index& index, const PreparedArticle& prepared) {
+    auto& impl = *index.m_impl;
+    try {
+        // One lookup of the id term: replacing by docid does not look it up again, and a new
+        // article is simply added.
+        auto posting = impl.db.postlist_begin(prepared.id_term);
+        if (posting == impl.db.postlist_end(prepared.id_term)) {
+            return {AddOutcome::added, impl.db.add_document(prepared.document)};
+        }
+        const Xapian::docid docid = *posting;
+        impl.db.replace_document(docid, prepared.document);
+        return {AddOutcome::replaced, docid};
+    } catch (const Xapian::Error& e) {
+        rethrow(e, impl.path.string());
+    }
+}
+
+void IndexAccess::remove(Index& index, Xapian::docid docid) {
+    try {
+        index.m_impl->db.delete_document(docid);
+    } catch (const Xapian::Error& e) {
+        rethrow(e, index.m_impl->path.string());
+    }
+}
+
+void IndexAccess::begin_batch(Index& index) {
+    auto& impl = *index.m_impl;
+    if (impl.in_batch) return;
+    try {
+        // A flushed transaction: committing it is a commit, atomic on disk.
+        impl.db.begin_transaction(true);
+        impl.in_batch = true;
+    } catch (const Xapian::Error& e) {
+        rethrow(e, impl.path.string());
+    }
+}
+
+void IndexAccess::commit_batch(Index& index) {
+    auto& impl = *index.m_impl;
+    if (!impl.in_batch) return;
+    // Whatever happens, the transaction is over (Xapian ends it even when the commit fails).
+    impl.in_batch = false;
+    try {
+        impl.db.commit_transaction();
+    } catch (const Xapian::Error& e) {
+        rethrow(e, impl.path.string());
+    }
+}
+
+void IndexAccess::cancel_batch(Index& index) noexcept {
+    auto& impl = *index.m_impl;
+    if (!impl.in_batch) return;
+    impl.in_batch = false;
+    try {
+        impl.db.cancel_transaction();
+    } catch (...) {
+        // Nothing of the batch reached the disk, which is all cancelling promises.
+    }
+}
+
+bool IndexAccess::in_batch(const Index& index) noexcept { return index.m_impl->in_batch; }
+
+const Xapian::Database& IndexAccess::database(const Index& index) noexcept { return index.m_impl->db; }
+
+const std::filesystem::path& IndexAccess::path(const Index& index) noexcept { return index.m_impl->path; }
+
+}  // namespace detail
+
+Index::Index(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+
+Index Index::create_or_open(const std::filesystem::path& path) {
+    return Index(std::make_unique<Impl>(path, detail::open_for_writing(path, true)));
+}
+
+Index Index::create_or_open(const std::filesystem::path& path, std::chrono::milliseconds lock_wait) {
+    const auto start = std::chrono::steady_clock::now();
+    constexpr auto pause = std::chrono::milliseconds(100);
+    for (;;) {
+        try {
+            return create_or_open(path);
+        } catch (const IndexLockedError&) {
+            const auto waited = std::chrono::steady_clock::now() - start;
+            if (lock_wait != std::chrono::milliseconds::max() && waited + pause > lock_wait) throw;
+        }
+        std::this_thread::sleep_for(pause);
+    }
+}
+
+Index Index::open(const std::filesystem::path& path) {
+    return Index(std::make_unique<Impl>(path, detail::open_for_writing(path, false)));
+}
+
+Index::~Index() {
+    if (!m_impl) return;
+    try {
+        if (m_impl->in_batch) {
+            m_impl->db.commit_transaction();
+        } else {
+            m_impl->db.commit();
+        }
+    } catch (...) {
+        // Destructors must not throw; callers wanting to know call commit() themselves.
+    }
+}
+
+Index::Index(Index&&) noexcept = default;
+Index& Index::operator=(Index&&) noexcept = default;
+
+AddOutcome Index::add(const Article& article) { return add(article, m_impl->tagger.tag(article)); }
+
+AddOutcome Index::add(const Article& article, const Tagging& tagging) {
+    return detail::IndexAccess::store(*this, detail::IndexAccess::prepare(article, tagging, m_impl->generator)).outcome;
+}
+
+bool Index::remove(std::string_view id) {
+    try {
+        auto term = detail::id_term(id);
+        if (!m_impl->db.term_exists(term)) return false;
+        m_impl->db.delete_document(term);
+        return true;
+    } catch (const Xapian::Error& e) {
+        detail::rethrow(e, m_impl->path.string());
+    }
+}
+
+void Index::commit() {
+    if (m_impl->in_batch) {
+        detail::IndexAccess::commit_batch(*this);
+        return;
+    }
+    try {
+        m_impl->db.commit();
+    } catch (const Xapian::Error& e) {
+        detail::rethrow(e, m_impl->path.string());
+    }
+}
+
+std::uint64_t Index::size() const { return m_impl->db.get_doccount(); }
+
+IndexInfo Index::info() const { return detail::read_info(m_impl->db, m_impl->path); }
+
+std::uint64_t Index::disk_size() const { return detail::directory_size(m_impl->path); }
+
+const Tagger& Index::tagger() const noexcept { return m_impl->tagger; }
+
+std::uint64_t disk_size(const std::filesystem::path& path) noexcept {
+    try {
+        return detail::directory_size(path);
+    } catch (...) {
+        return 0;
+    }
+}
+
+std::filesystem::path default_index_path() {
+    const char* env = std::getenv("NEWSFACET_DB");
+    if (env && *env) return env;
+    return "newsfacet.db";
+}
+
+}  // namespace newsfacet

@@ -1,0 +1,171 @@
+#include <newsfacet/shards.hpp>
+
+#include <cstdio>
+#include <exception>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+#include <string>
+#include <system_error>
+#include <thread>
+
+#include <newsfacet/error.hpp>
+#include <newsfacet/index.hpp>
+
+#include "store/ingest_part.hpp"
+
+namespace newsfacet {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* stub_name = "XAPIANDB";
+
+std::string shard_name(unsigned shard) {
+    return "shard-" + std::to_string(shard);
+}
+
+// The stub a sharded index writes: one `auto shard-K` line per shard, in shard order.
+std::string stub_text(unsigned shards) {
+    std::string text;
+    for (unsigned k = 0; k < shards; ++k) text += "auto " + shard_name(k) + "\n";
+    return text;
+}
+
+// Written under another name and renamed: a searcher opening the index meanwhile sees the old
+// stub or the new one, never half of one.
+void write_stub(const fs::path& path, unsigned shards) {
+    const fs::path stub = path / stub_name;
+    const fs::path temporary = path / (std::string(stub_name) + ".tmp");
+    {
+        std::ofstream out(temporary, std::ios::trunc);
+        out << stub_text(shards);
+        out.flush();
+        if (!out) throw DatabaseError("cannot write " + temporary.string());
+    }
+    std::error_code ec;
+    fs::rename(temporary, stub, ec);
+    if (ec) throw DatabaseError("cannot write " + stub.string() + ": " + ec.message());
+}
+
+}  // namespace
+
+unsigned shard_count(const fs::path& path) noexcept {
+    try {
+        std::ifstream in(path / stub_name);
+        if (!in) return 0;
+        std::stringstream text;
+        text << in.rdbuf();
+        // Only the layout ingest_sharded writes counts: a hand-written stub (remote shards,
+        // other names) is for searching, not for indexing into.
+        const std::string s = text.str();
+        unsigned shards = 0;
+        while (shards < max_shards && s.size() > stub_text(shards).size()) ++shards;
+        return shards > 0 && s == stub_text(shards) ? shards : 0;
+    } catch (...) {
+        return 0;
+    }
+}
+
+fs::path shard_path(const fs::path& path, unsigned shard) {
+    return path / shard_name(shard);
+}
+
+unsigned shard_for_id(std::string_view id, unsigned shards) noexcept {
+    return detail::shard_of(id, shards);
+}
+
+IngestStats ingest_sharded(const fs::path& path, unsigned shards,
+                           const std::vector<fs::path>& paths, const IngestHandler& handler,
+                           const IngestOptions& options, std::chrono::milliseconds lock_wait) {
+    if (shards == 0 || shards > max_shards) {
+        throw UsageError("the number of shards must be 1 to " + std::to_string(max_shards) +
+                         ", not " + std::to_string(shards));
+    }
+    std::error_code ec;
+    const unsigned existing = shard_count(path);
+    if (existing != 0 && existing != shards) {
+        throw UsageError(path.string() + " has " + std::to_string(existing) + " shards, not " +
+                         std::to_string(shards) +
+                         " (an index keeps its number of shards; build a new one to change it)");
+    }
+    if (existing == 0 && fs::exists(path, ec) &&
+        !(fs::is_directory(path, ec) && fs::is_empty(path, ec))) {
+        throw UsageError(path.string() +
+                         " exists and is not a sharded index (use an empty or new directory)");
+    }
+    // Open every shard before writing anything: a locked shard fails the run at once.
+    std::vector<Index> indexes;
+    indexes.reserve(shards);
+    for (unsigned k = 0; k < shards; ++k)
+        indexes.push_back(Index::create_or_open(shard_path(path, k), lock_wait));
+    if (existing == 0) write_stub(path, shards);
+
+    // The caller's callbacks, one at a time; progress as the sum over the shards.
+    std::mutex mutex;
+    std::vector<IngestStats> progress(shards);
+    auto sum = [](const std::vector<IngestStats>& parts) {
+        IngestStats total;
+        for (const auto& s : parts) {
+            total.added += s.added;
+            total.replaced += s.replaced;
+            total.unchanged += s.unchanged;
+            total.deleted += s.deleted;
+            total.failed += s.failed;
+            total.warnings += s.warnings;
+            total.bytes += s.bytes;
+            total.input_bytes += s.input_bytes;
+        }
+        return total;
+    };
+    std::vector<IngestStats> results(shards);
+    std::vector<std::exception_ptr> failures(shards);
+    std::vector<std::thread> threads;
+    auto join_all = [&] {
+        for (auto& t : threads) t.join();
+    };
+    for (unsigned k = 0; k < shards; ++k) {
+        try {
+            threads.emplace_back([&, k] {
+                IngestHandler part;
+                if (handler.on_error) {
+                    part.on_error = [&](const InputError& e) {
+                        std::lock_guard lock(mutex);
+                        handler.on_error(e);
+                    };
+                }
+                if (handler.on_warning) {
+                    part.on_warning = [&](const std::string& w) {
+                        std::lock_guard lock(mutex);
+                        handler.on_warning(w);
+                    };
+                }
+                part.on_progress = [&, k](const IngestStats& s) {
+                    std::lock_guard lock(mutex);
+                    progress[k] = s;
+                    if (handler.on_progress) handler.on_progress(sum(progress));
+                };
+                try {
+                    results[k] = detail::ingest_part(indexes[k], paths, part, options, {k, shards});
+                } catch (const std::system_error& e) {  // no thread for its preparer
+                    failures[k] = std::make_exception_ptr(
+                        DatabaseError(shard_path(path, k).string() + ": " + e.what()));
+                } catch (...) {
+                    failures[k] = std::current_exception();
+                }
+            });
+        } catch (const std::system_error& e) {
+            // No thread for this shard (a process limit): the started ones finish first.
+            join_all();
+            throw DatabaseError("cannot start a thread for shard " + std::to_string(k) + " of " +
+                                path.string() + ": " + e.what() + " (use fewer shards)");
+        }
+    }
+    join_all();
+    for (const auto& failure : failures) {
+        if (failure) std::rethrow_exception(failure);
+    }
+    return sum(results);
+}
+
+}  // namespace newsfacet

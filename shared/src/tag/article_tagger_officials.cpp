@@ -1,0 +1,249 @@
+#include "tag/article_tagger.hpp"
+
+#include <algorithm>
+
+// Finding officials: office patterns, names, private offices, the known-officials list.
+
+namespace newsfacet::detail {
+
+// "Azerbaijani President", "Russia's ambassador", "the Ukrainian foreign minister".
+std::string ArticleTagger::country_before(std::size_t role_first) const {
+    if (role_first == 0) return {};
+    const auto* hit = place_ending_at(role_first);
+    if (!hit) return {};
+    auto gap = m_body.gap_before(role_first);
+    if (gap == " " || is_possessive_gap(gap)) return country_of(*hit);
+    return {};
+}
+
+// "the president of Azerbaijan", "the mayor of Beirut".
+std::string ArticleTagger::country_after(std::size_t role_last) const {
+    if (role_last + 1 >= m_body.tokens.size() || m_body.folded[role_last] != "of") return {};
+    std::size_t k = role_last + 1;
+    if (m_body.folded[k] == "the" && k + 1 < m_body.tokens.size()) ++k;
+    if (const auto* hit = place_starting_at(k); hit && !hit->demonym) return country_of(*hit);
+    return {};
+}
+
+// The end of a capitalised name starting at token i (i itself if there is none).
+std::size_t ArticleTagger::name_forward(std::size_t i) const {
+    std::size_t k = i;
+    while (k < m_body.tokens.size() && k < i + 4) {
+        if (k > i) {
+            auto gap = m_body.gap_before(k);
+            bool initial = m_body.word(k - 1).size() == 1 && gap == ". ";
+            if (gap != " " && gap != "-" && !initial) break;
+        }
+        auto w = m_body.word(k);
+        if (text::starts_upper(w)) {
+            // A rank starts no name ("Major Thein ..."), but may be one ("John Major").
+            if (detail::is_non_name_word(m_body.folded[k]) || detail::is_role_word(m_body.folded[k]) ||
+                (k == i && detail::is_rank_word(m_body.folded[k]))) {
+                break;
+            }
+            if (const auto* hit = place_starting_at(k); hit && detail::is_country(m_gaz.place(hit->place))) break;
+        } else if (!(detail::is_name_particle(w) && k + 1 < m_body.tokens.size() && k > i &&
+                     text::starts_upper(m_body.word(k + 1)))) {
+            break;
+        }
+        ++k;
+    }
+    return k;
+}
+
+// The start of a capitalised name ending just before token `end`.
+std::size_t ArticleTagger::name_backward(std::size_t end) const {
+    std::size_t k = end;
+    while (k > 0 && end - k < 4) {
+        std::size_t j = k - 1;
+        if (j + 1 < end) {
+            auto gap = m_body.gap_after(j);
+            bool initial = m_body.word(j).size() == 1 && gap == ". ";
+            if (gap != " " && gap != "-" && !initial) break;
+        }
+        auto w = m_body.word(j);
+        if (!text::starts_upper(w) && !(detail::is_name_particle(w) && j + 1 < end)) break;
+        if (detail::is_non_name_word(m_body.folded[j]) || detail::is_role_word(m_body.folded[j]) ||
+            detail::is_rank_word(m_body.folded[j])) {
+            break;
+        }
+        k = j;
+    }
+    // A particle cannot start a name.
+    while (k < end && !text::starts_upper(m_body.word(k))) ++k;
+    return k;
+}
+
+bool ArticleTagger::name_ok(std::size_t first, std::size_t last) const {
+    if (first >= last) return false;
+    for (const auto& h : m_places) {
+        // A name that is exactly a place ("South Africa") is not a person.
+        if (h.first == first && h.last == last) return false;
+    }
+    return true;
+}
+
+std::string ArticleTagger::name_text(std::size_t first, std::size_t last) const {
+    auto start = m_body.tokens[first].start;
+    auto end = m_body.tokens[last - 1].end;
+    return std::string(m_body.text.substr(start, end - start));
+}
+
+void ArticleTagger::add_official(std::size_t first, std::size_t last, const std::string& role,
+                                 const std::string& country) {
+    for (const auto& o : m_officials) {
+        if (o.first == first) return;
+    }
+    m_officials.push_back({first, last, name_text(first, last), role, country});
+}
+
+// "union president", "general secretary of the dockers' union": offices of private bodies.
+bool ArticleTagger::private_office(const detail::RoleMatch& role) const {
+    if (role.first > 0 && detail::is_private_body_word(m_body.folded[role.first - 1])) return true;
+    const auto n = m_body.tokens.size();
+    if (role.last < n && m_body.folded[role.last] == "of") {
+        for (std::size_t k = role.last + 1; k < n && k < role.last + 6; ++k) {
+            if (m_body.gap_before(k).find_first_of(",.;") != std::string_view::npos) break;
+            if (detail::is_private_body_word(m_body.folded[k])) return true;
+        }
+    }
+    return false;
+}
+
+void ArticleTagger::find_officials() {
+    const auto n = m_body.tokens.size();
+    detail::RoleMatch role;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!m_body.role_start[i] || !detail::match_role(m_body.text, m_body.tokens, m_body.folded, i, role)) continue;
+        if (private_office(role)) {
+            i = role.last - 1;
+            continue;
+        }
+        std::string country = country_before(role.first);
+        if (country.empty()) country = country_after(role.last);
+        // "President Ilham Aliyev", "spokesman Lieutenant Colonel Eyal Shani", "US Ambassador
+        // to Iraq Rebecca Thornton": the office (and rank, or "to/of PLACE") right before the name.
+        std::size_t start = role.last;
+        if (start + 1 < n && (m_body.folded[start] == "to" || m_body.folded[start] == "of")) {
+            if (const auto* hit = place_starting_at(start + 1); hit && !hit->demonym) start = hit->last;
+        }
+        while (start < n && detail::is_rank_word(m_body.folded[start]) && text::starts_upper(m_body.word(start)) &&
+               m_body.gap_before(start) == " ") {
+            ++start;
+        }
+        if (start < n && m_body.gap_before(start) == " ") {
+            auto end = name_forward(start);
+            if (name_ok(start, end)) {
+                add_official(start, end, role.role, country);
+                i = end - 1;
+                continue;
+            }
+        }
+        // "Russia's ambassador, Mikhail Yevdokimov," / "Sudan's envoy to the UN, Ahmed El-Tayeb,"
+        std::size_t k = role.last;
+        if (k < n && (m_body.folded[k] == "to" || m_body.folded[k] == "of" || m_body.folded[k] == "for" ||
+                      m_body.folded[k] == "in")) {
+            std::size_t limit = std::min(n, k + 7);
+            ++k;
+            while (k < limit && m_body.gap_before(k) == " ") ++k;
+        }
+        if (k < n && k > role.last && !is_comma_gap(m_body.gap_before(k))) k = n;
+        if (k < n && is_comma_gap(m_body.gap_before(k))) {
+            while (k < n && detail::is_rank_word(m_body.folded[k]) && m_body.gap_after(k) == " ") ++k;
+            auto end = name_forward(k);
+            if (end - k >= 2 && name_ok(k, end)) {
+                auto after = end < n ? m_body.gap_before(end) : std::string_view(".");
+                bool closes = !after.empty() && (after[0] == ',' || after[0] == '.' || after[0] == ';' ||
+                                                 after[0] == ')');
+                if (!closes && end < n) {
+                    closes = m_body.folded[end] == "said" || m_body.folded[end] == "says" ||
+                             m_body.folded[end] == "told";
+                }
+                if (closes) {
+                    add_official(k, end, role.role, country);
+                    i = end - 1;
+                    continue;
+                }
+            }
+        }
+        i = role.last - 1;
+    }
+    // "Ilham Aliyev, the president of Azerbaijan" / "Oksana Hrytsenko, Ukraine's foreign minister".
+    for (std::size_t p = 0; p + 1 < n; ++p) {
+        auto gap = m_body.gap_after(p);
+        if (!is_comma_gap(gap)) continue;
+        std::size_t k = p + 1;
+        if (m_body.folded[k] == "the" || m_body.folded[k] == "a" || m_body.folded[k] == "an") ++k;
+        std::string country;
+        if (k < n) {
+            if (const auto* hit = place_starting_at(k)) {
+                auto g = hit->last < n ? m_body.gap_before(hit->last) : std::string_view();
+                if (g == " " || is_possessive_gap(g)) {
+                    country = country_of(*hit);
+                    k = hit->last;
+                }
+            }
+        }
+        if (k >= n || !m_body.role_start[k] || !detail::match_role(m_body.text, m_body.tokens, m_body.folded, k, role)) {
+            continue;
+        }
+        if (private_office(role)) continue;
+        auto first = name_backward(p + 1);
+        if (p + 1 - first < 2 || !name_ok(first, p + 1)) continue;
+        if (country.empty()) country = country_after(role.last);
+        add_official(first, p + 1, role.role, country);
+    }
+}
+
+// A known official's bare surname at token t ("Lyng said", "YEUTTER SEEKS"), unless it is part
+// of another name ("Naina Yeltsin") or of a place.
+const detail::KnownOfficial* ArticleTagger::known_alias(const Analysed& field, std::size_t t) const {
+    // Without a date there is no telling which Bolton or Camacho a bare surname means.
+    if (m_year == 0 || !field.upper[t]) return nullptr;
+    if (t > 0 && field.gap_before(t) == " " && field.upper[t - 1] && !text::all_upper(field.word(t - 1)) &&
+        !detail::is_non_name_word(field.folded[t - 1]) && !detail::is_role_word(field.folded[t - 1])) {
+        return nullptr;
+    }
+    if (t + 1 < field.tokens.size() && field.gap_before(t + 1) == " " && field.upper[t + 1] &&
+        !text::all_upper(field.word(t + 1)) && !detail::is_non_name_word(field.folded[t + 1])) {
+        return nullptr;
+    }
+    auto found = m_known.find(field.folded[t], m_year, false);
+    return found.empty() ? nullptr : found.front();
+}
+
+// Completes names from the known-officials list ("President Reagan" -> Ronald Reagan) and finds
+// known officials named in full without an office ("Mikhail Gorbachev said").
+void ArticleTagger::use_known_officials() {
+    for (auto& o : m_officials) {
+        std::string key;
+        for (auto t = o.first; t < o.last; ++t) key += (key.empty() ? "" : " ") + m_body.folded[t];
+        auto full = m_known.find(key, m_year, true);
+        const detail::KnownOfficial* k = full.empty() ? nullptr : full.front();
+        if (!k && o.last - o.first == 1) k = known_alias(m_body, o.first) ? m_known.find(key, m_year, false).front() : nullptr;
+        if (!k) continue;
+        o.name = k->name;
+        if (o.country.empty()) o.country = k->country;
+        if (o.role.empty()) o.role = k->role;
+    }
+    const auto n = m_body.tokens.size();
+    for (std::size_t t = 0; t + 1 < n; ++t) {
+        if (!m_body.upper[t] || !m_known.starts_full_name(m_body.folded[t])) continue;
+        std::string key = m_body.folded[t];
+        for (std::size_t end = t + 1; end < n && end <= t + m_known.max_tokens(); ++end) {
+            auto gap = m_body.gap_before(end);
+            bool initial = gap == ". " && m_body.word(end - 1).size() == 1;  // "George W. Bush"
+            if (gap != " " && gap != "-" && !initial) break;
+            key += " " + m_body.folded[end];
+            auto found = m_known.find(key, m_year, true);
+            if (found.empty()) continue;
+            bool taken = std::any_of(m_officials.begin(), m_officials.end(),
+                                     [&](const OfficialHit& o) { return t < o.last && end + 1 > o.first; });
+            if (!taken) m_officials.push_back({t, end + 1, found.front()->name, found.front()->role, found.front()->country});
+            t = end;
+            break;
+        }
+    }
+}
+
+}  // namespace newsfacet::detail

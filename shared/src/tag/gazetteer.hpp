@@ -1,0 +1,83 @@
+#pragma once
+// The place and country lexicon behind the tagger, and the phrase matcher over it.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "text/text.hpp"
+
+namespace newsfacet::detail {
+
+enum class PlaceKind { country, historic, region, city };
+
+struct Place {
+    PlaceKind kind = PlaceKind::country;
+    std::string value;    ///< Canonical display value.
+    std::string country;  ///< Countries: ISO code; cities: canonical country value.
+    bool capital = false;
+    bool ambiguous = false;  ///< Also a common word or name: needs context to count.
+    bool abbrev = false;     ///< Names only valid in datelines ("Calif.", "N.Y.").
+    std::uint64_t population = 0;
+};
+
+/// One way of naming a place: as a name or as a demonym/adjective.
+struct Candidate {
+    std::uint32_t place;
+    bool demonym;
+    bool exact_case;          ///< Short all-caps forms (US, UK, UAE) must match exactly.
+    std::uint32_t upper_mask;  ///< Bit i: the name's word i is capitalised.
+};
+
+/// A gazetteer hit in a token sequence: tokens [first, last), the candidates it may name.
+struct PhraseMatch {
+    std::size_t first = 0;
+    std::size_t last = 0;
+    std::vector<Candidate> candidates;
+};
+
+/// Countries, present or historic (not places within them).
+[[nodiscard]] inline bool is_country(const Place& p) noexcept {
+    return p.kind == PlaceKind::country || p.kind == PlaceKind::historic;
+}
+
+class Gazetteer {
+public:
+    /// Parses the TSV format of shared/data/gazetteer.tsv. `origin` names the source in errors.
+    /// Throws InputError on a malformed line.
+    Gazetteer(std::string_view tsv, const std::string& origin);
+
+    [[nodiscard]] const Place& place(std::uint32_t index) const { return m_places[index]; }
+    [[nodiscard]] std::size_t size() const noexcept { return m_places.size(); }
+
+    /// The longest gazetteer phrase starting at token `i` of `tokens` over `text`, if any.
+    /// `folded` holds each token folded (see text::fold). Capitalisation must agree: a name's
+    /// capitalised words must be capitalised in the text. Dateline-only names (abbrev) match
+    /// only when `dateline` is true. `out.candidates` lists only the candidates that matched.
+    [[nodiscard]] bool match_at(std::string_view text, const std::vector<text::Token>& tokens,
+                                const std::vector<std::string>& folded, std::size_t i, bool dateline,
+                                PhraseMatch& out) const;
+
+    /// Looks up a whole value typed by a user (case- and accent-insensitive), names first.
+    [[nodiscard]] const std::vector<Candidate>* lookup(std::string_view value) const;
+
+
+private:
+    void add_name(std::string_view name, std::uint32_t place, bool demonym);
+
+    std::vector<Place> m_places;
+    // Folded phrase (tokens joined by one space) -> candidates.
+    std::unordered_map<std::string, std::vector<Candidate>> m_phrases;
+    // Folded first tokens of all phrases, to skip most words quickly.
+    std::unordered_set<std::string> m_first_tokens;
+    std::size_t m_max_tokens = 1;
+};
+
+/// The gazetteer compiled into the library (shared/data/gazetteer.tsv).
+[[nodiscard]] std::string_view builtin_gazetteer() noexcept;
+
+}  // namespace newsfacet::detail

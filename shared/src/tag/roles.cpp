@@ -1,0 +1,210 @@
+#include "tag/roles.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <unordered_set>
+
+namespace newsfacet::detail {
+namespace {
+
+// Sorted lists, searched with binary_search.
+template <std::size_t N>
+bool contains(const std::array<std::string_view, N>& sorted, std::string_view word) noexcept {
+    return std::binary_search(sorted.begin(), sorted.end(), word);
+}
+
+// Nouns that name an office on their own.
+constexpr std::array<std::string_view, 37> heads = {
+    "adviser", "advisor", "ambassador", "attorney-general", "chair", "chairman", "chairwoman", "chancellor",
+    "chief", "commander", "commissioner", "consul", "director", "emir", "envoy", "governor",
+    "king", "mayor", "minister", "ombudsman", "premier", "president", "prime", "prosecutor",
+    "queen", "representative", "secretary", "secretary-general", "senator", "sheikh", "spokesman", "spokesperson",
+    "spokeswoman", "sultan", "taoiseach", "treasurer", "vice-president"};
+
+// Heads that are offices only with a qualifier before them.
+constexpr std::array<std::string_view, 4> weak_heads = {"chief", "director", "head", "representative"};
+
+bool is_weak_head(std::string_view w) noexcept {
+    return std::find(weak_heads.begin(), weak_heads.end(), w) != weak_heads.end();
+}
+
+// Words that qualify an office ("deputy foreign minister", "central bank governor").
+constexpr std::array<std::string_view, 95> modifiers = {
+    "acting", "affairs", "agriculture", "air", "army", "atomic", "attorney", "bank",
+    "budget", "central", "chief", "commerce", "communications", "cooperation", "crown", "culture",
+    "defence", "defense", "deputy", "development", "digital", "ec", "economic", "economy",
+    "education", "election", "electoral", "employment", "energy", "environment", "environmental", "eu",
+    "european", "external", "fed", "federal", "finance", "first", "fisheries", "foreign",
+    "former", "general", "health", "high", "home", "homeland", "housing", "imf",
+    "immigration", "industry", "information", "infrastructure", "intelligence", "interior", "justice", "labor",
+    "labour", "lord", "military", "mines", "mining", "monetary", "national", "nato",
+    "navy", "nuclear", "oil", "opec", "petroleum", "planning", "police", "presidential",
+    "prime", "public", "regional", "reserve", "rural", "science", "security", "senior",
+    "social", "special", "sports", "spy", "state", "technology", "tourism", "trade",
+    "transport", "treasury", "urban", "veterans", "vice", "water", "works"};
+
+constexpr std::array<std::string_view, 151> non_name = {
+    "a", "according", "administration", "after", "agency", "airport", "all", "also",
+    "an", "and", "april", "army", "as", "assembly", "at", "august",
+    "authority", "bank", "because", "before", "between", "bureau", "but", "by",
+    "cabinet", "centre", "city", "coalition", "command", "commission", "committee", "company",
+    "congress", "council", "court", "december", "defence", "defense", "democrats", "department",
+    "during", "earlier", "eastern", "embassy", "european", "february", "federation", "for",
+    "force", "forces", "foreign", "friday", "from", "government", "group", "guard",
+    "he", "her", "his", "house", "how", "however", "i", "if",
+    "in", "it", "its", "january", "july", "june", "kingdom", "kremlin",
+    "last", "later", "many", "march", "meanwhile", "military", "minister", "ministers",
+    "ministry", "monday", "nations", "navy", "new", "news", "next", "northern",
+    "november", "october", "of", "office", "officials", "on", "one", "organisation",
+    "organization", "our", "parliament", "party", "police", "president", "republic", "saturday",
+    "september", "service", "several", "she", "since", "so", "some", "southern",
+    "spokesman", "spokesperson", "state", "statement", "states", "sunday", "that", "the",
+    "their", "then", "there", "these", "they", "this", "those", "three",
+    "thursday", "to", "today", "tomorrow", "tonight", "tuesday", "two", "under",
+    "union", "united", "university", "we", "wednesday", "western", "what", "when",
+    "where", "while", "who", "why", "with", "yesterday", "you"};
+
+constexpr std::array<std::string_view, 12> particles = {
+    "al", "bin", "da", "de", "del", "der", "di", "dos",
+    "du", "ibn", "van", "von"};
+
+constexpr std::array<std::string_view, 33> locatives = {
+    "across", "around", "at", "attacked", "battered", "besieged", "bombed", "capital",
+    "captured", "central", "eastern", "hit", "in", "inside", "into", "near",
+    "northern", "of", "outside", "over", "pounded", "rocked", "shelled", "southern",
+    "struck", "targeted", "through", "throughout", "toward", "towards", "visited", "western",
+    "within"};
+
+std::string title_case(std::string_view text, const std::vector<text::Token>& tokens,
+                       std::size_t first, std::size_t last) {
+    std::string out;
+    for (std::size_t k = first; k < last; ++k) {
+        std::string word = text::ascii_lower(text.substr(tokens[k].start, tokens[k].end - tokens[k].start));
+        bool small = word == "of" || word == "for" || word == "the";
+        if (!out.empty()) {
+            auto gap = text.substr(tokens[k - 1].end, tokens[k].start - tokens[k - 1].end);
+            out += gap.find('-') != std::string_view::npos ? "-" : " ";
+        }
+        bool after_hyphen = !out.empty() && out.back() == '-';
+        // ASCII only: a role word may start with an accented letter ("âmbassador" folds to
+        // "ambassador"), and shifting its lead byte would break the UTF-8.
+        if (!small && !after_hyphen && !word.empty() && word[0] >= 'a' && word[0] <= 'z') {
+            word[0] = static_cast<char>(word[0] - 'a' + 'A');
+        }
+        if (after_hyphen && word == "general") word = "General";
+        out += word;
+    }
+    return out;
+}
+
+constexpr std::array<std::string_view, 25> ranks = {
+    "admiral", "brig", "brigadier", "capt", "captain", "col", "colonel", "corporal", "dr", "gen",
+    "lieutenant", "lt", "maj", "major", "marshal", "mr", "mrs", "ms", "prof", "professor",
+    "sergeant", "sgt", "sir", "dame", "general"};
+
+constexpr std::array<std::string_view, 19> private_bodies = {
+    "association", "club", "college", "company", "corporation", "federation", "firm", "group", "guild",
+    "league", "school", "society", "syndicate", "team", "trade-union", "union", "unions",
+    "university", "workers"};
+
+constexpr std::array<std::string_view, 20> features = {
+    "avenue", "bay", "boulevard", "bridge", "canal", "delta", "gulf", "highway", "island", "lake",
+    "mountain", "mountains", "ocean", "river", "road", "sea", "square", "strait", "street", "valley"};
+
+template <std::size_t N>
+constexpr bool sorted(const std::array<std::string_view, N>& a) {
+    for (std::size_t i = 1; i < N; ++i) {
+        if (!(a[i - 1] < a[i])) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+static_assert(sorted(heads) && sorted(weak_heads) && sorted(modifiers) && sorted(non_name) && sorted(particles) && sorted(locatives) &&
+              sorted(private_bodies) && sorted(features), "binary_search needs sorted lists");
+
+bool is_rank_word(std::string_view folded) noexcept { return std::find(ranks.begin(), ranks.end(), folded) != ranks.end(); }
+
+bool is_private_body_word(std::string_view folded) noexcept { return contains(private_bodies, folded); }
+
+bool is_feature_word(std::string_view folded) noexcept { return contains(features, folded); }
+
+bool is_role_word(std::string_view folded) noexcept {
+    // Asked for every word of every article: one hash lookup instead of two binary searches.
+    static const std::unordered_set<std::string_view> words = [] {
+        std::unordered_set<std::string_view> set(heads.begin(), heads.end());
+        set.insert(modifiers.begin(), modifiers.end());
+        return set;
+    }();
+    // Most words cannot be office words by their first letter and length: skip the hash.
+    static const auto possible = [] {
+        std::array<std::uint32_t, 26> lengths{};  // bit n: some word of length n starts here
+        for (auto w : words) {
+            if (!w.empty() && w[0] >= 'a' && w[0] <= 'z' && w.size() < 32) lengths[w[0] - 'a'] |= 1u << w.size();
+        }
+        return lengths;
+    }();
+    if (folded.empty() || folded[0] < 'a' || folded[0] > 'z' || folded.size() >= 32) return false;
+    if (!((possible[folded[0] - 'a'] >> folded.size()) & 1u)) return false;
+    return words.count(folded) != 0;
+}
+
+bool is_non_name_word(std::string_view folded) noexcept { return contains(non_name, folded); }
+
+bool is_name_particle(std::string_view word) noexcept { return contains(particles, word); }
+
+bool is_locative_word(std::string_view folded) noexcept { return contains(locatives, folded); }
+
+bool match_role(std::string_view text, const std::vector<text::Token>& tokens,
+                const std::vector<std::string>& folded, std::size_t i, RoleMatch& out) {
+    // Modifiers, then a head; "secretary of state" and "minister of/for X" are handled by
+    // the callers' "of" logic, except the fixed "secretary of state".
+    std::size_t k = i;
+    std::size_t last_head = 0;
+    bool found = false;
+    while (k < tokens.size() && k < i + 5) {
+        if (k > i) {
+            auto gap = text.substr(tokens[k - 1].end, tokens[k].start - tokens[k - 1].end);
+            if (gap != " " && gap != "-") break;
+        }
+        const auto& w = folded[k];
+        bool head = contains(heads, w);
+        bool modifier = contains(modifiers, w);
+        if (!head && !modifier) break;
+        // Weak heads ("director", "chief", "head", "representative") are offices only with a
+        // qualifier before them: "Budget Director", "army chief", not "director" alone.
+        if (head && k == i && is_weak_head(w)) head = false;
+        // "prime" is only a head in "prime minister"; "general" only after "secretary" or
+        // "attorney" (as a head it would take "General Motors" for an officer).
+        if (head && w != "prime") {
+            last_head = k + 1;
+            found = true;
+        }
+        if (w == "general" && k > i && (folded[k - 1] == "secretary" || folded[k - 1] == "attorney")) {
+            last_head = k + 1;
+        }
+        ++k;
+    }
+    if (!found) return false;
+    // "Secretary of State", "Minister of Foreign Affairs", "Chancellor of the Exchequer".
+    if (last_head + 1 < tokens.size() && folded[last_head] == "of") {
+        std::size_t j = last_head + 1;
+        if (folded[j] == "the" && j + 1 < tokens.size()) ++j;
+        std::size_t end = j;
+        while (end < tokens.size() && end < j + 3 &&
+               (contains(modifiers, folded[end]) || folded[end] == "exchequer" || folded[end] == "state")) {
+            ++end;
+        }
+        if (end > j) last_head = end;
+    }
+    out.first = i;
+    out.last = last_head;
+    out.role = title_case(text, tokens, i, last_head);
+    // "Former" is a qualifier of the person, not part of the office.
+    if (out.role.rfind("Former ", 0) == 0) out.role.erase(0, 7);
+    return true;
+}
+
+}  // namespace newsfacet::detail

@@ -1,0 +1,52 @@
+#pragma once
+// The vocabulary of offices ("Foreign Minister", "ambassador") and of capitalised words that
+// are never part of a person's name ("Ministry", "Monday"), used to find officials.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/text.hpp"
+
+namespace newsfacet::detail {
+
+/// An office found in a token sequence: tokens [first, last) and its display form.
+struct RoleMatch {
+    std::size_t first = 0;
+    std::size_t last = 0;
+    std::string role;  ///< Title case: "Foreign Minister", "Ambassador".
+};
+
+/// Finds the longest office title starting at token `i` (modifiers + head noun, e.g.
+/// "deputy foreign minister", "central bank governor", "secretary-general").
+[[nodiscard]] bool match_role(std::string_view text, const std::vector<text::Token>& tokens,
+                              const std::vector<std::string>& folded, std::size_t i,
+                              RoleMatch& out);
+
+/// True for a folded word that is an office head or modifier ("minister", "foreign").
+[[nodiscard]] bool is_role_word(std::string_view folded) noexcept;
+
+/// True for a folded capitalised word that is never part of a person's name: function words,
+/// weekdays, months, organisation nouns ("ministry", "department", "council").
+[[nodiscard]] bool is_non_name_word(std::string_view folded) noexcept;
+
+/// True for lower-case particles inside names ("bin", "al", "van", "de").
+[[nodiscard]] bool is_name_particle(std::string_view word) noexcept;
+
+/// True for a folded military rank or honorific that may stand between an office and a
+/// name ("Lieutenant", "Colonel", "Dr"); it belongs to neither.
+[[nodiscard]] bool is_rank_word(std::string_view folded) noexcept;
+
+/// True for a folded word naming a non-government body ("union", "club"): an office held
+/// there ("union president") is not a public office.
+[[nodiscard]] bool is_private_body_word(std::string_view folded) noexcept;
+
+/// True for a folded word that, after a place name, makes it part of another name
+/// ("Dnipro River", "Kyiv Street").
+[[nodiscard]] bool is_feature_word(std::string_view folded) noexcept;
+
+/// True for a folded word that puts the next place name in a locative sense ("in", "near").
+[[nodiscard]] bool is_locative_word(std::string_view folded) noexcept;
+
+}  // namespace newsfacet::detail

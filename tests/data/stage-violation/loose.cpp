@@ -1,0 +1,1 @@
+// A fixture for Stages.CheckFindsViolations: a source outside every stage folder.

@@ -1,0 +1,2 @@
+// A fixture for Stages.CheckFindsViolations.
+#pragma once
