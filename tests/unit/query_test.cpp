@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include <xapian.h>
 
 #include <newsfacet/error.hpp>
@@ -208,4 +210,15 @@ TEST_F(QueryFixture, WildcardsDoNotInflateTheFixedWeightOfEveryConcept) {
         return at == std::string::npos ? 0.0 : std::stod(d.substr(at + 28));
     };
     EXPECT_DOUBLE_EQ(weight("soybean crop*"), weight("soybean harvest"));
+}
+
+// Words outside a-z got no headline bonus: "élection" matched no "ZS" term while "election" did.
+TEST_F(QueryFixture, EveryWordButNumbersEarnsTheHeadlineBonus) {
+    SearchRequest r;
+    r.query = "\xC3\xA9lection pitcher 13";
+    const auto query = newsfacet::detail::build_query(r, analysis, tagger, db).query;
+    std::set<std::string> terms(query.get_unique_terms_begin(), query.get_unique_terms_end());
+    EXPECT_TRUE(terms.count("ZS" + analysis.stemmer("\xC3\xA9lection")));
+    EXPECT_TRUE(terms.count("ZSpitcher"));
+    EXPECT_FALSE(terms.count("S13"));
 }

@@ -31,3 +31,33 @@ TEST(SchemaFacets, EachFacetHasItsOwnPrefixAndSlot) {
     EXPECT_NE(facet_slot(newsfacet::Facet::country), facet_slot(newsfacet::Facet::official));
     EXPECT_NE(facet_slot(newsfacet::Facet::official), facet_slot(newsfacet::Facet::location));
 }
+
+TEST(SchemaTextTerms, StemAndTitleFormsOfWords) {
+    EXPECT_EQ(stem_term("embassi"), "Zembassi");
+    EXPECT_TRUE(is_stem_term("Zembassi"));
+    EXPECT_TRUE(is_stem_term("Z\xC3\xA9lect"));    // "élect": any script
+    EXPECT_FALSE(is_stem_term("ZSembassi"));       // a title stem
+    EXPECT_FALSE(is_stem_term("XCrussia"));
+    EXPECT_EQ(stem_of("Zembassi"), "embassi");
+    EXPECT_EQ(title_term("Zembassi"), "ZSembassi");
+    EXPECT_EQ(title_term("embassy"), "Sembassy");
+    EXPECT_TRUE(is_word_term("embassy"));
+    EXPECT_TRUE(is_word_term("\xC3\xA9lection"));
+    EXPECT_FALSE(is_word_term("13"));
+    EXPECT_TRUE(is_unprefixed("13"));
+    EXPECT_FALSE(is_unprefixed("Sembassy"));
+}
+
+TEST(SchemaTextTerms, ReadsEveryFormOfAFreeTextTerm) {
+    auto stem = read_text_term("ZSembassi");
+    ASSERT_TRUE(stem);
+    EXPECT_EQ(stem->text, "embassi");
+    EXPECT_TRUE(stem->stemmed);
+    auto title_number = read_text_term("S13");
+    ASSERT_TRUE(title_number);
+    EXPECT_EQ(title_number->text, "13");
+    EXPECT_FALSE(title_number->stemmed);
+    EXPECT_FALSE(read_text_term("XCrussia"));
+    EXPECT_FALSE(read_text_term("Z"));
+    EXPECT_FALSE(read_text_term(""));
+}

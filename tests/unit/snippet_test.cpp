@@ -68,3 +68,13 @@ TEST(SnippetSpec, IgnoresFilterAndIdTerms) {
     EXPECT_TRUE(spec.add_term("ZSembassi", {0, 1}));  // title terms highlight body words
     EXPECT_TRUE(spec.stems.count("embassi"));
 }
+
+// Headline terms of words outside a-z ("title:élection", "title:2024") were left out, so the
+// words went unmarked in the snippet.
+TEST(SnippetSpec, TitleTermsOfAnyWordHighlightBodyWords) {
+    HighlightSpec spec;
+    EXPECT_TRUE(spec.add_term("ZS\xC3\xA9lect", {0, 1}));
+    EXPECT_TRUE(spec.stems.count("\xC3\xA9lect"));
+    EXPECT_TRUE(spec.add_term("S2024", {1, 1}));
+    EXPECT_TRUE(spec.words.count("2024"));
+}

@@ -4,10 +4,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "text/article_fields.hpp"
+
 namespace newsfacet {
 namespace {
 
 using nlohmann::json;
+namespace key = detail::key;
 
 std::string dump(const json& j, int indent) {
     // Invalid UTF-8 cannot reach here through the readers, but a library caller may pass any
@@ -23,7 +26,11 @@ json facet_values(const FacetValues& values) {
 
 json officials(const std::vector<Official>& list) {
     json out = json::array();
-    for (const auto& o : list) out.push_back({{"name", o.name}, {"role", o.role}, {"country", o.country}});
+    for (const auto& o : list) {
+        json official = json::object();
+        for (const auto& field : detail::official_fields) official[std::string(field.key)] = o.*field.member;
+        out.push_back(std::move(official));
+    }
     return out;
 }
 
@@ -41,15 +48,15 @@ json results_json(const SearchResults& results) {
     json hits = json::array();
     for (const auto& h : results.hits) {
         hits.push_back({{"rank", h.rank},
-                        {"id", h.id},
-                        {"title", h.title},
-                        {"date", h.date},
-                        {"source", h.source},
-                        {"url", h.url},
+                        {key::id, h.id},
+                        {key::title, h.title},
+                        {key::date, h.date},
+                        {key::source, h.source},
+                        {key::url, h.url},
                         {"score", h.score},
                         {"snippet", h.snippet.to_html()},
-                        {"facets", facet_values(h.facets)},
-                        {"officials", officials(h.officials)},
+                        {key::facets, facet_values(h.facets)},
+                        {key::officials, officials(h.officials)},
                         {"copies", h.copies}});
     }
     json months = json::array();
@@ -94,16 +101,16 @@ std::string to_json(const std::string& id, const Tagging& tagging, int indent) {
                             {"end", m.end},
                             {"demonym", m.demonym}});
     }
-    json out = {{"id", id},
-                {"facets", facet_values(tagging.facets)},
-                {"officials", officials(tagging.officials)},
+    json out = {{key::id, id},
+                {key::facets, facet_values(tagging.facets)},
+                {key::officials, officials(tagging.officials)},
                 {"mentions", mentions}};
     return dump(out, indent);
 }
 
 std::string to_json(const Article& a, int indent) {
-    json out = {{"id", a.id},       {"title", a.title},   {"body", a.body}, {"date", a.date},
-                {"dateline", a.dateline}, {"source", a.source}, {"url", a.url}};
+    json out = json::object();
+    for (const auto& field : detail::article_fields) out[std::string(field.key)] = a.*field.member;
     return dump(out, indent);
 }
 

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "text/article_fields.hpp"
 #include "text/text.hpp"
 
 namespace newsfacet {
@@ -89,27 +90,28 @@ void FileReader::from_json(const nlohmann::json& j, const std::string& default_i
         return;
     }
     Article a;
-    auto field = [&](const char* key, std::string& out) {
+    auto field = [&](std::string_view key, std::string& out) {
         auto it = j.find(key);
         if (it == j.end() || it->is_null()) return true;
         if (it->is_string()) {
             out = it->get<std::string>();
             return true;
         }
-        if (it->is_number() && std::strcmp(key, "id") == 0) {
+        if (it->is_number() && key == detail::key::id) {
             out = it->dump();
             return true;
         }
-        error(line, std::string("field '") + key + "' must be a string, not " + it->type_name());
+        error(line, "field '" + std::string(key) + "' must be a string, not " + it->type_name());
         return false;
     };
-    if (!field("id", a.id) || !field("title", a.title) || !field("body", a.body) ||
-        !field("dateline", a.dateline) || !field("source", a.source) || !field("url", a.url)) {
-        return;
+    // The date is read last: it is normalised, and a bad one only warns.
+    for (const auto& f : detail::article_fields) {
+        if (f.key != detail::key::date && !field(f.key, a.*f.member)) return;
     }
+    // Other tools write the body as "text".
     if (a.body.empty() && !field("text", a.body)) return;
     std::string date;
-    if (!field("date", date)) return;
+    if (!field(detail::key::date, date)) return;
     if (a.id.empty()) a.id = default_id;
     if (trim(a.title).empty() && trim(a.body).empty()) {
         error(line, "article '" + a.id + "' has no title and no body");

@@ -1,11 +1,10 @@
 #include "search/match_counts.hpp"
 
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 
 #include "store/schema.hpp"
+#include "store/stub.hpp"
 
 namespace newsfacet::detail {
 
@@ -110,29 +109,14 @@ std::vector<FacetCount> MatchCounts::counts(Facet facet, std::size_t limit) cons
 
 namespace {
 
-// The stub file that `path` is or holds (a directory's XAPIANDB), if any.
-std::optional<fs::path> stub_file(const fs::path& path) {
-    std::error_code ec;
-    if (fs::is_regular_file(path, ec)) return path;
-    if (fs::is_regular_file(path / "XAPIANDB", ec)) return path / "XAPIANDB";
-    return std::nullopt;
-}
-
 bool remote_in(const fs::path& path, int depth) {
     auto stub = stub_file(path);
     if (!stub || depth > 8) return false;  // depth: a stub listing itself
-    std::ifstream in(*stub);
-    std::string line;
-    while (std::getline(in, line)) {
-        std::istringstream words(line);
-        std::string type;
-        std::string rest;
-        words >> type;
-        if (type == "remote") return true;
-        std::getline(words >> std::ws, rest);
-        if (type != "auto" || rest.empty()) continue;
+    for (const auto& line : read_stub(*stub)) {
+        if (line.kind == StubLine::Kind::remote) return true;
+        if (line.kind != StubLine::Kind::local || line.database.empty()) continue;
         // A shard may itself be a stub; relative paths are relative to the stub's directory.
-        const fs::path shard = fs::path(rest).is_absolute() ? fs::path(rest) : stub->parent_path() / rest;
+        const fs::path shard = line.database.is_absolute() ? line.database : stub->parent_path() / line.database;
         if (remote_in(shard, depth + 1)) return true;
     }
     return false;

@@ -9,7 +9,7 @@
 namespace newsfacet::detail {
 namespace {
 
-// Keeps the stems of title and body words: "Z" then a word ("ZS…" are title stems, a copy).
+// Keeps the stems of title and body words (stem terms; the title stems "ZS…" are a copy).
 // Ids, facet and source terms, unstemmed words and numbers are left out, so are stop words,
 // and so are words no other article has, which could only find the article itself.
 class WordStems : public Xapian::ExpandDecider {
@@ -18,11 +18,11 @@ public:
         : m_db(db), m_stopper(stopper) {}
 
     bool operator()(const std::string& term) const override {
-        if (term.size() < 4 || term[0] != 'Z' || (term[1] >= 'A' && term[1] <= 'Z')) return false;
+        if (!is_stem_term(term) || stem_of(term).size() < 3) return false;
         for (char c : term) {
             if (c >= '0' && c <= '9') return false;
         }
-        if (m_stopper(term.substr(1))) return false;
+        if (m_stopper(std::string(stem_of(term)))) return false;
         return m_db.get_termfreq(term) >= 2;
     }
 

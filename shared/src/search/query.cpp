@@ -294,11 +294,8 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
     std::vector<Xapian::Query> title_terms;
     for (auto it = parsed.get_unique_terms_begin(); it != parsed.get_unique_terms_end(); ++it) {
         const std::string term = *it;
-        if (!term.empty() && term[0] == 'Z' && term.size() > 1 && term[1] >= 'a' && term[1] <= 'z') {
-            title_terms.emplace_back("ZS" + term.substr(1));
-        } else if (!term.empty() && term[0] >= 'a' && term[0] <= 'z') {
-            title_terms.emplace_back("S" + term);
-        }
+        // Numbers get no headline bonus.
+        if (is_stem_term(term) || is_word_term(term)) title_terms.emplace_back(title_term(term));
         double tf = std::max<double>(1, db.get_termfreq(term));
         double w = 1.0 + std::log(n / tf);
         if (!out.highlight.add_term(term, {group_id, w})) continue;

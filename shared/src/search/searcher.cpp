@@ -147,7 +147,7 @@ std::string corrected_query(const Xapian::Database& db, const detail::Analysis& 
             std::string_view(text).substr(word.start, word.end - word.start);
         if (analysis.stopper(word.term) || db.term_exists(word.term)) continue;
         // A lower-case word is searched by its stem too: "embassys" finds "embassies".
-        if (stemmed_by_parser(typed) && db.term_exists("Z" + analysis.stemmer(word.term))) continue;
+        if (stemmed_by_parser(typed) && db.term_exists(detail::stem_term(analysis.stemmer(word.term)))) continue;
         // A name the tagger knows (an alias such as Kiev) is understood even if no article uses it.
         if (!mentions) {
             Article as_text;
@@ -165,7 +165,7 @@ std::string corrected_query(const Xapian::Database& db, const detail::Analysis& 
         corrected += detail::match_case(typed, best);
         copied = word.end;
         replacements.emplace_back(best);
-        replacements.emplace_back("Z" + analysis.stemmer(best));
+        replacements.emplace_back(detail::stem_term(analysis.stemmer(best)));
     }
     if (replacements.empty()) return {};
     corrected.append(text, copied);

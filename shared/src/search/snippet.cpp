@@ -6,6 +6,7 @@
 #include <map>
 
 #include "search/snippet_builder.hpp"
+#include "text/terms.hpp"
 #include "text/text.hpp"
 
 namespace newsfacet {
@@ -63,16 +64,10 @@ std::string Snippet::marked(const std::string& open, const std::string& close) c
 namespace detail {
 
 bool HighlightSpec::add_term(const std::string& raw, HighlightKey key) {
-    std::string term = raw;
-    bool stemmed = false;
-    if (!term.empty() && term[0] == 'Z') {
-        term.erase(0, 1);
-        stemmed = true;
-    }
-    if (term.size() > 1 && term[0] == 'S' && term[1] >= 'a' && term[1] <= 'z') term.erase(0, 1);
-    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) return false;
-    auto& map = stemmed ? stems : words;
-    auto [it, inserted] = map.emplace(term, key);
+    const auto term = read_text_term(raw);
+    if (!term) return false;
+    auto& map = term->stemmed ? stems : words;
+    auto [it, inserted] = map.emplace(term->text, key);
     if (!inserted && it->second.weight < key.weight) it->second = key;
     return true;
 }

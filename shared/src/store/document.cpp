@@ -8,6 +8,7 @@
 #include <newsfacet/error.hpp>
 #include <newsfacet/tagger.hpp>
 
+#include "text/article_fields.hpp"
 #include "text/hash.hpp"
 #include "store/incremental.hpp"
 #include "text/near_duplicate.hpp"
@@ -107,6 +108,23 @@ std::size_t lead_end(std::string_view text, std::size_t count) {
     return text.size();
 }
 
+// The stored data: the article's fields, its facet values and its officials.
+nlohmann::json document_data(const Article& article, const Tagging& tagging) {
+    nlohmann::json data = nlohmann::json::object();
+    for (const auto& field : article_fields) data[std::string(field.key)] = article.*field.member;
+    nlohmann::json facets = nlohmann::json::object();
+    for (auto facet : all_facets) facets[std::string(facet_name(facet))] = tagging.facets[facet];
+    data[std::string(key::facets)] = facets;
+    nlohmann::json officials = nlohmann::json::array();
+    for (const auto& o : tagging.officials) {
+        nlohmann::json official = nlohmann::json::object();
+        for (const auto& field : official_fields) official[std::string(field.key)] = o.*field.member;
+        officials.push_back(std::move(official));
+    }
+    data[std::string(key::officials)] = officials;
+    return data;
+}
+
 }  // namespace
 
 Xapian::Document make_document(const Article& article, const Tagging& tagging,
@@ -148,19 +166,7 @@ Xapian::Document make_document(const Article& article, const Tagging& tagging,
         doc.add_value(slot_collapse, key);
     }
 
-    nlohmann::json data = {{"id", article.id},           {"title", article.title},
-                           {"body", article.body},       {"date", article.date},
-                           {"dateline", article.dateline}, {"source", article.source},
-                           {"url", article.url}};
-    nlohmann::json facets = nlohmann::json::object();
-    for (auto facet : all_facets) facets[std::string(facet_name(facet))] = tagging.facets[facet];
-    data["facets"] = facets;
-    nlohmann::json officials = nlohmann::json::array();
-    for (const auto& o : tagging.officials) {
-        officials.push_back({{"name", o.name}, {"role", o.role}, {"country", o.country}});
-    }
-    data["officials"] = officials;
-    doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    doc.set_data(document_data(article, tagging).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     return doc;
 }
 
@@ -168,15 +174,16 @@ StoredArticle read_document(const Xapian::Document& doc) {
     StoredArticle out;
     try {
         auto data = nlohmann::json::parse(doc.get_data());
-        auto get = [&](const char* key) { return data.value(key, std::string()); };
-        out.article = {get("id"), get("title"), get("body"), get("date"),
-                       get("dateline"), get("source"), get("url")};
+        for (const auto& field : article_fields) out.article.*field.member = data.value(field.key, std::string());
+        auto& facets = data[std::string(key::facets)];
         for (auto facet : all_facets) {
-            auto it = data["facets"].find(std::string(facet_name(facet)));
-            if (it != data["facets"].end()) out.facets[facet] = it->get<std::vector<std::string>>();
+            auto it = facets.find(std::string(facet_name(facet)));
+            if (it != facets.end()) out.facets[facet] = it->get<std::vector<std::string>>();
         }
-        for (const auto& o : data.value("officials", nlohmann::json::array())) {
-            out.officials.push_back({o.value("name", ""), o.value("role", ""), o.value("country", "")});
+        for (const auto& o : data.value(key::officials, nlohmann::json::array())) {
+            Official official;
+            for (const auto& field : official_fields) official.*field.member = o.value(field.key, std::string());
+            out.officials.push_back(std::move(official));
         }
     } catch (const nlohmann::json::exception& e) {
         throw DatabaseError("document " + std::to_string(doc.get_docid()) +

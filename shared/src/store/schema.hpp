@@ -8,12 +8,13 @@
 
 #include <newsfacet/facets.hpp>
 
+#include "text/terms.hpp"
+
 namespace newsfacet::detail {
 
 // Term prefixes. Free text uses Xapian's conventions: unprefixed words (with positions) and
-// "Z"-prefixed stems; title words are also indexed with "S".
+// "Z"-prefixed stems; title words are also indexed with "S" (text/terms.hpp).
 inline constexpr std::string_view prefix_id = "Q";        // Q<id> (hashed when long)
-inline constexpr std::string_view prefix_title = "S";     // title words
 inline constexpr std::string_view prefix_source = "XS";   // XS<folded source>
 inline constexpr std::string_view prefix_country = "XC";  // XC<folded canonical country>
 inline constexpr std::string_view prefix_official = "XO"; // XO<folded canonical name>

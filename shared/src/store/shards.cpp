@@ -13,24 +13,16 @@
 #include <newsfacet/index.hpp>
 
 #include "store/ingest_part.hpp"
+#include "store/stub.hpp"
 
 namespace newsfacet {
 namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* stub_name = "XAPIANDB";
-
-std::string shard_name(unsigned shard) {
-    return "shard-" + std::to_string(shard);
-}
-
-// The stub a sharded index writes: one `auto shard-K` line per shard, in shard order.
-std::string stub_text(unsigned shards) {
-    std::string text;
-    for (unsigned k = 0; k < shards; ++k) text += "auto " + shard_name(k) + "\n";
-    return text;
-}
+using detail::shard_name;
+using detail::stub_name;
+using detail::stub_text;
 
 // Written under another name and renamed: a searcher opening the index meanwhile sees the old
 // stub or the new one, never half of one.

@@ -7,6 +7,7 @@
 #include <newsfacet/error.hpp>
 
 #include "text/ranking.hpp"
+#include "text/terms.hpp"
 #include "text/text.hpp"
 
 namespace newsfacet::detail {
@@ -86,14 +87,14 @@ Thesaurus::Thesaurus(std::string_view tsv, const std::string& origin) {
 
 int Thesaurus::family_of(const std::string& term) const {
     std::string key = term;
-    if (!key.empty() && key[0] >= 'a' && key[0] <= 'z') key = "Z" + m_stemmer(key);
+    if (is_word_term(key)) key = stem_term(m_stemmer(key));
     auto it = m_family_of.find(key);
     return it == m_family_of.end() ? -1 : it->second;
 }
 
 Xapian::Query Thesaurus::word_query(const std::string& word_or_phrase) const {
     auto words = split(word_or_phrase, ' ');
-    if (words.size() == 1) return Xapian::Query("Z" + m_stemmer(words[0]));
+    if (words.size() == 1) return Xapian::Query(stem_term(m_stemmer(words[0])));
     // Phrases match the unstemmed (positional) terms.
     std::vector<Xapian::Query> parts;
     for (const auto& w : words) parts.emplace_back(w);
@@ -104,11 +105,11 @@ void Thesaurus::prepare(const Xapian::Stem& stemmer) {
     m_stemmer = stemmer;
     for (std::size_t f = 0; f < m_families.size(); ++f) {
         for (const auto& member : m_families[f]) {
-            if (member.find(' ') == std::string::npos) m_family_of.emplace("Z" + stemmer(member), static_cast<int>(f));
+            if (member.find(' ') == std::string::npos) m_family_of.emplace(stem_term(stemmer(member)), static_cast<int>(f));
         }
     }
     for (const auto& [word, entry] : m_entries) {
-        auto& group = m_groups["Z" + stemmer(word)];
+        auto& group = m_groups[stem_term(stemmer(word))];
         for (const auto& s : entry.synonyms) group.synonyms.push_back(word_query(s));
         for (const auto& r : entry.related) group.related.push_back(word_query(r));
         group.related_weight = entry.related_weight;
@@ -151,10 +152,10 @@ Xapian::Query Thesaurus::expand(const Xapian::Query& query, const Xapian::Databa
         auto t = query.get_terms_begin();
         if (t == query.get_terms_end()) return query;
         const std::string term = *t;
-        if (term.size() > 1 && term[0] == 'Z' && term[1] >= 'a' && term[1] <= 'z') return expand_term(term, db);
+        if (is_stem_term(term)) return expand_term(term, db);
         // Unstemmed words (e.g. capitalised ones) expand as their stem would.
-        if (!term.empty() && term[0] >= 'a' && term[0] <= 'z' && m_groups.count("Z" + m_stemmer(term))) {
-            return expand_term("Z" + m_stemmer(term), db);
+        if (is_word_term(term)) {
+            if (auto stem = stem_term(m_stemmer(term)); m_groups.count(stem)) return expand_term(stem, db);
         }
         return query;
     }

@@ -19,7 +19,7 @@ public:
     Thesaurus(std::string_view tsv, const std::string& origin);
 
     /// The family (a set of words that are each other's relatives, e.g. ways to say "attack")
-    /// of a query term ("Z" + stem, or a plain word), or -1.
+    /// of a query term (a stem term or a word, text/terms.hpp), or -1.
     [[nodiscard]] int family_of(const std::string& term) const;
 
     /// Irregular forms, for make_stemmer().
@@ -52,9 +52,9 @@ private:
 
     IrregularForms m_irregular;
     std::vector<std::vector<std::string>> m_families;             // words as written
-    std::unordered_map<std::string, int> m_family_of;             // by "Z" + stem
+    std::unordered_map<std::string, int> m_family_of;             // by stem term
     std::unordered_map<std::string, Entry> m_entries;  // by word as written
-    std::unordered_map<std::string, Group> m_groups;   // by "Z" + stem
+    std::unordered_map<std::string, Group> m_groups;   // by stem term
     Xapian::Stem m_stemmer;
 };
 

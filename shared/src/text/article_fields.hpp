@@ -1,0 +1,52 @@
+#pragma once
+// The JSON keys of an article and of its tagging, as the stored document data
+// (store/document.cpp), the JSON output (output/json.cpp) and the JSON input (read/reader.cpp)
+// spell them. Stored indexes hold these keys: renaming one needs a new document_layout.
+
+#include <array>
+#include <string>
+#include <string_view>
+
+#include <newsfacet/article.hpp>
+#include <newsfacet/facets.hpp>
+
+namespace newsfacet::detail {
+
+namespace key {
+inline constexpr std::string_view id = "id";
+inline constexpr std::string_view title = "title";
+inline constexpr std::string_view body = "body";
+inline constexpr std::string_view date = "date";
+inline constexpr std::string_view dateline = "dateline";
+inline constexpr std::string_view source = "source";
+inline constexpr std::string_view url = "url";
+inline constexpr std::string_view facets = "facets";        // {facet name: [values]}
+inline constexpr std::string_view officials = "officials";  // [{name, role, country}]
+}  // namespace key
+
+/// A text field of a struct and its JSON key.
+template <typename Struct>
+struct JsonField {
+    std::string_view key;
+    std::string Struct::*member;
+};
+
+/// Every field of Article, in declaration order.
+inline constexpr std::array<JsonField<Article>, 7> article_fields = {{
+    {key::id, &Article::id},
+    {key::title, &Article::title},
+    {key::body, &Article::body},
+    {key::date, &Article::date},
+    {key::dateline, &Article::dateline},
+    {key::source, &Article::source},
+    {key::url, &Article::url},
+}};
+
+/// Every field of Official, in declaration order.
+inline constexpr std::array<JsonField<Official>, 3> official_fields = {{
+    {"name", &Official::name},
+    {"role", &Official::role},
+    {"country", &Official::country},
+}};
+
+}  // namespace newsfacet::detail
