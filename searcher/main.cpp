@@ -61,8 +61,12 @@ others still run, and the exit status is 2).)");
         ->allow_extra_args(false);
     app.add_option("--source", sources, "Only articles from this source (repeatable)")
         ->allow_extra_args(false);
-    app.add_option("--since", since, "Only articles dated on or after this ISO date");
-    app.add_option("--until", until, "Only articles dated on or before this ISO date");
+    app.add_option("--since", since,
+                   "Only articles dated on or after this ISO date: 2024, 2024-03, 2024-03-04 or a date-time "
+                   "(a year or month from its first day)");
+    app.add_option("--until", until,
+                   "Only articles dated on or before this ISO date: 2024, 2024-03, 2024-03-04 or a date-time "
+                   "(a year, month or day through its last second)");
     app.add_option("-n,--limit", limit, "Results to show")->check(CLI::NonNegativeNumber)->capture_default_str();
     app.add_option("--offset", offset, "Results to skip (for paging)")->check(CLI::NonNegativeNumber)->capture_default_str();
     app.add_option("--sort", sort, "Order: relevance, newest or oldest (undated articles last)")

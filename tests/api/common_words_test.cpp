@@ -76,6 +76,14 @@ TEST(ApiCommonWords, MatchWhenTheQueryHasNothingRarerOrSaysOr) {
     EXPECT_EQ(searcher.search(everything("(zebra OR harbour) keepers")).total_articles, 1207u);
 }
 
+TEST(ApiCommonWords, AnOrInsideAPhraseIsNoOperator) {
+    // "rock OR roll" is a phrase, not a request for any word: the harbour still only ranks.
+    newsfacet::testing::TempDir dir;
+    newsfacet::Searcher searcher(build(dir, 1200));
+    EXPECT_EQ(searcher.search(everything("zebra harbour \"rock OR roll\"")).total_articles, 5u);
+    EXPECT_EQ(searcher.search(everything("zebra harbour \"rock OR roll\" OR walrus")).total_articles, 1205u);
+}
+
 TEST(ApiCommonWords, MatchWhenNoWordIsFarMoreSpecific) {
     // The harbour is in 1,203 articles, the walrus in 300: not five times rarer, so the query
     // is about both and either matches.

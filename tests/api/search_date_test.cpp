@@ -97,6 +97,37 @@ TEST_F(ApiSearchDate, DatesCombineWithQueryAndFilters) {
     EXPECT_EQ(ids_of(results), expected);  // same relative order
 }
 
+// The forms date: takes in a query: --since a month or year starts at its first day,
+// --until one ends with its last second.
+TEST_F(ApiSearchDate, MonthsAndYearsAsInTheDateFilter) {
+    auto all = search_all();
+    auto in_days = [&](const std::string& first, const std::string& last) {
+        return as_set(ids_where(all, [&](const SearchHit& h) {
+            return !h.date.empty() && day_of(h) >= first && day_of(h) <= last;
+        }));
+    };
+    const auto february_to_april = in_days("2025-02-01", "2025-04-30");
+    ASSERT_TRUE(february_to_april.count(tripoli));
+    ASSERT_TRUE(february_to_april.count(baghdad));
+    EXPECT_EQ(id_set(between("2025-02", "2025-04")), february_to_april);
+    EXPECT_EQ(id_set(between("", "", "date:2025-02..2025-04")), february_to_april);
+    EXPECT_EQ(id_set(between("2025-04", "2025-04")), in_days("2025-04-01", "2025-04-30"));
+    EXPECT_EQ(id_set(between("2025", "")), in_days("2025-01-01", "9999-12-31"));
+    EXPECT_EQ(id_set(between("", "2024")), in_days("0000-01-01", "2024-12-31"));
+    EXPECT_EQ(id_set(between("2025", "2025")), id_set(between("", "", "date:2025")));
+    // Months end on their last day: February 2024 has 29.
+    EXPECT_EQ(id_set(between("2024-02", "2024-02")), in_days("2024-02-01", "2024-02-29"));
+}
+
+TEST_F(ApiSearchDate, BadMonthsAndYearsAreUsageErrors) {
+    for (const std::string bad : {"2024-13", "2024-00", "24-03", "2024-3", "20245", "yesterday"}) {
+        EXPECT_THROW((void)search(between(bad, "")), newsfacet::UsageError) << bad;
+        EXPECT_THROW((void)search(between("", bad)), newsfacet::UsageError) << bad;
+    }
+    EXPECT_THROW((void)search(between("2025-04", "2025-03")), newsfacet::UsageError);
+    EXPECT_NO_THROW((void)search(between("2025-03", "2025-03-01")));  // the first day of March
+}
+
 TEST_F(ApiSearchDate, EmptyRangeMatchesNothing) {
     EXPECT_EQ(search(between("1999-01-01", "1999-12-31")).total, 0u);
 }

@@ -108,6 +108,18 @@ TEST_F(CliSearchFilter, SinceWithDateTime) {
     EXPECT_EQ(search({"--since", "2025-04-14T02:40:01Z", "--until", "2025-04-14"})["total"], 0);
 }
 
+TEST_F(CliSearchFilter, SinceAndUntilTakeMonthsAndYearsAsDateDoes) {
+    // --since a month starts at its first day, --until a month ends with its last; the same
+    // articles as the date: filter in the query.
+    auto days = result_id_set(search({"--limit", "100", "--since", "2025-01-01", "--until", "2025-03-31"}));
+    ASSERT_FALSE(days.empty());
+    EXPECT_EQ(result_id_set(search({"--limit", "100", "--since", "2025-01", "--until", "2025-03"})), days);
+    EXPECT_EQ(result_id_set(search({"--limit", "100", "date:2025-01..2025-03"})), days);
+    auto year = result_id_set(search({"--limit", "100", "--since", "2025", "--until", "2025"}));
+    EXPECT_EQ(year, result_id_set(search({"--limit", "100", "--since", "2025-01-01", "--until", "2025-12-31"})));
+    EXPECT_EQ(year, result_id_set(search({"--limit", "100", "date:2025"})));
+}
+
 TEST_F(CliSearchFilter, LimitAndOffsetPage) {
     auto first = search({"--limit", "5", "embassy"});
     auto second = search({"--limit", "5", "--offset", "5", "embassy"});

@@ -1,9 +1,7 @@
 #include <newsfacet/reader.hpp>
 
 #include <algorithm>
-#include <array>
 #include <cerrno>
-#include <chrono>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -11,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "text/article_fields.hpp"
+#include "text/dates.hpp"
 #include "text/text.hpp"
 
 namespace newsfacet {
@@ -210,23 +209,6 @@ void FileReader::read(Format format) {
     from_json(j, m_id_base, 0);
 }
 
-// Days since 1970-01-01 of a proleptic Gregorian date.
-std::int64_t days_from_civil(int y, unsigned m, unsigned d) {
-    return std::chrono::sys_days(std::chrono::year(y) / std::chrono::month(m) / std::chrono::day(d))
-        .time_since_epoch()
-        .count();
-}
-
-bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
-    if (pos + n > s.size()) return false;
-    out = 0;
-    for (std::size_t i = pos; i < pos + n; ++i) {
-        if (s[i] < '0' || s[i] > '9') return false;
-        out = out * 10 + (s[i] - '0');
-    }
-    return true;
-}
-
 }  // namespace
 
 std::string decode_text(std::string_view bytes, std::size_t& bad_offset) {
@@ -237,68 +219,7 @@ std::string decode_text(std::string_view bytes, std::size_t& bad_offset) {
     return text::windows1252_to_utf8(bytes);
 }
 
-std::string normalize_date(std::string_view s) {
-    auto fail = [&]() -> std::string {
-        throw UsageError("invalid date '" + std::string(s) +
-                         "' (expected ISO 8601: 2024-03-04 or 2024-03-04T10:30:00Z)");
-    };
-    int y, mo, d;
-    if (s.size() < 10 || !digits(s, 0, 4, y) || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-' ||
-        !digits(s, 8, 2, d)) {
-        return fail();
-    }
-    auto ymd = std::chrono::year(y) / std::chrono::month(static_cast<unsigned>(mo)) /
-               std::chrono::day(static_cast<unsigned>(d));
-    if (!ymd.ok()) return fail();
-    if (s.size() == 10) return std::string(s);
-    if (s[10] != 'T' && s[10] != 't' && s[10] != ' ') return fail();
-    int hh, mm, ss = 0;
-    std::size_t p = 11;
-    if (!digits(s, p, 2, hh) || p + 2 >= s.size() || s[p + 2] != ':' || !digits(s, p + 3, 2, mm)) return fail();
-    p += 5;
-    if (p < s.size() && s[p] == ':') {
-        if (!digits(s, p + 1, 2, ss)) return fail();
-        p += 3;
-        if (p < s.size() && (s[p] == '.' || s[p] == ',')) {
-            ++p;
-            while (p < s.size() && s[p] >= '0' && s[p] <= '9') ++p;
-        }
-    }
-    if (hh > 23 || mm > 59 || ss > 60) return fail();
-    int offset_minutes = 0;
-    if (p < s.size()) {
-        if ((s[p] == 'Z' || s[p] == 'z') && p + 1 == s.size()) {
-            ++p;
-        } else if (s[p] == '+' || s[p] == '-') {
-            int oh, om = 0;
-            int sign = s[p] == '-' ? -1 : 1;
-            if (!digits(s, p + 1, 2, oh)) return fail();
-            std::size_t q = p + 3;
-            if (q < s.size() && s[q] == ':') ++q;
-            if (q < s.size() && !digits(s, q, 2, om)) return fail();
-            if (q < s.size()) q += 2;
-            if (q != s.size() || oh > 23 || om > 59) return fail();
-            offset_minutes = sign * (oh * 60 + om);
-            p = q;
-        } else {
-            return fail();
-        }
-    }
-    std::int64_t secs = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 +
-                        hh * 3600 + mm * 60 + std::min(ss, 59) - offset_minutes * 60;
-    auto tp = std::chrono::sys_seconds(std::chrono::seconds(secs));
-    auto day = std::chrono::floor<std::chrono::days>(tp);
-    std::chrono::year_month_day ymd2(day);
-    // In UTC, 0000-01-01T00:00+01:00 is in year -1 and 9999-12-31T23:59-01:00 in 10000.
-    if (ymd2.year() < std::chrono::year(0) || ymd2.year() > std::chrono::year(9999)) return fail();
-    std::chrono::hh_mm_ss hms(tp - day);
-    std::array<char, 32> buf{};
-    std::snprintf(buf.data(), buf.size(), "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd2.year()),
-                  static_cast<unsigned>(ymd2.month()), static_cast<unsigned>(ymd2.day()),
-                  static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
-                  static_cast<int>(hms.seconds().count()));
-    return buf.data();
-}
+std::string normalize_date(std::string_view text) { return detail::normalize_date(text); }
 
 Article parse_text_article(std::string_view raw, std::string id, bool markdown) {
     std::string textbuf(raw);

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "text/dates.hpp"
 #include "text/near_duplicate.hpp"
 #include "store/schema.hpp"
 
@@ -64,7 +65,7 @@ FacetColumns FacetColumns::read(const Xapian::Database& db) {
         Interner interner(columns.m_month_names);
         columns.m_months.assign(size, 0);
         each_value(db, slot_date, [&](Xapian::docid d, const std::string& date) {
-            if (date.size() >= 7) columns.m_months[d] = interner.id(std::string_view(date).substr(0, 7));
+            if (auto month = month_of(date); !month.empty()) columns.m_months[d] = interner.id(month);
         });
     }
     {

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "store/schema.hpp"
+#include "text/dates.hpp"
 
 namespace newsfacet::detail {
 
@@ -114,7 +115,7 @@ void FacetSpy::tally_streams() const {
     std::sort(m_docids.begin(), m_docids.end());
     if (m_what.months) {
         walk(m_db, m_docids, slot_date, [&](const std::string& date) {
-            if (date.size() >= 7) count(m_months, std::string_view(date).substr(0, 7));
+            if (auto month = month_of(date); !month.empty()) count(m_months, month);
         });
     }
     for (std::size_t i = 0; i < m_what.facets.size(); ++i) {

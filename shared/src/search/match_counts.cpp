@@ -5,6 +5,7 @@
 
 #include "store/schema.hpp"
 #include "store/stub.hpp"
+#include "text/dates.hpp"
 
 namespace newsfacet::detail {
 
@@ -67,7 +68,7 @@ void MatchCounts::run(const Xapian::Query& query) {
     if (p.date_spy) {
         for (auto it = p.date_spy->values_begin(); it != p.date_spy->values_end(); ++it) {
             const std::string date = *it;
-            if (date.size() >= 7) p.month_counts[date.substr(0, 7)] += it.get_termfreq();
+            if (auto month = month_of(date); !month.empty()) p.month_counts[std::string(month)] += it.get_termfreq();
         }
     }
     if (p.key_spy) {

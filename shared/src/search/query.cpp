@@ -8,11 +8,12 @@
 
 #include <newsfacet/error.hpp>
 #include <newsfacet/article.hpp>
-#include <newsfacet/reader.hpp>
 
 #include "store/document.hpp"
 #include "search/filter_syntax.hpp"
 #include "search/more_like_this.hpp"
+#include "search/query_tokens.hpp"
+#include "text/dates.hpp"
 #include "text/ranking.hpp"
 #include "store/schema.hpp"
 
@@ -30,35 +31,15 @@ Xapian::Query filter_for(const Tagger& tagger, std::optional<Facet> facet, std::
     return Xapian::Query(filter_term(prefix, canonical));
 }
 
-// Expands a partial date to its first or last day: "2024" -> 2024-01-01 / 2024-12-31,
-// "2024-03" -> 2024-03-01 / 2024-03-31; full dates and date-times go through normalize_date.
-std::string date_bound(const std::string& text, bool end) {
-    if (text.size() == 4 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-        return text + (end ? "-12-31T23:59:59Z" : "-01-01T00:00:00Z");
-    }
-    if (text.size() == 7 && text[4] == '-') {
-        auto first = normalize_date(text + "-01");  // validates year and month
-        if (!end) return first + "T00:00:00Z";
-        for (int day = 31; day >= 28; --day) {
-            try {
-                return normalize_date(text + "-" + std::to_string(day)) + "T23:59:59Z";
-            } catch (const UsageError&) {
-            }
-        }
-    }
-    return date_key(normalize_date(text), end);
-}
-
 // date:2024-01-01..2024-12-31, date:2024-03, date:..2024-06-30 (inclusive).
 Xapian::Query date_filter(const std::string& value) {
     try {
         auto dots = value.find("..");
         std::string from = dots == std::string::npos ? value : value.substr(0, dots);
         std::string to = dots == std::string::npos ? value : value.substr(dots + 2);
-        std::string lo = from.empty() ? std::string() : date_bound(from, false);
-        std::string hi = to.empty() ? std::string("\xff") : date_bound(to, true);
-        if (lo > hi) throw QueryError("empty date range '" + value + "': it ends before it starts");
-        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot_date, lo, hi);
+        auto keys = date_key_range(from, to);
+        if (keys.first > keys.last) throw QueryError("empty date range '" + value + "': it ends before it starts");
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot_date, keys.first, keys.last);
     } catch (const QueryError&) {
         throw;
     } catch (const UsageError& e) {
@@ -201,16 +182,11 @@ constexpr double every_concept_weight = 0.5;
     return rarest > 0 && std::min(frequency_a, frequency_b) > generic_pair_factor * rarest;
 }
 
-// True if the text uses the OR operator: then the user asked for any of the words, common or not.
+// True if the text uses the OR operator: then the user asked for any of the words, common or
+// not. An OR inside a phrase ("rock OR roll") is a word of the phrase.
 bool has_explicit_or(std::string_view text) {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        while (i < text.size() && (text[i] == ' ' || text[i] == '(' || text[i] == ')' || text[i] == '\t')) ++i;
-        std::size_t start = i;
-        while (i < text.size() && text[i] != ' ' && text[i] != '(' && text[i] != ')' && text[i] != '\t') ++i;
-        if (text.substr(start, i - start) == "OR") return true;
-    }
-    return false;
+    const auto tokens = tokenize_query(text);
+    return std::any_of(tokens.begin(), tokens.end(), [](const QueryToken& t) { return t.op == QueryOperator::op_or; });
 }
 
 // How much an article about an entity the query names gains, in idf units of its facet term.
@@ -466,11 +442,11 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
     }
     for (const auto& s : request.sources) filters.push_back(filter_for(tagger, std::nullopt, prefix_source, s));
     if (!request.since.empty() || !request.until.empty()) {
-        // The slot holds full UTC date-times; a date alone means its whole day.
-        std::string lo = request.since.empty() ? std::string() : date_key(normalize_date(request.since), false);
-        std::string hi = request.until.empty() ? std::string("\xff") : date_key(normalize_date(request.until), true);
-        if (!lo.empty() && lo > hi) throw UsageError("--since " + request.since + " is after --until " + request.until);
-        filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, slot_date, lo, hi);
+        // The slot holds full UTC date-times; a date alone means its whole day, a month or a
+        // year all of it, as in date:.
+        auto keys = date_key_range(request.since, request.until);
+        if (keys.first > keys.last) throw UsageError("--since " + request.since + " is after --until " + request.until);
+        filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, slot_date, keys.first, keys.last);
     }
     auto apply_filters = [&](Xapian::Query query) {
         if (!filters.empty()) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "search/query_tokens.hpp"
+
 namespace newsfacet::detail {
 namespace {
 
@@ -17,21 +19,6 @@ std::string encode(std::u32string_view chars) {
     std::string out;
     for (char32_t c : chars) Xapian::Unicode::append_utf8(out, c);
     return out;
-}
-
-bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-// The query parser's operators, which are never words to correct.
-bool is_operator(std::string_view token) {
-    for (std::string_view op : {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"}) {
-        if (token == op) return true;
-        // NEAR/3, ADJ/2
-        if (token.size() > op.size() && token.substr(0, op.size()) == op && token[op.size()] == '/')
-            return true;
-    }
-    return false;
 }
 
 bool is_apostrophe(unsigned ch) {
@@ -118,44 +105,16 @@ std::size_t damerau_distance(std::u32string_view a, std::u32string_view b) {
 std::vector<QueryWord> query_words(std::string_view query) {
     std::vector<QueryWord> out;
     bool after_not = false;
-    std::size_t i = 0;
-    while (i < query.size()) {
-        while (i < query.size() && is_space(query[i])) ++i;
-        if (i >= query.size()) break;
-        // A token runs to the next space outside quotes, as filter_syntax reads it.
-        std::size_t start = i;
-        bool quoted = false;
-        while (i < query.size() && (quoted || !is_space(query[i]))) {
-            if (query[i] == '"') quoted = !quoted;
-            ++i;
-        }
-        std::size_t end = i;
-        std::string_view token = query.substr(start, end - start);
-        bool excluded = after_not;
-        after_not = token == "NOT";
-        if (is_operator(token)) continue;
-        std::size_t body = start;
-        while (body < end && query[body] == '(') ++body;
-        if (body < end && query[body] == '-') excluded = true;
-        if (excluded) continue;
-        if (body < end && query[body] == '+') ++body;
-        // field:value. Filters are not words; title:word is.
-        std::size_t field_end = body;
-        while (field_end < end &&
-               ((query[field_end] >= 'a' && query[field_end] <= 'z') ||
-                (query[field_end] >= 'A' && query[field_end] <= 'Z') || query[field_end] == '_')) {
-            ++field_end;
-        }
-        if (field_end - body >= 2 && field_end + 1 < end && query[field_end] == ':' &&
-            query[field_end + 1] != '/') {
-            std::string field(query.substr(body, field_end - body));
-            std::transform(field.begin(), field.end(), field.begin(), [](char c) {
-                return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-            });
-            if (field != "title") continue;
-            body = field_end + 1;
-        }
-        scan_words(query, body, end, out);
+    for (const auto& token : tokenize_query(query)) {
+        const bool excluded = after_not || token.sign == '-';
+        after_not = token.op == QueryOperator::op_not;
+        if (excluded || token.kind == QueryTokenKind::op) continue;
+        // Filters are not words; title:word is.
+        if (token.kind == QueryTokenKind::field && token.field != "title") continue;
+        const std::size_t body = token.kind == QueryTokenKind::field
+                                     ? token.value_start
+                                     : static_cast<std::size_t>(token.core.data() - query.data());
+        scan_words(query, body, token.end(), out);
     }
     return out;
 }

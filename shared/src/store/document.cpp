@@ -9,6 +9,7 @@
 #include <newsfacet/tagger.hpp>
 
 #include "text/article_fields.hpp"
+#include "text/dates.hpp"
 #include "text/hash.hpp"
 #include "store/incremental.hpp"
 #include "text/near_duplicate.hpp"
@@ -60,11 +61,6 @@ std::string filter_term(std::string_view prefix, std::string_view value) {
     term += facet_key(value);
     if (term.size() > 240) term.resize(240);
     return term;
-}
-
-std::string date_key(const std::string& normalized_date, bool end_of_day) {
-    if (normalized_date.size() != 10) return normalized_date;
-    return normalized_date + (end_of_day ? "T23:59:59Z" : "T00:00:00Z");
 }
 
 std::string date_order_key(const std::string& date_key, std::string_view id, bool newest) {

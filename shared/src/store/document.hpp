@@ -22,10 +22,6 @@ struct StoredArticle {
 [[nodiscard]] Xapian::Document make_document(const Article& article, const Tagging& tagging,
                                              Xapian::TermGenerator& generator, const std::string& file_term = {});
 
-/// The sortable form of a normalised date for the date slot: "YYYY-MM-DDTHH:MM:SSZ". A date
-/// without a time becomes the start of its day, or its end when `end_of_day` is true.
-[[nodiscard]] std::string date_key(const std::string& normalized_date, bool end_of_day);
-
 /// The key of slot_newest (`newest` true; sorted descending) or slot_oldest (ascending): the
 /// date key then 8 bytes of the id's FNV-1a hash, so one slot orders by date and breaks ties
 /// the same way in one index and in shards (Xapian's remote backend sorts by a value slot

@@ -6,7 +6,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <set>
 #include <string>
 #include <string_view>
@@ -18,6 +17,7 @@
 #include "tag/gazetteer.hpp"
 #include "tag/known_officials.hpp"
 #include "tag/roles.hpp"
+#include "text/dates.hpp"
 #include "text/text.hpp"
 
 namespace newsfacet::detail {
@@ -92,7 +92,7 @@ public:
           m_body(article.body),
           m_title(article.title),
           m_dateline(article.dateline),
-          m_year(article.date.size() >= 4 ? std::atoi(article.date.substr(0, 4).c_str()) : 0) {}
+          m_year(year_of(article.date)) {}
 
     Tagging run();
 

@@ -1,0 +1,144 @@
+#include "text/dates.hpp"
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+
+#include <newsfacet/error.hpp>
+
+namespace newsfacet::detail {
+namespace {
+
+// Days since 1970-01-01 of a proleptic Gregorian date.
+std::int64_t days_from_civil(int y, unsigned m, unsigned d) {
+    return std::chrono::sys_days(std::chrono::year(y) / std::chrono::month(m) / std::chrono::day(d))
+        .time_since_epoch()
+        .count();
+}
+
+bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
+    if (pos + n > s.size()) return false;
+    out = 0;
+    for (std::size_t i = pos; i < pos + n; ++i) {
+        if (s[i] < '0' || s[i] > '9') return false;
+        out = out * 10 + (s[i] - '0');
+    }
+    return true;
+}
+
+[[noreturn]] void invalid_span(std::string_view text) {
+    throw UsageError("invalid date '" + std::string(text) +
+                     "' (expected ISO 8601: 2024, 2024-03, 2024-03-04 or 2024-03-04T10:30:00Z)");
+}
+
+std::string two_digits(unsigned n) {
+    return {static_cast<char>('0' + n / 10), static_cast<char>('0' + n % 10)};
+}
+
+}  // namespace
+
+std::string normalize_date(std::string_view s) {
+    auto fail = [&]() -> std::string {
+        throw UsageError("invalid date '" + std::string(s) +
+                         "' (expected ISO 8601: 2024-03-04 or 2024-03-04T10:30:00Z)");
+    };
+    int y, mo, d;
+    if (s.size() < 10 || !digits(s, 0, 4, y) || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-' ||
+        !digits(s, 8, 2, d)) {
+        return fail();
+    }
+    auto ymd = std::chrono::year(y) / std::chrono::month(static_cast<unsigned>(mo)) /
+               std::chrono::day(static_cast<unsigned>(d));
+    if (!ymd.ok()) return fail();
+    if (s.size() == 10) return std::string(s);
+    if (s[10] != 'T' && s[10] != 't' && s[10] != ' ') return fail();
+    int hh, mm, ss = 0;
+    std::size_t p = 11;
+    if (!digits(s, p, 2, hh) || p + 2 >= s.size() || s[p + 2] != ':' || !digits(s, p + 3, 2, mm)) return fail();
+    p += 5;
+    if (p < s.size() && s[p] == ':') {
+        if (!digits(s, p + 1, 2, ss)) return fail();
+        p += 3;
+        if (p < s.size() && (s[p] == '.' || s[p] == ',')) {
+            ++p;
+            while (p < s.size() && s[p] >= '0' && s[p] <= '9') ++p;
+        }
+    }
+    if (hh > 23 || mm > 59 || ss > 60) return fail();
+    int offset_minutes = 0;
+    if (p < s.size()) {
+        if ((s[p] == 'Z' || s[p] == 'z') && p + 1 == s.size()) {
+            ++p;
+        } else if (s[p] == '+' || s[p] == '-') {
+            int oh, om = 0;
+            int sign = s[p] == '-' ? -1 : 1;
+            if (!digits(s, p + 1, 2, oh)) return fail();
+            std::size_t q = p + 3;
+            if (q < s.size() && s[q] == ':') ++q;
+            if (q < s.size() && !digits(s, q, 2, om)) return fail();
+            if (q < s.size()) q += 2;
+            if (q != s.size() || oh > 23 || om > 59) return fail();
+            offset_minutes = sign * (oh * 60 + om);
+            p = q;
+        } else {
+            return fail();
+        }
+    }
+    std::int64_t secs = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 +
+                        hh * 3600 + mm * 60 + std::min(ss, 59) - offset_minutes * 60;
+    auto tp = std::chrono::sys_seconds(std::chrono::seconds(secs));
+    auto day = std::chrono::floor<std::chrono::days>(tp);
+    std::chrono::year_month_day ymd2(day);
+    // In UTC, 0000-01-01T00:00+01:00 is in year -1 and 9999-12-31T23:59-01:00 in 10000.
+    if (ymd2.year() < std::chrono::year(0) || ymd2.year() > std::chrono::year(9999)) return fail();
+    std::chrono::hh_mm_ss hms(tp - day);
+    std::array<char, 32> buf{};
+    std::snprintf(buf.data(), buf.size(), "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd2.year()),
+                  static_cast<unsigned>(ymd2.month()), static_cast<unsigned>(ymd2.day()),
+                  static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
+                  static_cast<int>(hms.seconds().count()));
+    return buf.data();
+}
+
+std::string date_key(const std::string& normalized_date, bool end_of_day) {
+    if (normalized_date.size() != 10) return normalized_date;
+    return normalized_date + (end_of_day ? "T23:59:59Z" : "T00:00:00Z");
+}
+
+DateKeyRange date_span(std::string_view text) {
+    int year = 0;
+    int month = 0;
+    if (text.size() == 4 && digits(text, 0, 4, year)) {
+        const std::string y(text);
+        return {y + "-01-01T00:00:00Z", y + "-12-31T23:59:59Z"};
+    }
+    if (text.size() == 7 && digits(text, 0, 4, year) && text[4] == '-' && digits(text, 5, 2, month)) {
+        const auto last = std::chrono::year(year) / std::chrono::month(static_cast<unsigned>(month)) / std::chrono::last;
+        if (!last.ok()) invalid_span(text);
+        const std::string m(text);
+        return {m + "-01T00:00:00Z", m + "-" + two_digits(static_cast<unsigned>(last.day())) + "T23:59:59Z"};
+    }
+    if (text.size() < 10) invalid_span(text);
+    const std::string normalized = normalize_date(text);
+    return {date_key(normalized, false), date_key(normalized, true)};
+}
+
+DateKeyRange date_key_range(std::string_view from, std::string_view to) {
+    return {from.empty() ? std::string() : date_span(from).first, to.empty() ? std::string("\xff") : date_span(to).last};
+}
+
+std::string_view month_of(std::string_view date) noexcept {
+    return date.size() >= 7 ? date.substr(0, 7) : std::string_view();
+}
+
+int year_of(std::string_view date) noexcept {
+    // atoi, as the tagger always read it: dates given through the API need not be normalised.
+    if (date.size() < 4) return 0;
+    const std::array<char, 5> year = {date[0], date[1], date[2], date[3], '\0'};
+    return std::atoi(year.data());
+}
+
+}  // namespace newsfacet::detail
