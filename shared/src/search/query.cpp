@@ -195,6 +195,325 @@ constexpr double entity_weight = 1.0;
 // How much a headline match of the query's own words adds, relative to a body match.
 constexpr double title_weight = 0.5;
 
+// The steps of build_query, in the order it takes them.
+
+// The collection size in idf formulas (at least 1).
+[[nodiscard]] double collection_size(const Xapian::Database& db) { return std::max<double>(1, db.get_doccount()); }
+
+// The query text, its filters taken out, parsed by Xapian's QueryParser: stemmed (STEM_SOME
+// unless the request says not to), without stop words, words joined by OR, title: for the
+// headline. `parsed` is empty for a blank text. Throws QueryError for bad filters or syntax.
+struct ParsedText {
+    SplitQuery split;
+    Xapian::Query parsed;
+    bool blank = true;  // no words outside the filters
+};
+
+ParsedText parse_text(const SearchRequest& request, const Analysis& analysis, const Xapian::Database& db) {
+    Xapian::QueryParser qp;
+    qp.set_database(db);
+    qp.set_stemmer(analysis.stemmer);
+    qp.set_stemming_strategy(request.stem ? Xapian::QueryParser::STEM_SOME : Xapian::QueryParser::STEM_NONE);
+    qp.set_stopper(&analysis.stopper);
+    qp.set_default_op(Xapian::Query::OP_OR);
+    qp.add_prefix("title", std::string(prefix_title));
+    ParsedText out;
+    out.split = split_filters(request.query);
+    out.blank = out.split.text.find_first_not_of(" \t\r\n") == std::string::npos;
+    if (out.blank) return out;
+    try {
+        out.parsed = qp.parse_query(out.split.text, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                                                        Xapian::QueryParser::FLAG_PURE_NOT);
+    } catch (const Xapian::QueryParserError& e) {
+        throw QueryError("cannot parse query '" + request.query + "': " + e.get_msg());
+    }
+    return out;
+}
+
+// True for a plain query of several concepts: the expansion keeps the parsed query's shape,
+// so its top-level OR has one subquery per parsed concept (a single expanded word is an OR
+// too, which must not count).
+[[nodiscard]] bool several_concepts(const Xapian::Query& parsed, const Xapian::Query& expanded) {
+    return parsed.get_type() == Xapian::Query::OP_OR && expanded.get_type() == Xapian::Query::OP_OR &&
+           expanded.get_num_subqueries() == parsed.get_num_subqueries() && parsed.get_num_subqueries() > 1;
+}
+
+// What matches and what ranks, before the bonuses. `core` ranks; `matching` holds the same
+// matches without ranking-only branches. `common_split` when common concepts were made
+// ranking-only (see common_share): then `matching` is the OR of the rarer ones.
+struct RankedQuery {
+    Xapian::Query matching;
+    Xapian::Query core;
+    bool common_split = false;
+};
+
+RankedQuery set_common_words_apart(const ParsedText& text, const Xapian::Query& expanded, const Xapian::Database& db) {
+    // The bonuses below (AND_MAYBE branches) reorder matches but never add any: counting needs
+    // only this, plus the entity branches that do add matches.
+    RankedQuery out{expanded, expanded, false};
+    if (!several_concepts(text.parsed, expanded) || has_explicit_or(text.split.text)) return out;
+    std::vector<double> frequency;
+    for (std::size_t i = 0; i < expanded.get_num_subqueries(); ++i) {
+        frequency.push_back(concept_frequency(expanded.get_subquery(i), db));
+    }
+    const double rarest = rarest_known(frequency);
+    const double cutoff = std::max({common_share * db.get_doccount(), common_floor, common_ratio * rarest});
+    std::vector<Xapian::Query> rare;
+    std::vector<Xapian::Query> common;
+    for (std::size_t i = 0; i < expanded.get_num_subqueries(); ++i) {
+        (frequency[i] > cutoff ? common : rare).push_back(expanded.get_subquery(i));
+    }
+    if (rare.empty() || common.empty()) return out;
+    out.common_split = true;
+    out.matching = Xapian::Query(Xapian::Query::OP_OR, rare.begin(), rare.end());
+    out.core = Xapian::Query(Xapian::Query::OP_AND_MAYBE, out.matching,
+                             Xapian::Query(Xapian::Query::OP_OR, common.begin(), common.end()));
+    return out;
+}
+
+// Highlighting: each query word is a group of its own (numbered from `group_id`, which is
+// left at the next free group), weighted by rarity; its expansions share its group at a lower
+// weight. Returns the title terms of the words the user typed, for the headline bonus
+// (numbers get none).
+std::vector<Xapian::Query> highlight_query_words(const Xapian::Query& parsed, bool expand, const Analysis& analysis,
+                                                 const Xapian::Database& db, HighlightSpec& highlight, int& group_id) {
+    const double n = collection_size(db);
+    std::vector<Xapian::Query> title_terms;
+    for (auto it = parsed.get_unique_terms_begin(); it != parsed.get_unique_terms_end(); ++it) {
+        const std::string term = *it;
+        if (is_stem_term(term) || is_word_term(term)) title_terms.emplace_back(title_term(term));
+        double tf = std::max<double>(1, db.get_termfreq(term));
+        double w = 1.0 + std::log(n / tf);
+        if (!highlight.add_term(term, {group_id, w})) continue;
+        if (expand) {
+            for (const auto& g : single_word_terms(analysis.thesaurus.expand(Xapian::Query(term), db))) {
+                if (g != term) highlight.add_term(g, {group_id, 0.5 * w});
+            }
+        }
+        ++group_id;
+    }
+    return title_terms;
+}
+
+// More like this (nullopt without request.like): the article's telling words, highlighted
+// after the query's own words in groups from `group_id` (at half weight when there is a
+// query: the user's words say what to show). Throws ArticleNotFoundError for an unknown id.
+std::optional<LikeQuery> like_query(const SearchRequest& request, bool blank, const Analysis& analysis,
+                                    const Xapian::Database& db, HighlightSpec& highlight, int& group_id) {
+    if (request.like.empty()) return std::nullopt;
+    LikeQuery like = more_like_this(db, request.like, analysis);
+    const double n = collection_size(db);
+    const double share = blank ? 1.0 : 0.5;
+    for (const auto& [term, relative] : like.terms) {
+        const double tf = std::max<double>(1, db.get_termfreq(term));
+        const double weight = share * relative * (1.0 + std::log(n / tf));
+        if (highlight.add_term(term, {group_id, weight})) ++group_id;
+    }
+    return like;
+}
+
+// The concepts of a plain multi-word query (several_concepts): each expanded word, except that
+// words of one family ("missile hit embassy": missile and hit both say attack) are one concept
+// (their OR): an article need not use both to answer the question.
+std::vector<Xapian::Query> concepts_of(const Xapian::Query& parsed, const Xapian::Query& expanded,
+                                       const Analysis& analysis) {
+    std::vector<Xapian::Query> concepts;
+    std::map<int, std::vector<Xapian::Query>> families;
+    for (std::size_t i = 0; i < expanded.get_num_subqueries(); ++i) {
+        auto original = parsed.get_subquery(i);
+        int family = original.get_type() == Xapian::Query::LEAF_TERM
+                         ? analysis.thesaurus.family_of(*original.get_terms_begin())
+                         : -1;
+        if (family < 0) concepts.push_back(expanded.get_subquery(i));
+        else families[family].push_back(expanded.get_subquery(i));
+    }
+    for (auto& [family, members] : families) {
+        concepts.emplace_back(Xapian::Query::OP_OR, members.begin(), members.end());
+    }
+    return concepts;
+}
+
+// The coordination bonus over 2 to max_coordinated_concepts concepts (nullopt for other
+// counts): an OR of ranking-only branches. Coordination in proportion: every pair of concepts
+// found together adds their weight, scaled by 1/(n-1). An article with all n concepts gets
+// their weight once more; one with k of them (k-1)/(n-1) of it. (For two concepts: both, or
+// no bonus.)
+std::optional<Xapian::Query> coordination_bonus(const std::vector<Xapian::Query>& concepts, const Xapian::Database& db) {
+    if (concepts.size() < 2 || concepts.size() > max_coordinated_concepts) return std::nullopt;
+    const double n = collection_size(db);
+    std::vector<Xapian::Query> pairs;
+    const double scale = 1.0 / static_cast<double>(concepts.size() - 1);
+    std::vector<Xapian::Query> loose;
+    for (const auto& c : concepts) loose.push_back(without_positions(c));
+    std::vector<double> frequency;
+    for (const auto& c : concepts) frequency.push_back(concept_frequency(c, db));
+    const double rarest = rarest_known(frequency);
+    for (std::size_t a = 0; a < concepts.size(); ++a) {
+        for (std::size_t b = a + 1; b < concepts.size(); ++b) {
+            if (generic_pair(frequency[a], frequency[b], rarest)) continue;
+            Xapian::Query both(Xapian::Query::OP_AND, loose[a], loose[b]);
+            pairs.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, both, scale);
+        }
+    }
+    // An article with every concept also earns a fixed weight, whatever its counts: the
+    // pairs above add what the concepts weigh in it, which is little when it names them
+    // only through relatives ("drone attack near a consulate") and a lot when it repeats
+    // one of them ("embassy" five times in an article about an embassy reopening).
+    // Concepts of unknown frequency (wildcards) count as the most frequent known one,
+    // not as words found nowhere (the highest idf there is).
+    const double most = *std::max_element(frequency.begin(), frequency.end());
+    double idfs = 0;
+    for (double f : frequency) idfs += bm25_idf(n, f > 0 ? f : most);
+    auto* fixed = new Xapian::FixedWeightPostingSource(every_concept_weight * idfs);
+    Xapian::Query every(fixed->release());
+    if (concepts.size() == 2) {
+        // The one pair is every concept: add the fixed weight to it (AND with a
+        // posting source that matches every article) rather than test the pair twice.
+        pairs.front() = Xapian::Query(Xapian::Query::OP_AND, pairs.front(), every);
+    } else {
+        pairs.emplace_back(Xapian::Query::OP_FILTER, every, Xapian::Query(Xapian::Query::OP_AND, loose.begin(), loose.end()));
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end());
+}
+
+// `core` with the coordination bonus when it applies: articles matching every concept of a
+// plain multi-word query get those concepts' weight again: co-occurrence beats repeating one
+// word (a labour strike vs a strike on an embassy). Not when common words were set apart:
+// pairs of the query's specific word with generic ones ("sugar" with "production", "prices")
+// rewarded articles that mention sugar among other commodities over articles about sugar
+// (Reuters-topic MAP 0.583 -> 0.594 without them). Not without expansion (--verbatim).
+Xapian::Query with_coordination(const RankedQuery& ranked, const Xapian::Query& parsed, const Xapian::Query& expanded,
+                                bool expand, const Analysis& analysis, const Xapian::Database& db) {
+    if (ranked.common_split || !expand || !several_concepts(parsed, expanded)) return ranked.core;
+    auto bonus = coordination_bonus(concepts_of(parsed, expanded, analysis), db);
+    if (!bonus) return ranked.core;
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, ranked.core, *bonus);
+}
+
+// The words the user typed (not their expansions) in the headline are a strong sign the
+// article is about them: `ranked` with a bonus for them, unless the query only excludes.
+Xapian::Query with_title_bonus(const Xapian::Query& ranked, const std::vector<Xapian::Query>& title_terms,
+                               const Xapian::Query& parsed) {
+    if (title_terms.empty() || parsed.get_type() == Xapian::Query::OP_AND_NOT) return ranked;
+    Xapian::Query title(Xapian::Query::OP_OR, title_terms.begin(), title_terms.end());
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, ranked,
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, title, title_weight));
+}
+
+// Entities the query names ("Kiev", "UNITED ARAB EMIRATES", "Antony Blinken"), found by the
+// same tagger as the articles': articles ABOUT them (their facets, if any article has them)
+// match and get a bonus, whatever spelling they use. Adds them to `ranked` and `matching`.
+// The bonus is a fixed weight (a built-in posting source, so remote shards can run it): the
+// facet term's idf (entity_weight), about what one mention of a word as rare as the facet
+// earns. Cost: tagging the query text.
+void add_named_entities(const std::string& text, const Tagger& tagger, const Xapian::Database& db, Xapian::Query& ranked,
+                        Xapian::Query& matching) {
+    const double n = collection_size(db);
+    Article as_text;
+    as_text.body = text;
+    std::vector<Xapian::Query> about;
+    std::set<std::string> seen;
+    for (const auto& m : tagger.tag(as_text).mentions) {
+        auto term = filter_term(facet_prefix(m.facet), m.value);
+        if (!seen.insert(term).second || db.get_termfreq(term) == 0) continue;
+        auto* fixed = new Xapian::FixedWeightPostingSource(entity_weight * bm25_idf(n, db.get_termfreq(term)));
+        about.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(fixed->release()), Xapian::Query(term));
+        matching = Xapian::Query(Xapian::Query::OP_OR, matching, Xapian::Query(term));
+    }
+    if (about.empty()) return;
+    // OR, not AND_MAYBE: an article about Kyiv answers "Kiev" even if it never says Kiev.
+    about.insert(about.begin(), ranked);
+    ranked = Xapian::Query(Xapian::Query::OP_OR, about.begin(), about.end());
+}
+
+// Nothing to rank by (no words, or only exclusions): newest first.
+[[nodiscard]] bool nothing_to_rank(const Xapian::Query& parsed) {
+    return parsed.empty() || (parsed.get_type() == Xapian::Query::OP_AND_NOT &&
+                              parsed.get_subquery(0).get_type() == Xapian::Query::LEAF_MATCH_ALL);
+}
+
+// `q` (the words, or empty) as the query to run before filters: filters only match every
+// article they allow, unweighted, as do words that only exclude (`by_date`). With more like
+// this, articles must match the like query too, the article itself left out.
+Xapian::Query with_like(const Xapian::Query& q, bool by_date, const std::optional<LikeQuery>& like) {
+    Xapian::Query query = q.empty()  ? Xapian::Query(Xapian::Query::MatchAll)
+                          : by_date ? Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query::MatchAll, q)
+                                    : q;
+    if (!like) return query;
+    // With query words, an article must match them too and scores for both ("like this
+    // one, about X"); words that only exclude ("NOT strike") narrow the articles alike.
+    if (!by_date) {
+        query = Xapian::Query(Xapian::Query::OP_AND, query, like->query);
+    } else if (!q.empty()) {
+        query = Xapian::Query(Xapian::Query::OP_FILTER, like->query, q);
+    } else {
+        query = like->query;
+    }
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(like->id_term));
+}
+
+// The filters of a request: clauses that must all hold and clauses that exclude.
+struct Filters {
+    std::vector<Xapian::Query> required;
+    std::vector<Xapian::Query> excluded;
+
+    // `query` as OP_FILTER(query, AND(required)) AND_NOT OR(excluded).
+    [[nodiscard]] Xapian::Query apply(Xapian::Query query) const {
+        if (!required.empty()) {
+            query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                  Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end()));
+        }
+        if (!excluded.empty()) {
+            query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                                  Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
+        }
+        return query;
+    }
+};
+
+// One clause of the query text's filters: the OR of its alternatives. Throws QueryError
+// for a bad date.
+Xapian::Query clause_query(const FilterClause& clause, const Tagger& tagger) {
+    std::vector<Xapian::Query> alternatives;
+    for (const auto& atom : clause.any_of) {
+        if (atom.field == "date") {
+            alternatives.push_back(date_filter(atom.value));
+            continue;
+        }
+        auto facet = parse_facet(atom.field);
+        alternatives.push_back(filter_for(tagger, facet, facet ? facet_prefix(*facet) : prefix_source, atom.value));
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+}
+
+// The filters written in the query text and the request's own (facets, sources, since and
+// until), all but those on `without`. Throws QueryError for a bad date: filter, UsageError
+// for a bad --since/--until or one after the other.
+Filters collect_filters(const std::vector<FilterClause>& clauses, const SearchRequest& request, const Tagger& tagger,
+                        std::optional<Facet> without) {
+    Filters out;
+    for (const auto& clause : clauses) {
+        if (without && std::any_of(clause.any_of.begin(), clause.any_of.end(),
+                                   [&](const FilterAtom& a) { return parse_facet(a.field) == without; })) {
+            continue;
+        }
+        (clause.exclude ? out.excluded : out.required).push_back(clause_query(clause, tagger));
+    }
+    for (const auto& [facet, values] : request.filters) {
+        if (facet == without) continue;
+        for (const auto& v : values) out.required.push_back(filter_for(tagger, facet, facet_prefix(facet), v));
+    }
+    for (const auto& s : request.sources) out.required.push_back(filter_for(tagger, std::nullopt, prefix_source, s));
+    if (!request.since.empty() || !request.until.empty()) {
+        // The slot holds full UTC date-times; a date alone means its whole day, a month or a
+        // year all of it, as in date:.
+        auto keys = date_key_range(request.since, request.until);
+        if (keys.first > keys.last) throw UsageError("--since " + request.since + " is after --until " + request.until);
+        out.required.emplace_back(Xapian::Query::OP_VALUE_RANGE, slot_date, keys.first, keys.last);
+    }
+    return out;
+}
+
 }  // namespace
 
 std::vector<Facet> filtered_facets(const SearchRequest& request) {
@@ -216,251 +535,22 @@ std::vector<Facet> filtered_facets(const SearchRequest& request) {
 BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, const Tagger& tagger,
                        const Xapian::Database& db, std::optional<Facet> without) {
     BuiltQuery out;
-    Xapian::QueryParser qp;
-    qp.set_database(db);
-    qp.set_stemmer(analysis.stemmer);
-    qp.set_stemming_strategy(request.stem ? Xapian::QueryParser::STEM_SOME : Xapian::QueryParser::STEM_NONE);
-    qp.set_stopper(&analysis.stopper);
-    qp.set_default_op(Xapian::Query::OP_OR);
-    qp.add_prefix("title", std::string(prefix_title));
-    auto split = split_filters(request.query);
-    Xapian::Query parsed;
-    bool blank = split.text.find_first_not_of(" \t\r\n") == std::string::npos;
-    if (!blank) {
-        try {
-            parsed = qp.parse_query(split.text,
-                                    Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                                        Xapian::QueryParser::FLAG_PURE_NOT);
-        } catch (const Xapian::QueryParserError& e) {
-            throw QueryError("cannot parse query '" + request.query + "': " + e.get_msg());
-        }
-    }
-    Xapian::Query expanded = request.expand ? analysis.thesaurus.expand(parsed, db) : parsed;
-    // The bonuses below (AND_MAYBE branches) reorder matches but never add any: counting needs
-    // only this, plus the entity branches that do add matches.
-    Xapian::Query matching = expanded;
-    // What ranks: `expanded`, with its common concepts made ranking-only (see common_share).
-    Xapian::Query core = expanded;
-    bool common_split = false;
-    if (parsed.get_type() == Xapian::Query::OP_OR && expanded.get_type() == Xapian::Query::OP_OR &&
-        expanded.get_num_subqueries() == parsed.get_num_subqueries() && parsed.get_num_subqueries() > 1 &&
-        !has_explicit_or(split.text)) {
-        std::vector<double> frequency;
-        for (std::size_t i = 0; i < expanded.get_num_subqueries(); ++i) {
-            frequency.push_back(concept_frequency(expanded.get_subquery(i), db));
-        }
-        const double rarest = rarest_known(frequency);
-        const double cutoff = std::max({common_share * db.get_doccount(), common_floor, common_ratio * rarest});
-        std::vector<Xapian::Query> rare;
-        std::vector<Xapian::Query> common;
-        for (std::size_t i = 0; i < expanded.get_num_subqueries(); ++i) {
-            (frequency[i] > cutoff ? common : rare).push_back(expanded.get_subquery(i));
-        }
-        if (!rare.empty() && !common.empty()) {
-            common_split = true;
-            matching = Xapian::Query(Xapian::Query::OP_OR, rare.begin(), rare.end());
-            core = Xapian::Query(Xapian::Query::OP_AND_MAYBE, matching,
-                                 Xapian::Query(Xapian::Query::OP_OR, common.begin(), common.end()));
-        }
-    }
-    // Highlighting: each query word is a group of its own, weighted by rarity; its expansions
-    // share its group at a lower weight.
-    const double n = std::max<double>(1, db.get_doccount());
+    const ParsedText text = parse_text(request, analysis, db);
+    const Xapian::Query& parsed = text.parsed;
+    const Xapian::Query expanded = request.expand ? analysis.thesaurus.expand(parsed, db) : parsed;
+    RankedQuery ranked = set_common_words_apart(text, expanded, db);
     int group_id = 0;
-    std::vector<Xapian::Query> title_terms;
-    for (auto it = parsed.get_unique_terms_begin(); it != parsed.get_unique_terms_end(); ++it) {
-        const std::string term = *it;
-        // Numbers get no headline bonus.
-        if (is_stem_term(term) || is_word_term(term)) title_terms.emplace_back(title_term(term));
-        double tf = std::max<double>(1, db.get_termfreq(term));
-        double w = 1.0 + std::log(n / tf);
-        if (!out.highlight.add_term(term, {group_id, w})) continue;
-        if (request.expand) {
-            for (const auto& g : single_word_terms(analysis.thesaurus.expand(Xapian::Query(term), db))) {
-                if (g != term) out.highlight.add_term(g, {group_id, 0.5 * w});
-            }
-        }
-        ++group_id;
+    const auto title_terms = highlight_query_words(parsed, request.expand, analysis, db, out.highlight, group_id);
+    const auto like = like_query(request, text.blank, analysis, db, out.highlight, group_id);
+    Xapian::Query ranking = with_coordination(ranked, parsed, expanded, request.expand, analysis, db);
+    ranking = with_title_bonus(ranking, title_terms, parsed);
+    if (request.expand && !text.blank && parsed.get_type() != Xapian::Query::OP_AND_NOT) {
+        add_named_entities(text.split.text, tagger, db, ranking, ranked.matching);
     }
-    // More like this: the article's telling words, highlighted after the query's own words
-    // (at half weight when there is a query: the user's words say what to show).
-    std::optional<LikeQuery> like;
-    if (!request.like.empty()) {
-        like = more_like_this(db, request.like, analysis);
-        const double share = blank ? 1.0 : 0.5;
-        for (const auto& [term, relative] : like->terms) {
-            const double tf = std::max<double>(1, db.get_termfreq(term));
-            const double weight = share * relative * (1.0 + std::log(n / tf));
-            if (out.highlight.add_term(term, {group_id, weight})) ++group_id;
-        }
-    }
-    // Articles matching every group_id of a plain multi-word query get those concepts' weight
-    // again: co-occurrence beats repeating one word (a labour strike vs a strike on an embassy).
-    // (The expansion keeps the parsed query's shape, so its top-level OR has one subquery per
-    // parsed concept; a single expanded word is an OR too, which must not count.)
-    // Not when common words were set apart: pairs of the query's specific word with generic ones
-    // ("sugar" with "production", "prices") rewarded articles that mention sugar among other
-    // commodities over articles about sugar (Reuters-topic MAP 0.583 -> 0.594 without them).
-    if (!common_split && request.expand && parsed.get_type() == Xapian::Query::OP_OR && expanded.get_type() == Xapian::Query::OP_OR &&
-        expanded.get_num_subqueries() == parsed.get_num_subqueries() && parsed.get_num_subqueries() > 1) {
-        // Words of one family ("missile hit embassy": missile and hit both say attack) are one
-        // concept: an article need not use both to answer the question.
-        std::vector<Xapian::Query> concepts;
-        std::map<int, std::vector<Xapian::Query>> families;
-        for (std::size_t i = 0; i < expanded.get_num_subqueries(); ++i) {
-            auto original = parsed.get_subquery(i);
-            int family = original.get_type() == Xapian::Query::LEAF_TERM
-                             ? analysis.thesaurus.family_of(*original.get_terms_begin())
-                             : -1;
-            if (family < 0) concepts.push_back(expanded.get_subquery(i));
-            else families[family].push_back(expanded.get_subquery(i));
-        }
-        for (auto& [family, members] : families) {
-            concepts.emplace_back(Xapian::Query::OP_OR, members.begin(), members.end());
-        }
-        // Coordination in proportion: every pair of concepts found together adds their weight,
-        // scaled by 1/(n-1). An article with all n concepts gets their weight once more; one
-        // with k of them (k-1)/(n-1) of it. (For two concepts: both, or no bonus.)
-        if (concepts.size() >= 2 && concepts.size() <= max_coordinated_concepts) {
-            std::vector<Xapian::Query> pairs;
-            const double scale = 1.0 / static_cast<double>(concepts.size() - 1);
-            std::vector<Xapian::Query> loose;
-            for (const auto& c : concepts) loose.push_back(without_positions(c));
-            std::vector<double> frequency;
-            for (const auto& c : concepts) frequency.push_back(concept_frequency(c, db));
-            const double rarest = rarest_known(frequency);
-            for (std::size_t a = 0; a < concepts.size(); ++a) {
-                for (std::size_t b = a + 1; b < concepts.size(); ++b) {
-                    if (generic_pair(frequency[a], frequency[b], rarest)) continue;
-                    Xapian::Query both(Xapian::Query::OP_AND, loose[a], loose[b]);
-                    pairs.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, both, scale);
-                }
-            }
-            // An article with every concept also earns a fixed weight, whatever its counts: the
-            // pairs above add what the concepts weigh in it, which is little when it names them
-            // only through relatives ("drone attack near a consulate") and a lot when it repeats
-            // one of them ("embassy" five times in an article about an embassy reopening).
-            // Concepts of unknown frequency (wildcards) count as the most frequent known one,
-            // not as words found nowhere (the highest idf there is).
-            const double most = *std::max_element(frequency.begin(), frequency.end());
-            double idfs = 0;
-            for (double f : frequency) idfs += bm25_idf(n, f > 0 ? f : most);
-            auto* fixed = new Xapian::FixedWeightPostingSource(every_concept_weight * idfs);
-            Xapian::Query every(fixed->release());
-            if (concepts.size() == 2) {
-                // The one pair is every concept: add the fixed weight to it (AND with a
-                // posting source that matches every article) rather than test the pair twice.
-                pairs.front() = Xapian::Query(Xapian::Query::OP_AND, pairs.front(), every);
-            } else {
-                pairs.emplace_back(Xapian::Query::OP_FILTER, every,
-                                   Xapian::Query(Xapian::Query::OP_AND, loose.begin(), loose.end()));
-            }
-            core = Xapian::Query(Xapian::Query::OP_AND_MAYBE, core,
-                                 Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end()));
-        }
-    }
-    expanded = core;
-
-    // The words the user typed (not their expansions) in the headline are a strong sign the
-    // article is about them.
-    if (!title_terms.empty() && parsed.get_type() != Xapian::Query::OP_AND_NOT) {
-        Xapian::Query title(Xapian::Query::OP_OR, title_terms.begin(), title_terms.end());
-        expanded = Xapian::Query(Xapian::Query::OP_AND_MAYBE, expanded,
-                                 Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, title, title_weight));
-    }
-
-    // Entities the query names ("Kiev", "UNITED ARAB EMIRATES", "Antony Blinken"), found by the
-    // same tagger as the articles': articles ABOUT them (their facets) match and get a bonus,
-    // whatever spelling they use. The bonus is a fixed weight (a built-in posting source, so remote
-    // shards can run it): the facet term's idf (entity_weight), about what one mention of a
-    // word as rare as the facet earns.
-    if (request.expand && !blank && parsed.get_type() != Xapian::Query::OP_AND_NOT) {
-        Article as_text;
-        as_text.body = split.text;
-        std::vector<Xapian::Query> about;
-        std::set<std::string> seen;
-        for (const auto& m : tagger.tag(as_text).mentions) {
-            auto term = filter_term(facet_prefix(m.facet), m.value);
-            if (!seen.insert(term).second || db.get_termfreq(term) == 0) continue;
-            auto* fixed = new Xapian::FixedWeightPostingSource(entity_weight * bm25_idf(n, db.get_termfreq(term)));
-            about.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(fixed->release()), Xapian::Query(term));
-            matching = Xapian::Query(Xapian::Query::OP_OR, matching, Xapian::Query(term));
-        }
-        if (!about.empty()) {
-            // OR, not AND_MAYBE: an article about Kyiv answers "Kiev" even if it never says Kiev.
-            about.insert(about.begin(), expanded);
-            expanded = Xapian::Query(Xapian::Query::OP_OR, about.begin(), about.end());
-        }
-    }
-
-    // Nothing to rank by (no words, or only exclusions): newest first.
-    out.by_date = parsed.empty() ||
-                  (parsed.get_type() == Xapian::Query::OP_AND_NOT &&
-                   parsed.get_subquery(0).get_type() == Xapian::Query::LEAF_MATCH_ALL);
-    auto base = [&](const Xapian::Query& q) {
-        // Filters only: every article they allow, unweighted.
-        Xapian::Query query = q.empty()       ? Xapian::Query(Xapian::Query::MatchAll)
-                              : out.by_date ? Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query::MatchAll, q)
-                                            : q;
-        if (like) {
-            // With query words, an article must match them too and scores for both ("like this
-            // one, about X"); words that only exclude ("NOT strike") narrow the articles alike.
-            if (!out.by_date) {
-                query = Xapian::Query(Xapian::Query::OP_AND, query, like->query);
-            } else if (!q.empty()) {
-                query = Xapian::Query(Xapian::Query::OP_FILTER, like->query, q);
-            } else {
-                query = like->query;
-            }
-            query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(like->id_term));
-        }
-        return query;
-    };
-
-    std::vector<Xapian::Query> filters;
-    std::vector<Xapian::Query> exclusions;
-    for (const auto& clause : split.clauses) {
-        if (without && std::any_of(clause.any_of.begin(), clause.any_of.end(),
-                                   [&](const FilterAtom& a) { return parse_facet(a.field) == without; })) {
-            continue;
-        }
-        std::vector<Xapian::Query> alternatives;
-        for (const auto& atom : clause.any_of) {
-            if (atom.field == "date") {
-                alternatives.push_back(date_filter(atom.value));
-                continue;
-            }
-            auto facet = parse_facet(atom.field);
-            alternatives.push_back(filter_for(tagger, facet, facet ? facet_prefix(*facet) : prefix_source, atom.value));
-        }
-        Xapian::Query q(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
-        (clause.exclude ? exclusions : filters).push_back(q);
-    }
-    for (const auto& [facet, values] : request.filters) {
-        if (facet == without) continue;
-        for (const auto& v : values) filters.push_back(filter_for(tagger, facet, facet_prefix(facet), v));
-    }
-    for (const auto& s : request.sources) filters.push_back(filter_for(tagger, std::nullopt, prefix_source, s));
-    if (!request.since.empty() || !request.until.empty()) {
-        // The slot holds full UTC date-times; a date alone means its whole day, a month or a
-        // year all of it, as in date:.
-        auto keys = date_key_range(request.since, request.until);
-        if (keys.first > keys.last) throw UsageError("--since " + request.since + " is after --until " + request.until);
-        filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, slot_date, keys.first, keys.last);
-    }
-    auto apply_filters = [&](Xapian::Query query) {
-        if (!filters.empty()) {
-            query = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                  Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
-        }
-        if (!exclusions.empty()) {
-            query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
-                                  Xapian::Query(Xapian::Query::OP_OR, exclusions.begin(), exclusions.end()));
-        }
-        return query;
-    };
-    out.query = apply_filters(base(expanded));
-    out.matching = apply_filters(base(matching));
+    out.by_date = nothing_to_rank(parsed);
+    const Filters filters = collect_filters(text.split.clauses, request, tagger, without);
+    out.query = filters.apply(with_like(ranking, out.by_date, like));
+    out.matching = filters.apply(with_like(ranked.matching, out.by_date, like));
     if (like) out.by_date = false;  // ranked by likeness
     return out;
 }
