@@ -103,6 +103,9 @@ TEST(QueryWords, OperatorsExclusionsWildcardsAndNumbersAreLeftOut) {
               (std::vector<std::string>{"embasy"}));
     EXPECT_EQ(typed_words("an ox in embasy"),
               (std::vector<std::string>{"embasy"}));  // under 3 letters
+    // An operator next to a bracket is still one: "(NOT consulat)" excludes.
+    EXPECT_EQ(typed_words("embasy (NOT consulat)"), (std::vector<std::string>{"embasy"}));
+    EXPECT_EQ(typed_words("(strike OR) embasy"), (std::vector<std::string>{"strike", "embasy"}));
     EXPECT_TRUE(query_words("").empty());
     EXPECT_EQ(typed_words("\"unterminated embasy"),
               (std::vector<std::string>{"unterminated", "embasy"}));
