@@ -106,11 +106,8 @@ constexpr std::size_t max_coordinated_concepts = 4;
 // facets visit every match) and a more useful one to facet. Articles that match keep exactly
 // their weights. Over a small or topical collection, frequent words are its subject and every
 // match is cheap, hence the floor; and a query whose words are all about as frequent ("interest
-// rates central bank cut") is about all of them, hence the ratio. Measured
-// (bench/eval-relevance, Reuters topics): "copper production prices" AP 0.684 -> 0.800,
-// "crude oil prices production OPEC" 0.622 -> 0.690, while without the ratio "interest rates
-// central bank rate cut" fell 0.421 -> 0.280. 200k generated corpus: median matches 126k ->
-// 9.6k, query p50 3.5x -> 0.9x plain Xapian's.
+// rates central bank cut") is about all of them, hence the ratio. Figures:
+// bench/results/query.md ("Common words rank but do not match").
 constexpr double common_share = 0.1;
 constexpr double common_ratio = 5;
 constexpr double common_floor = 1000;
@@ -163,19 +160,14 @@ double concept_frequency(const Xapian::Query& q, const Xapian::Database& db) {
 // ("crop" and "exports" in "soybean crop exports") earns no coordination bonus: found
 // together they say little about the subject, and rewarding them ranked articles about other
 // crops' exports among the soybean ones. Pairs with a concept within this factor of the
-// rarest keep it. Measured (bench/eval-relevance, with the rest of this build), MAP / nDCG@10
-// as ratios to the better peer, every pair / factor 5 / 3 / 2: Reuters development topics
-// 1.053 / 1.049, 1.053 / 1.049, 1.054 / 1.052, 1.054 / 1.052; corpus set 1.096 / 1.056,
-// 1.093 / 1.056, 1.089 / 1.054, 1.088 / 1.051; held-out topics (MAP) 0.967, 0.973, 0.980, 0.977.
+// rarest keep it. Figures: bench/results/query.md ("Generic pairs earn no coordination").
 constexpr double generic_pair_factor = 3;
 
 // The fixed weight an article with every concept of a coordinated query earns, in idf units
 // of each concept. Needed since BM25's k1 went from 1 to 2.5 (ranking.hpp): repeated words
 // then outweighed relatives-only matches, and an embassy reopening ranked above strikes on
-// consulates for "strikes on embassies" (ApiParaphrases). Measured (bench/eval-relevance, MAP
-// / nDCG@10 as ratios to the better peer), 0 / 0.5 / 0.75: corpus set 1.087 / 1.053, 1.089 /
-// 1.054, 1.090 / 1.055; Reuters development topics 1.057 / 1.053, 1.054 / 1.052, 1.053 /
-// 1.052; held-out topics (MAP) 0.982, 0.980, 0.979. Under 0.5 the paraphrases fail.
+// consulates for "strikes on embassies" (ApiParaphrases). Under 0.5 the paraphrases fail.
+// Figures: bench/results/query.md ("The fixed weight for every concept").
 constexpr double every_concept_weight = 0.5;
 
 [[nodiscard]] bool generic_pair(double frequency_a, double frequency_b, double rarest) {
@@ -381,7 +373,8 @@ std::optional<Xapian::Query> coordination_bonus(const std::vector<Xapian::Query>
 // word (a labour strike vs a strike on an embassy). Not when common words were set apart:
 // pairs of the query's specific word with generic ones ("sugar" with "production", "prices")
 // rewarded articles that mention sugar among other commodities over articles about sugar
-// (Reuters-topic MAP 0.583 -> 0.594 without them). Not without expansion (--verbatim).
+// (figures: bench/results/query.md, "No coordination bonus once common words were set
+// apart"). Not without expansion (--verbatim).
 Xapian::Query with_coordination(const RankedQuery& ranked, const Xapian::Query& parsed, const Xapian::Query& expanded,
                                 bool expand, const Analysis& analysis, const Xapian::Database& db) {
     if (ranked.common_split || !expand || !several_concepts(parsed, expanded)) return ranked.core;

@@ -130,15 +130,14 @@ Xapian::Document make_document(const Article& article, const Tagging& tagging,
     // Title words count as body words do; the headline's weight comes from the S terms below,
     // which the query adds as a bonus for the words the user typed (query.cpp). Counting them
     // three times here as well ranked articles that only name a query word in the headline
-    // above articles about it (bench/eval-relevance: Reuters held-out topics MAP 0.971 ->
-    // 0.982 of plain Xapian's, development topics 1.054 -> 1.057; corpus unchanged).
+    // above articles about it (figures: bench/results/ranking.md, "Title words indexed once").
     generator.index_text(article.title);
     generator.index_text(article.title, 1, std::string(prefix_title));
     generator.increase_termpos(100);
     generator.index_text(article.body);
     // News puts what the story is about first (the inverted pyramid): lead words count once
-    // more. Same terms, no positions, so the index barely grows. (Measured with
-    // bench/eval-relevance: Reuters nDCG@10 0.888 -> 0.903, the corpus set unchanged.)
+    // more. Same terms, no positions, so the index barely grows. (Figures:
+    // bench/results/ranking.md, "Lead words count once more".)
     const std::string_view body = article.body;
     generator.index_text_without_positions(std::string(body.substr(0, lead_end(body, lead_words))), lead_extra_wdf);
 

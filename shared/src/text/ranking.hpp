@@ -8,20 +8,13 @@
 
 namespace newsfacet::detail {
 
-// Measured with bench/eval-relevance on the rest of this build (title words indexed once, the
-// thesaurus, coordination): Reuters development topics (dev), the 33 held-out topics
-// (held-out) and the corpus set; MAP and nDCG@10.
-
 /// Term-frequency saturation. Higher than Xapian's default (1): every lead word is indexed
 /// twice (document.cpp), so the counts BM25 sees run ahead of the mentions and should
-/// saturate later. With b = 0.25, k1 = 1 / 1.5 / 2.5 / 3.5: dev MAP 0.601 / 0.604 / 0.607 /
-/// 0.607, nDCG 0.910 / 0.915 / 0.919 / 0.915; held-out MAP 0.473 / 0.477 / 0.478 / 0.477;
-/// corpus nDCG 0.968 / 0.973 / 0.972 / 0.971.
+/// saturate later. Figures: bench/results/ranking.md ("BM25 k1").
 inline constexpr double bm25_k1 = 2.5;
 /// Length normalisation. Lower than Xapian's default (0.5): a long wire story is mostly long
 /// because it carries more of its subject (tables, quotes, background), not because it
-/// strays. With k1 = 2.5, b = 0.5 / 0.25 / 0.1: dev nDCG 0.899 / 0.919 / 0.915, dev MAP
-/// 0.609 / 0.607 / 0.600; held-out MAP 0.470 / 0.478 / 0.480; corpus unchanged (0.972).
+/// strays. Figures: bench/results/ranking.md ("BM25 b").
 inline constexpr double bm25_b = 0.25;
 
 /// The idf BM25Weight gives a term found in `frequency` of `doccount` articles:
