@@ -15,15 +15,10 @@
 
 #include <newsfacet/newsfacet.hpp>
 
+#include "corpus.hpp"
 #include "temp_dir.hpp"
 
 namespace newsfacet::testing {
-
-/// Number of articles in corpus/ (README.md is skipped).
-inline constexpr std::uint64_t corpus_articles = 45;
-
-/// The seed article's id (its file name relative to corpus/).
-inline const std::string seed_id = "azerbaijan-embassy-kyiv.txt";
 
 inline std::filesystem::path corpus_dir() { return NEWSFACET_CORPUS_DIR; }
 

@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "corpus.hpp"
 #include "run_command.hpp"
 #include "temp_dir.hpp"
 
@@ -22,11 +23,6 @@ namespace newsfacet::testing {
 inline const std::string index_bin = NEWSFACET_INDEX_BIN;
 inline const std::string search_bin = NEWSFACET_SEARCH_BIN;
 inline const std::string corpus_path = NEWSFACET_CORPUS_DIR;
-
-/// Number of articles in corpus/ (README.md is skipped).
-inline constexpr std::size_t corpus_articles = 45;
-
-inline const std::string seed_id = "azerbaijan-embassy-kyiv.txt";
 
 /// Runs a binary with `args`, in the scratch directory `dir` (stderr is captured there).
 inline CommandResult run(const TempDir& dir, const std::string& bin, std::vector<std::string> args,
