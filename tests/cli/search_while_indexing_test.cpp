@@ -4,8 +4,10 @@
 #include <signal.h>
 #include <sys/wait.h>
 
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <thread>
 
 #include <gtest/gtest.h>
 #include <xapian.h>
@@ -75,14 +77,24 @@ TEST(CliConcurrency, SearchesDuringIndexingSucceed) {
     newsfacet::Searcher kept_open(dir / "db");
     newsfacet::SearchRequest request;
     request.query = "officials france";
-    // Rounds: the indexer runs only while this test searches beside it, and is stopped again
-    // once a round has seen it commit. So every round's searches meet a commit, and the run
-    // cannot end within a few rounds, however the machine shares its time.
+    // Rounds: the indexer runs while both searchers search beside it, until it is seen to
+    // commit, then stops while the kept searcher searches again, its revision now stale. So
+    // every round meets a commit, and the run cannot end within a few rounds, however the
+    // machine shares its time.
     int rounds = 0, failures = 0;
     std::uint64_t previous = 0;
+    const auto search_kept_open = [&] {
+        try {
+            EXPECT_GT(kept_open.search(request).total, 0u);
+        } catch (const newsfacet::Error& e) {
+            ADD_FAILURE() << "search during indexing failed: " << e.what();
+            ++failures;
+        }
+    };
     while (!indexer.ended() && failures <= 3) {
         const auto revision = committed_revision(dir / "db");
         indexer.resume();
+        search_kept_open();
         auto cli = run_search(dir, {"--json", "--db", db_of(dir), "officials france"});
         EXPECT_EQ(cli.status, 0) << cli.err;
         if (cli.status == 0) {
@@ -90,15 +102,11 @@ TEST(CliConcurrency, SearchesDuringIndexingSucceed) {
             EXPECT_GE(total, previous) << "a later search saw fewer articles";
             previous = total;
         }
-        do {
-            try {
-                EXPECT_GT(kept_open.search(request).total, 0u);
-            } catch (const newsfacet::Error& e) {
-                ADD_FAILURE() << "search during indexing failed: " << e.what();
-                ++failures;
-            }
-        } while (committed_revision(dir / "db") == revision && !indexer.ended() && failures <= 3);
+        while (committed_revision(dir / "db") == revision && !indexer.ended()) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
         indexer.pause();
+        search_kept_open();
         ++rounds;
     }
     indexer.resume();
