@@ -28,6 +28,7 @@
 #include "store/incremental.hpp"
 #include "store/schema.hpp"
 #include "temp_dir.hpp"
+#include "text/dates.hpp"
 #include "text/near_duplicate.hpp"
 
 using namespace newsfacet::detail;
