@@ -102,8 +102,8 @@ BENCHMARK(BM_Tokenise)->Unit(benchmark::kMillisecond);
 void BM_BuildDocuments(benchmark::State& state) {
     const auto& in = input();
     if (!in.error.empty()) return state.SkipWithError(in.error.c_str());
-    auto analysis = nd::make_analysis();
-    auto generator = nd::make_generator(*analysis);
+    const nd::Analysis analysis;
+    auto generator = nd::make_generator(analysis);
     for (auto _ : state) {
         for (std::size_t i = 0; i < in.articles.size(); ++i) {
             benchmark::DoNotOptimize(nd::IndexAccess::prepare(in.articles[i], in.taggings[i], generator));
@@ -117,15 +117,15 @@ BENCHMARK(BM_BuildDocuments)->Unit(benchmark::kMillisecond);
 void BM_Snippets(benchmark::State& state) {
     const auto& in = input();
     if (!in.error.empty()) return state.SkipWithError(in.error.c_str());
-    auto analysis = nd::make_analysis();
+    const nd::Analysis analysis;
     nd::HighlightSpec spec;
     int group = 0;
     for (const char* word : {"strike", "embassy", "talks"}) {
-        (void)spec.add_term("Z" + analysis->stemmer(word), {group, 1.0 + group});
+        (void)spec.add_term("Z" + analysis.stemmer(word), {group, 1.0 + group});
         ++group;
     }
     for (auto _ : state) {
-        for (const auto& a : in.articles) benchmark::DoNotOptimize(nd::make_snippet(a.body, spec, analysis->stemmer, 200));
+        for (const auto& a : in.articles) benchmark::DoNotOptimize(nd::make_snippet(a.body, spec, analysis.stemmer, 200));
     }
     set_throughput(state, in);
 }

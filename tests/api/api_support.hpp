@@ -123,11 +123,11 @@ protected:
         m_searcher.emplace(m_path);
     }
 
-    [[nodiscard]] SearchResults search(const SearchRequest& request) const { return m_searcher->search(request); }
-    [[nodiscard]] SearchResults search_all(const std::string& query = {}) const {
+    [[nodiscard]] SearchResults search(const SearchRequest& request) { return m_searcher->search(request); }
+    [[nodiscard]] SearchResults search_all(const std::string& query = {}) {
         return m_searcher->search(everything(query));
     }
-    [[nodiscard]] std::set<std::string> id_set(const SearchRequest& request) const {
+    [[nodiscard]] std::set<std::string> id_set(const SearchRequest& request) {
         return as_set(ids_of(search(request)));
     }
 

@@ -71,14 +71,14 @@ protected:
         m_searcher.emplace(path);
     }
 
-    [[nodiscard]] SearchResults search(SearchRequest request, bool collapse = true) const {
+    [[nodiscard]] SearchResults search(SearchRequest request, bool collapse = true) {
         request.collapse = collapse;
         return m_searcher->search(request);
     }
 
     // The collapsed list must be the full list with every copy but the first of its group
     // left out, and each kept copy must count the members of its group that matched.
-    void expect_collapsed_form_of_full_list(const SearchRequest& request) const {
+    void expect_collapsed_form_of_full_list(const SearchRequest& request) {
         const auto full = search(request, false);
         const auto collapsed = search(request, true);
         std::vector<std::string> expected_ids;

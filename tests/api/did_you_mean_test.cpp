@@ -9,13 +9,13 @@ namespace {
 
 class ApiDidYouMean : public newsfacet::testing::CorpusTest {
 protected:
-    [[nodiscard]] std::string corrected(const std::string& query) const {
+    [[nodiscard]] std::string corrected(const std::string& query) {
         newsfacet::SearchRequest request;
         request.query = query;
         request.count_facets = false;
         return search(request).corrected_query;
     }
-    [[nodiscard]] std::uint64_t total(const std::string& query) const {
+    [[nodiscard]] std::uint64_t total(const std::string& query) {
         newsfacet::SearchRequest request;
         request.query = query;
         request.count_facets = false;

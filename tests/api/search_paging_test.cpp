@@ -17,7 +17,7 @@ namespace {
 class ApiSearchPaging : public newsfacet::testing::CorpusTest,
                         public ::testing::WithParamInterface<std::string> {
 protected:
-    SearchResults page(std::size_t offset, std::size_t limit) const {
+    SearchResults page(std::size_t offset, std::size_t limit) {
         SearchRequest request;
         request.query = GetParam();
         request.offset = offset;

@@ -36,7 +36,7 @@ using BatchHandler = std::function<void(const BatchItem&)>;
 /// output streams. A query the library refuses (bad syntax, unknown facet field: a UsageError)
 /// is reported in its item and the batch goes on; any other error (the index is unreadable)
 /// propagates and ends the batch. Cost: one search per line, one Searcher for all.
-[[nodiscard]] NEWSFACET_EXPORT BatchSummary run_batch(const Searcher& searcher, const SearchRequest& base, std::istream& in,
+[[nodiscard]] NEWSFACET_EXPORT BatchSummary run_batch(Searcher& searcher, const SearchRequest& base, std::istream& in,
                                      const BatchHandler& on_item);
 
 }  // namespace newsfacet

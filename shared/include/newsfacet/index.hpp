@@ -44,9 +44,14 @@ struct IndexInfo {
 enum class AddOutcome { added, replaced };
 
 /// A writable index: create or open one, add, replace and delete articles. Changes become
-/// visible to searchers after commit() (and are committed by the destructor, best effort).
+/// visible to searchers after commit(); the destructor commits those not committed yet (best
+/// effort: call commit() to learn of a failure), except a batch of an ingest() run still
+/// open, which it cancels, as Xapian's WritableDatabase cancels an open transaction.
 /// One writer per index at a time: a second one gets IndexLockedError.
-/// Move-only handle; not thread-safe (use one Index per thread of control).
+/// Threads: move-only handle, not safe to share (Xapian's WritableDatabase is not): use an
+/// Index from one thread at a time; info() is non-const as it moves the database's cursors.
+/// It shares nothing mutable with Searchers or other Indexes (its stemmer is its own, a Tagger
+/// is immutable), so Searchers may search the same index from other threads meanwhile.
 class NEWSFACET_EXPORT Index {
 public:
     /// Opens the index at `path`, creating it (and its directory) if it does not exist.
@@ -80,7 +85,10 @@ public:
     /// Deletes the article with this id. Returns false if there was none.
     bool remove(std::string_view id);
 
-    /// Makes all changes so far durable and visible to new searchers.
+    /// Makes all changes so far durable and visible to new searchers. Throws UsageError while
+    /// an ingest() run on this index is in progress (called from one of its callbacks): the
+    /// run commits whole batches itself, and a commit here would make half of one durable.
+    /// DatabaseError on write failure.
     void commit();
 
     /// Number of articles in the index (including uncommitted changes).
@@ -88,7 +96,7 @@ public:
 
     /// A summary of the index (articles, size, format, facet value counts).
     /// Cost: reads the facet value slots of every article.
-    [[nodiscard]] IndexInfo info() const;
+    [[nodiscard]] IndexInfo info();
 
     /// Bytes the index takes on disk. Cost: one walk of its directory (no facet counting).
     [[nodiscard]] std::uint64_t disk_size() const;

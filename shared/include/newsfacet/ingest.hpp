@@ -25,7 +25,9 @@ struct IngestStats {
     std::uint64_t input_bytes = 0;  ///< Input file bytes consumed so far (see input_bytes()).
 };
 
-/// Callbacks for ingest(). Any may be empty.
+/// Callbacks for ingest(). Any may be empty. They run inside the run's open batch: the index's
+/// add() and remove() join it, its commit() throws UsageError (the run commits whole batches),
+/// and an exception a callback throws ends the run, cancelling the open batch.
 struct IngestHandler {
     std::function<void(const InputError&)> on_error;
     std::function<void(const std::string&)> on_warning;
@@ -68,7 +70,8 @@ struct IngestOptions {
 /// Unreadable files, malformed records and paths that do not exist are reported through
 /// `handler.on_error`, counted in `failed`, and skipped; everything else still lands.
 /// Throws DatabaseError only when the index itself fails (disk full, ...): the batch in
-/// progress is dropped and the index keeps every batch committed before.
+/// progress is dropped and the index keeps every batch committed before. UsageError if an
+/// ingest() run on the same index is in progress (this one called from its callback).
 /// Callbacks run on the calling thread, in input order, whatever `options.threads`; the
 /// index ends up the same either way.
 NEWSFACET_EXPORT IngestStats ingest(Index& index, const std::vector<std::filesystem::path>& paths,

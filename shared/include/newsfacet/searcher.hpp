@@ -115,7 +115,16 @@ struct SearchResults {
 };
 
 /// A read-only view of an index for searching. Sees the index as it was when opened (or last
-/// reopen()ed). Move-only; one Searcher per thread.
+/// reopen()ed). Move-only.
+///
+/// Threads: a Searcher is not safe to share; use one per thread (as Xapian::Database, which it
+/// holds: Xapian objects may not be used by two threads at once). search() and info() are
+/// not const because they change the searcher: a search may move it to a newer revision,
+/// keeps facet data and memoises stems. size() changes nothing, but it too runs Xapian code
+/// that promises no thread safety: no member may run in two threads at once. Searchers share
+/// nothing mutable with each other or with an Index (each has its own stemmer; a Tagger is
+/// immutable), so any number of them, each on its own thread, may search one index while an
+/// Index writes it from another thread.
 class NEWSFACET_EXPORT Searcher {
 public:
     /// Opens the index at `path`: an index directory, a sharded index (see shards.hpp) or a
@@ -146,10 +155,11 @@ public:
     /// shards (several databases, or a remote one) counting uses Xapian's built-in value
     /// counting instead, which holds one entry per distinct stored value among the matches,
     /// and each remote shard adds network round trips (statistics, match, counts, each hit).
-    [[nodiscard]] SearchResults search(const SearchRequest& request) const;
+    [[nodiscard]] SearchResults search(const SearchRequest& request);
 
-    /// A summary of the index. Cost: reads the facet values of every article.
-    [[nodiscard]] IndexInfo info() const;
+    /// A summary of the index. Cost: reads the facet values of every article. Not const:
+    /// reading moves the database's cursors (see Threads above).
+    [[nodiscard]] IndexInfo info();
 
     /// Number of articles in the index (all shards). Cost: constant.
     [[nodiscard]] std::uint64_t size() const;
@@ -160,7 +170,7 @@ public:
     void reopen();
 
 private:
-    [[nodiscard]] SearchResults run_search(const SearchRequest& request) const;
+    [[nodiscard]] SearchResults run_search(const SearchRequest& request);
 
     struct Impl;
     std::unique_ptr<Impl> m_impl;

@@ -7,7 +7,7 @@
 
 namespace newsfacet {
 
-BatchSummary run_batch(const Searcher& searcher, const SearchRequest& base, std::istream& in,
+BatchSummary run_batch(Searcher& searcher, const SearchRequest& base, std::istream& in,
                        const BatchHandler& on_item) {
     BatchSummary summary;
     SearchRequest request = base;

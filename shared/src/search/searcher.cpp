@@ -32,7 +32,9 @@ struct Searcher::Impl {
     // each shard's own docids, which do not tell the shards apart.
     bool portable = false;
     Tagger tagger;
-    std::shared_ptr<const detail::Analysis> analysis = detail::make_analysis();
+    // This searcher's own: its stemmer memoises (see Analysis), so sharing it between
+    // Searchers would let two threads write one memo.
+    detail::Analysis analysis;
     // Facet columns of one revision, read once queries matching a large share of it recur.
     std::shared_ptr<const detail::FacetColumns> columns;
     Xapian::rev columns_revision = 0;
@@ -69,6 +71,12 @@ struct Searcher::Impl {
         portable = db.size() > 1 || detail::has_remote_shard(path);
         columns.reset();
     }
+
+    std::shared_ptr<const detail::FacetColumns> count_matches(const SearchRequest& request,
+                                                              const Xapian::Query& matching, SearchResults& results);
+    void count_without_own_filters(const SearchRequest& request,
+                                   const std::shared_ptr<const detail::FacetColumns>& counted_from,
+                                   SearchResults& results);
 };
 
 Searcher::Searcher(const std::filesystem::path& path) : m_impl(std::make_unique<Impl>()) {
@@ -81,7 +89,7 @@ Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
-SearchResults Searcher::search(const SearchRequest& request) const {
+SearchResults Searcher::search(const SearchRequest& request) {
     try {
         return run_search(request);
     } catch (const Xapian::DatabaseModifiedError&) {
@@ -269,108 +277,149 @@ std::vector<Xapian::MSetIterator> ranked_page(Xapian::Enquire& enquire, Xapian::
     }
 }
 
-}  // namespace
-
-SearchResults Searcher::run_search(const SearchRequest& request) const {
-    const auto& impl = *m_impl;
-    SearchResults results;
-    results.query = request.query;
-    results.like = request.like;
-    try {
-        auto built = detail::build_query(request, *impl.analysis, impl.tagger, impl.db);
-        Xapian::Enquire enquire(impl.db);
-        enquire.set_query(built.query);
-        enquire.set_weighting_scheme(detail::ranking_weight());
-
-        // Newest or oldest first, undated articles last either way, ties by a hash of the id
-        // (never by docid, which differs between one index and shards of it): one value slot
-        // each, since Xapian's remote backend sorts by a slot but runs no KeyMaker. An index
-        // written before those slots existed sorts with a key maker instead (local only), until
-        // the next incremental run re-indexes it.
-        const bool date_slots = impl.db.get_value_freq(detail::slot_newest) == impl.db.get_doccount();
-        Xapian::MultiValueKeyMaker by_date;
-        if (request.sort == SortOrder::oldest) {
+// Sets the order of `enquire` for `sort`; returns true if results are ranked by weight.
+//
+// Newest or oldest first, undated articles last either way, ties by a hash of the id (never
+// by docid, which differs between one index and shards of it): one value slot each, since
+// Xapian's remote backend sorts by a slot but runs no KeyMaker. An index written before those
+// slots existed sorts with `by_date` instead (local only), until the next incremental run
+// re-indexes it; `by_date` must outlive the enquire's use. Cost: one value-frequency lookup.
+bool set_order(Xapian::Enquire& enquire, Xapian::MultiValueKeyMaker& by_date, const Xapian::Database& db,
+               SortOrder sort, bool query_by_date) {
+    if (sort == SortOrder::relevance && !query_by_date) {
+        enquire.set_sort_by_relevance_then_value(detail::slot_id, false);
+        return true;
+    }
+    if (db.get_value_freq(detail::slot_newest) != db.get_doccount()) {
+        if (sort == SortOrder::oldest) {
             by_date.add_value(detail::slot_date, false, "\xff");
         } else {
             by_date.add_value(detail::slot_date, true);
         }
         by_date.add_value(detail::slot_id);
-        if (request.sort == SortOrder::relevance && !built.by_date) {
-            enquire.set_sort_by_relevance_then_value(detail::slot_id, false);
-        } else if (!date_slots) {
-            enquire.set_sort_by_key(&by_date, false);
-        } else if (request.sort == SortOrder::oldest) {
-            enquire.set_sort_by_value_then_relevance(detail::slot_oldest, false);
-        } else {
-            enquire.set_sort_by_value_then_relevance(detail::slot_newest, true);
+        enquire.set_sort_by_key(&by_date, false);
+    } else if (sort == SortOrder::oldest) {
+        enquire.set_sort_by_value_then_relevance(detail::slot_oldest, false);
+    } else {
+        enquire.set_sort_by_value_then_relevance(detail::slot_newest, true);
+    }
+    return false;
+}
+
+// The hit at MSet position `it`, ranked `rank`: its stored fields, its score (0 when results
+// sort by date), its snippet and, with collapsing, the matching articles sharing its
+// near-duplicate key. Cost: reads the document; a search only if its key is not unique.
+SearchHit make_hit(const Xapian::Database& db, const Xapian::MSetIterator& it, std::size_t rank,
+                   const SearchRequest& request, const detail::BuiltQuery& built, const detail::Analysis& analysis) {
+    auto stored = detail::read_document(it.get_document());
+    SearchHit hit;
+    hit.rank = rank;
+    hit.id = stored.article.id;
+    hit.title = stored.article.title;
+    hit.date = stored.article.date;
+    hit.source = stored.article.source;
+    hit.url = stored.article.url;
+    hit.score = built.by_date ? 0.0 : rounded_weight(it.get_weight());
+    hit.snippet = detail::make_snippet(stored.article.body.empty() ? stored.article.title : stored.article.body,
+                                       built.highlight, analysis.stemmer, request.snippet_bytes);
+    hit.facets = std::move(stored.facets);
+    hit.officials = std::move(stored.officials);
+    // The ranking pass skips what cannot reach the page, so its collapse count is only a
+    // lower bound (even 0): count the matching articles with this key instead.
+    hit.copies = request.collapse ? matching_copies(db, built.matching, it.get_collapse_key()) : 1;
+    return hit;
+}
+
+// Did you mean, for filters: for each filter value that matches no article at all, the
+// closest value in the index as "facet:Value". Cost: a term lookup per value, and a pass over
+// the facet's terms for each value that matches nothing.
+std::vector<std::string> filter_suggestions(const Xapian::Database& db, const Tagger& tagger,
+                                            const std::map<Facet, std::vector<std::string>>& filters) {
+    std::vector<std::string> suggestions;
+    for (const auto& [facet, values] : filters) {
+        for (const auto& v : values) {
+            std::string value = v;
+            if (auto c = tagger.canonical(facet, v)) value = *c;
+            if (db.term_exists(detail::filter_term(detail::facet_prefix(facet), value))) continue;
+            auto closest = closest_value(db, tagger, facet, v);
+            if (!closest.empty()) suggestions.push_back(std::string(facet_name(facet)) + ":" + closest);
         }
-        // Two passes. Ranking asks only for the page (and what ties with it), so Xapian can skip
-        // articles that cannot reach it; near-duplicate copies are collapsed there
-        // (ranked_page). Counting visits every match (exact totals and facet counts) but runs
-        // the cheaper `matching` query, unweighted, and counts the distinct copy keys.
+    }
+    return suggestions;
+}
+
+}  // namespace
+
+// Counts every match of `built.matching` (SearchResults::total, total_articles and, with
+// count_facets, facets and months) into `results`. Counting needs no collapsing by Xapian (it
+// would keep every match in a table): the spy counts the distinct near-duplicate keys.
+// Returns the facet columns it counted from (null: it walked the value streams), for the
+// multi-select counts of the same revision. Cost: visits every match once.
+std::shared_ptr<const detail::FacetColumns> Searcher::Impl::count_matches(const SearchRequest& request,
+                                                                          const Xapian::Query& matching,
+                                                                          SearchResults& results) {
+    detail::SpyCounts what;
+    if (request.count_facets) {
+        what.facets.assign(all_facets.begin(), all_facets.end());
+        what.months = true;
+    }
+    what.groups = request.collapse;
+    detail::MatchCounts spy(db, what, portable);
+    spy.run(matching);
+    auto counted_from = columns_for(spy.matches());
+    spy.use(counted_from);
+    results.total_articles = spy.matches();
+    results.total = request.collapse ? spy.groups() : spy.matches();
+    if (request.count_facets) {
+        for (auto f : what.facets) results.facets.emplace_back(f, spy.counts(f, request.max_facet_values));
+        results.months = spy.months();
+    }
+    return counted_from;
+}
+
+// Multi-select counts (SearchResults::facets_without_own_filter): for each facet the request
+// filters on, one more query without that facet's filters, counted from `counted_from` if not
+// null. Cost: one build_query and one counting pass per filtered facet.
+void Searcher::Impl::count_without_own_filters(const SearchRequest& request,
+                                               const std::shared_ptr<const detail::FacetColumns>& counted_from,
+                                               SearchResults& results) {
+    for (auto facet : detail::filtered_facets(request)) {
+        auto wider = detail::build_query(request, analysis, tagger, db, facet);
+        detail::MatchCounts own(db, {.facets = {facet}}, portable);
+        own.run(wider.matching);
+        own.use(counted_from);
+        results.facets_without_own_filter.emplace_back(facet, own.counts(facet, request.max_facet_values));
+    }
+}
+
+// One attempt at a search on the current revision. Two passes: ranking asks only for the page
+// (and what ties with it), so Xapian can skip articles that cannot reach it, and collapses
+// near-duplicate copies there (ranked_page); counting visits every match (exact totals and
+// facet counts) but runs the cheaper `matching` query, unweighted. Throws
+// Xapian::DatabaseModifiedError as is (search() retries), other Xapian errors translated.
+SearchResults Searcher::run_search(const SearchRequest& request) {
+    auto& impl = *m_impl;
+    SearchResults results;
+    results.query = request.query;
+    results.like = request.like;
+    try {
+        const auto built = detail::build_query(request, impl.analysis, impl.tagger, impl.db);
+        Xapian::Enquire enquire(impl.db);
+        enquire.set_query(built.query);
+        enquire.set_weighting_scheme(detail::ranking_weight());
+        Xapian::MultiValueKeyMaker by_date;
+        const bool by_weight = set_order(enquire, by_date, impl.db, request.sort, built.by_date);
         // Xapian counts in 32 bits: clamp, as there are never more matches than documents.
         const Xapian::doccount docs = impl.db.get_doccount();
         auto clamp = [docs](std::size_t v) { return static_cast<Xapian::doccount>(std::min<std::size_t>(v, docs)); };
-        const bool by_weight = request.sort == SortOrder::relevance && !built.by_date;
         const auto page = ranked_page(enquire, clamp(request.offset), clamp(request.limit), by_weight, request.collapse);
-        // Counting needs no collapsing by Xapian (it would keep every match in a table): the
-        // spy counts the distinct near-duplicate keys.
-        detail::SpyCounts what;
-        if (request.count_facets) {
-            what.facets.assign(all_facets.begin(), all_facets.end());
-            what.months = true;
-        }
-        what.groups = request.collapse;
-        detail::MatchCounts spy(impl.db, what, impl.portable);
-        spy.run(built.matching);
-        auto columns = m_impl->columns_for(spy.matches());
-        spy.use(columns);
-        results.total_articles = spy.matches();
-        results.total = request.collapse ? spy.groups() : spy.matches();
+        const auto counted_from = impl.count_matches(request, built.matching, results);
         std::size_t rank = request.offset;
-        for (const auto& it : page) {
-            auto stored = detail::read_document(it.get_document());
-            SearchHit hit;
-            hit.rank = ++rank;
-            hit.id = stored.article.id;
-            hit.title = stored.article.title;
-            hit.date = stored.article.date;
-            hit.source = stored.article.source;
-            hit.url = stored.article.url;
-            hit.score = built.by_date ? 0.0 : rounded_weight(it.get_weight());
-            hit.snippet = detail::make_snippet(stored.article.body.empty() ? stored.article.title : stored.article.body,
-                                               built.highlight, impl.analysis->stemmer, request.snippet_bytes);
-            hit.facets = std::move(stored.facets);
-            hit.officials = std::move(stored.officials);
-            // The ranking pass skips what cannot reach the page, so its collapse count is only a
-            // lower bound (even 0): count the matching articles with this key instead.
-            hit.copies = request.collapse ? matching_copies(impl.db, built.matching, it.get_collapse_key()) : 1;
-            results.hits.push_back(std::move(hit));
-        }
-        if (request.count_facets) {
-            for (auto f : what.facets) results.facets.emplace_back(f, spy.counts(f, request.max_facet_values));
-            results.months = spy.months();
-            for (auto facet : detail::filtered_facets(request)) {
-                auto wider = detail::build_query(request, *impl.analysis, impl.tagger, impl.db, facet);
-                detail::MatchCounts own(impl.db, {.facets = {facet}}, impl.portable);
-                own.run(wider.matching);
-                own.use(columns);
-                results.facets_without_own_filter.emplace_back(facet, own.counts(facet, request.max_facet_values));
-            }
-        }
-        // Did you mean: a filter value that matches no article at all.
-        for (const auto& [facet, values] : request.filters) {
-            for (const auto& v : values) {
-                std::string value = v;
-                if (auto c = impl.tagger.canonical(facet, v)) value = *c;
-                if (impl.db.term_exists(detail::filter_term(detail::facet_prefix(facet), value))) continue;
-                auto closest = closest_value(impl.db, impl.tagger, facet, v);
-                if (!closest.empty()) results.suggestions.push_back(std::string(facet_name(facet)) + ":" + closest);
-            }
-        }
+        for (const auto& it : page) results.hits.push_back(make_hit(impl.db, it, ++rank, request, built, impl.analysis));
+        if (request.count_facets) impl.count_without_own_filters(request, counted_from, results);
+        results.suggestions = filter_suggestions(impl.db, impl.tagger, request.filters);
         if (!request.query.empty()) {
-            results.corrected_query =
-                corrected_query(impl.db, *impl.analysis, impl.tagger, request, built.query);
+            results.corrected_query = corrected_query(impl.db, impl.analysis, impl.tagger, request, built.query);
         }
     } catch (const Xapian::DatabaseModifiedError&) {
         throw;  // search() reopens and retries
@@ -380,7 +429,7 @@ SearchResults Searcher::run_search(const SearchRequest& request) const {
     return results;
 }
 
-IndexInfo Searcher::info() const { return detail::read_info(m_impl->db, m_impl->path); }
+IndexInfo Searcher::info() { return detail::read_info(m_impl->db, m_impl->path); }
 
 std::uint64_t Searcher::size() const { return m_impl->db.get_doccount(); }
 

@@ -19,13 +19,14 @@ struct Index::Impl {
     std::filesystem::path path;
     Xapian::WritableDatabase db;
     Tagger tagger;
-    std::shared_ptr<const detail::Analysis> analysis;
+    // This index's own (not thread-safe, see Analysis); the generator shares its stemmer.
+    detail::Analysis analysis;
     Xapian::TermGenerator generator;
-    bool in_batch = false;  // inside a Xapian transaction (IndexAccess::begin_batch)
+    bool guarded = false;   // a BatchGuard lives: commit() is refused
+    bool in_batch = false;  // inside a Xapian transaction (BatchGuard::open)
 
     Impl(std::filesystem::path p, Xapian::WritableDatabase d)
-        : path(std::move(p)), db(std::move(d)), analysis(detail::make_analysis()),
-          generator(detail::make_generator(*analysis)) {}
+        : path(std::move(p)), db(std::move(d)), generator(detail::make_generator(analysis)) {}
 };
 
 namespace detail {
@@ -81,6 +82,14 @@ void IndexAccess::remove(Index& index, Xapian::docid docid) {
     }
 }
 
+void IndexAccess::guard(Index& index, bool on) {
+    if (!index.m_impl) return;
+    if (on && index.m_impl->guarded) {
+        throw UsageError(index.m_impl->path.string() + ": an ingest run is in progress on this index");
+    }
+    index.m_impl->guarded = on;
+}
+
 void IndexAccess::begin_batch(Index& index) {
     auto& impl = *index.m_impl;
     if (impl.in_batch) return;
@@ -94,8 +103,8 @@ void IndexAccess::begin_batch(Index& index) {
 }
 
 void IndexAccess::commit_batch(Index& index) {
+    if (!in_batch(index)) return;
     auto& impl = *index.m_impl;
-    if (!impl.in_batch) return;
     // Whatever happens, the transaction is over (Xapian ends it even when the commit fails).
     impl.in_batch = false;
     try {
@@ -106,8 +115,8 @@ void IndexAccess::commit_batch(Index& index) {
 }
 
 void IndexAccess::cancel_batch(Index& index) noexcept {
+    if (!in_batch(index)) return;
     auto& impl = *index.m_impl;
-    if (!impl.in_batch) return;
     impl.in_batch = false;
     try {
         impl.db.cancel_transaction();
@@ -116,11 +125,24 @@ void IndexAccess::cancel_batch(Index& index) noexcept {
     }
 }
 
-bool IndexAccess::in_batch(const Index& index) noexcept { return index.m_impl->in_batch; }
+bool IndexAccess::in_batch(const Index& index) noexcept { return index.m_impl && index.m_impl->in_batch; }
 
 const Xapian::Database& IndexAccess::database(const Index& index) noexcept { return index.m_impl->db; }
 
 const std::filesystem::path& IndexAccess::path(const Index& index) noexcept { return index.m_impl->path; }
+
+BatchGuard::BatchGuard(Index& index) : m_index(index) { IndexAccess::guard(m_index, true); }
+
+BatchGuard::~BatchGuard() {
+    IndexAccess::cancel_batch(m_index);
+    IndexAccess::guard(m_index, false);
+}
+
+void BatchGuard::open() { IndexAccess::begin_batch(m_index); }
+
+void BatchGuard::commit() { IndexAccess::commit_batch(m_index); }
+
+bool BatchGuard::is_open() const noexcept { return IndexAccess::in_batch(m_index); }
 
 }  // namespace detail
 
@@ -150,12 +172,13 @@ Index Index::open(const std::filesystem::path& path) {
 
 Index::~Index() {
     if (!m_impl) return;
+    // As Xapian's WritableDatabase: a batch that was not committed never was.
+    if (m_impl->in_batch) {
+        detail::IndexAccess::cancel_batch(*this);
+        return;
+    }
     try {
-        if (m_impl->in_batch) {
-            m_impl->db.commit_transaction();
-        } else {
-            m_impl->db.commit();
-        }
+        m_impl->db.commit();
     } catch (...) {
         // Destructors must not throw; callers wanting to know call commit() themselves.
     }
@@ -182,9 +205,10 @@ bool Index::remove(std::string_view id) {
 }
 
 void Index::commit() {
-    if (m_impl->in_batch) {
-        detail::IndexAccess::commit_batch(*this);
-        return;
+    if (m_impl->guarded) {
+        throw UsageError(m_impl->path.string() +
+                         ": commit() during an ingest run (from one of its callbacks) is refused: ingest commits "
+                         "whole batches itself");
     }
     try {
         m_impl->db.commit();
@@ -195,7 +219,7 @@ void Index::commit() {
 
 std::uint64_t Index::size() const { return m_impl->db.get_doccount(); }
 
-IndexInfo Index::info() const { return detail::read_info(m_impl->db, m_impl->path); }
+IndexInfo Index::info() { return detail::read_info(m_impl->db, m_impl->path); }
 
 std::uint64_t Index::disk_size() const { return detail::directory_size(m_impl->path); }
 

@@ -47,16 +47,48 @@ struct IndexAccess {
     /// Deletes a document. Throws DatabaseError.
     static void remove(Index& index, Xapian::docid docid);
 
-    /// Batches: changes between begin_batch() and commit_batch() reach the disk together or
-    /// not at all, even if the process is killed (a Xapian transaction). cancel_batch() drops
-    /// them. Index::commit() inside a batch commits it. Throw DatabaseError.
+    [[nodiscard]] static const Xapian::Database& database(const Index& index) noexcept;
+    [[nodiscard]] static const std::filesystem::path& path(const Index& index) noexcept;
+
+private:
+    friend class BatchGuard;
+    friend class newsfacet::Index;  // ~Index cancels an open batch
+    // A Xapian transaction; only a BatchGuard opens one, so that one is always cancelled
+    // unless committed. Null-safe: a moved-from index has no batch.
+    static void guard(Index& index, bool on);
     static void begin_batch(Index& index);
     static void commit_batch(Index& index);
     static void cancel_batch(Index& index) noexcept;
     [[nodiscard]] static bool in_batch(const Index& index) noexcept;
+};
 
-    [[nodiscard]] static const Xapian::Database& database(const Index& index) noexcept;
-    [[nodiscard]] static const std::filesystem::path& path(const Index& index) noexcept;
+/// The batches of one ingest run. The changes between open() and commit() reach the disk
+/// together or not at all, even if the process is killed (a flushed Xapian transaction).
+/// A batch not committed is cancelled: by the guard's destructor (an exception, an early
+/// return), or by the Index's if it goes first (as Xapian's WritableDatabase cancels an open
+/// transaction). While the guard lives, Index::commit() throws UsageError, so nothing else
+/// (a callback of the run) can commit part of a batch; Index::add() and remove() join the
+/// open batch. The Index must outlive the guard or be moved from.
+class BatchGuard {
+public:
+    /// Throws UsageError if the index has a guard already (an ingest run inside another's
+    /// callback).
+    explicit BatchGuard(Index& index);
+    /// Cancels the open batch, if any.
+    ~BatchGuard();
+    BatchGuard(const BatchGuard&) = delete;
+    BatchGuard& operator=(const BatchGuard&) = delete;
+
+    /// Begins a batch unless one is open. Throws DatabaseError.
+    void open();
+    /// Commits the open batch, if any. Throws DatabaseError; the batch is over either way,
+    /// and then nothing of it reached the disk.
+    void commit();
+    /// True between open() and commit().
+    [[nodiscard]] bool is_open() const noexcept;
+
+private:
+    Index& m_index;
 };
 
 }  // namespace newsfacet::detail

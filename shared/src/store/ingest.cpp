@@ -100,8 +100,8 @@ private:
 void prepare_all(const std::vector<std::filesystem::path>& paths, const Tagger& tagger,
                  detail::CommittedIndex* committed, detail::Part part, const std::function<bool(Item&&)>& sink) {
     // Its own analysis: a stemmer keeps state and must not be shared between threads.
-    auto analysis = detail::make_analysis();
-    auto generator = detail::make_generator(*analysis);
+    const detail::Analysis analysis;
+    auto generator = detail::make_generator(analysis);
     bool open = true;
     std::uint64_t pending_bytes = 0;
     auto send = [&](Item&& item) {
@@ -214,9 +214,17 @@ unsigned shard_of(std::string_view id, unsigned shards) noexcept {
     return shards <= 1 ? 0 : static_cast<unsigned>(fnv1a(id) % shards);
 }
 
-IngestStats ingest_part(Index& index, const std::vector<std::filesystem::path>& paths, const IngestHandler& handler,
-                        const IngestOptions& options, Part part) {
+namespace {
+
+// Reads, prepares and stores every article under `paths` (and prunes), in batches that each
+// reach the disk whole (BatchGuard); with `committed`, articles unchanged against it are
+// skipped. Commits the last batch; an exception cancels the open one. Throws what the
+// callbacks throw, and DatabaseError.
+IngestStats store_in_batches(Index& index, const std::vector<std::filesystem::path>& paths,
+                             const IngestHandler& handler, const IngestOptions& options, Part part,
+                             detail::CommittedIndex* committed) {
     IngestStats stats;
+    detail::BatchGuard batch(index);
     const bool reports_reading = part.index == 0;
     Seen seen;
     Unprunable unprunable;
@@ -231,12 +239,12 @@ IngestStats ingest_part(Index& index, const std::vector<std::filesystem::path>& 
     // Every change goes into a batch (a Xapian transaction) of commit_every changes.
     auto changed = [&] {
         if (options.commit_every != 0 && ++in_batch == options.commit_every) {
-            detail::IndexAccess::commit_batch(index);
+            batch.commit();
             in_batch = 0;
         }
     };
     auto store = [&](const detail::PreparedArticle& prepared, const std::string& file) {
-        detail::IndexAccess::begin_batch(index);
+        batch.open();
         auto stored = detail::IndexAccess::store(index, prepared);
         if (seen.mark(stored.docid)) {
             warn(file + ": id '" + prepared.document.get_value(detail::slot_id) +
@@ -275,6 +283,68 @@ IngestStats ingest_part(Index& index, const std::vector<std::filesystem::path>& 
         progress();
     };
 
+    const unsigned threads =
+        options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    if (threads <= 1) {
+        prepare_all(paths, index.tagger(), committed, part, [&](Item&& item) {
+            take(std::move(item));
+            return true;
+        });
+    } else {
+        // Two threads: this one stores (Xapian has one writer), another reads, tags and
+        // builds the documents (term generation costs about as much as storing).
+        Pipe pipe(256);
+        std::thread preparer([&] {
+            try {
+                prepare_all(paths, index.tagger(), committed, part,
+                            [&](Item&& item) { return pipe.push(std::move(item)); });
+                pipe.close();
+            } catch (...) {
+                pipe.close(std::current_exception());
+            }
+        });
+        try {
+            while (auto item = pipe.pop()) take(std::move(*item));
+        } catch (...) {
+            pipe.abandon();
+            preparer.join();
+            throw;
+        }
+        preparer.join();
+        if (auto failure = pipe.failure()) std::rethrow_exception(failure);
+    }
+    if (options.prune) {
+        batch.commit();
+        in_batch = 0;
+        std::vector<Xapian::docid> stale;
+        for (const auto& path : paths) {
+            std::error_code ec;
+            // A path that is not there (a typo, an unmounted disk) prunes nothing.
+            if (!std::filesystem::exists(path, ec)) continue;
+            auto found = detail::stale_documents(
+                detail::IndexAccess::database(index), path, [&](Xapian::docid docid, const std::string& file_term) {
+                    return seen.contains(docid) || unprunable.contains(file_term);
+                });
+            stale.insert(stale.end(), found.begin(), found.end());
+        }
+        std::sort(stale.begin(), stale.end());
+        stale.erase(std::unique(stale.begin(), stale.end()), stale.end());
+        for (auto docid : stale) {
+            batch.open();
+            detail::IndexAccess::remove(index, docid);
+            ++stats.deleted;
+            changed();
+        }
+        if (!stale.empty()) progress();
+    }
+    batch.commit();
+    return stats;
+}
+
+}  // namespace
+
+IngestStats ingest_part(Index& index, const std::vector<std::filesystem::path>& paths, const IngestHandler& handler,
+                        const IngestOptions& options, Part part) {
     std::optional<detail::CommittedIndex> committed;
     if (!options.force) {
         // The index as last committed, read by the preparing thread (the writer's database
@@ -282,67 +352,9 @@ IngestStats ingest_part(Index& index, const std::vector<std::filesystem::path>& 
         index.commit();
         committed.emplace(detail::IndexAccess::path(index));
     }
-    try {
-        const unsigned threads =
-            options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-        if (threads <= 1) {
-            prepare_all(paths, index.tagger(), committed ? &*committed : nullptr, part, [&](Item&& item) {
-                take(std::move(item));
-                return true;
-            });
-        } else {
-            // Two threads: this one stores (Xapian has one writer), another reads, tags and
-            // builds the documents (term generation costs about as much as storing).
-            Pipe pipe(256);
-            std::thread preparer([&] {
-                try {
-                    prepare_all(paths, index.tagger(), committed ? &*committed : nullptr, part,
-                                [&](Item&& item) { return pipe.push(std::move(item)); });
-                    pipe.close();
-                } catch (...) {
-                    pipe.close(std::current_exception());
-                }
-            });
-            try {
-                while (auto item = pipe.pop()) take(std::move(*item));
-            } catch (...) {
-                pipe.abandon();
-                preparer.join();
-                throw;
-            }
-            preparer.join();
-            if (auto failure = pipe.failure()) std::rethrow_exception(failure);
-        }
-        if (options.prune) {
-            detail::IndexAccess::commit_batch(index);
-            in_batch = 0;
-            std::vector<Xapian::docid> stale;
-            for (const auto& path : paths) {
-                std::error_code ec;
-                // A path that is not there (a typo, an unmounted disk) prunes nothing.
-                if (!std::filesystem::exists(path, ec)) continue;
-                auto found = detail::stale_documents(
-                    detail::IndexAccess::database(index), path, [&](Xapian::docid docid, const std::string& file_term) {
-                        return seen.contains(docid) || unprunable.contains(file_term);
-                    });
-                stale.insert(stale.end(), found.begin(), found.end());
-            }
-            std::sort(stale.begin(), stale.end());
-            stale.erase(std::unique(stale.begin(), stale.end()), stale.end());
-            for (auto docid : stale) {
-                detail::IndexAccess::begin_batch(index);
-                detail::IndexAccess::remove(index, docid);
-                ++stats.deleted;
-                changed();
-            }
-            if (!stale.empty()) progress();
-        }
-        detail::IndexAccess::commit_batch(index);
-    } catch (...) {
-        // The open batch never reaches the disk: the index keeps whole batches only.
-        detail::IndexAccess::cancel_batch(index);
-        throw;
-    }
+    auto stats = store_in_batches(index, paths, handler, options, part, committed ? &*committed : nullptr);
+    // Changes a callback made outside the batches, and, with `force`, those made before the
+    // run if it stored nothing.
     index.commit();
     return stats;
 }

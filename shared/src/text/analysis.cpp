@@ -29,6 +29,4 @@ Analysis::Analysis()
     for (auto w : stop_words) stopper.add(std::string(w));
 }
 
-std::shared_ptr<const Analysis> make_analysis() { return std::make_shared<const Analysis>(); }
-
 }  // namespace newsfacet::detail

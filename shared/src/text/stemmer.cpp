@@ -13,7 +13,8 @@ public:
 
     // Memoised: news vocabulary repeats, and a lookup costs a fraction of the Snowball
     // algorithm (which was a third of building a document and most of building a snippet).
-    // Not thread-safe, like every Xapian::Stem: each Analysis has its own.
+    // Not thread-safe, like every Xapian::Stem: each Analysis has its own, and an Analysis
+    // stays on one thread (analysis.hpp).
     std::string operator()(const std::string& word) override {
         if (auto cached = m_cache.find(word); cached != m_cache.end()) return cached->second;
         auto it = m_irregular.find(word);

@@ -13,6 +13,8 @@ namespace newsfacet::detail {
 using IrregularForms = std::unordered_map<std::string, std::string>;
 
 /// A Xapian stemmer: the English Snowball stemmer after mapping irregular forms to lemmas.
+/// Memoises the words it stems, so it is not thread-safe, even through a const Xapian::Stem
+/// (or a copy of the handle, which shares the memo): one per thread.
 [[nodiscard]] Xapian::Stem make_stemmer(const IrregularForms& irregular);
 
 }  // namespace newsfacet::detail
