@@ -25,15 +25,21 @@ newsfacet::Article article(std::string id) {
     return a;
 }
 
+// An index whose last commit holds one article, "kept".
+Index with_one_commit(const TempDir& dir) {
+    auto index = Index::create_or_open(dir / "index");
+    (void)index.add(article("kept"));
+    index.commit();
+    return index;
+}
+
 }  // namespace
 
 // Xapian's WritableDatabase cancels an open transaction when destroyed; an Index does the same
 // with an open batch: the index stays at its last commit. (Before, it committed the batch.)
 TEST(IndexBatch, IndexDestroyedWithAnOpenBatchKeepsItsLastCommit) {
     TempDir dir;
-    auto index = Index::create_or_open(dir / "index");
-    (void)index.add(article("kept"));
-    index.commit();
+    auto index = with_one_commit(dir);
     newsfacet::detail::BatchGuard batch(index);
     batch.open();
     (void)index.add(article("dropped"));
@@ -44,9 +50,7 @@ TEST(IndexBatch, IndexDestroyedWithAnOpenBatchKeepsItsLastCommit) {
 
 TEST(IndexBatch, GuardCancelsABatchNotCommitted) {
     TempDir dir;
-    auto index = Index::create_or_open(dir / "index");
-    (void)index.add(article("kept"));
-    index.commit();
+    auto index = with_one_commit(dir);
     {
         newsfacet::detail::BatchGuard batch(index);
         batch.open();
