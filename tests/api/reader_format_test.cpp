@@ -157,7 +157,7 @@ TEST(ApiReaderFormat, DirectoryIsReadInSortedOrder) {
     EXPECT_EQ(read.ids(), (std::vector<std::string>{"a.txt", "b/z.txt", "c.txt"}));
 }
 
-TEST(ApiReaderFormat, CorpusReadsFortyFiveArticles) {
+TEST(ApiReaderFormat, CorpusArticlesIsWhatTheReaderFinds) {
     auto read = read_all(newsfacet::testing::corpus_dir());
     EXPECT_TRUE(read.errors.empty());
     EXPECT_EQ(read.articles.size(), newsfacet::testing::corpus_articles);

@@ -1,7 +1,8 @@
 #pragma once
 // Facts about corpus/ that tests of every suite rely on, stated once. The number of articles
 // is set in tests/CMakeLists.txt (NEWSFACET_CORPUS_ARTICLES), where CTest checks of examples
-// use it too; ApiReaderFormats checks it against what the reader finds in corpus/.
+// use it too; ApiReaderFormat.CorpusArticlesIsWhatTheReaderFinds checks it against
+// what the reader finds in corpus/.
 
 #include <cstdint>
 #include <string>
