@@ -1,5 +1,8 @@
 #include "text/text.hpp"
 
+#include "tag/article_tagger.hpp"
+#include "text/sentences.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -66,4 +69,38 @@ TEST(TextEncoding, Windows1252ToUtf8) {
     EXPECT_EQ(nt::windows1252_to_utf8("\x93quoted\x94"), "\xE2\x80\x9Cquoted\xE2\x80\x9D");
     EXPECT_EQ(nt::windows1252_to_utf8("\x80"), "\xE2\x82\xAC");
     EXPECT_EQ(nt::windows1252_to_utf8("\x81"), "\xEF\xBF\xBD");  // undefined byte
+}
+
+TEST(TextNameKey, FoldedWordsJoinedBySingleSpaces) {
+    EXPECT_EQ(nt::name_key("Volodymyr  ZELENSKYY"), "volodymyr zelenskyy");
+    EXPECT_EQ(nt::name_key("U.S."), "u s");
+    EXPECT_EQ(nt::name_key("Sant Juli\xC3\xA0"), "sant julia");
+    EXPECT_EQ(nt::name_key(""), "");
+    const std::vector<std::string> folded{"george", "w", "bush"};
+    EXPECT_EQ(nt::name_key(folded, 0, 3), "george w bush");
+    EXPECT_EQ(nt::name_key(folded, 1, 2), "w");
+}
+
+TEST(TextSentences, PlainRuleEndsAtPunctuationBeforeSpace) {
+    const std::string_view text = "Shells hit Kyiv. Two died!\nMore at 5 p.m.";
+    EXPECT_EQ(nt::sentence_end(text), 16u);
+    EXPECT_EQ(nt::sentence_end(text, 16), 26u);
+    // "p." is followed by a letter, the final "m." by nothing.
+    EXPECT_EQ(nt::sentence_end(text, 26), std::string_view::npos);
+}
+
+TEST(TextSentences, CarefulRuleKeepsQuotesAndInitials) {
+    const std::string text = "\"It fell.\" J. Smith said so\nNext";
+    const auto s = nt::sentences(text);
+    ASSERT_EQ(s.size(), 3u);
+    EXPECT_EQ(text.substr(s[0].start, s[0].end - s[0].start), "\"It fell.\"");
+    EXPECT_EQ(text.substr(s[1].start, s[1].end - s[1].start), "J. Smith said so");
+    EXPECT_EQ(text.substr(s[2].start, s[2].end - s[2].start), "Next");
+}
+
+TEST(TaggerLead, TwoSentencesOrTheFirstParagraph) {
+    using newsfacet::detail::salience_lead_end;
+    EXPECT_EQ(salience_lead_end("One. Two. Three."), 8u);  // at the second period
+    EXPECT_EQ(salience_lead_end("One.\n\nTwo. Three."), 4u);
+    EXPECT_EQ(salience_lead_end("One sentence only."), 18u);
 }

@@ -10,6 +10,7 @@
 
 #include "text/article_fields.hpp"
 #include "text/dates.hpp"
+#include "text/sentences.hpp"
 #include "text/text.hpp"
 
 namespace newsfacet {
@@ -255,13 +256,7 @@ Article parse_text_article(std::string_view raw, std::string id, bool markdown) 
     a.body = trim(text);
     // The first sentence, within the first line, at most ~250 bytes.
     std::string_view line = first_line;
-    std::size_t end = line.size();
-    for (std::size_t i = 0; i + 1 < line.size(); ++i) {
-        if ((line[i] == '.' || line[i] == '!' || line[i] == '?') && line[i + 1] == ' ') {
-            end = i + 1;
-            break;
-        }
-    }
+    const std::size_t end = std::min(line.size(), text::sentence_end(line));
     std::string title = strip_heading(line.substr(0, end));
     if (title.size() > 250) {
         auto cut = title.rfind(' ', 250);

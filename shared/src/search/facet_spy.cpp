@@ -34,6 +34,13 @@ void walk(const Xapian::Database& db, const std::vector<Xapian::docid>& docids, 
     }
 }
 
+// How many different numbers `numbers` holds (which it sorts).
+template <typename Number>
+std::uint64_t distinct_count(std::vector<Number>& numbers) {
+    std::sort(numbers.begin(), numbers.end());
+    return static_cast<std::uint64_t>(std::unique(numbers.begin(), numbers.end()) - numbers.begin());
+}
+
 }  // namespace
 
 FacetSpy::FacetSpy(const Xapian::Database& db, SpyCounts what)
@@ -78,34 +85,31 @@ void FacetSpy::tally_columns(const FacetColumns& columns) const {
         }
     }
     if (m_what.groups) {
-        // A bitmap when the matches are many, else sorting their group ids.
-        std::uint64_t ungrouped = 0;
+        // Group 0 is every article whose key no other article has (or that has none): as
+        // keyless. A bitmap of the groups seen when the matches are many, else sorting.
+        std::uint64_t grouped = 0;
+        std::uint64_t distinct = 0;
         if (m_docids.size() * 32 > columns.groups()) {
             std::vector<bool> seen(columns.groups() + 1);
             for (auto d : m_docids) {
-                auto g = columns.group(d);
-                if (g == 0) {
-                    ++ungrouped;
-                } else if (!seen[g]) {
+                const auto g = columns.group(d);
+                if (g == 0) continue;
+                ++grouped;
+                if (!seen[g]) {
                     seen[g] = true;
-                    ++m_groups;
+                    ++distinct;
                 }
             }
         } else {
             std::vector<std::uint32_t> ids;
             ids.reserve(m_docids.size());
             for (auto d : m_docids) {
-                auto g = columns.group(d);
-                if (g == 0) {
-                    ++ungrouped;
-                } else {
-                    ids.push_back(g);
-                }
+                if (const auto g = columns.group(d); g != 0) ids.push_back(g);
             }
-            std::sort(ids.begin(), ids.end());
-            m_groups = static_cast<std::uint64_t>(std::unique(ids.begin(), ids.end()) - ids.begin());
+            grouped = ids.size();
+            distinct = distinct_count(ids);
         }
-        m_groups += ungrouped;
+        m_groups = collapsed_count(m_docids.size(), grouped, distinct);
     }
 }
 
@@ -130,9 +134,7 @@ void FacetSpy::tally_streams() const {
         walk(m_db, m_docids, slot_collapse, [&](const std::string& key) {
             if (!key.empty()) keys.push_back(numbers(key));
         });
-        std::sort(keys.begin(), keys.end());
-        const auto distinct = static_cast<std::uint64_t>(std::unique(keys.begin(), keys.end()) - keys.begin());
-        m_groups = m_docids.size() - keys.size() + distinct;
+        m_groups = collapsed_count(m_docids.size(), keys.size(), distinct_count(keys));
     }
 }
 

@@ -90,4 +90,13 @@ private:
     mutable std::uint64_t m_groups = 0;
 };
 
+/// The matches once near-duplicate copies are collapsed, the one rule of every way of
+/// counting: of `matches` matches, `keyed` carry a near-duplicate key, `distinct_keys` of them
+/// different. Each key counts once, each match without a key once (a key no other match has
+/// counts once either way).
+[[nodiscard]] constexpr std::uint64_t collapsed_count(std::uint64_t matches, std::uint64_t keyed,
+                                                      std::uint64_t distinct_keys) noexcept {
+    return matches - keyed + distinct_keys;
+}
+
 }  // namespace newsfacet::detail

@@ -79,7 +79,7 @@ void MatchCounts::run(const Xapian::Query& query) {
             keyed += it.get_termfreq();
             ++keys;
         }
-        p.groups = m_matches - keyed + keys;
+        p.groups = collapsed_count(m_matches, keyed, keys);
     }
 }
 

@@ -1,11 +1,11 @@
 #include <newsfacet/snippet.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <map>
 
 #include "search/snippet_builder.hpp"
+#include "text/sentences.hpp"
 #include "text/terms.hpp"
 #include "text/text.hpp"
 
@@ -74,57 +74,12 @@ bool HighlightSpec::add_term(const std::string& raw, HighlightKey key) {
 
 namespace {
 
-struct Sentence {
-    std::size_t start;
-    std::size_t end;
-};
-
-std::vector<Sentence> split_sentences(std::string_view text) {
-    std::vector<Sentence> out;
-    std::size_t start = 0;
-    auto skip_space = [&](std::size_t p) {
-        while (p < text.size() && (text[p] == ' ' || text[p] == '\n' || text[p] == '\r' || text[p] == '\t')) ++p;
-        return p;
-    };
-    start = skip_space(0);
-    for (std::size_t i = start; i < text.size(); ++i) {
-        char c = text[i];
-        bool boundary = false;
-        std::size_t end = i + 1;
-        if (c == '\n') {
-            boundary = true;
-            end = i;
-        } else if (c == '.' || c == '!' || c == '?') {
-            std::size_t j = i + 1;
-            // Closing quotes and brackets belong to the sentence.
-            while (j < text.size() && (text[j] == '"' || text[j] == ')' || text[j] == '\'')) ++j;
-            if (text.compare(j, 3, "\xE2\x80\x9D") == 0 || text.compare(j, 3, "\xE2\x80\x99") == 0) j += 3;
-            if (j >= text.size() || text[j] == ' ' || text[j] == '\n') {
-                // Not after a single capital ("J. Smith") or common abbreviations.
-                bool initial = i >= 1 && std::isupper(static_cast<unsigned char>(text[i - 1])) &&
-                               (i < 2 || !std::isalpha(static_cast<unsigned char>(text[i - 2])));
-                if (!initial) {
-                    boundary = true;
-                    end = j;
-                }
-            }
-        }
-        if (boundary) {
-            if (end > start) out.push_back({start, end});
-            start = skip_space(std::max(end, i + 1));
-            i = start - 1;
-        }
-    }
-    if (start < text.size()) out.push_back({start, text.size()});
-    return out;
-}
-
 // Cuts [start, end) to at most max_bytes around `focus`, at word boundaries.
 std::pair<std::size_t, std::size_t> window(std::string_view text, std::size_t start, std::size_t end,
                                            std::size_t focus, std::size_t max_bytes) {
     if (end - start <= max_bytes) return {start, end};
-    std::size_t lead = max_bytes / 4;
-    std::size_t s = focus > start + lead ? focus - lead : start;
+    std::size_t before_focus = max_bytes / 4;
+    std::size_t s = focus > start + before_focus ? focus - before_focus : start;
     std::size_t e = std::min(end, s + max_bytes);
     if (e == end) s = end > max_bytes ? std::max(start, end - max_bytes) : start;
     // Move to word boundaries, never splitting a UTF-8 sequence.
@@ -166,7 +121,7 @@ Snippet make_snippet(std::string_view text, const HighlightSpec& spec, const Xap
             group_id[i] = it->second.group_id;
         }
     }
-    auto sentences = split_sentences(text);
+    auto sentences = text::sentences(text);
     if (sentences.empty()) return out;
     // Score: per query word group its best match in the sentence, plus a little for repeats, so a
     // sentence covering more of the question wins over one repeating a single word.

@@ -87,13 +87,14 @@ std::string join_values(const std::vector<std::string>& values) {
     return out;
 }
 
-// How many words open an article's lead, and how much more they count than the rest of the body.
-constexpr std::size_t lead_words = 40;
-constexpr Xapian::termcount lead_extra_wdf = 1;
+// The weighted lead: how many words open a body that are indexed once more, and how much more
+// they count than the rest. (Not the tagger's salience lead of two sentences.)
+constexpr std::size_t weighted_lead_words = 40;
+constexpr Xapian::termcount weighted_lead_extra_wdf = 1;
 
 // Byte offset just past the first `count` words of `text` (its size if it is shorter). Any
 // non-ASCII byte counts as part of a word: an approximate cut is good enough for a lead.
-std::size_t lead_end(std::string_view text, std::size_t count) {
+std::size_t end_of_words(std::string_view text, std::size_t count) {
     bool in_word = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const auto c = static_cast<unsigned char>(text[i]);
@@ -139,7 +140,8 @@ Xapian::Document make_document(const Article& article, const Tagging& tagging,
     // more. Same terms, no positions, so the index barely grows. (Figures:
     // bench/results/ranking.md, "Lead words count once more".)
     const std::string_view body = article.body;
-    generator.index_text_without_positions(std::string(body.substr(0, lead_end(body, lead_words))), lead_extra_wdf);
+    generator.index_text_without_positions(std::string(body.substr(0, end_of_words(body, weighted_lead_words))),
+                                           weighted_lead_extra_wdf);
 
     doc.add_boolean_term(id_term(article.id));
     if (!article.source.empty()) doc.add_boolean_term(filter_term(prefix_source, article.source));

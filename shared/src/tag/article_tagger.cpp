@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "text/sentences.hpp"
+
 namespace newsfacet::detail {
 namespace {
 
@@ -19,17 +21,12 @@ constexpr double salience_threshold = 2.0;
 
 }  // namespace
 
-// The end of the lead: the first two sentences (or the first paragraph if shorter).
-std::size_t lead_end_of(std::string_view text) {
-    int sentences = 0;
-    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
-        char c = text[i];
-        if (c == '\n' && text[i + 1] == '\n') return i;
-        if ((c == '.' || c == '!' || c == '?') && (text[i + 1] == ' ' || text[i + 1] == '\n') && ++sentences == 2) {
-            return i;
-        }
-    }
-    return text.size();
+std::size_t salience_lead_end(std::string_view text) {
+    const std::size_t paragraph_end = std::min(text.find("\n\n"), text.size());
+    const std::size_t first = text::sentence_end(text);
+    const std::size_t second = first == std::string_view::npos ? first : text::sentence_end(text, first);
+    // At the second sentence's final punctuation.
+    return second == std::string_view::npos ? paragraph_end : std::min(paragraph_end, second - 1);
 }
 
 bool is_possessive_gap(std::string_view gap) {
@@ -126,7 +123,7 @@ Tagging ArticleTagger::run() {
             if (!known) people.push_back({first, last, k->name, k->role, k->country, std::move(key)});
         };
         for (const auto& [k, info] : seen) {
-            bool lead = m_body.tokens[info.second].start < lead_end_of(m_body.text);
+            bool lead = m_body.tokens[info.second].start < salience_lead_end(m_body.text);
             if (info.first >= 2 || lead || in_title.count(k)) add_known(k, info.second, info.second + 1, {});
         }
         for (const auto* k : in_title) {
@@ -153,7 +150,7 @@ Tagging ArticleTagger::run() {
     std::set<std::string> salient_countries;
     std::set<std::string> salient_locations;
 
-    const std::size_t lead_end = lead_end_of(m_body.text);
+    const std::size_t lead_end = salience_lead_end(m_body.text);
     // A wire dateline at the start of the body: "ODESA, March 4 (Meridian) -".
     std::size_t body_dateline_end = 0;
     if (!m_body.tokens.empty() && text::all_upper(m_body.word(0)) && m_body.word(0).size() > 1) {

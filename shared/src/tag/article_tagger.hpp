@@ -75,8 +75,10 @@ struct OfficialHit {
     std::string key = {};  // folded surname when there are no tokens
 };
 
-/// The end of the lead: the first two sentences (or the first paragraph if shorter).
-[[nodiscard]] std::size_t lead_end_of(std::string_view text);
+/// The end of the salience lead of a body, where a mention is stronger evidence (see
+/// article_tagger.cpp): the first two sentences (text::sentence_end), or the first paragraph
+/// if shorter. Not the weighted lead of indexing (40 words, store/document.cpp).
+[[nodiscard]] std::size_t salience_lead_end(std::string_view text);
 
 /// "'s " and its typographic and tokenised forms.
 [[nodiscard]] bool is_possessive_gap(std::string_view gap);

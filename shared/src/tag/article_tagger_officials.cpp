@@ -216,8 +216,7 @@ const detail::KnownOfficial* ArticleTagger::known_alias(const Analysed& field, s
 // known officials named in full without an office ("Mikhail Gorbachev said").
 void ArticleTagger::use_known_officials() {
     for (auto& o : m_officials) {
-        std::string key;
-        for (auto t = o.first; t < o.last; ++t) key += (key.empty() ? "" : " ") + m_body.folded[t];
+        const std::string key = text::name_key(m_body.folded, o.first, o.last);
         auto full = m_known.find(key, m_year, true);
         const detail::KnownOfficial* k = full.empty() ? nullptr : full.front();
         if (!k && o.last - o.first == 1) k = known_alias(m_body, o.first) ? m_known.find(key, m_year, false).front() : nullptr;
@@ -229,13 +228,11 @@ void ArticleTagger::use_known_officials() {
     const auto n = m_body.tokens.size();
     for (std::size_t t = 0; t + 1 < n; ++t) {
         if (!m_body.upper[t] || !m_known.starts_full_name(m_body.folded[t])) continue;
-        std::string key = m_body.folded[t];
         for (std::size_t end = t + 1; end < n && end <= t + m_known.max_tokens(); ++end) {
             auto gap = m_body.gap_before(end);
             bool initial = gap == ". " && m_body.word(end - 1).size() == 1;  // "George W. Bush"
             if (gap != " " && gap != "-" && !initial) break;
-            key += " " + m_body.folded[end];
-            auto found = m_known.find(key, m_year, true);
+            auto found = m_known.find(text::name_key(m_body.folded, t, end + 1), m_year, true);
             if (found.empty()) continue;
             bool taken = std::any_of(m_officials.begin(), m_officials.end(),
                                      [&](const OfficialHit& o) { return t < o.last && end + 1 > o.first; });

@@ -96,19 +96,17 @@ Gazetteer::Gazetteer(std::string_view tsv, const std::string& origin) {
 void Gazetteer::add_name(std::string_view name, std::uint32_t place, bool demonym) {
     auto tokens = text::words(name);
     if (tokens.empty() || tokens.size() > 31) return;
-    std::string key;
     std::uint32_t mask = 0;
     bool upper_all = true;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         auto word = name.substr(tokens[i].start, tokens[i].end - tokens[i].start);
-        if (i) key.push_back(' ');
-        key += text::fold(word);
         if (text::starts_upper(word)) mask |= 1u << i;
         if (!text::all_upper(word)) upper_all = false;
     }
     // A name must start with a capital (the tagger looks up capitalised words only); one in
     // lower case ("d'ivoire" alone) would match ordinary words anyway.
     if ((mask & 1u) == 0) return;
+    const std::string key = text::name_key(name);
     auto& cands = m_phrases[key];
     for (const auto& c : cands) {
         if (c.place == place && c.demonym == demonym) return;
@@ -127,7 +125,7 @@ bool Gazetteer::match_at(std::string_view text, const std::vector<text::Token>& 
         return text.substr(tokens[k].start, tokens[k].end - tokens[k].start);
     };
     std::size_t limit = std::min(tokens.size(), i + m_max_tokens);
-    std::string key;
+    std::string key;  // text::name_key of the words so far, one word longer each round
     std::vector<std::size_t> ends;
     for (std::size_t k = i; k < limit; ++k) {
         // Names do not run across sentence punctuation or line breaks.
@@ -164,13 +162,7 @@ bool Gazetteer::match_at(std::string_view text, const std::vector<text::Token>& 
 }
 
 const std::vector<Candidate>* Gazetteer::lookup(std::string_view value) const {
-    std::string key;
-    auto tokens = text::words(value);
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        if (i) key.push_back(' ');
-        key += text::fold(value.substr(tokens[i].start, tokens[i].end - tokens[i].start));
-    }
-    auto it = m_phrases.find(key);
+    auto it = m_phrases.find(text::name_key(value));
     return it == m_phrases.end() ? nullptr : &it->second;
 }
 

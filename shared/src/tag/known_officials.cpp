@@ -10,16 +10,6 @@
 namespace newsfacet::detail {
 namespace {
 
-// Folded words joined by single spaces, as the tagger sees a name.
-std::string name_key(std::string_view name) {
-    std::string key;
-    for (const auto& t : text::words(name)) {
-        if (!key.empty()) key.push_back(' ');
-        key += text::fold(name.substr(t.start, t.end - t.start));
-    }
-    return key;
-}
-
 int year(std::string_view s, const std::string& origin, std::size_t line) {
     if (s.empty()) return 0;
     int y = 0;
@@ -60,7 +50,7 @@ KnownOfficials::KnownOfficials(std::string_view tsv, const std::string& origin) 
         auto index = static_cast<std::uint32_t>(m_officials.size());
         m_officials.push_back(std::move(o));
         auto add = [&](auto& map, std::string_view n) {
-            auto key = name_key(n);
+            auto key = text::name_key(n);
             if (key.empty()) return;
             if (&map == &m_full) m_first_words.insert(key.substr(0, key.find(' ')));
             auto& list = map[key];

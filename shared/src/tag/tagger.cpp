@@ -43,11 +43,7 @@ Tagging Tagger::tag(const Article& article) const {
 std::optional<std::string> Tagger::canonical(Facet facet, std::string_view value) const {
     if (facet == Facet::official) {
         // Officials: the known-officials list, by full name or an unambiguous alias.
-        std::string key;
-        for (const auto& t : text::words(value)) {
-            if (!key.empty()) key.push_back(' ');
-            key += text::fold(value.substr(t.start, t.end - t.start));
-        }
+        const std::string key = text::name_key(value);
         auto found = m_impl->known.find(key, 0, true);
         if (found.empty()) found = m_impl->known.find(key, 0, false);
         if (found.empty()) return std::nullopt;

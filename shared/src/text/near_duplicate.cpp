@@ -106,12 +106,12 @@ std::string near_duplicate_key(std::string_view body) {
 
     std::vector<std::uint64_t> words;
     words.reserve(tokens.size());
-    // The figures of the lead, as a multiset: a sum of mixed hashes does not depend on order.
+    // The figures of the first words, as a multiset: a sum of mixed hashes does not depend on order.
     std::uint64_t figures = 0;
     for (const auto& t : tokens) {
         auto word = body.substr(t.start, t.end - t.start);
         words.push_back(word_hash(word));
-        if (words.size() <= near_duplicate_lead_words && word[0] >= '0' && word[0] <= '9') {
+        if (words.size() <= near_duplicate_figure_words && word[0] >= '0' && word[0] <= '9') {
             figures += mix(words.back());
         }
     }

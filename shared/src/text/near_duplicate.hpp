@@ -25,12 +25,13 @@ inline constexpr std::size_t near_duplicate_min_words = 30;
 /// The figures (number tokens) of the first this many words must agree exactly: reports that
 /// differ in their figures are different news, while a copy cut short or extended further
 /// down is still a copy.
-inline constexpr std::size_t near_duplicate_lead_words = 100;
+inline constexpr std::size_t near_duplicate_figure_words = 100;
 
 /// The near-duplicate key of an article body: "" for a body without words (an empty key never
 /// collapses), "x" + 14 hex digits for a body of fewer than near_duplicate_min_words words
 /// (a hash of its exact normalised words), otherwise "m" + 14 hex digits (a hash of three
-/// min-hashes of its word-shingle set and of the figures in its lead). Words are case-folded and
+/// min-hashes of its word-shingle set and of the figures among its first
+/// near_duplicate_figure_words words). Words are case-folded and
 /// accent-stripped, punctuation is ignored and a leading wire dateline is skipped. Stable
 /// across builds and platforms: only fixed, documented hash functions are used.
 [[nodiscard]] std::string near_duplicate_key(std::string_view body);

@@ -160,6 +160,21 @@ std::string fold(std::string_view value) {
     return out;
 }
 
+std::string name_key(const std::vector<std::string>& folded, std::size_t first, std::size_t last) {
+    std::string key;
+    for (auto i = first; i < last; ++i) {
+        if (i > first) key.push_back(' ');
+        key += folded[i];
+    }
+    return key;
+}
+
+std::string name_key(std::string_view name) {
+    std::vector<std::string> folded;
+    for (const auto& t : words(name)) folded.push_back(fold(name.substr(t.start, t.end - t.start)));
+    return name_key(folded, 0, folded.size());
+}
+
 bool is_word_char_at(std::string_view text, std::size_t pos) noexcept {
     utf8proc_int32_t cp;
     decode_at(text, pos, cp);

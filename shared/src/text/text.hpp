@@ -35,6 +35,14 @@ struct Token {
 /// suffix: "Kyiv's" gives "Kyiv"). Cost: one pass over the text.
 [[nodiscard]] std::vector<Token> words(std::string_view text);
 
+/// The lookup key of a name: its words (words()) folded and joined by single spaces.
+/// "Volodymyr  ZELENSKYY" and "volodymyr zelenskyy" give "volodymyr zelenskyy", "U.S." gives
+/// "u s". The gazetteer and the known officials are keyed by it.
+[[nodiscard]] std::string name_key(std::string_view name);
+
+/// name_key of words already folded: folded[first, last).
+[[nodiscard]] std::string name_key(const std::vector<std::string>& folded, std::size_t first, std::size_t last);
+
 /// True if the code point starting at `text[pos]` is a letter or digit.
 [[nodiscard]] bool is_word_char_at(std::string_view text, std::size_t pos) noexcept;
 
