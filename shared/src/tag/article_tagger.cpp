@@ -38,6 +38,26 @@ bool is_comma_gap(std::string_view gap) { return gap == ", " || gap == " , "; }
 
 
 Tagging ArticleTagger::run() {
+    const auto headline_places = find_all_places();
+    find_officials();
+    use_known_officials();
+    auto people = merge_people();
+    add_surname_only_officials(people);
+
+    Tagging out;
+    Salience salience;
+    add_body_places(out, salience);
+    add_headline_places(headline_places, salience);
+    add_cities_named_twice(salience);
+    add_people(out, people, salience);
+    add_official_mentions(out, people);
+    std::sort(out.mentions.begin(), out.mentions.end(),
+              [](const Mention& a, const Mention& b) { return a.start < b.start; });
+    set_facets(out, salience);
+    return out;
+}
+
+ArticleTagger::HeadlinePlaces ArticleTagger::find_all_places() {
     // Countries named anywhere help pick between same-named cities.
     const auto body_matches = scan(m_body, false);
     const auto title_matches = scan(m_title, false);
@@ -47,8 +67,14 @@ Tagging ArticleTagger::run() {
     for (const auto& c : countries_named(dateline_matches)) named.insert(c);
 
     m_places = find_places(m_body, body_matches, named, false);
-    // "Paris, Texas": a city followed by a region or country it is not in is another place of
-    // that name; the qualifier stays.
+    apply_place_qualifiers();
+    HeadlinePlaces out{find_places(m_title, title_matches, named, false),
+                       find_places(m_dateline, dateline_matches, named, true)};
+    keep_dateline_qualified(out.dateline);
+    return out;
+}
+
+void ArticleTagger::apply_place_qualifiers() {
     for (std::size_t k = 0; k + 1 < m_places.size(); ++k) {
         const auto& city = m_places[k];
         const auto& next = m_places[k + 1];
@@ -57,25 +83,25 @@ Tagging ArticleTagger::run() {
         if (country_of(city) != country_of(next)) m_places[k].place = next.place, m_places[k].last = city.first;
     }
     std::erase_if(m_places, [](const PlaceHit& h) { return h.last <= h.first; });
-    auto title_places = find_places(m_title, title_matches, named, false);
-    auto dateline_places = find_places(m_dateline, dateline_matches, named, true);
-    // A dateline's qualifier ("LIVERPOOL, N.Y.", "RAVENNA, Italy") says which country its city
-    // is in: a same-named city elsewhere is not it.
+}
+
+void ArticleTagger::keep_dateline_qualified(std::vector<PlaceHit>& dateline_places) const {
     std::set<std::string> qualifiers;
     for (const auto& h : dateline_places) {
         if (h.first > 0) qualifiers.insert(country_of(h));
     }
-    if (!qualifiers.empty()) {
-        std::erase_if(dateline_places, [&](const PlaceHit& h) {
-            return m_gaz.place(h.place).kind == PlaceKind::city && !qualifiers.count(country_of(h));
-        });
-    }
-    find_officials();
-    use_known_officials();
+    if (qualifiers.empty()) return;
+    std::erase_if(dateline_places, [&](const PlaceHit& h) {
+        return m_gaz.place(h.place).kind == PlaceKind::city && !qualifiers.count(country_of(h));
+    });
+}
 
-    // Merge officials naming the same person: keep the fullest name, fill role and country.
+const std::string& ArticleTagger::surname(const OfficialHit& o) const {
+    return o.last > o.first ? m_body.folded[o.last - 1] : o.key;
+}
+
+std::vector<OfficialHit> ArticleTagger::merge_people() const {
     std::vector<OfficialHit> people;
-    auto surname = [&](const OfficialHit& o) { return o.last > o.first ? m_body.folded[o.last - 1] : o.key; };
     for (const auto& o : m_officials) {
         auto it = std::find_if(people.begin(), people.end(),
                                [&](const OfficialHit& p) { return surname(p) == surname(o); });
@@ -87,155 +113,166 @@ Tagging ArticleTagger::run() {
         if (it->country.empty()) it->country = o.country;
         if (it->role.empty()) it->role = o.role;
     }
-    // Known officials named by surname only ("Lyng said", "YEUTTER SEEKS ..."): about them when
-    // named in the headline, in the lead, or twice.
-    {
-        std::map<const detail::KnownOfficial*, std::pair<int, std::size_t>> seen;  // count, first token
-        std::set<const detail::KnownOfficial*> in_title;
-        // A surname the article gives to someone else ("striker Luis Ortega") is theirs.
-        std::set<std::string> others;
-        for (std::size_t t = 1; m_year != 0 && t < m_body.tokens.size(); ++t) {
-            if (m_body.upper[t] && m_body.upper[t - 1] && m_body.gap_before(t) == " " &&
-                !detail::is_non_name_word(m_body.folded[t - 1]) && !detail::is_role_word(m_body.folded[t - 1])) {
-                auto found = m_known.find(m_body.folded[t], m_year, false);
-                if (!found.empty() && text::fold(found.front()->name).rfind(m_body.folded[t - 1] + " ", 0) != 0) {
-                    others.insert(m_body.folded[t]);
-                }
-            }
-        }
-        for (std::size_t t = 0; t < m_body.tokens.size(); ++t) {
-            if (!m_body.upper[t] || others.count(m_body.folded[t])) continue;
-            const auto* k = known_alias(m_body, t);
-            if (!k) continue;
-            bool taken = std::any_of(m_officials.begin(), m_officials.end(),
-                                     [&](const OfficialHit& o) { return t >= o.first && t < o.last; });
-            if (!taken) {
-                auto& entry = seen.try_emplace(k, 0, t).first->second;
-                ++entry.first;
-            }
-        }
-        for (std::size_t t = 0; t < m_title.tokens.size(); ++t) {
-            if (others.count(m_title.folded[t])) continue;
-            if (const auto* k = known_alias(m_title, t)) in_title.insert(k);
-        }
-        auto add_known = [&](const detail::KnownOfficial* k, std::size_t first, std::size_t last, std::string key) {
-            bool known = std::any_of(people.begin(), people.end(), [&](const OfficialHit& p) { return p.name == k->name; });
-            if (!known) people.push_back({first, last, k->name, k->role, k->country, std::move(key)});
-        };
-        for (const auto& [k, info] : seen) {
-            bool lead = m_body.tokens[info.second].start < salience_lead_end(m_body.text);
-            if (info.first >= 2 || lead || in_title.count(k)) add_known(k, info.second, info.second + 1, {});
-        }
-        for (const auto* k : in_title) {
-            if (!seen.count(k)) {
-                std::string key;
-                for (std::size_t t = 0; t < m_title.tokens.size(); ++t) {
-                    if (known_alias(m_title, t) == k) key = m_title.folded[t];
-                }
-                add_known(k, 0, 0, key);
+    return people;
+}
+
+std::set<std::string> ArticleTagger::surnames_of_others() const {
+    std::set<std::string> others;
+    for (std::size_t t = 1; m_year != 0 && t < m_body.tokens.size(); ++t) {
+        if (m_body.upper[t] && m_body.upper[t - 1] && m_body.gap_before(t) == " " &&
+            !detail::is_non_name_word(m_body.folded[t - 1]) && !detail::is_role_word(m_body.folded[t - 1])) {
+            auto found = m_known.find(m_body.folded[t], m_year, false);
+            if (!found.empty() && text::fold(found.front()->name).rfind(m_body.folded[t - 1] + " ", 0) != 0) {
+                others.insert(m_body.folded[t]);
             }
         }
     }
+    return others;
+}
 
-    Tagging out;
-    // Place mentions inside an official's name ("Georgia" in a name) are not places.
-    auto in_name = [&](std::size_t tok) {
-        return std::any_of(m_officials.begin(), m_officials.end(),
-                           [&](const OfficialHit& o) { return tok >= o.first && tok < o.last; });
+std::map<const KnownOfficial*, ArticleTagger::BareSurname> ArticleTagger::bare_surnames_in_body(
+    const std::set<std::string>& others) const {
+    std::map<const KnownOfficial*, BareSurname> seen;
+    for (std::size_t t = 0; t < m_body.tokens.size(); ++t) {
+        if (!m_body.upper[t] || others.count(m_body.folded[t])) continue;
+        const auto* k = known_alias(m_body, t);
+        if (!k || in_official_name(t)) continue;
+        ++seen.try_emplace(k, BareSurname{0, t}).first->second.count;
+    }
+    return seen;
+}
+
+std::set<const KnownOfficial*> ArticleTagger::bare_surnames_in_title(const std::set<std::string>& others) const {
+    std::set<const KnownOfficial*> in_title;
+    for (std::size_t t = 0; t < m_title.tokens.size(); ++t) {
+        if (others.count(m_title.folded[t])) continue;
+        if (const auto* k = known_alias(m_title, t)) in_title.insert(k);
+    }
+    return in_title;
+}
+
+void ArticleTagger::add_surname_only_officials(std::vector<OfficialHit>& people) const {
+    const auto others = surnames_of_others();
+    const auto seen = bare_surnames_in_body(others);
+    const auto in_title = bare_surnames_in_title(others);
+    auto add_known = [&](const detail::KnownOfficial* k, std::size_t first, std::size_t last, std::string key) {
+        bool known = std::any_of(people.begin(), people.end(), [&](const OfficialHit& p) { return p.name == k->name; });
+        if (!known) people.push_back({first, last, k->name, k->role, k->country, std::move(key)});
     };
-    // Evidence that the article is about a country: where and how it is named. A country
-    // with enough evidence is salient (see salience_threshold).
-    std::map<std::string, double> country_evidence;
-    std::map<std::string, int> passing_cities;
-    std::set<std::string> salient_countries;
-    std::set<std::string> salient_locations;
-
-    const std::size_t lead_end = salience_lead_end(m_body.text);
-    // A wire dateline at the start of the body: "ODESA, March 4 (Meridian) -".
-    std::size_t body_dateline_end = 0;
-    if (!m_body.tokens.empty() && text::all_upper(m_body.word(0)) && m_body.word(0).size() > 1) {
-        auto comma = m_body.text.find(',');
-        if (comma != std::string_view::npos && comma < 60) body_dateline_end = comma;
+    for (const auto& [k, bare] : seen) {
+        bool lead = m_body.tokens[bare.first_token].start < salience_lead_end(m_body.text);
+        if (bare.count >= 2 || lead || in_title.count(k)) add_known(k, bare.first_token, bare.first_token + 1, {});
     }
-
-    for (const auto& h : m_places) {
-        if (in_name(h.first)) continue;
-        const auto& p = m_gaz.place(h.place);
-        Mention m;
-        m.facet = detail::is_country(p) ? Facet::country : Facet::location;
-        m.value = p.value;
-        m.start = m_body.tokens[h.first].start;
-        m.end = m_body.tokens[h.last - 1].end;
-        // A dotted abbreviation keeps its final period: "U.S.", not "U.S".
-        if (m.end < m_body.text.size() && m_body.text[m.end] == '.' &&
-            m_body.text.substr(m.start, m.end - m.start).find('.') != std::string_view::npos) {
-            ++m.end;
+    for (const auto* k : in_title) {
+        if (seen.count(k)) continue;
+        std::string key;
+        for (std::size_t t = 0; t < m_title.tokens.size(); ++t) {
+            if (known_alias(m_title, t) == k) key = m_title.folded[t];
         }
-        m.text = std::string(m_body.text.substr(m.start, m.end - m.start));
-        m.demonym = h.demonym;
-        out.mentions.push_back(m);
+        add_known(k, 0, 0, key);
+    }
+}
+
+bool ArticleTagger::in_official_name(std::size_t token) const {
+    return std::any_of(m_officials.begin(), m_officials.end(),
+                       [&](const OfficialHit& o) { return token >= o.first && token < o.last; });
+}
+
+std::size_t ArticleTagger::body_dateline_end() const {
+    if (m_body.tokens.empty() || !text::all_upper(m_body.word(0)) || m_body.word(0).size() <= 1) return 0;
+    auto comma = m_body.text.find(',');
+    return comma != std::string_view::npos && comma < 60 ? comma : 0;
+}
+
+Mention ArticleTagger::place_mention(const PlaceHit& h) const {
+    const auto& p = m_gaz.place(h.place);
+    Mention m;
+    m.facet = detail::is_country(p) ? Facet::country : Facet::location;
+    m.value = p.value;
+    m.start = m_body.tokens[h.first].start;
+    m.end = m_body.tokens[h.last - 1].end;
+    // A dotted abbreviation keeps its final period: "U.S.", not "U.S".
+    if (m.end < m_body.text.size() && m_body.text[m.end] == '.' &&
+        m_body.text.substr(m.start, m.end - m.start).find('.') != std::string_view::npos) {
+        ++m.end;
+    }
+    m.text = std::string(m_body.text.substr(m.start, m.end - m.start));
+    m.demonym = h.demonym;
+    return m;
+}
+
+void ArticleTagger::add_body_places(Tagging& out, Salience& salience) const {
+    const std::size_t lead_end = salience_lead_end(m_body.text);
+    const std::size_t dateline_end = body_dateline_end();
+    for (const auto& h : m_places) {
+        // Place mentions inside an official's name ("Georgia" in a name) are not places.
+        if (in_official_name(h.first)) continue;
+        const auto& p = m_gaz.place(h.place);
+        out.mentions.push_back(place_mention(h));
+        const Mention& m = out.mentions.back();
 
         auto country = country_of(h);
         bool lead = m.start < lead_end;
-        bool dateline = m.end <= body_dateline_end;
+        bool dateline = m.end <= dateline_end;
         if (!country.empty()) {
             double w = dateline ? evidence_dateline : (lead ? evidence_lead : evidence_body);
-            country_evidence[country] += h.demonym ? w * demonym_share : w;
+            salience.country_evidence[country] += h.demonym ? w * demonym_share : w;
         }
-        if (!detail::is_country(p)) {
-            // A capital alone often stands for its government ("Moscow said"): a location
-            // only in a place sense. Any place named twice is one (below).
-            // Regions, seas and continents are backdrop more often than scene: they count
-            // from the dateline, a place sense in the lead, or a second mention.
-            // A city named once deep in the text counts where it is a scene ("in Kharkiv"),
-            // not as a comparison, origin or destination ("ports such as Rotterdam").
-            bool salient = p.kind == PlaceKind::region ? (dateline || (lead && h.locative))
-                           : p.capital                ? (h.locative || dateline)
-                                                      : (h.locative || dateline || (lead && !h.passing));
-            if (salient) {
-                salient_locations.insert(p.value);
-                country_evidence[country] += evidence_salient_place;
-            } else {
-                ++passing_cities[p.value];
-            }
+        if (detail::is_country(p)) continue;
+        // A capital alone often stands for its government ("Moscow said"): a location
+        // only in a place sense. Any place named twice is one (add_cities_named_twice).
+        // Regions, seas and continents are backdrop more often than scene: they count
+        // from the dateline, a place sense in the lead, or a second mention.
+        // A city named once deep in the text counts where it is a scene ("in Kharkiv"),
+        // not as a comparison, origin or destination ("ports such as Rotterdam").
+        bool salient = p.kind == PlaceKind::region ? (dateline || (lead && h.locative))
+                       : p.capital                ? (h.locative || dateline)
+                                                  : (h.locative || dateline || (lead && !h.passing));
+        if (salient) {
+            salience.locations.insert(p.value);
+            salience.country_evidence[country] += evidence_salient_place;
+        } else {
+            ++salience.passing_cities[p.value];
         }
     }
-    for (const auto* field : {&title_places, &dateline_places}) {
+}
+
+void ArticleTagger::add_headline_places(const HeadlinePlaces& places, Salience& salience) const {
+    for (const auto* field : {&places.title, &places.dateline}) {
         for (const auto& h : *field) {
             const auto& p = m_gaz.place(h.place);
             auto country = country_of(h);
             // A headline's capital is as often the government as the place ("Baku protests").
-            if (p.kind == PlaceKind::city && p.capital && !h.locative && field == &title_places) {
-                country_evidence[country] += evidence_body;
+            if (p.kind == PlaceKind::city && p.capital && !h.locative && field == &places.title) {
+                salience.country_evidence[country] += evidence_body;
                 continue;
             }
-            if (!detail::is_country(p)) salient_locations.insert(p.value);
+            if (!detail::is_country(p)) salience.locations.insert(p.value);
             if (!country.empty()) {
-                country_evidence[country] += h.demonym ? evidence_dateline * demonym_share : evidence_dateline;
+                salience.country_evidence[country] += h.demonym ? evidence_dateline * demonym_share : evidence_dateline;
             }
         }
     }
+}
+
+void ArticleTagger::add_cities_named_twice(Salience& salience) const {
     for (const auto& h : m_places) {
         const auto& p = m_gaz.place(h.place);
-        if (!detail::is_country(p) && !p.capital && passing_cities[p.value] >= 2 &&
-            salient_locations.insert(p.value).second) {
-            country_evidence[p.country] += evidence_salient_place;
+        if (!detail::is_country(p) && !p.capital && salience.passing_cities[p.value] >= 2 &&
+            salience.locations.insert(p.value).second) {
+            salience.country_evidence[p.country] += evidence_salient_place;
         }
     }
+}
 
-    // Officials, and their later surname-only mentions ("Aliyev said").
-    std::set<std::size_t> official_tokens;
-    for (const auto& o : m_officials) {
-        for (auto t = o.first; t < o.last; ++t) official_tokens.insert(t);
-    }
+void ArticleTagger::add_people(Tagging& out, const std::vector<OfficialHit>& people, Salience& salience) {
     for (const auto& person : people) {
         out.officials.push_back({person.name, person.role, person.country});
-        if (!person.country.empty()) country_evidence[person.country] += evidence_official;
+        if (!person.country.empty()) salience.country_evidence[person.country] += evidence_official;
     }
-    for (const auto& [country, evidence] : country_evidence) {
-        // Areas of no one country (Europe) have none.
-        if (!country.empty() && evidence >= salience_threshold) salient_countries.insert(country);
-    }
+}
+
+void ArticleTagger::add_official_mentions(Tagging& out, const std::vector<OfficialHit>& people) const {
     for (const auto& o : m_officials) {
         const auto& person = *std::find_if(people.begin(), people.end(),
                                            [&](const OfficialHit& p) { return surname(p) == surname(o); });
@@ -247,8 +284,12 @@ Tagging ArticleTagger::run() {
         m.text = std::string(m_body.text.substr(m.start, m.end - m.start));
         out.mentions.push_back(m);
     }
+    add_later_surname_mentions(out, people);
+}
+
+void ArticleTagger::add_later_surname_mentions(Tagging& out, const std::vector<OfficialHit>& people) const {
     for (std::size_t t = 0; t < m_body.tokens.size(); ++t) {
-        if (official_tokens.count(t) || !text::starts_upper(m_body.word(t))) continue;
+        if (in_official_name(t) || !text::starts_upper(m_body.word(t))) continue;
         // "Naina Yeltsin" is another Yeltsin.
         if (t > 0 && m_body.gap_before(t) == " " && text::starts_upper(m_body.word(t - 1)) &&
             !detail::is_non_name_word(m_body.folded[t - 1]) && !detail::is_role_word(m_body.folded[t - 1]) &&
@@ -267,15 +308,19 @@ Tagging ArticleTagger::run() {
             break;
         }
     }
-    std::sort(out.mentions.begin(), out.mentions.end(),
-              [](const Mention& a, const Mention& b) { return a.start < b.start; });
+}
 
-    out.facets.country.assign(salient_countries.begin(), salient_countries.end());
-    out.facets.location.assign(salient_locations.begin(), salient_locations.end());
+void ArticleTagger::set_facets(Tagging& out, const Salience& salience) {
+    std::set<std::string> countries;
+    for (const auto& [country, evidence] : salience.country_evidence) {
+        // Areas of no one country (Europe) have none.
+        if (!country.empty() && evidence >= salience_threshold) countries.insert(country);
+    }
+    out.facets.country.assign(countries.begin(), countries.end());
+    out.facets.location.assign(salience.locations.begin(), salience.locations.end());
     std::set<std::string> names;
     for (const auto& o : out.officials) names.insert(o.name);
     out.facets.official.assign(names.begin(), names.end());
-    return out;
 }
 
 }  // namespace newsfacet::detail

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -96,9 +97,68 @@ public:
           m_dateline(article.dateline),
           m_year(year_of(article.date)) {}
 
+    /// Tags the article: its facets (salient values), officials and mentions. Call once.
     Tagging run();
 
 private:
+    // The places of the headline and the dateline (the body's are m_places).
+    struct HeadlinePlaces {
+        std::vector<PlaceHit> title;
+        std::vector<PlaceHit> dateline;
+    };
+    // The evidence gathered for the facets.
+    struct Salience {
+        std::map<std::string, double> country_evidence;  // salient at salience_threshold
+        std::map<std::string, int> passing_cities;       // mentions not salient by themselves
+        std::set<std::string> locations;                 // salient
+    };
+    // A known official's surname alone in the body: how often, and its first token.
+    struct BareSurname {
+        int count;
+        std::size_t first_token;
+    };
+
+    // The steps of run(), in order.
+    // Places of every field: the body's into m_places, qualified; the others returned.
+    HeadlinePlaces find_all_places();
+    // "Paris, Texas": a city followed by a region or country it is not in is another place
+    // of that name; the qualifier stays.
+    void apply_place_qualifiers();
+    // A dateline's qualifier ("LIVERPOOL, N.Y.", "RAVENNA, Italy") says which country its
+    // city is in: a same-named city elsewhere is not it.
+    void keep_dateline_qualified(std::vector<PlaceHit>& dateline_places) const;
+    // m_officials merged by surname into people: the fullest name, role and country filled.
+    [[nodiscard]] std::vector<OfficialHit> merge_people() const;
+    // Adds known officials named by surname only ("Lyng said", "YEUTTER SEEKS ..."): about
+    // them when named in the headline, in the salience lead, or twice.
+    void add_surname_only_officials(std::vector<OfficialHit>& people) const;
+    // Body places: mentions, and evidence for their countries and locations.
+    void add_body_places(Tagging& out, Salience& salience) const;
+    // Headline and dateline places: evidence for their countries and locations.
+    void add_headline_places(const HeadlinePlaces& places, Salience& salience) const;
+    // Cities named twice in passing are salient after all.
+    void add_cities_named_twice(Salience& salience) const;
+    // People into out.officials, and evidence for their countries.
+    static void add_people(Tagging& out, const std::vector<OfficialHit>& people, Salience& salience);
+    // Official mentions: each name found, then later surname-only mentions ("Aliyev said").
+    void add_official_mentions(Tagging& out, const std::vector<OfficialHit>& people) const;
+    // Facets: the salient countries and locations, every person's name.
+    static void set_facets(Tagging& out, const Salience& salience);
+
+    // Helpers of the steps.
+    [[nodiscard]] const std::string& surname(const OfficialHit& o) const;
+    [[nodiscard]] bool in_official_name(std::size_t token) const;
+    // Surnames the body gives to someone else ("striker Luis Ortega").
+    [[nodiscard]] std::set<std::string> surnames_of_others() const;
+    [[nodiscard]] std::map<const KnownOfficial*, BareSurname> bare_surnames_in_body(
+        const std::set<std::string>& others) const;
+    [[nodiscard]] std::set<const KnownOfficial*> bare_surnames_in_title(const std::set<std::string>& others) const;
+    // End of a wire dateline opening the body ("ODESA, March 4 (Meridian) -"): its first
+    // comma, or 0.
+    [[nodiscard]] std::size_t body_dateline_end() const;
+    [[nodiscard]] Mention place_mention(const PlaceHit& hit) const;
+    void add_later_surname_mentions(Tagging& out, const std::vector<OfficialHit>& people) const;
+
     std::vector<PlaceHit> find_places(const Analysed& field, const std::vector<detail::PhraseMatch>& matches,
                                       const std::set<std::string>& countries, bool dateline) const;
     std::vector<detail::PhraseMatch> scan(const Analysed& field, bool dateline) const;
