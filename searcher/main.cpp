@@ -9,11 +9,13 @@
 
 #include <CLI/CLI.hpp>
 
+#include <newsfacet/cli/format.hpp>
+#include <newsfacet/cli/tool.hpp>
 #include <newsfacet/newsfacet.hpp>
 
 namespace {
 
-void print_error(const std::string& message) { newsfacet::print_tool_error("newsfacet-search", message); }
+void print_error(const std::string& message) { newsfacet::cli::print_tool_error("newsfacet-search", message); }
 
 int run(int argc, char** argv) {
     CLI::App app{"Search a newsfacet index: ranked results with highlighted snippets and facet counts."};
@@ -98,7 +100,16 @@ others still run, and the exit status is 2).)");
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return app.exit(e);
         print_error(std::string(e.what()) + " (see --help)");
-        return newsfacet::exit_usage_error;
+        return newsfacet::cli::exit_usage_error;
+    }
+    // Combinations checked before anything is read or opened.
+    if (!batch.empty() && (!words.empty() || !facet_values.empty())) {
+        print_error("--batch takes its queries from FILE: give no query and no --facet-values (see --help)");
+        return newsfacet::cli::exit_usage_error;
+    }
+    if (!facet_values.empty() && no_facets) {
+        print_error("--facet-values lists facet counts: it cannot be combined with --no-facets");
+        return newsfacet::cli::exit_usage_error;
     }
     newsfacet::SearchRequest request;
     for (const auto& w : words) request.query += (request.query.empty() ? "" : " ") + w;
@@ -128,11 +139,7 @@ others still run, and the exit status is 2).)");
         request.max_facet_values = std::numeric_limits<std::size_t>::max();
     }
 
-    std::filesystem::path path = db.empty() ? newsfacet::default_index_path() : std::filesystem::path(db);
-    if (!batch.empty() && (!words.empty() || listed)) {
-        print_error("--batch takes its queries from FILE: give no query and no --facet-values (see --help)");
-        return newsfacet::exit_usage_error;
-    }
+    std::filesystem::path path = db.empty() ? newsfacet::cli::default_index_path() : std::filesystem::path(db);
     const char* no_color = std::getenv("NO_COLOR");
     bool use_color = color == "always" ||
                      (color == "auto" && isatty(STDOUT_FILENO) && !(no_color && *no_color));
@@ -148,21 +155,21 @@ others still run, and the exit status is 2).)");
             if (json) {
                 std::cout << newsfacet::to_json(item) << "\n";
             } else if (item.results) {
-                std::cout << "== " << item.query << "\n" << newsfacet::to_text(*item.results, {use_color});
+                std::cout << "== " << item.query << "\n" << newsfacet::cli::to_text(*item.results, {use_color});
             } else {
                 print_error("line " + std::to_string(item.line) + ": " + item.error);
             }
             std::cout.flush();
         });
         if (file.is_open() && file.bad()) throw newsfacet::Error("error reading batch file '" + batch + "'");
-        return summary.failed > 0 ? newsfacet::exit_usage_error : newsfacet::exit_success;
+        return summary.failed > 0 ? newsfacet::cli::exit_usage_error : newsfacet::cli::exit_success;
     }
     newsfacet::Searcher searcher(path);
     auto results = searcher.search(request);
     if (listed) {
         for (const auto& [facet, counts] : results.facets) {
             if (facet != *listed) continue;
-            std::cout << (json ? newsfacet::to_json(counts, 2) + "\n" : newsfacet::to_text(counts));
+            std::cout << (json ? newsfacet::to_json(counts, 2) + "\n" : newsfacet::cli::to_text(counts));
         }
         return 0;
     }
@@ -170,12 +177,12 @@ others still run, and the exit status is 2).)");
         std::cout << newsfacet::to_json(results, 2) << "\n";
         return 0;
     }
-    std::cout << newsfacet::to_text(results, {use_color});
+    std::cout << newsfacet::cli::to_text(results, {use_color});
     return 0;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    return newsfacet::run_tool("newsfacet-search", [&] { return run(argc, argv); });
+    return newsfacet::cli::run_tool("newsfacet-search", [&] { return run(argc, argv); });
 }

@@ -18,7 +18,8 @@ if(NOT STAGES)
   set(STAGES text read tag store search output)
 endif()
 
-# Public headers implemented in a stage. Headers not listed (article, error, export, version,
+# Public headers implemented in a stage (<newsfacet/cli/...> is no stage's: the tools'
+# support, shared/cli/, builds on the library and no stage may include it). Headers not listed (article, error, export, version,
 # snippet, facets' plain structs) are vocabulary every stage may use.
 set(public_stage_facets text)
 set(public_stage_reader read)
@@ -29,8 +30,6 @@ set(public_stage_shards store)
 set(public_stage_searcher search)
 set(public_stage_batch search)
 set(public_stage_json output)
-set(public_stage_format output)
-set(public_stage_tool output)
 set(public_stage_newsfacet output)
 
 set(violations "")
@@ -61,6 +60,9 @@ foreach(stage IN LISTS STAGES)
         set(target ${CMAKE_MATCH_1})
       elseif(line MATCHES "#[ \t]*include[ \t]*\"[^/\"]+\"")
         string(APPEND violations "${source}: ${line} (name the stage folder)\n")
+        continue()
+      elseif(line MATCHES "#[ \t]*include[ \t]*<newsfacet/cli/")
+        string(APPEND violations "${source}: ${line} (the library may not use the tools' support, shared/cli/)\n")
         continue()
       elseif(line MATCHES "#[ \t]*include[ \t]*<newsfacet/([a-z_]+)\\.hpp>")
         set(target "${public_stage_${CMAKE_MATCH_1}}")

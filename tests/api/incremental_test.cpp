@@ -213,3 +213,34 @@ TEST(ApiIncremental, SamePathsSpelledDifferentlyAreTheSameFiles) {
     EXPECT_EQ(again.stats.unchanged, 1u);
     EXPECT_EQ(again.stats.deleted, 0u);
 }
+
+// Xapian's errors never leave the library raw: a read failure while --prune walks the index
+// (here the postings table is cut short under an open writer) is a DatabaseError, with
+// Xapian's message.
+TEST(ApiIncremental, AReadFailureWhilePruningIsADatabaseError) {
+    TempDir dir;
+    // Enough distinct words for a postings table of more than one block: the writer holds only
+    // its root in memory and must read the rest from the file.
+    std::string lines;
+    for (int i = 0; i < 400; ++i) {
+        std::string body;
+        for (int w = 0; w < 20; ++w) body += "word" + std::to_string(i) + "x" + std::to_string(w) + " ";
+        lines += line("a" + std::to_string(i), body);
+    }
+    dir.write("in/articles.jsonl", lines);
+    {
+        auto index = Index::create_or_open(dir / "db");
+        (void)run(index, {dir / "in"});
+    }
+    std::filesystem::create_directories(dir / "gone");
+    auto index = Index::open(dir / "db");
+    std::filesystem::resize_file(dir / "db" / "postlist.glass", 0);
+    auto options = pruning();
+    options.force = true;  // nothing to compare with: the prune walk is the first read
+    try {
+        (void)run(index, {dir / "gone"}, options);
+        FAIL() << "pruning read nothing";
+    } catch (const DatabaseError& e) {
+        EXPECT_NE(std::string(e.what()).find((dir / "db").string()), std::string::npos) << e.what();
+    }
+}

@@ -105,6 +105,27 @@ TEST(ApiShards, TheNumberOfShardsIsCheckedAndKept) {
     EXPECT_THROW((void)ingest_sharded(sharded, 2, {corpus_dir()}), IndexLockedError);
 }
 
+// A stub that cannot be read or was damaged is a failure to report, not "no sharded index".
+TEST(ApiShards, ADamagedOrUnreadableStubIsADatabaseError) {
+    TempDir dir;
+    const auto sharded = dir / "sharded";
+    (void)ingest_sharded(sharded, 2, {corpus_dir()});
+    ASSERT_EQ(shard_count(sharded), 2u);
+    for (const char* damaged : {"auto shard-0\nauto sha", "", "auto shard-0\nauto shard-2\n", "\x01\x02garbage\n"}) {
+        dir.write("sharded/XAPIANDB", damaged);
+        EXPECT_THROW((void)shard_count(sharded), DatabaseError) << "stub: " << damaged;
+        EXPECT_THROW((void)ingest_sharded(sharded, 2, {corpus_dir()}), DatabaseError) << "stub: " << damaged;
+    }
+    // A directory where the stub file should be cannot be read as one.
+    std::filesystem::remove(sharded / "XAPIANDB");
+    std::filesystem::create_directory(sharded / "XAPIANDB");
+    EXPECT_THROW((void)shard_count(sharded), DatabaseError);
+    // A stub of other databases (remote shards) is for searching: not a sharded index.
+    dir.write("remote/XAPIANDB", "remote 127.0.0.1:33333\nauto /srv/news/part-2\n");
+    EXPECT_EQ(shard_count(dir / "remote"), 0u);
+    EXPECT_EQ(shard_count(dir / "nothing-here"), 0u);
+}
+
 TEST(ApiShards, ReopenFollowsAStubToAnotherDatabase) {
     // As a read replica does after a full copy: the stub names a new database, the old one is
     // deleted. reopen() must move to the new one.
@@ -133,4 +154,48 @@ TEST(ApiShards, ReopenFollowsAStubToAnotherDatabase) {
     // A stub file (not a directory) opens too.
     write_text(dir / "plain.stub", "auto " + second.string() + "\n");
     EXPECT_EQ(Searcher(dir / "plain.stub").size(), 1u);
+}
+
+// remove_articles: each id deleted from its own shard (or from a single index), committed.
+TEST(ApiShards, RemoveArticlesDeletesFromTheRightShardAndCommits) {
+    TempDir dir;
+    const auto sharded = dir / "sharded";
+    const auto single = dir / "single";
+    std::string lines;
+    std::vector<std::string> ids;
+    for (int i = 0; i < 12; ++i) {
+        ids.push_back("story-" + std::to_string(i));
+        lines += R"({"id": ")" + ids.back() + R"(", "title": "Port strike )" + std::to_string(i) +
+                 R"(", "body": "Dockers walked out at the port."})" + "\n";
+    }
+    dir.write("news/feed.jsonl", lines);
+    (void)ingest_sharded(sharded, 3, {dir / "news"});
+    {
+        auto index = Index::create_or_open(single);
+        (void)ingest(index, {dir / "news"});
+    }
+    for (const auto& path : {sharded, single}) {
+        auto removed = remove_articles(path, {ids[0], ids[5], "no-such-story", ids[11], ids[5]});
+        EXPECT_EQ(removed.deleted, 3u) << path;
+        EXPECT_EQ(removed.missing, (std::vector<std::string>{"no-such-story", ids[5]})) << path;
+        EXPECT_EQ(removed.remaining, 9u) << path;
+        // Committed: a new searcher sees the deletions, and each shard lost only its own ids.
+        auto request = everything();
+        request.collapse = false;  // the stories are near-duplicates of each other
+        auto all = ids_of(Searcher(path).search(request));
+        EXPECT_EQ(all.size(), 9u) << path;
+        for (const auto& gone : {ids[0], ids[5], ids[11]}) {
+            EXPECT_EQ(std::count(all.begin(), all.end(), gone), 0) << path << " " << gone;
+        }
+    }
+    std::uint64_t in_shards = 0;
+    for (unsigned k = 0; k < 3; ++k) in_shards += Searcher(shard_path(sharded, k)).size();
+    EXPECT_EQ(in_shards, 9u);
+    EXPECT_THROW((void)remove_articles(dir / "nothing-here", {ids[1]}), IndexNotFoundError);
+    // Another writer on one shard: nothing is deleted from any.
+    {
+        auto writer = Index::open(shard_path(sharded, 2));
+        EXPECT_THROW((void)remove_articles(sharded, {ids[1], ids[2], ids[3], ids[4]}), IndexLockedError);
+    }
+    EXPECT_EQ(Searcher(sharded).size(), 9u);
 }

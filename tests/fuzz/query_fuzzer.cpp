@@ -16,7 +16,7 @@
 #include <vector>
 
 #include <newsfacet/error.hpp>
-#include <newsfacet/format.hpp>
+#include <newsfacet/cli/format.hpp>
 #include <newsfacet/index.hpp>
 #include <newsfacet/json.hpp>
 #include <newsfacet/reader.hpp>
@@ -86,7 +86,7 @@ void check(const newsfacet::SearchRequest& request, const newsfacet::SearchResul
         }
     }
     (void)newsfacet::to_json(results);
-    (void)newsfacet::to_text(results);
+    (void)newsfacet::cli::to_text(results);
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
 # Installs the build tree into a fresh prefix, builds examples/embed against the INSTALLED
 # package (find_package), and separately a program through the pkg-config file, and runs both.
-# Run by CTest: cmake -DBUILD_DIR=... -DSOURCE_DIR=... -DWORK_DIR=... -P install_and_embed.cmake
-foreach(var BUILD_DIR SOURCE_DIR WORK_DIR)
+# Run by CTest: cmake -DBUILD_DIR=... -DSOURCE_DIR=... -DWORK_DIR=... -DVERSION=... -P install_and_embed.cmake
+foreach(var BUILD_DIR SOURCE_DIR WORK_DIR VERSION)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "${var} is not set")
   endif()
@@ -30,6 +30,20 @@ endforeach()
 file(GLOB sonames ${prefix}/lib/libnewsfacet.so.*)
 if(NOT sonames)
   message(FATAL_ERROR "no versioned libnewsfacet.so.* installed")
+endif()
+# While the version is 0.x a minor version may break the ABI: the SONAME carries it.
+string(REGEX MATCH "^([0-9]+)\\.([0-9]+)" major_minor "${VERSION}")
+if(CMAKE_MATCH_1 EQUAL 0)
+  set(expected_soname libnewsfacet.so.${CMAKE_MATCH_1}.${CMAKE_MATCH_2})
+else()
+  set(expected_soname libnewsfacet.so.${CMAKE_MATCH_1})
+endif()
+run(readelf -d ${prefix}/lib/libnewsfacet.so)
+if(NOT last_output MATCHES "\\(SONAME\\)[^\n]*\\[${expected_soname}\\]")
+  message(FATAL_ERROR "the installed library's SONAME is not ${expected_soname}:\n${last_output}")
+endif()
+if(NOT EXISTS ${prefix}/lib/${expected_soname})
+  message(FATAL_ERROR "not installed: lib/${expected_soname}")
 endif()
 
 # The consumer, through find_package(newsfacet).

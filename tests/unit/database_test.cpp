@@ -6,6 +6,7 @@
 #include <newsfacet/index.hpp>
 #include <newsfacet/searcher.hpp>
 
+#include "store/database.hpp"
 #include "store/schema.hpp"
 #include "temp_dir.hpp"
 
@@ -71,4 +72,50 @@ TEST(DatabaseLock, SecondWriterGetsIndexLockedError) {
     } catch (const newsfacet::IndexLockedError& e) {
         EXPECT_NE(std::string(e.what()).find("locked by another indexer"), std::string::npos);
     }
+}
+
+// Xapian's logic errors (InvalidArgumentError, ...) mean newsfacet called it wrongly: an
+// internal error, reported as a runtime error by the tools, never as the user's usage error.
+TEST(ErrorTranslation, XapianLogicErrorsAreInternalErrorsNotUsageErrors) {
+    const Xapian::InvalidArgumentError invalid_argument("Term too long (> 245)");
+    const Xapian::InvalidOperationError invalid_operation("not for several shards");
+    for (const Xapian::Error* error : {static_cast<const Xapian::Error*>(&invalid_argument),
+                                       static_cast<const Xapian::Error*>(&invalid_operation)}) {
+        try {
+            newsfacet::detail::rethrow(*error, "/srv/news.db");
+            FAIL() << "rethrow returned";
+        } catch (const newsfacet::UsageError& e) {
+            ADD_FAILURE() << "a usage error: " << e.what();
+        } catch (const newsfacet::Error& e) {
+            const std::string message = e.what();
+            EXPECT_NE(message.find(error->get_msg()), std::string::npos) << message;
+            EXPECT_NE(message.find("/srv/news.db"), std::string::npos) << message;
+            EXPECT_NE(message.find("internal error"), std::string::npos) << message;
+        }
+    }
+}
+
+TEST(ErrorTranslation, TranslateErrorsKeepsXapiansMessageAndNamesTheContext) {
+    using newsfacet::detail::translate_errors;
+    EXPECT_EQ(translate_errors("db", [] { return 42; }), 42);
+    try {
+        (void)translate_errors("/srv/news.db", []() -> int { throw Xapian::DatabaseCorruptError("bad block 7"); });
+        FAIL() << "nothing thrown";
+    } catch (const newsfacet::DatabaseError& e) {
+        EXPECT_EQ(std::string(e.what()), "/srv/news.db: bad block 7 (DatabaseCorruptError)");
+    }
+    // A context built only on failure; newsfacet's own errors pass unchanged.
+    int built = 0;
+    auto context = [&] {
+        ++built;
+        return std::string("query 'a'");
+    };
+    EXPECT_THROW(translate_errors(context, [] { throw Xapian::QueryParserError("syntax"); }), newsfacet::QueryError);
+    EXPECT_EQ(built, 1);
+    EXPECT_THROW(translate_errors(context, [] { throw newsfacet::IndexLockedError("locked"); }),
+                 newsfacet::IndexLockedError);
+    EXPECT_NO_THROW(translate_errors(context, [] {}));
+    EXPECT_EQ(built, 1);
+    EXPECT_THROW(translate_errors("db", [] { throw Xapian::DatabaseOpeningError("no such database"); }),
+                 newsfacet::IndexNotFoundError);
 }

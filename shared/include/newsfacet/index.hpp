@@ -111,12 +111,10 @@ private:
     std::unique_ptr<Impl> m_impl;
 };
 
-/// Bytes the files under `path` take: an index directory, a sharded index (all its shards).
-/// 0 where nothing can be read. Throws nothing. Cost: one walk of the directory tree.
-[[nodiscard]] NEWSFACET_EXPORT std::uint64_t disk_size(const std::filesystem::path& path) noexcept;
-
-/// The index path the tools use by default: $NEWSFACET_DB if set and non-empty, else
-/// "./newsfacet.db".
-[[nodiscard]] NEWSFACET_EXPORT std::filesystem::path default_index_path();
+/// Bytes the files under `path` take: an index directory, a sharded index (all its shards);
+/// 0 for a stub file (it holds no database). Files that vanish during the walk (a writer's
+/// temporary files) count nothing. Throws DatabaseError if `path` does not exist or cannot
+/// be walked. Cost: one walk of the directory tree.
+[[nodiscard]] NEWSFACET_EXPORT std::uint64_t disk_size(const std::filesystem::path& path);
 
 }  // namespace newsfacet

@@ -1,12 +1,12 @@
 #pragma once
-// Umbrella header: the whole public API of newsfacet.
+// Umbrella header: the whole public API of newsfacet. (The command-line tools' support,
+// <newsfacet/cli/...>, is a separate static library: shared/cli/.)
 
 #include <newsfacet/article.hpp>
 #include <newsfacet/batch.hpp>
 #include <newsfacet/error.hpp>
 #include <newsfacet/export.hpp>
 #include <newsfacet/facets.hpp>
-#include <newsfacet/format.hpp>
 #include <newsfacet/ingest.hpp>
 #include <newsfacet/index.hpp>
 #include <newsfacet/json.hpp>
@@ -15,5 +15,4 @@
 #include <newsfacet/shards.hpp>
 #include <newsfacet/snippet.hpp>
 #include <newsfacet/tagger.hpp>
-#include <newsfacet/tool.hpp>
 #include <newsfacet/version.hpp>

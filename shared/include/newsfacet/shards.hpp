@@ -1,10 +1,11 @@
 #pragma once
-// Sharded indexes: one index split over several Xapian databases, built in parallel and
-// searched as one (locally, or shard by shard on other machines through xapian-tcpsrv).
+// Sharded indexes: one index split over several Xapian databases, built in parallel, deleted
+// from id by id, and searched as one (locally, or shard by shard on other machines through xapian-tcpsrv).
 
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -17,11 +18,14 @@ namespace newsfacet {
 inline constexpr unsigned max_shards = 256;
 
 /// The number of shards of the sharded index at `path`, or 0 if `path` is not one (a single
-/// index, no index, anything else). A sharded index is a directory holding the shards
-/// `shard-0` ... `shard-<N-1>` (each an ordinary index) and `XAPIANDB`, a Xapian stub database
-/// file listing them, through which Searcher and Xapian's own tools open it as one database.
-/// Throws nothing. Cost: reading the stub file.
-[[nodiscard]] NEWSFACET_EXPORT unsigned shard_count(const std::filesystem::path& path) noexcept;
+/// index, no index, a directory whose `XAPIANDB` lists other databases, such as remote
+/// shards, which are for searching, not for indexing into). A sharded index is a directory
+/// holding the shards `shard-0` ... `shard-<N-1>` (each an ordinary index) and `XAPIANDB`, a
+/// Xapian stub database file listing them, through which Searcher and Xapian's own tools open
+/// it as one database. Throws DatabaseError if `XAPIANDB` is there but cannot be read, is no
+/// stub, or starts as a sharded index's stub but differs (cut short, edited). Cost: reading
+/// the stub file.
+[[nodiscard]] NEWSFACET_EXPORT unsigned shard_count(const std::filesystem::path& path);
 
 /// The directory of shard `shard` (0-based) of the sharded index at `path`.
 [[nodiscard]] NEWSFACET_EXPORT std::filesystem::path shard_path(const std::filesystem::path& path, unsigned shard);
@@ -29,6 +33,21 @@ inline constexpr unsigned max_shards = 256;
 /// The shard (0 .. shards-1) an article id is stored in: a stable hash of the id (the same in
 /// every build and run), so an incremental run finds an article in the shard it went to.
 [[nodiscard]] NEWSFACET_EXPORT unsigned shard_for_id(std::string_view id, unsigned shards) noexcept;
+
+/// What remove_articles() did.
+struct RemovedArticles {
+    std::uint64_t deleted = 0;         ///< Articles deleted.
+    std::vector<std::string> missing;  ///< Ids given that no article had (a repeated id: its second time).
+    std::uint64_t remaining = 0;       ///< Articles left in the index (all shards).
+};
+
+/// Deletes the articles with these ids from the index at `path`, a single index or a sharded
+/// one (each id from the shard shard_for_id gives it), and commits. Ids no article has are
+/// listed in `missing`, in the order given. Throws IndexNotFoundError if there is no index at
+/// `path`, DatabaseError as shard_count() for a damaged stub, IndexLockedError if another
+/// writer holds the index or a shard (nothing is deleted then), DatabaseError on write failure.
+/// Cost: one term lookup per id, one commit per shard.
+NEWSFACET_EXPORT RemovedArticles remove_articles(const std::filesystem::path& path, const std::vector<std::string>& ids);
 
 /// ingest() into a sharded index of `shards` shards at `path`, creating it (directory, shards,
 /// stub) if nothing is there. The shards are written in parallel, one pipeline each (reading

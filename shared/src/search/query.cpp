@@ -9,6 +9,7 @@
 #include <newsfacet/error.hpp>
 #include <newsfacet/article.hpp>
 
+#include "store/database.hpp"
 #include "store/document.hpp"
 #include "search/filter_syntax.hpp"
 #include "search/more_like_this.hpp"
@@ -213,12 +214,11 @@ ParsedText parse_text(const SearchRequest& request, const Analysis& analysis, co
     out.split = split_filters(request.query);
     out.blank = out.split.text.find_first_not_of(" \t\r\n") == std::string::npos;
     if (out.blank) return out;
-    try {
-        out.parsed = qp.parse_query(out.split.text, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                                                        Xapian::QueryParser::FLAG_PURE_NOT);
-    } catch (const Xapian::QueryParserError& e) {
-        throw QueryError("cannot parse query '" + request.query + "': " + e.get_msg());
-    }
+    // A QueryParserError becomes a QueryError naming the query.
+    out.parsed = translate_errors([&] { return "cannot parse query '" + request.query + "'"; }, [&] {
+        return qp.parse_query(out.split.text, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                                                  Xapian::QueryParser::FLAG_PURE_NOT);
+    });
     return out;
 }
 

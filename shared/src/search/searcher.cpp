@@ -64,8 +64,6 @@ struct Searcher::Impl {
         } catch (const Xapian::DatabaseNotFoundError&) {
         } catch (const Xapian::DatabaseOpeningError&) {
         } catch (const Xapian::NetworkError&) {  // a remote shard restarted: connect again
-        } catch (const Xapian::Error& e) {
-            detail::rethrow(e, path.string());
         }
         db = detail::open_for_reading(path);
         portable = db.size() > 1 || detail::has_remote_shard(path);
@@ -81,8 +79,10 @@ struct Searcher::Impl {
 
 Searcher::Searcher(const std::filesystem::path& path) : m_impl(std::make_unique<Impl>()) {
     m_impl->path = path;
-    m_impl->db = detail::open_for_reading(path);
-    m_impl->portable = m_impl->db.size() > 1 || detail::has_remote_shard(path);
+    detail::translate_errors(path.native(), [&] {
+        m_impl->db = detail::open_for_reading(path);
+        m_impl->portable = m_impl->db.size() > 1 || detail::has_remote_shard(path);
+    });
 }
 
 Searcher::~Searcher() = default;
@@ -90,17 +90,20 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 SearchResults Searcher::search(const SearchRequest& request) {
-    try {
-        return run_search(request);
-    } catch (const Xapian::DatabaseModifiedError&) {
-        // A writer committed over the revision we were reading: move to the new one, once.
-        m_impl->refresh();
+    return detail::translate_errors(m_impl->path.native(), [&] {
         try {
             return run_search(request);
-        } catch (const Xapian::DatabaseModifiedError& e) {
-            throw DatabaseError(m_impl->path.string() + ": the index keeps changing during the search: " + e.get_msg());
+        } catch (const Xapian::DatabaseModifiedError&) {
+            // A writer committed over the revision we were reading: move to the new one, once.
+            m_impl->refresh();
+            try {
+                return run_search(request);
+            } catch (const Xapian::DatabaseModifiedError& e) {
+                throw DatabaseError(m_impl->path.string() + ": the index keeps changing during the search: " +
+                                    e.get_msg());
+            }
         }
-    }
+    });
 }
 
 namespace {
@@ -396,43 +399,43 @@ void Searcher::Impl::count_without_own_filters(const SearchRequest& request,
 // (and what ties with it), so Xapian can skip articles that cannot reach it, and collapses
 // near-duplicate copies there (ranked_page); counting visits every match (exact totals and
 // facet counts) but runs the cheaper `matching` query, unweighted. Throws
-// Xapian::DatabaseModifiedError as is (search() retries), other Xapian errors translated.
+// Xapian's errors as they are (search() retries after a DatabaseModifiedError and translates).
 SearchResults Searcher::run_search(const SearchRequest& request) {
     auto& impl = *m_impl;
     SearchResults results;
     results.query = request.query;
     results.like = request.like;
-    try {
-        const auto built = detail::build_query(request, impl.analysis, impl.tagger, impl.db);
-        Xapian::Enquire enquire(impl.db);
-        enquire.set_query(built.query);
-        enquire.set_weighting_scheme(detail::ranking_weight());
-        Xapian::MultiValueKeyMaker by_date;
-        const bool by_weight = set_order(enquire, by_date, impl.db, request.sort, built.by_date);
-        // Xapian counts in 32 bits: clamp, as there are never more matches than documents.
-        const Xapian::doccount docs = impl.db.get_doccount();
-        auto clamp = [docs](std::size_t v) { return static_cast<Xapian::doccount>(std::min<std::size_t>(v, docs)); };
-        const auto page = ranked_page(enquire, clamp(request.offset), clamp(request.limit), by_weight, request.collapse);
-        const auto counted_from = impl.count_matches(request, built.matching, results);
-        std::size_t rank = request.offset;
-        for (const auto& it : page) results.hits.push_back(make_hit(impl.db, it, ++rank, request, built, impl.analysis));
-        if (request.count_facets) impl.count_without_own_filters(request, counted_from, results);
-        results.suggestions = filter_suggestions(impl.db, impl.tagger, request.filters);
-        if (!request.query.empty()) {
-            results.corrected_query = corrected_query(impl.db, impl.analysis, impl.tagger, request, built.query);
-        }
-    } catch (const Xapian::DatabaseModifiedError&) {
-        throw;  // search() reopens and retries
-    } catch (const Xapian::Error& e) {
-        detail::rethrow(e, impl.path.string());
+    const auto built = detail::build_query(request, impl.analysis, impl.tagger, impl.db);
+    Xapian::Enquire enquire(impl.db);
+    enquire.set_query(built.query);
+    enquire.set_weighting_scheme(detail::ranking_weight());
+    Xapian::MultiValueKeyMaker by_date;
+    const bool by_weight = set_order(enquire, by_date, impl.db, request.sort, built.by_date);
+    // Xapian counts in 32 bits: clamp, as there are never more matches than documents.
+    const Xapian::doccount docs = impl.db.get_doccount();
+    auto clamp = [docs](std::size_t v) { return static_cast<Xapian::doccount>(std::min<std::size_t>(v, docs)); };
+    const auto page = ranked_page(enquire, clamp(request.offset), clamp(request.limit), by_weight, request.collapse);
+    const auto counted_from = impl.count_matches(request, built.matching, results);
+    std::size_t rank = request.offset;
+    for (const auto& it : page) results.hits.push_back(make_hit(impl.db, it, ++rank, request, built, impl.analysis));
+    if (request.count_facets) impl.count_without_own_filters(request, counted_from, results);
+    results.suggestions = filter_suggestions(impl.db, impl.tagger, request.filters);
+    if (!request.query.empty()) {
+        results.corrected_query = corrected_query(impl.db, impl.analysis, impl.tagger, request, built.query);
     }
     return results;
 }
 
-IndexInfo Searcher::info() { return detail::read_info(m_impl->db, m_impl->path); }
+IndexInfo Searcher::info() {
+    return detail::translate_errors(m_impl->path.native(), [&] { return detail::read_info(m_impl->db, m_impl->path); });
+}
 
-std::uint64_t Searcher::size() const { return m_impl->db.get_doccount(); }
+std::uint64_t Searcher::size() const {
+    return detail::translate_errors(m_impl->path.native(), [&] { return m_impl->db.get_doccount(); });
+}
 
-void Searcher::reopen() { m_impl->refresh(); }
+void Searcher::reopen() {
+    detail::translate_errors(m_impl->path.native(), [&] { m_impl->refresh(); });
+}
 
 }  // namespace newsfacet

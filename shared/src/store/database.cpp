@@ -14,6 +14,16 @@
 namespace newsfacet::detail {
 namespace fs = std::filesystem;
 
+namespace {
+
+// Xapian's logic errors: newsfacet called it wrongly, whatever the user asked for.
+bool is_logic_error(const std::string& type) {
+    return type == "InvalidArgumentError" || type == "InvalidOperationError" || type == "UnimplementedError" ||
+           type == "AssertionError" || type == "LogicError";
+}
+
+}  // namespace
+
 void rethrow(const Xapian::Error& error, std::string_view context) {
     // Xapian's messages often start with the path already.
     std::string message = error.get_msg().rfind(std::string(context), 0) == 0 ? error.get_msg()
@@ -35,8 +45,8 @@ void rethrow(const Xapian::Error& error, std::string_view context) {
     }
     if (type == "DatabaseOpeningError" || type == "DatabaseNotFoundError") throw IndexNotFoundError(message);
     if (type == "QueryParserError") throw QueryError(message);
-    if (type == "InvalidArgumentError") throw UsageError(message);
-    throw DatabaseError(message + " (" + error.get_type() + ")");
+    if (is_logic_error(type)) throw Error("internal error: " + message + " (Xapian " + type + ")");
+    throw DatabaseError(message + " (" + type + ")");
 }
 
 namespace {
@@ -76,9 +86,8 @@ Xapian::Database open_for_reading(const fs::path& path) {
         check_format(db, path);
         return db;
     } catch (const Xapian::DatabaseOpeningError& e) {
+        // Not "no index": something is there, but Xapian cannot open it as a database.
         throw IndexNotFoundError(path.string() + " is not a newsfacet index (" + e.get_msg() + ")");
-    } catch (const Xapian::Error& e) {
-        rethrow(e, path.string());
     }
 }
 
@@ -102,51 +111,56 @@ Xapian::WritableDatabase open_for_writing(const fs::path& path, bool create) {
         fs::create_directories(path.parent_path(), ec);
         if (ec) throw DatabaseError("cannot create " + path.parent_path().string() + ": " + ec.message());
     }
-    try {
-        Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OPEN);
-        if (db.get_metadata(std::string(meta_format)).empty() && db.get_doccount() == 0) {
-            db.set_metadata(std::string(meta_format), std::to_string(index_format_version));
-            db.commit();
-        }
-        check_format(db, path);
-        return db;
-    } catch (const Xapian::Error& e) {
-        rethrow(e, path.string());
+    Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OPEN);
+    if (db.get_metadata(std::string(meta_format)).empty() && db.get_doccount() == 0) {
+        db.set_metadata(std::string(meta_format), std::to_string(index_format_version));
+        db.commit();
     }
+    check_format(db, path);
+    return db;
 }
 
 IndexInfo read_info(const Xapian::Database& db, const fs::path& path) {
     IndexInfo info;
     info.path = path.string();
-    try {
-        info.articles = db.get_doccount();
-        info.format_version = std::atoi(db.get_metadata(std::string(meta_format)).c_str());
-        for (auto facet : all_facets) {
-            std::map<std::string, std::uint64_t> counts;
-            auto slot = facet_slot(facet);
-            for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
-                for_each_value(*it, [&](std::string_view value) { ++counts[std::string(value)]; });
-            }
-            std::vector<FacetCount> list;
-            for (auto& [value, count] : counts) list.push_back({value, count});
-            std::stable_sort(list.begin(), list.end(),
-                             [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
-            info.facets.emplace_back(facet, std::move(list));
+    info.articles = db.get_doccount();
+    info.format_version = std::atoi(db.get_metadata(std::string(meta_format)).c_str());
+    for (auto facet : all_facets) {
+        std::map<std::string, std::uint64_t> counts;
+        auto slot = facet_slot(facet);
+        for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+            for_each_value(*it, [&](std::string_view value) { ++counts[std::string(value)]; });
         }
-    } catch (const Xapian::Error& e) {
-        rethrow(e, path.string());
+        std::vector<FacetCount> list;
+        for (auto& [value, count] : counts) list.push_back({value, count});
+        std::stable_sort(list.begin(), list.end(),
+                         [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+        info.facets.emplace_back(facet, std::move(list));
     }
     info.size_bytes = directory_size(path);
     return info;
 }
 
 std::uint64_t directory_size(const fs::path& path) {
-    std::uint64_t size = 0;
     std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec)) {
-        if (it->is_regular_file(ec)) size += it->file_size(ec);
+    const bool directory = fs::is_directory(path, ec);
+    if (!directory && !fs::exists(path, ec)) throw DatabaseError("no index at " + path.string());
+    if (!directory) return 0;
+    auto failed = [&] {
+        throw DatabaseError(path.string() + ": cannot read the index directory: " + ec.message());
+    };
+    // A file gone since it was listed (a writer's temporary file) takes no space.
+    auto vanished = [&] { return ec == std::errc::no_such_file_or_directory; };
+    std::uint64_t size = 0;
+    auto it = fs::recursive_directory_iterator(path, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        const bool regular = it->is_regular_file(ec);
+        const std::uint64_t bytes = regular ? it->file_size(ec) : 0;
+        if (ec && !vanished()) failed();
+        if (!ec) size += bytes;
+        ec.clear();
     }
+    if (ec && !vanished()) failed();
     return size;
 }
 

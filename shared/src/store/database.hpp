@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 
 #include <xapian.h>
 
@@ -13,20 +15,46 @@
 namespace newsfacet::detail {
 
 /// Opens an index for reading; checks it is a newsfacet index of this format version.
-/// Throws IndexNotFoundError, FormatVersionError or DatabaseError.
+/// Throws IndexNotFoundError (nothing there, or nothing Xapian opens) or FormatVersionError;
+/// Xapian's other errors pass, for the caller's translate_errors.
 [[nodiscard]] Xapian::Database open_for_reading(const std::filesystem::path& path);
 
 /// Opens an index for writing, creating it when `create` is true and nothing is there.
-/// Throws IndexNotFoundError, FormatVersionError, IndexLockedError or DatabaseError.
+/// Throws IndexNotFoundError, FormatVersionError or DatabaseError for what it checks itself;
+/// Xapian's errors (a held lock, ...) pass, for the caller's translate_errors.
 [[nodiscard]] Xapian::WritableDatabase open_for_writing(const std::filesystem::path& path, bool create);
 
-/// Throws the newsfacet exception matching a Xapian error, message kept, context prefixed.
+/// Throws the newsfacet exception matching a Xapian error, message kept, context prefixed:
+/// IndexLockedError (another writer holds the lock), IndexNotFoundError (no database there),
+/// QueryError (a query string the parser refused), Error for Xapian's logic errors (newsfacet
+/// misused Xapian: an internal error, never the user's), DatabaseError for the rest.
 [[noreturn]] void rethrow(const Xapian::Error& error, std::string_view context);
 
-/// The summary printed by --info (articles, size, format, facet value counts).
+/// Runs `body` and returns what it returns; a Xapian::Error escaping it is thrown again as the
+/// matching newsfacet exception (rethrow), named by `context`: the index path, or a callable
+/// returning the context, which is then built only on failure. Every exported function that
+/// reaches Xapian runs its work through this, once; below it, code lets Xapian's errors pass
+/// and catches only those it acts on (a retry after DatabaseModifiedError, ...).
+template <typename Context, typename Body>
+decltype(auto) translate_errors(const Context& context, Body&& body) {
+    try {
+        return std::forward<Body>(body)();
+    } catch (const Xapian::Error& e) {
+        if constexpr (std::is_invocable_v<const Context&>) {
+            rethrow(e, context());
+        } else {
+            rethrow(e, context);
+        }
+    }
+}
+
+/// The summary printed by --info (articles, size, format, facet value counts). Xapian's
+/// errors pass; DatabaseError as directory_size.
 [[nodiscard]] IndexInfo read_info(const Xapian::Database& db, const std::filesystem::path& path);
 
-/// Total size of the regular files under `path` (0 where it cannot be read).
+/// Total size of the regular files under the directory `path`; 0 for a file (a stub file
+/// lists databases, it holds none). Files that vanish during the walk (a writer's temporary
+/// files) are skipped. Throws DatabaseError if `path` does not exist or cannot be walked.
 [[nodiscard]] std::uint64_t directory_size(const std::filesystem::path& path);
 
 }  // namespace newsfacet::detail

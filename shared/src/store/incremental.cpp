@@ -47,7 +47,7 @@ std::string file_key(const fs::path& path) {
 
 std::string file_term(const fs::path& path) { return bounded_term(prefix_file, file_key(path)); }
 
-CommittedIndex::CommittedIndex(const fs::path& path) : m_path(path), m_db(open_for_reading(path)) {}
+CommittedIndex::CommittedIndex(const fs::path& path) : m_db(open_for_reading(path)) {}
 
 std::optional<Xapian::docid> CommittedIndex::unchanged(const std::string& id_term, const std::string& hash) {
     for (int attempt = 0;; ++attempt) {
@@ -57,16 +57,10 @@ std::optional<Xapian::docid> CommittedIndex::unchanged(const std::string& id_ter
             const Xapian::docid docid = *posting;
             if (m_db.get_document(docid, Xapian::DOC_ASSUME_VALID).get_value(slot_content) != hash) return std::nullopt;
             return docid;
-        } catch (const Xapian::DatabaseModifiedError& e) {
+        } catch (const Xapian::DatabaseModifiedError&) {
             // The writer committed twice since this revision was opened: read the newest.
-            if (attempt == 3) rethrow(e, m_path.string());
-            try {
-                m_db.reopen();
-            } catch (const Xapian::Error& reopen_error) {
-                rethrow(reopen_error, m_path.string());
-            }
-        } catch (const Xapian::Error& e) {
-            rethrow(e, m_path.string());
+            if (attempt == 3) throw;
+            m_db.reopen();
         }
     }
 }

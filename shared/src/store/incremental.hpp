@@ -34,9 +34,10 @@ namespace newsfacet::detail {
 /// The index at a path as last committed, for looking articles up while a writer (this
 /// process's or not) adds to it. One thread at a time; moves to the newest revision when the
 /// writer has moved on too far for the one it reads (Xapian's DatabaseModifiedError).
+/// Xapian's errors pass, for the exported caller to translate.
 class CommittedIndex {
 public:
-    /// Opens the index read-only. Throws DatabaseError if it cannot be opened.
+    /// Opens the index read-only (see open_for_reading).
     explicit CommittedIndex(const std::filesystem::path& path);
 
     /// The document of the article with this id term if the index holds one whose stored
@@ -44,7 +45,6 @@ public:
     [[nodiscard]] std::optional<Xapian::docid> unchanged(const std::string& id_term, const std::string& hash);
 
 private:
-    std::filesystem::path m_path;
     Xapian::Database m_db;
 };
 

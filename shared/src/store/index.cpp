@@ -1,6 +1,5 @@
 #include <newsfacet/index.hpp>
 
-#include <cstdlib>
 #include <thread>
 
 #include <xapian.h>
@@ -44,12 +43,8 @@ PreparedArticle IndexAccess::prepare(const Article& article, const Tagging& tagg
     if (article.title.empty() && article.body.empty()) {
         throw UsageError("article '" + article.id + "' has no text (no title and no body)");
     }
-    try {
-        return {id_term(article.id), make_document(article, tagging, generator, file_term),
-                article.title.size() + article.body.size()};
-    } catch (const Xapian::Error& e) {
-        rethrow(e, "article '" + article.id + "'");
-    }
+    return {id_term(article.id), make_document(article, tagging, generator, file_term),
+            article.title.size() + article.body.size()};
 }
 
 PreparedArticle IndexAccess::prepare(Index& index, const Article& article, const std::string& file_term) {
@@ -59,28 +54,18 @@ PreparedArticle IndexAccess::prepare(Index& index, const Article& article, const
 
 Stored IndexAccess::store(Index& index, const PreparedArticle& prepared) {
     auto& impl = *index.m_impl;
-    try {
-        // One lookup of the id term: replacing by docid does not look it up again, and a new
-        // article is simply added.
-        auto posting = impl.db.postlist_begin(prepared.id_term);
-        if (posting == impl.db.postlist_end(prepared.id_term)) {
-            return {AddOutcome::added, impl.db.add_document(prepared.document)};
-        }
-        const Xapian::docid docid = *posting;
-        impl.db.replace_document(docid, prepared.document);
-        return {AddOutcome::replaced, docid};
-    } catch (const Xapian::Error& e) {
-        rethrow(e, impl.path.string());
+    // One lookup of the id term: replacing by docid does not look it up again, and a new
+    // article is simply added.
+    auto posting = impl.db.postlist_begin(prepared.id_term);
+    if (posting == impl.db.postlist_end(prepared.id_term)) {
+        return {AddOutcome::added, impl.db.add_document(prepared.document)};
     }
+    const Xapian::docid docid = *posting;
+    impl.db.replace_document(docid, prepared.document);
+    return {AddOutcome::replaced, docid};
 }
 
-void IndexAccess::remove(Index& index, Xapian::docid docid) {
-    try {
-        index.m_impl->db.delete_document(docid);
-    } catch (const Xapian::Error& e) {
-        rethrow(e, index.m_impl->path.string());
-    }
-}
+void IndexAccess::remove(Index& index, Xapian::docid docid) { index.m_impl->db.delete_document(docid); }
 
 void IndexAccess::guard(Index& index, bool on) {
     if (!index.m_impl) return;
@@ -93,13 +78,9 @@ void IndexAccess::guard(Index& index, bool on) {
 void IndexAccess::begin_batch(Index& index) {
     auto& impl = *index.m_impl;
     if (impl.in_batch) return;
-    try {
-        // A flushed transaction: committing it is a commit, atomic on disk.
-        impl.db.begin_transaction(true);
-        impl.in_batch = true;
-    } catch (const Xapian::Error& e) {
-        rethrow(e, impl.path.string());
-    }
+    // A flushed transaction: committing it is a commit, atomic on disk.
+    impl.db.begin_transaction(true);
+    impl.in_batch = true;
 }
 
 void IndexAccess::commit_batch(Index& index) {
@@ -107,11 +88,7 @@ void IndexAccess::commit_batch(Index& index) {
     auto& impl = *index.m_impl;
     // Whatever happens, the transaction is over (Xapian ends it even when the commit fails).
     impl.in_batch = false;
-    try {
-        impl.db.commit_transaction();
-    } catch (const Xapian::Error& e) {
-        rethrow(e, impl.path.string());
-    }
+    impl.db.commit_transaction();
 }
 
 void IndexAccess::cancel_batch(Index& index) noexcept {
@@ -149,7 +126,9 @@ bool BatchGuard::is_open() const noexcept { return IndexAccess::in_batch(m_index
 Index::Index(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 
 Index Index::create_or_open(const std::filesystem::path& path) {
-    return Index(std::make_unique<Impl>(path, detail::open_for_writing(path, true)));
+    return detail::translate_errors(path.native(), [&] {
+        return Index(std::make_unique<Impl>(path, detail::open_for_writing(path, true)));
+    });
 }
 
 Index Index::create_or_open(const std::filesystem::path& path, std::chrono::milliseconds lock_wait) {
@@ -167,7 +146,9 @@ Index Index::create_or_open(const std::filesystem::path& path, std::chrono::mill
 }
 
 Index Index::open(const std::filesystem::path& path) {
-    return Index(std::make_unique<Impl>(path, detail::open_for_writing(path, false)));
+    return detail::translate_errors(path.native(), [&] {
+        return Index(std::make_unique<Impl>(path, detail::open_for_writing(path, false)));
+    });
 }
 
 Index::~Index() {
@@ -190,18 +171,19 @@ Index& Index::operator=(Index&&) noexcept = default;
 AddOutcome Index::add(const Article& article) { return add(article, m_impl->tagger.tag(article)); }
 
 AddOutcome Index::add(const Article& article, const Tagging& tagging) {
-    return detail::IndexAccess::store(*this, detail::IndexAccess::prepare(article, tagging, m_impl->generator)).outcome;
+    return detail::translate_errors(m_impl->path.native(), [&] {
+        return detail::IndexAccess::store(*this, detail::IndexAccess::prepare(article, tagging, m_impl->generator))
+            .outcome;
+    });
 }
 
 bool Index::remove(std::string_view id) {
-    try {
+    return detail::translate_errors(m_impl->path.native(), [&] {
         auto term = detail::id_term(id);
         if (!m_impl->db.term_exists(term)) return false;
         m_impl->db.delete_document(term);
         return true;
-    } catch (const Xapian::Error& e) {
-        detail::rethrow(e, m_impl->path.string());
-    }
+    });
 }
 
 void Index::commit() {
@@ -210,33 +192,21 @@ void Index::commit() {
                          ": commit() during an ingest run (from one of its callbacks) is refused: ingest commits "
                          "whole batches itself");
     }
-    try {
-        m_impl->db.commit();
-    } catch (const Xapian::Error& e) {
-        detail::rethrow(e, m_impl->path.string());
-    }
+    detail::translate_errors(m_impl->path.native(), [&] { m_impl->db.commit(); });
 }
 
-std::uint64_t Index::size() const { return m_impl->db.get_doccount(); }
+std::uint64_t Index::size() const {
+    return detail::translate_errors(m_impl->path.native(), [&] { return m_impl->db.get_doccount(); });
+}
 
-IndexInfo Index::info() { return detail::read_info(m_impl->db, m_impl->path); }
+IndexInfo Index::info() {
+    return detail::translate_errors(m_impl->path.native(), [&] { return detail::read_info(m_impl->db, m_impl->path); });
+}
 
 std::uint64_t Index::disk_size() const { return detail::directory_size(m_impl->path); }
 
 const Tagger& Index::tagger() const noexcept { return m_impl->tagger; }
 
-std::uint64_t disk_size(const std::filesystem::path& path) noexcept {
-    try {
-        return detail::directory_size(path);
-    } catch (...) {
-        return 0;
-    }
-}
-
-std::filesystem::path default_index_path() {
-    const char* env = std::getenv("NEWSFACET_DB");
-    if (env && *env) return env;
-    return "newsfacet.db";
-}
+std::uint64_t disk_size(const std::filesystem::path& path) { return detail::directory_size(path); }
 
 }  // namespace newsfacet

@@ -33,6 +33,8 @@ struct Stored {
     Xapian::docid docid = 0;
 };
 
+/// Xapian's errors pass through these: the exported function that calls them translates
+/// them (translate_errors in store/database.hpp).
 struct IndexAccess {
     /// Checks and builds the document of an article; `file_term` (see incremental.hpp), if not
     /// empty, records the file it was read from. Throws UsageError for an article without id
@@ -42,9 +44,8 @@ struct IndexAccess {
     /// Prepares an article on the writer's thread, with the index's own tagger and generator.
     [[nodiscard]] static PreparedArticle prepare(Index& index, const Article& article, const std::string& file_term);
     /// Stores a prepared article, replacing the one with the same id. The writer's thread.
-    /// Throws DatabaseError.
     static Stored store(Index& index, const PreparedArticle& prepared);
-    /// Deletes a document. Throws DatabaseError.
+    /// Deletes a document.
     static void remove(Index& index, Xapian::docid docid);
 
     [[nodiscard]] static const Xapian::Database& database(const Index& index) noexcept;
@@ -79,10 +80,10 @@ public:
     BatchGuard(const BatchGuard&) = delete;
     BatchGuard& operator=(const BatchGuard&) = delete;
 
-    /// Begins a batch unless one is open. Throws DatabaseError.
+    /// Begins a batch unless one is open. Xapian's errors pass, as IndexAccess's.
     void open();
-    /// Commits the open batch, if any. Throws DatabaseError; the batch is over either way,
-    /// and then nothing of it reached the disk.
+    /// Commits the open batch, if any. Xapian's errors pass, as IndexAccess's; the batch is
+    /// over either way, and then nothing of it reached the disk.
     void commit();
     /// True between open() and commit().
     [[nodiscard]] bool is_open() const noexcept;

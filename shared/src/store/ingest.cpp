@@ -15,6 +15,7 @@
 
 #include "text/analysis.hpp"
 #include "text/hash.hpp"
+#include "store/database.hpp"
 #include "store/ingest_part.hpp"
 #include "store/incremental.hpp"
 #include "store/index_access.hpp"
@@ -363,7 +364,8 @@ IngestStats ingest_part(Index& index, const std::vector<std::filesystem::path>& 
 
 IngestStats ingest(Index& index, const std::vector<std::filesystem::path>& paths, const IngestHandler& handler,
                    const IngestOptions& options) {
-    return detail::ingest_part(index, paths, handler, options, {});
+    return detail::translate_errors(detail::IndexAccess::path(index).native(),
+                                    [&] { return detail::ingest_part(index, paths, handler, options, {}); });
 }
 
 }  // namespace newsfacet

@@ -23,7 +23,8 @@ struct Part {
 /// ingest() of the articles of `part` only, into `index` (that part's shard). Every part reads
 /// every file; only part 0 reports and counts what reading reports (bad files, warnings) and
 /// the input bytes, so the parts' stats add up. --prune: each part deletes its own stale
-/// articles. Throws as ingest().
+/// articles. Throws as ingest(), but lets Xapian's errors pass untranslated (its exported
+/// callers translate them).
 IngestStats ingest_part(Index& index, const std::vector<std::filesystem::path>& paths, const IngestHandler& handler,
                         const IngestOptions& options, Part part);
 

@@ -12,6 +12,7 @@
 #include <newsfacet/error.hpp>
 #include <newsfacet/index.hpp>
 
+#include "store/database.hpp"
 #include "store/ingest_part.hpp"
 #include "store/stub.hpp"
 
@@ -23,6 +24,25 @@ namespace {
 using detail::shard_name;
 using detail::stub_name;
 using detail::stub_text;
+
+// True if every line of `text` is one Xapian reads in a stub database file: a backend and
+// where (auto, glass, chert, remote, inmemory), blank or a '#' comment; and there is one.
+bool is_stub_text(const std::string& text) {
+    std::istringstream lines(text);
+    std::string line;
+    bool any = false;
+    while (std::getline(lines, line)) {
+        std::istringstream words(line);
+        std::string backend;
+        if (!(words >> backend) || backend[0] == '#') continue;
+        if (backend != "auto" && backend != "glass" && backend != "chert" && backend != "remote" &&
+            backend != "inmemory") {
+            return false;
+        }
+        any = true;
+    }
+    return any;
+}
 
 // Written under another name and renamed: a searcher opening the index meanwhile sees the old
 // stub or the new one, never half of one.
@@ -42,21 +62,28 @@ void write_stub(const fs::path& path, unsigned shards) {
 
 }  // namespace
 
-unsigned shard_count(const fs::path& path) noexcept {
-    try {
-        std::ifstream in(path / stub_name);
-        if (!in) return 0;
-        std::stringstream text;
-        text << in.rdbuf();
-        // Only the layout ingest_sharded writes counts: a hand-written stub (remote shards,
-        // other names) is for searching, not for indexing into.
-        const std::string s = text.str();
-        unsigned shards = 0;
-        while (shards < max_shards && s.size() > stub_text(shards).size()) ++shards;
-        return shards > 0 && s == stub_text(shards) ? shards : 0;
-    } catch (...) {
-        return 0;
+unsigned shard_count(const fs::path& path) {
+    const fs::path stub = path / stub_name;
+    std::error_code ec;
+    if (!fs::exists(stub, ec)) return 0;
+    std::ifstream in(stub);
+    if (!fs::is_regular_file(stub, ec) || !in) throw DatabaseError("cannot read " + stub.string());
+    std::stringstream read;
+    read << in.rdbuf();
+    if (in.bad()) throw DatabaseError("cannot read " + stub.string());
+    const std::string text = read.str();
+    unsigned shards = 0;
+    while (shards < max_shards && text.size() > stub_text(shards).size()) ++shards;
+    if (shards > 0 && text == stub_text(shards)) return shards;
+    // A stub of other databases (remote shards, other names) is for searching, not for
+    // indexing into: not a sharded index. One that is no stub at all, or that starts as
+    // ingest_sharded writes them but differs, is damaged.
+    const bool cut_short = stub_text(max_shards).rfind(text, 0) == 0;
+    if (!is_stub_text(text) || cut_short || text.rfind("auto " + shard_name(0), 0) == 0) {
+        throw DatabaseError(stub.string() + " is damaged: a sharded index's stub lists its shards, " +
+                            "\"auto shard-0\" to \"auto shard-N\", one a line");
     }
+    return 0;
 }
 
 fs::path shard_path(const fs::path& path, unsigned shard) {
@@ -65,6 +92,27 @@ fs::path shard_path(const fs::path& path, unsigned shard) {
 
 unsigned shard_for_id(std::string_view id, unsigned shards) noexcept {
     return detail::shard_of(id, shards);
+}
+
+RemovedArticles remove_articles(const fs::path& path, const std::vector<std::string>& ids) {
+    // Every shard open before anything is deleted: a locked one fails the call at once.
+    const unsigned shards = shard_count(path);
+    std::vector<Index> indexes;
+    if (shards == 0) indexes.push_back(Index::open(path));
+    for (unsigned k = 0; k < shards; ++k) indexes.push_back(Index::open(shard_path(path, k)));
+    RemovedArticles removed;
+    for (const auto& id : ids) {
+        if (indexes[shard_for_id(id, shards)].remove(id)) {
+            ++removed.deleted;
+        } else {
+            removed.missing.push_back(id);
+        }
+    }
+    for (auto& index : indexes) {
+        index.commit();
+        removed.remaining += index.size();
+    }
+    return removed;
 }
 
 IngestStats ingest_sharded(const fs::path& path, unsigned shards,
@@ -138,7 +186,9 @@ IngestStats ingest_sharded(const fs::path& path, unsigned shards,
                     if (handler.on_progress) handler.on_progress(sum(progress));
                 };
                 try {
-                    results[k] = detail::ingest_part(indexes[k], paths, part, options, {k, shards});
+                    results[k] = detail::translate_errors(shard_path(path, k).native(), [&] {
+                        return detail::ingest_part(indexes[k], paths, part, options, {k, shards});
+                    });
                 } catch (const std::system_error& e) {  // no thread for its preparer
                     failures[k] = std::make_exception_ptr(
                         DatabaseError(shard_path(path, k).string() + ": " + e.what()));

@@ -1,11 +1,11 @@
-#include <newsfacet/format.hpp>
+#include <newsfacet/cli/format.hpp>
 
 #include <cstdio>
 
 #include <algorithm>
 #include <sstream>
 
-namespace newsfacet {
+namespace newsfacet::cli {
 namespace {
 
 constexpr const char* bold = "\x1b[1m";
@@ -190,4 +190,4 @@ std::string summary_line(const IngestStats& stats, double seconds, std::uint64_t
            fixed(static_cast<double>(index_bytes) / 1e6, 1) + " MB in " + index_path.string();
 }
 
-}  // namespace newsfacet
+}  // namespace newsfacet::cli

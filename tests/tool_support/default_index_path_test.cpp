@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include <newsfacet/index.hpp>
+#include <newsfacet/cli/tool.hpp>
 
 namespace {
 
@@ -30,25 +30,25 @@ private:
 
 }  // namespace
 
-TEST(ApiDefaultIndexPath, UsesEnvironmentVariable) {
+TEST(ToolDefaultIndexPath, UsesEnvironmentVariable) {
     ScopedDbEnv env("/srv/news/index.db");
-    EXPECT_EQ(newsfacet::default_index_path(), std::filesystem::path("/srv/news/index.db"));
+    EXPECT_EQ(newsfacet::cli::default_index_path(), std::filesystem::path("/srv/news/index.db"));
 }
 
-TEST(ApiDefaultIndexPath, FollowsChangesToTheVariable) {
+TEST(ToolDefaultIndexPath, FollowsChangesToTheVariable) {
     ScopedDbEnv env("first.db");
-    EXPECT_EQ(newsfacet::default_index_path(), std::filesystem::path("first.db"));
+    EXPECT_EQ(newsfacet::cli::default_index_path(), std::filesystem::path("first.db"));
     setenv("NEWSFACET_DB", "second.db", 1);
-    EXPECT_EQ(newsfacet::default_index_path(), std::filesystem::path("second.db"));
+    EXPECT_EQ(newsfacet::cli::default_index_path(), std::filesystem::path("second.db"));
 }
 
-TEST(ApiDefaultIndexPath, UnsetFallsBackToNewsfacetDb) {
+TEST(ToolDefaultIndexPath, UnsetFallsBackToNewsfacetDb) {
     ScopedDbEnv env(nullptr);
-    EXPECT_EQ(newsfacet::default_index_path().filename(), std::filesystem::path("newsfacet.db"));
-    EXPECT_TRUE(newsfacet::default_index_path().is_relative());
+    EXPECT_EQ(newsfacet::cli::default_index_path().filename(), std::filesystem::path("newsfacet.db"));
+    EXPECT_TRUE(newsfacet::cli::default_index_path().is_relative());
 }
 
-TEST(ApiDefaultIndexPath, EmptyFallsBackToNewsfacetDb) {
+TEST(ToolDefaultIndexPath, EmptyFallsBackToNewsfacetDb) {
     ScopedDbEnv env("");
-    EXPECT_EQ(newsfacet::default_index_path().filename(), std::filesystem::path("newsfacet.db"));
+    EXPECT_EQ(newsfacet::cli::default_index_path().filename(), std::filesystem::path("newsfacet.db"));
 }

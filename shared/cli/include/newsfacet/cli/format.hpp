@@ -1,5 +1,7 @@
 #pragma once
-// Human-readable forms of newsfacet's results, as the command-line tools print them.
+// Human-readable forms of newsfacet's results, as the command-line tools print them (terminal
+// text, colours, progress). Part of the static newsfacet_cli library the tools link, not of
+// libnewsfacet (whose machine-readable form is <newsfacet/json.hpp>).
 
 #include <cstdint>
 #include <filesystem>
@@ -8,9 +10,8 @@
 #include <newsfacet/index.hpp>
 #include <newsfacet/ingest.hpp>
 #include <newsfacet/searcher.hpp>
-#include <newsfacet/export.hpp>
 
-namespace newsfacet {
+namespace newsfacet::cli {
 
 /// How to mark matches in text output.
 struct TextStyle {
@@ -23,24 +24,24 @@ struct TextStyle {
 /// date, source, id, facets, officials with role and country, snippet with matches marked),
 /// then facet counts over all matching articles. Without colour,
 /// matches are wrapped in [brackets].
-[[nodiscard]] NEWSFACET_EXPORT std::string to_text(const SearchResults& results, const TextStyle& style = {});
+[[nodiscard]] std::string to_text(const SearchResults& results, const TextStyle& style = {});
 
 /// Facet value counts for a terminal: one "COUNT<TAB>VALUE" line each, most frequent first.
-[[nodiscard]] NEWSFACET_EXPORT std::string to_text(const std::vector<FacetCount>& counts);
+[[nodiscard]] std::string to_text(const std::vector<FacetCount>& counts);
 
 /// An index summary for a terminal.
-[[nodiscard]] NEWSFACET_EXPORT std::string to_text(const IndexInfo& info);
+[[nodiscard]] std::string to_text(const IndexInfo& info);
 
 /// One line of indexing progress for a terminal (no newline): with `total_input_bytes`
 /// known, a bar, percentage and time left, e.g.
 /// "[########------------] 41% 5,210 articles, 1,120/s, 1.9 MB/s, 0:07 left";
 /// without it (0), just the counts and rates. Articles count those added, replaced and found
 /// unchanged. `seconds` is the time since the start.
-[[nodiscard]] NEWSFACET_EXPORT std::string progress_line(const IngestStats& stats, std::uint64_t total_input_bytes, double seconds);
+[[nodiscard]] std::string progress_line(const IngestStats& stats, std::uint64_t total_input_bytes, double seconds);
 
 /// The line that ends an indexing run, e.g. "12,865 added, 0 replaced, 0 unchanged, 0 deleted,
 /// 2 failed in 9.81 s (1.75 MB/s); 12,865 articles, 83.1 MB in news.db".
-[[nodiscard]] NEWSFACET_EXPORT std::string summary_line(const IngestStats& stats, double seconds, std::uint64_t articles,
+[[nodiscard]] std::string summary_line(const IngestStats& stats, double seconds, std::uint64_t articles,
                                        std::uint64_t index_bytes, const std::filesystem::path& index_path);
 
-}  // namespace newsfacet
+}  // namespace newsfacet::cli
