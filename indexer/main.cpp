@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 
 #include <newsfacet/cli/format.hpp>
+#include <newsfacet/cli/options.hpp>
 #include <newsfacet/cli/tool.hpp>
 #include <newsfacet/newsfacet.hpp>
 
@@ -212,13 +213,7 @@ The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
                      "If another indexer holds the index, wait for it (--wait=SECONDS: at most that long) instead of "
                      "failing at once"));
     app.add_option("paths", o.args, "Files or directories to index (IDs with --delete)");
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        if (e.get_exit_code() == 0) return app.exit(e);
-        print_error(std::string(e.what()) + " (see --help)");
-        return newsfacet::cli::exit_usage_error;
-    }
+    if (auto done = newsfacet::cli::parse_command_line(app, "newsfacet-index", argc, argv)) return *done;
     for (const auto* option : indexing_only) {
         if (option->count() > 0) o.indexing_only.push_back(option->get_name());
     }

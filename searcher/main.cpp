@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 
 #include <newsfacet/cli/format.hpp>
+#include <newsfacet/cli/options.hpp>
 #include <newsfacet/cli/tool.hpp>
 #include <newsfacet/newsfacet.hpp>
 
@@ -95,13 +96,7 @@ others still run, and the exit status is 2).)");
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
     app.add_option("query", words, "Query (several words are joined with spaces)");
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        if (e.get_exit_code() == 0) return app.exit(e);
-        print_error(std::string(e.what()) + " (see --help)");
-        return newsfacet::cli::exit_usage_error;
-    }
+    if (auto done = newsfacet::cli::parse_command_line(app, "newsfacet-search", argc, argv)) return *done;
     // Combinations checked before anything is read or opened.
     if (!batch.empty() && (!words.empty() || !facet_values.empty())) {
         print_error("--batch takes its queries from FILE: give no query and no --facet-values (see --help)");
