@@ -69,7 +69,7 @@ TEST_F(ToolTextFormat, IndexSummary) {
     EXPECT_NE(text.find("format version: 1"), std::string::npos) << text;
 }
 
-TEST(ApiProgressFormat, ProgressLineWithAndWithoutAKnownTotal) {
+TEST(ToolProgressFormat, ProgressLineWithAndWithoutAKnownTotal) {
     newsfacet::IngestStats stats;
     stats.added = 4000;
     stats.replaced = 1000;
@@ -85,7 +85,7 @@ TEST(ApiProgressFormat, ProgressLineWithAndWithoutAKnownTotal) {
     EXPECT_NE(newsfacet::cli::progress_line(stats, 100'000'000, 3600.0).find("99:00:00 left"), std::string::npos);
 }
 
-TEST(ApiProgressFormat, SummaryLineCountsAndIndexSize) {
+TEST(ToolProgressFormat, SummaryLineCountsAndIndexSize) {
     newsfacet::IngestStats stats;
     stats.added = 12865;
     stats.failed = 2;

@@ -25,25 +25,6 @@ using detail::shard_name;
 using detail::stub_name;
 using detail::stub_text;
 
-// True if every line of `text` is one Xapian reads in a stub database file: a backend and
-// where (auto, glass, chert, remote, inmemory), blank or a '#' comment; and there is one.
-bool is_stub_text(const std::string& text) {
-    std::istringstream lines(text);
-    std::string line;
-    bool any = false;
-    while (std::getline(lines, line)) {
-        std::istringstream words(line);
-        std::string backend;
-        if (!(words >> backend) || backend[0] == '#') continue;
-        if (backend != "auto" && backend != "glass" && backend != "chert" && backend != "remote" &&
-            backend != "inmemory") {
-            return false;
-        }
-        any = true;
-    }
-    return any;
-}
-
 // Written under another name and renamed: a searcher opening the index meanwhile sees the old
 // stub or the new one, never half of one.
 void write_stub(const fs::path& path, unsigned shards) {
@@ -71,19 +52,12 @@ unsigned shard_count(const fs::path& path) {
     std::stringstream read;
     read << in.rdbuf();
     if (in.bad()) throw DatabaseError("cannot read " + stub.string());
-    const std::string text = read.str();
-    unsigned shards = 0;
-    while (shards < max_shards && text.size() > stub_text(shards).size()) ++shards;
-    if (shards > 0 && text == stub_text(shards)) return shards;
-    // A stub of other databases (remote shards, other names) is for searching, not for
-    // indexing into: not a sharded index. One that is no stub at all, or that starts as
-    // ingest_sharded writes them but differs, is damaged.
-    const bool cut_short = stub_text(max_shards).rfind(text, 0) == 0;
-    if (!is_stub_text(text) || cut_short || text.rfind("auto " + shard_name(0), 0) == 0) {
+    const auto shards = detail::shards_in_stub(read.str(), max_shards);
+    if (!shards) {
         throw DatabaseError(stub.string() + " is damaged: a sharded index's stub lists its shards, " +
                             "\"auto shard-0\" to \"auto shard-N\", one a line");
     }
-    return 0;
+    return *shards;
 }
 
 fs::path shard_path(const fs::path& path, unsigned shard) {

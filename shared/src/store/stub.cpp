@@ -16,6 +16,39 @@ std::string stub_text(unsigned shards) {
     return text;
 }
 
+namespace {
+
+// True if every line of `text` is one Xapian reads in a stub database file (a backend and
+// where: auto, glass, chert, remote, inmemory; blank; a '#' comment), and there is one.
+bool is_stub_text(std::string_view text) {
+    std::istringstream lines{std::string(text)};
+    std::string line;
+    bool any = false;
+    while (std::getline(lines, line)) {
+        std::istringstream words(line);
+        std::string backend;
+        if (!(words >> backend) || backend[0] == '#') continue;
+        if (backend != "auto" && backend != "glass" && backend != "chert" && backend != "remote" &&
+            backend != "inmemory") {
+            return false;
+        }
+        any = true;
+    }
+    return any;
+}
+
+}  // namespace
+
+std::optional<unsigned> shards_in_stub(std::string_view text, unsigned max_shards) {
+    unsigned shards = 0;
+    while (shards < max_shards && text.size() > stub_text(shards).size()) ++shards;
+    if (shards > 0 && text == stub_text(shards)) return shards;
+    const bool cut_short = stub_text(max_shards).starts_with(text);
+    const bool edited = text.starts_with("auto " + shard_name(0));
+    if (!is_stub_text(text) || cut_short || edited) return std::nullopt;
+    return 0;
+}
+
 std::vector<StubLine> read_stub(const fs::path& stub) {
     std::vector<StubLine> out;
     std::ifstream in(stub);

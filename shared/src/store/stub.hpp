@@ -22,6 +22,12 @@ inline constexpr std::string_view stub_name = "XAPIANDB";
 /// The stub ingest_sharded writes for `shards` shards: "auto shard-0\n" ... in shard order.
 [[nodiscard]] std::string stub_text(unsigned shards);
 
+/// What the text of a sharded index's stub says: the number of shards N if it is exactly
+/// stub_text(N) (1 <= N <= max_shards); 0 if it is a stub of other databases (remote shards,
+/// other names: for searching, not for indexing into); nullopt if it is damaged: no stub at
+/// all (no line, or a line Xapian does not read), or stub_text cut short or edited.
+[[nodiscard]] std::optional<unsigned> shards_in_stub(std::string_view text, unsigned max_shards);
+
 /// One line of a stub.
 struct StubLine {
     enum class Kind { local, remote, other };
