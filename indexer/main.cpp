@@ -55,7 +55,8 @@ std::string invalid_combination(const Options& o) {
     if (o.tag_only + o.remove + o.info + o.dump > 1) return "--tag-only, --dump, --delete and --info cannot be combined";
     const char* mode = o.tag_only ? "--tag-only" : o.dump ? "--dump" : o.remove ? "--delete" : o.info ? "--info" : nullptr;
     if (mode && !o.indexing_only.empty()) return o.indexing_only.front() + " only applies when indexing, not with " + mode;
-    if (o.json && !o.info) return "--json only applies with --info";
+    // --tag-only and --dump print JSON lines anyway: --json there changes nothing.
+    if (o.json && !(o.info || o.tag_only || o.dump)) return "--json only applies with --info";
     if (o.info && !o.args.empty()) return "--info takes no paths";
     if (!o.info && o.args.empty()) return o.remove ? "--delete needs at least one ID" : "no files or directories given (see --help)";
     if (o.wait_seconds < 0 && o.wait_seconds != -1) return "--wait=SECONDS needs a number of seconds >= 0";
@@ -210,7 +211,7 @@ The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
         app.add_flag("--force", o.force, "Re-index every article, even those indexed already with the same content"));
     indexing_only.push_back(
         app.add_flag("--wait{-1}", o.wait_seconds,
-                     "If another indexer holds the index, wait for it (--wait=SECONDS: at most that long) instead of "
+                     "When indexing, if another indexer holds the index, wait for it (--wait=SECONDS: at most that long) instead of "
                      "failing at once"));
     app.add_option("paths", o.args, "Files or directories to index (IDs with --delete)");
     if (auto done = newsfacet::cli::parse_command_line(app, "newsfacet-index", argc, argv)) return *done;

@@ -1,4 +1,6 @@
 // Index: create, open, add, replace, remove, commit, size and info through the public API.
+#include <fstream>
+
 #include <gtest/gtest.h>
 
 #include <newsfacet/newsfacet.hpp>
@@ -40,6 +42,35 @@ TEST(ApiIndex, CreateOrOpenAcceptsAnEmptyDirectory) {
     auto index = Index::create_or_open(dir / "empty");
     EXPECT_EQ(index.size(), 0u);
     EXPECT_EQ(index.info().format_version, index_format_version);
+}
+
+// A kill while Xapian creates a new index leaves its lock, tables and temporary files but no
+// version file (iamglass): no revision was ever committed, so the next run creates it again.
+TEST(ApiIndex, CreateOrOpenFinishesACreationThatWasInterrupted) {
+    TempDir dir;
+    const auto path = dir / "index";
+    std::filesystem::create_directories(path);
+    for (const char* name : {"flintlock", "postlist.glass", "termlist.glass", "v.tmp"}) {
+        std::ofstream(path / name) << "half-written";
+    }
+    {
+        auto index = Index::create_or_open(path);
+        EXPECT_EQ(index.size(), 0u);
+        index.add(embassy_article("a1", "The embassy reopened."));
+        index.commit();
+    }
+    EXPECT_EQ(Index::open(path).size(), 1u);
+}
+
+// Anything else in a directory without an index may be someone's data: it is never taken over.
+TEST(ApiIndex, CreateOrOpenRefusesADirectoryHoldingOtherFiles) {
+    TempDir dir;
+    const auto path = dir / "notes";
+    std::filesystem::create_directories(path);
+    std::ofstream(path / "flintlock") << "";
+    std::ofstream(path / "notes.txt") << "my notes";
+    EXPECT_THROW((void)Index::create_or_open(path), IndexNotFoundError);
+    EXPECT_TRUE(std::filesystem::exists(path / "notes.txt"));
 }
 
 TEST(ApiIndex, AddReturnsAddedThenReplacedForSameId) {

@@ -105,9 +105,8 @@ TEST(CliCrashSafety, KilledMidRunTheIndexKeepsWholeBatchesAndTheNextRunCompletes
     // creates opens (before its first batch), the others once the index holds this many
     // batches, spread over the run and ending ten batches before its last (the 40th). Each
     // kill is placed by what the index shows, not by the clock, so it lands mid-run however
-    // fast or loaded the machine. (Not earlier than the index opening: a kill while Xapian
-    // creates its files leaves a directory that the next run refuses as "not a newsfacet
-    // index", a gap of the indexer this test does not cover.)
+    // fast or loaded the machine. (A kill while Xapian creates the index's files, before it
+    // opens, is ApiIndex.CreateOrOpenFinishesACreationThatWasInterrupted's case.)
     // A short random delay after the commit is seen moves the kill about within the next batch
     // (reading, tagging, storing, committing); nothing depends on where it lands.
     const std::vector<Xapian::doccount> kill_after_batches = {0, 1, 3, 6, 10, 15, 20, 25, 30};

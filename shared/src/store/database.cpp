@@ -91,6 +91,24 @@ Xapian::Database open_for_reading(const fs::path& path) {
     }
 }
 
+namespace {
+
+// True for an empty directory, or one holding only the files Xapian writes while it creates a
+// glass database before its version file (`iamglass`): the lock, its tables and temporary
+// files. That is what a kill during creation leaves; it holds no committed revision, hence no
+// article, and Xapian creates the database there again. Anything else may be someone's data.
+bool holds_only_unfinished_creation(const fs::path& dir) {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        const bool xapian_file = name == "flintlock" || name.ends_with(".glass") || name.ends_with(".tmp");
+        if (!xapian_file || !entry.is_regular_file(ec)) return false;
+    }
+    return !ec;
+}
+
+}  // namespace
+
 Xapian::WritableDatabase open_for_writing(const fs::path& path, bool create) {
     std::error_code ec;
     bool exists = fs::exists(path, ec);
@@ -98,8 +116,9 @@ Xapian::WritableDatabase open_for_writing(const fs::path& path, bool create) {
     if (exists && !fs::is_directory(path, ec)) {
         throw IndexNotFoundError(path.string() + " is not a newsfacet index (not a directory)");
     }
-    bool empty_dir = exists && fs::is_empty(path, ec);
-    if (exists && !empty_dir && !fs::exists(path / "iamglass", ec) && !fs::exists(path / "iamchert", ec)) {
+    const bool versioned = exists && (fs::exists(path / "iamglass", ec) || fs::exists(path / "iamchert", ec));
+    const bool unfinished = exists && !versioned && !fs::is_empty(path, ec);
+    if (unfinished && !holds_only_unfinished_creation(path)) {
         throw IndexNotFoundError(path.string() + " exists and is not a newsfacet index");
     }
     // Xapian would only find out at the first commit, with a message about its own files.
@@ -111,7 +130,9 @@ Xapian::WritableDatabase open_for_writing(const fs::path& path, bool create) {
         fs::create_directories(path.parent_path(), ec);
         if (ec) throw DatabaseError("cannot create " + path.parent_path().string() + ": " + ec.message());
     }
-    Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OPEN);
+    // Xapian would try to open the tables an interrupted creation left; created again instead,
+    // after Xapian takes the lock (so not under a creator still at work: that one holds it).
+    Xapian::WritableDatabase db(path.string(), unfinished ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
     if (db.get_metadata(std::string(meta_format)).empty() && db.get_doccount() == 0) {
         db.set_metadata(std::string(meta_format), std::to_string(index_format_version));
         db.commit();

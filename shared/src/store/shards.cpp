@@ -46,7 +46,14 @@ void write_stub(const fs::path& path, unsigned shards) {
 unsigned shard_count(const fs::path& path) {
     const fs::path stub = path / stub_name;
     std::error_code ec;
-    if (!fs::exists(stub, ec)) return 0;
+    if (!fs::exists(stub, ec)) {
+        // Only a stub that is not there means "not sharded"; one that cannot be looked at
+        // (a directory without search permission) is an error, as an unreadable stub is.
+        if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory) {
+            throw DatabaseError("cannot read " + stub.string() + ": " + ec.message());
+        }
+        return 0;
+    }
     std::ifstream in(stub);
     if (!fs::is_regular_file(stub, ec) || !in) throw DatabaseError("cannot read " + stub.string());
     std::stringstream read;
