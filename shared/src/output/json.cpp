@@ -34,13 +34,17 @@ json officials(const std::vector<Official>& list) {
     return out;
 }
 
+// One facet's counts, [{"value", "count"}, ...]: the shape of --facet-values and of each facet
+// in a search's "facets".
+json counts_json(const std::vector<FacetCount>& counts) {
+    json list = json::array();
+    for (const auto& c : counts) list.push_back({{"value", c.value}, {"count", c.count}});
+    return list;
+}
+
 json facet_counts(const std::vector<std::pair<Facet, std::vector<FacetCount>>>& facets) {
     json out = json::object();
-    for (const auto& [facet, counts] : facets) {
-        json list = json::array();
-        for (const auto& c : counts) list.push_back({{"value", c.value}, {"count", c.count}});
-        out[std::string(facet_name(facet))] = list;
-    }
+    for (const auto& [facet, counts] : facets) out[std::string(facet_name(facet))] = counts_json(counts);
     return out;
 }
 
@@ -114,11 +118,7 @@ std::string to_json(const Article& a, int indent) {
     return dump(out, indent);
 }
 
-std::string to_json(const std::vector<FacetCount>& counts, int indent) {
-    json list = json::array();
-    for (const auto& c : counts) list.push_back({{"value", c.value}, {"count", c.count}});
-    return dump(list, indent);
-}
+std::string to_json(const std::vector<FacetCount>& counts, int indent) { return dump(counts_json(counts), indent); }
 
 std::string to_json(const IndexInfo& info, int indent) {
     json out = {{"path", info.path},
