@@ -21,8 +21,10 @@ void print_error(const std::string& message) { newsfacet::cli::print_tool_error(
 int run(int argc, char** argv) {
     CLI::App app{"Search a newsfacet index: ranked results with highlighted snippets and facet counts."};
     app.footer(R"(Query syntax: words (stemmed; "strikes" finds "struck"), "exact phrases", AND, OR, NOT
-(upper case), +required -excluded, title:word, and filters country:X official:"Full Name"
-location:X source:X (repeated filters must all hold; write OR between them for either).
+(upper case, in a query not wholly in capitals: a query in capitals is read in lower case),
++required -excluded, title:word, and filters country:X official:"Full Name" location:X
+source:X (repeated filters must all hold; write OR between them for either). Text that does
+not parse (an unmatched quote, a stray operator) is read the forgiving way, with a note.
 An empty query lists every article, newest first. --like ID finds the articles most like
 that one (never itself); query words given with it must also match.
 

@@ -49,7 +49,7 @@ TEST_F(ApiJsonSchema, SearchResultsTopLevel) {
     ASSERT_TRUE(j.is_object());
     EXPECT_EQ(keys_of(j), (std::set<std::string>{"query", "like", "total", "total_articles", "results", "facets",
                                                  "date_histogram", "facets_without_own_filter",
-                                                 "suggestions", "corrected_query"}));
+                                                 "suggestions", "corrected_query", "notes"}));
     EXPECT_TRUE(j["query"].is_string());
     EXPECT_EQ(j["query"], "all strikes affecting embassies");
     EXPECT_EQ(j["like"], "");

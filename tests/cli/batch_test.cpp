@@ -36,7 +36,7 @@ TEST_F(CliBatch, JsonLinePerQueryInInputOrder) {
 }
 
 TEST_F(CliBatch, RefusedLineIsReportedOthersRunExitTwo) {
-    auto file = m_dir.write("queries.txt", "embassy AND (\nembassy\n");
+    auto file = m_dir.write("queries.txt", "embassy date:2024-13\nembassy\n");
     auto json = search_raw({"--batch", file.string(), "--json"});
     EXPECT_EQ(json.status, 2);
     auto lines = lines_of(json.out);

@@ -1,6 +1,8 @@
 // Exit codes: 0 success, 1 runtime error, 2 usage error, 3 some articles skipped.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "cli_support.hpp"
 
 using namespace newsfacet::testing;
@@ -81,12 +83,30 @@ TEST_F(CliExitCodesCorpus, SinceAfterUntilIsUsageError) {
     EXPECT_EQ(r.status, 2) << r.err;
 }
 
-TEST_F(CliExitCodesCorpus, MalformedQueryIsUsageError) {
-    auto r = search_raw({"foo AND ("});
+TEST_F(CliExitCodesCorpus, MalformedFilterIsUsageError) {
+    auto r = search_raw({"embassy date:2024-13"});
     EXPECT_EQ(r.status, 2);
-    EXPECT_TRUE(contains(r.err, "foo AND (")) << r.err;
+    EXPECT_TRUE(contains(r.err, "2024-13")) << r.err;
     EXPECT_TRUE(r.out.empty()) << r.out;
     EXPECT_EQ(lines_of(r.err).size(), 1u) << r.err;
+}
+
+TEST_F(CliExitCodesCorpus, PastedTextThatDoesNotParseIsAnsweredWithANote) {
+    // A pasted headline with an unbalanced quote, and stray operators.
+    for (const std::string query : {"embassy says strike \"worse than before'", "embassy AND", "(strike OR embassy"}) {
+        auto json = search_raw({"--json", query});
+        EXPECT_EQ(json.status, 0) << query << ": " << json.err;
+        auto j = nlohmann::json::parse(json.out);
+        EXPECT_GT(j["total"].get<int>(), 0) << query;
+        auto text = search_raw({query});
+        EXPECT_EQ(text.status, 0) << query << ": " << text.err;
+        if (!j["notes"].empty()) {
+            EXPECT_TRUE(contains(text.out, "Note: ")) << text.out;
+        }
+    }
+    auto quote = nlohmann::json::parse(search_raw({"--json", "embassy \"strike"}).out);
+    ASSERT_EQ(quote["notes"].size(), 1u);
+    EXPECT_TRUE(contains(quote["notes"][0].get<std::string>(), "quote")) << quote["notes"];
 }
 
 TEST_F(CliExitCodesCorpus, BadOptionValuesAreUsageErrors) {

@@ -22,7 +22,7 @@ void check_schema(const json& j) {
     ASSERT_TRUE(j.is_object());
     EXPECT_EQ(keys_of(j), (std::set<std::string>{"query", "like", "total", "total_articles", "results", "facets",
                                                  "date_histogram", "facets_without_own_filter",
-                                                 "suggestions", "corrected_query"}));
+                                                 "suggestions", "corrected_query", "notes"}));
     EXPECT_TRUE(j["query"].is_string());
     EXPECT_TRUE(j["like"].is_string());
     EXPECT_TRUE(j["corrected_query"].is_string());

@@ -65,6 +65,7 @@ std::string to_text(const SearchResults& results, const TextStyle& style) {
         out << "Did you mean: " << results.corrected_query << "?\n";
     }
     for (const auto& suggestion : results.suggestions) out << "Did you mean " << suggestion << "?\n";
+    for (const auto& note : results.notes) out << "Note: " << note << "\n";
     for (const auto& h : results.hits) {
         out << "\n" << b << h.rank << ". " << h.title << r;
         if (h.copies > 1) out << " (+" << h.copies - 1 << (h.copies == 2 ? " copy)" : " copies)");

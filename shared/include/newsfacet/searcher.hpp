@@ -112,6 +112,10 @@ struct SearchResults {
     /// the same filters) would find neither an article the query misses nor one containing a
     /// replacement. Words the tagger reads as a place or official (Kiev) are not corrected.
     std::string corrected_query;
+    /// What the query text asked that was read the forgiving way, one sentence each: an
+    /// unmatched quote ignored, an unknown field read as words, operators that do not parse
+    /// ("embassy AND") read as words. Empty for a query read as written.
+    std::vector<std::string> notes;
 };
 
 /// A read-only view of an index for searching. Sees the index as it was when opened (or last

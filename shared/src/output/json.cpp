@@ -75,7 +75,8 @@ json results_json(const SearchResults& results) {
                 {"date_histogram", months},
                 {"facets_without_own_filter", facet_counts(results.facets_without_own_filter)},
                 {"suggestions", results.suggestions},
-                {"corrected_query", results.corrected_query}};
+                {"corrected_query", results.corrected_query},
+                {"notes", results.notes}};
     return out;
 }
 

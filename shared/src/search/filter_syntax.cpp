@@ -14,6 +14,7 @@ namespace {
 constexpr std::array<std::string_view, 5> filter_fields = {"country", "official", "location", "source", "date"};
 // Fields the QueryParser handles itself.
 constexpr std::array<std::string_view, 1> text_fields = {"title"};
+constexpr std::string_view known_fields = "country, official, location, source, date, title";
 
 template <std::size_t N>
 bool in(const std::array<std::string_view, N>& a, std::string_view s) {
@@ -23,12 +24,28 @@ bool in(const std::array<std::string_view, N>& a, std::string_view s) {
     return false;
 }
 
+// `query` without its unmatched quote (the last quote of a query whose last token opens one and
+// never closes it: no quote can follow the one that opened it), which is then read as a space.
+// Throws QueryError when that quote is in a filter's value: filters are explicit syntax.
+std::string without_unmatched_quote(std::string_view query, const QueryToken& last) {
+    if (last.kind == QueryTokenKind::field && is_filter_field(last.field) && last.sign != '+') {
+        throw QueryError("unterminated quote in query: " + std::string(last.text));
+    }
+    std::string fixed(query);
+    fixed[fixed.rfind('"')] = ' ';
+    return fixed;
+}
+
 }  // namespace
+
+bool is_filter_field(std::string_view field) noexcept { return in(filter_fields, field); }
 
 SplitQuery split_filters(std::string_view query) {
     auto tokens = tokenize_query(query);
     if (!tokens.empty() && tokens.back().unterminated) {
-        throw QueryError("unterminated quote in query: " + std::string(tokens.back().text));
+        SplitQuery out = split_filters(without_unmatched_quote(query, tokens.back()));
+        out.notes.insert(out.notes.begin(), "an unmatched quote (\") was ignored");
+        return out;
     }
     SplitQuery out;
     std::vector<bool> used(tokens.size(), false);
@@ -40,8 +57,8 @@ SplitQuery split_filters(std::string_view query) {
     for (std::size_t k = 0; k < tokens.size(); ++k) {
         const auto& t = tokens[k];
         if (has_field(k) && !in(filter_fields, t.field) && !in(text_fields, t.field)) {
-            throw QueryError("unknown field '" + t.field + ":' in query (fields: country, official, location, "
-                             "source, date, title)");
+            out.notes.push_back("unknown field '" + t.field + ":' read as words (fields: " +
+                                std::string(known_fields) + ")");
         }
         if (!is_filter(k)) continue;
         FilterClause clause;

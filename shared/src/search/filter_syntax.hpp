@@ -26,10 +26,17 @@ struct FilterClause {
 struct SplitQuery {
     std::string text;  ///< The query without its filters, for the QueryParser.
     std::vector<FilterClause> clauses;
+    /// What was read the forgiving way (an unmatched quote, an unknown field), for the user.
+    std::vector<std::string> notes;
 };
 
-/// Splits filters out of a query. Throws QueryError for an unknown field ("colour:red"), an
-/// empty value or an unterminated quote.
+/// True for a field the filter syntax knows (country, official, location, source, date).
+[[nodiscard]] bool is_filter_field(std::string_view field) noexcept;
+
+/// Splits filters out of a query. Natural-language text is read the forgiving way, with a
+/// note: an unmatched quote is ignored, an unknown field ("Reuters:Oil") is text. Throws
+/// QueryError only for the explicit filter syntax: an empty value, or an unmatched quote in a
+/// filter's value.
 [[nodiscard]] SplitQuery split_filters(std::string_view query);
 
 }  // namespace newsfacet::detail

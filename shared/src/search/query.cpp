@@ -13,6 +13,7 @@
 #include "store/document.hpp"
 #include "search/filter_syntax.hpp"
 #include "search/more_like_this.hpp"
+#include "search/query_case.hpp"
 #include "search/query_tokens.hpp"
 #include "text/dates.hpp"
 #include "text/ranking.hpp"
@@ -195,12 +196,24 @@ constexpr double title_weight = 0.5;
 
 // The query text, its filters taken out, parsed by Xapian's QueryParser: stemmed (STEM_SOME
 // unless the request says not to), without stop words, words joined by OR, title: for the
-// headline. `parsed` is empty for a blank text. Throws QueryError for bad filters or syntax.
+// headline. Words in capitals are read in lower case first (query_case.hpp). `parsed` is
+// empty for a blank text. `named` is the text as typed, for the tagger (names in capitals).
+// Throws QueryError for bad filters.
 struct ParsedText {
     SplitQuery split;
+    std::string named;
     Xapian::Query parsed;
     bool blank = true;  // no words outside the filters
 };
+
+// The QueryParser's flags: the query language of the README.
+constexpr unsigned query_flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                                 Xapian::QueryParser::FLAG_PURE_NOT;
+// The forgiving reading of a text the query language cannot parse ("embassy AND", "OR OR"):
+// its operators and brackets are words, as Xapian's QueryParser itself retries text with a
+// bare parse error. Phrases, + and - and wildcards keep their meaning.
+constexpr unsigned words_only_flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_LOVEHATE |
+                                      Xapian::QueryParser::FLAG_WILDCARD;
 
 ParsedText parse_text(const SearchRequest& request, const Analysis& analysis, const Xapian::Database& db) {
     Xapian::QueryParser qp;
@@ -211,14 +224,17 @@ ParsedText parse_text(const SearchRequest& request, const Analysis& analysis, co
     qp.set_default_op(Xapian::Query::OP_OR);
     qp.add_prefix("title", std::string(prefix_title));
     ParsedText out;
-    out.split = split_filters(request.query);
+    out.split = split_filters(read_without_case(request.query));
     out.blank = out.split.text.find_first_not_of(" \t\r\n") == std::string::npos;
     if (out.blank) return out;
-    // A QueryParserError becomes a QueryError naming the query.
-    out.parsed = translate_errors([&] { return "cannot parse query '" + request.query + "'"; }, [&] {
-        return qp.parse_query(out.split.text, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                                                  Xapian::QueryParser::FLAG_PURE_NOT);
-    });
+    out.named = split_filters(request.query).text;
+    try {
+        out.parsed = qp.parse_query(out.split.text, query_flags);
+    } catch (const Xapian::QueryParserError& e) {
+        out.split.notes.push_back("operators and brackets read as words: " + e.get_msg());
+        out.parsed = translate_errors([&] { return "cannot parse query '" + request.query + "'"; },
+                                      [&] { return qp.parse_query(out.split.text, words_only_flags); });
+    }
     return out;
 }
 
@@ -538,13 +554,14 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
     Xapian::Query ranking = with_coordination(ranked, parsed, expanded, request.expand, analysis, db);
     ranking = with_title_bonus(ranking, title_terms, parsed);
     if (request.expand && !text.blank && parsed.get_type() != Xapian::Query::OP_AND_NOT) {
-        add_named_entities(text.split.text, tagger, db, ranking, ranked.matching);
+        add_named_entities(text.named, tagger, db, ranking, ranked.matching);
     }
     out.by_date = nothing_to_rank(parsed);
     const Filters filters = collect_filters(text.split.clauses, request, tagger, without);
     out.query = filters.apply(with_like(ranking, out.by_date, like));
     out.matching = filters.apply(with_like(ranked.matching, out.by_date, like));
     if (like) out.by_date = false;  // ranked by likeness
+    out.notes = text.split.notes;
     return out;
 }
 

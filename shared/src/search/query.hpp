@@ -22,6 +22,8 @@ struct BuiltQuery {
     /// True when there are no weighted terms (empty or filters only): results sort by date.
     bool by_date = false;
     HighlightSpec highlight;
+    /// What was read the forgiving way (SearchResults::notes).
+    std::vector<std::string> notes;
 };
 
 /// Parses the query text (words, phrases, operators, facet filters), expands it with the

@@ -17,6 +17,7 @@
 #include "search/facet_spy.hpp"
 #include "search/match_counts.hpp"
 #include "search/query.hpp"
+#include "search/query_case.hpp"
 #include "text/ranking.hpp"
 #include "store/schema.hpp"
 #include "search/snippet_builder.hpp"
@@ -153,12 +154,15 @@ std::string corrected_query(const Xapian::Database& db, const detail::Analysis& 
     std::string corrected;
     std::size_t copied = 0;
     std::vector<Xapian::Query> replacements;
+    const auto without_case = detail::spans_without_case(text);
     for (const auto& word : detail::query_words(text)) {
         const std::string_view typed =
             std::string_view(text).substr(word.start, word.end - word.start);
         if (analysis.stopper(word.term) || db.term_exists(word.term)) continue;
-        // A lower-case word is searched by its stem too: "embassys" finds "embassies".
-        if (stemmed_by_parser(typed) && db.term_exists(detail::stem_term(analysis.stemmer(word.term)))) continue;
+        // A lower-case word is searched by its stem too: "embassys" finds "embassies"; so is
+        // a word of a query in capitals.
+        const bool stemmed = stemmed_by_parser(typed) || detail::in_spans(without_case, word.start);
+        if (stemmed && db.term_exists(detail::stem_term(analysis.stemmer(word.term)))) continue;
         // A name the tagger knows (an alias such as Kiev) is understood even if no article uses it.
         if (!mentions) {
             Article as_text;
@@ -406,6 +410,7 @@ SearchResults Searcher::run_search(const SearchRequest& request) {
     results.query = request.query;
     results.like = request.like;
     const auto built = detail::build_query(request, impl.analysis, impl.tagger, impl.db);
+    results.notes = built.notes;
     Xapian::Enquire enquire(impl.db);
     enquire.set_query(built.query);
     enquire.set_weighting_scheme(detail::ranking_weight());

@@ -1,0 +1,40 @@
+// Which parts of a query are read without case (search/query_case.hpp).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "search/query_case.hpp"
+
+using newsfacet::detail::read_without_case;
+
+TEST(QueryCase, AQueryInCapitalsIsReadInLowerCase) {
+    EXPECT_EQ(read_without_case("GOVERNMENT PRESSURE ON REBELS"), "government pressure on rebels");
+    EXPECT_EQ(read_without_case("OIL AND GAS"), "oil and gas");
+    EXPECT_EQ(read_without_case("\"GRAIN EXPORTS\" -WHEAT (OIL OR GAS)"), "\"grain exports\" -wheat (oil or gas)");
+    EXPECT_EQ(read_without_case("TITLE:EMBASSY STRIKE"), "title:embassy strike");
+    EXPECT_EQ(read_without_case("ÉTATS-UNIS SANCTIONS"), "états-unis sanctions");
+    // Numbers and punctuation have no case: they neither make nor break a query in capitals.
+    EXPECT_EQ(read_without_case("G7 MEETS ON 12 MARCH, 1987"), "g7 meets on 12 march, 1987");
+}
+
+TEST(QueryCase, FiltersAndTheirOperatorsKeepTheirSyntax) {
+    EXPECT_EQ(read_without_case("EMBASSY STRIKES country:Sudan"), "embassy strikes country:Sudan");
+    EXPECT_EQ(read_without_case("EMBASSY COUNTRY:SUDAN OR COUNTRY:LIBYA"), "embassy COUNTRY:SUDAN OR COUNTRY:LIBYA");
+    EXPECT_EQ(read_without_case("EMBASSY NOT COUNTRY:SUDAN"), "embassy NOT COUNTRY:SUDAN");
+}
+
+TEST(QueryCase, AMixedCaseQueryKeepsItsCaseSaveLongRunsInCapitals) {
+    EXPECT_EQ(read_without_case("Turkey embassy"), "Turkey embassy");
+    EXPECT_EQ(read_without_case("NATO summit in US"), "NATO summit in US");
+    EXPECT_EQ(read_without_case("US UK talks"), "US UK talks");
+    EXPECT_EQ(read_without_case("oil AND gas"), "oil AND gas");
+    EXPECT_EQ(read_without_case("wire: GOVERNMENT PRESSURE ON REBELS today"), "wire: government pressure on rebels today");
+    // An operator ends a run: in a mixed-case query it stays an operator.
+    EXPECT_EQ(read_without_case("news OIL AND GAS PRICES"), "news OIL AND GAS PRICES");
+}
+
+TEST(QueryCase, TextWithoutLettersIsUnchanged) {
+    EXPECT_EQ(read_without_case(""), "");
+    EXPECT_EQ(read_without_case("1987 12.5"), "1987 12.5");
+    EXPECT_EQ(read_without_case("AND"), "AND");
+}
