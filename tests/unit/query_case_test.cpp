@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <string_view>
 
 #include "search/query_case.hpp"
 
@@ -24,11 +25,13 @@ TEST(QueryCase, FiltersAndTheirOperatorsKeepTheirSyntax) {
 }
 
 TEST(QueryCase, AMixedCaseQueryKeepsItsCaseSaveLongRunsInCapitals) {
-    EXPECT_EQ(read_without_case("Turkey embassy"), "Turkey embassy");
+    EXPECT_EQ(read_without_case("Turkey embassy", [](std::string_view) { return true; }), "Turkey embassy");
+    EXPECT_EQ(read_without_case("embassy in Turkey"), "embassy in Turkey");
     EXPECT_EQ(read_without_case("NATO summit in US"), "NATO summit in US");
     EXPECT_EQ(read_without_case("US UK talks"), "US UK talks");
     EXPECT_EQ(read_without_case("oil AND gas"), "oil AND gas");
     EXPECT_EQ(read_without_case("wire: GOVERNMENT PRESSURE ON REBELS today"), "wire: government pressure on rebels today");
+    EXPECT_EQ(read_without_case("talks with NATO and EU"), "talks with NATO and EU");
     // An operator ends a run: in a mixed-case query it stays an operator.
     EXPECT_EQ(read_without_case("news OIL AND GAS PRICES"), "news OIL AND GAS PRICES");
 }
@@ -37,4 +40,27 @@ TEST(QueryCase, TextWithoutLettersIsUnchanged) {
     EXPECT_EQ(read_without_case(""), "");
     EXPECT_EQ(read_without_case("1987 12.5"), "1987 12.5");
     EXPECT_EQ(read_without_case("AND"), "AND");
+}
+
+TEST(QueryCase, AQueryInTitleCaseIsReadInLowerCase) {
+    EXPECT_EQ(read_without_case("Rice Harvest Exports Rise"), "rice harvest exports rise");
+    EXPECT_EQ(read_without_case("Pressure on the Rebels to Stop Attacks"), "pressure on the rebels to stop attacks");
+    // Operators and filters keep their syntax.
+    EXPECT_EQ(read_without_case("Rice Harvest OR Wheat Exports country:Thailand"),
+              "rice harvest OR wheat exports country:Thailand");
+    // A long lower-case word means the case was chosen.
+    EXPECT_EQ(read_without_case("Turkey closes Embassy"), "turkey closes Embassy");
+}
+
+TEST(QueryCase, TheFirstWordOfASentenceIsReadInLowerCaseUnlessItIsAName) {
+    auto is_name = [](std::string_view w) { return w == "Turkey"; };
+    EXPECT_EQ(read_without_case("Testing automated information systems.", is_name),
+              "testing automated information systems.");
+    EXPECT_EQ(read_without_case("Methods of coding. What criteria exist? Retrieval by Smith", is_name),
+              "methods of coding. what criteria exist? retrieval by Smith");
+    EXPECT_EQ(read_without_case("Turkey closes embassy", is_name), "Turkey closes embassy");
+    EXPECT_EQ(read_without_case("Turkey", is_name), "Turkey");
+    EXPECT_EQ(read_without_case("NATO summit", is_name), "NATO summit");
+    // Without a name test, no sentence-initial word is taken for a name.
+    EXPECT_EQ(read_without_case("Turkey closes embassy"), "turkey closes embassy");
 }

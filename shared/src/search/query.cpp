@@ -215,7 +215,8 @@ constexpr unsigned query_flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::Que
 constexpr unsigned words_only_flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_LOVEHATE |
                                       Xapian::QueryParser::FLAG_WILDCARD;
 
-ParsedText parse_text(const SearchRequest& request, const Analysis& analysis, const Xapian::Database& db) {
+ParsedText parse_text(const SearchRequest& request, const Analysis& analysis, const Tagger& tagger,
+                      const Xapian::Database& db) {
     Xapian::QueryParser qp;
     qp.set_database(db);
     qp.set_stemmer(analysis.stemmer);
@@ -224,7 +225,7 @@ ParsedText parse_text(const SearchRequest& request, const Analysis& analysis, co
     qp.set_default_op(Xapian::Query::OP_OR);
     qp.add_prefix("title", std::string(prefix_title));
     ParsedText out;
-    out.split = split_filters(read_without_case(request.query));
+    out.split = split_filters(read_without_case(request.query, names_known_to(tagger)));
     out.blank = out.split.text.find_first_not_of(" \t\r\n") == std::string::npos;
     if (out.blank) return out;
     out.named = split_filters(request.query).text;
@@ -525,6 +526,14 @@ Filters collect_filters(const std::vector<FilterClause>& clauses, const SearchRe
 
 }  // namespace
 
+IsName names_known_to(const Tagger& tagger) {
+    return [&tagger](std::string_view word) {
+        Article as_text;
+        as_text.body = std::string(word);
+        return !tagger.tag(as_text).mentions.empty();
+    };
+}
+
 std::vector<Facet> filtered_facets(const SearchRequest& request) {
     std::vector<Facet> out;
     auto add = [&](Facet f) {
@@ -544,7 +553,7 @@ std::vector<Facet> filtered_facets(const SearchRequest& request) {
 BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, const Tagger& tagger,
                        const Xapian::Database& db, std::optional<Facet> without) {
     BuiltQuery out;
-    const ParsedText text = parse_text(request, analysis, db);
+    const ParsedText text = parse_text(request, analysis, tagger, db);
     const Xapian::Query& parsed = text.parsed;
     const Xapian::Query expanded = request.expand ? analysis.thesaurus.expand(parsed, db) : parsed;
     RankedQuery ranked = set_common_words_apart(text, expanded, db);

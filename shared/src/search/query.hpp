@@ -10,6 +10,7 @@
 #include <newsfacet/tagger.hpp>
 
 #include "text/analysis.hpp"
+#include "search/query_case.hpp"
 #include "search/snippet_builder.hpp"
 
 namespace newsfacet::detail {
@@ -33,6 +34,10 @@ struct BuiltQuery {
 [[nodiscard]] BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis,
                                      const Tagger& tagger, const Xapian::Database& db,
                                      std::optional<Facet> without = std::nullopt);
+
+/// The name test of query_case.hpp: a word is a name if the tagger finds an entity in it
+/// alone ("Turkey", "Kiev"). Keeps a reference to `tagger`. Cost: tagging the word.
+[[nodiscard]] IsName names_known_to(const Tagger& tagger);
 
 /// The facets the request filters on (in its filters or its query text).
 [[nodiscard]] std::vector<Facet> filtered_facets(const SearchRequest& request);

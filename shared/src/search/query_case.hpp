@@ -1,14 +1,21 @@
 #pragma once
 // Queries written in capitals. Xapian's QueryParser takes a capitalised word for a name and
-// does not stem it, and reads AND, OR and NOT in capitals as operators. A headline pasted in
-// capitals ("GOVERNMENT PRESSURE ON REBELS TO STOP ATTACKING THE PIPELINES") carries no case
-// information at all, so it is read as its lower-case form: stemmed and expanded, its AND, OR
-// and NOT words like the others. A mixed-case query keeps its case ("Turkey" the name,
-// "turkey" the word), and so do a word or two in capitals inside it (acronyms: NATO, US, UK);
-// only a run of run_without_case or more such words is read in lower case (its operators
-// stay operators: the rest of the query shows the user writes them on purpose).
+// does not stem it, and reads AND, OR and NOT in capitals as operators. Case says a word is a
+// name only where the writer had a choice, so text whose case is forced is read as its
+// lower-case form (stemmed and expanded):
+// - a query in capitals (a pasted wire headline, "GOVERNMENT PRESSURE ON REBELS TO STOP
+//   ATTACKING THE PIPELINES"): wholly, its AND, OR and NOT words like the others;
+// - a query in title case ("Rice Harvest Exports Rise": every word capitalised but short
+//   lower-case function words), its operators kept;
+// - a run of run_without_case or more words in capitals inside a mixed-case query (its
+//   operators stay operators: the rest of the query shows the user writes them on purpose);
+// - the first word of a sentence ("Testing automated systems."), unless it is a name.
+// Otherwise a mixed-case query keeps its case ("Turkey" the name, "turkey" the word), and so do
+// a word or two in capitals inside it (acronyms: NATO, US, UK). Names in text read in lower
+// case are still found: the tagger reads the query as typed (query.cpp).
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,15 +31,18 @@ struct QuerySpan {
     std::size_t end = 0;
 };
 
-/// The tokens of `query` read without case, in order (see above): every word, phrase,
-/// operator and title: token of a query whose words have no lower-case letter, else the runs
-/// of run_without_case or more words in capitals. Filters (country:, date:...) and the
-/// operators next to them are never in a span: their syntax is explicit. Never throws. Cost:
-/// one pass over the query.
-[[nodiscard]] std::vector<QuerySpan> spans_without_case(std::string_view query);
+/// True if a capitalised word ("Turkey", "Testing") is a name: it keeps its case at the start
+/// of a sentence. Without one, no sentence-initial word is taken for a name.
+using IsName = std::function<bool(std::string_view word)>;
+
+/// The tokens of `query` read without case, in order (see above). Filters (country:,
+/// date:...) and the operators next to them are never in a span: their syntax is explicit.
+/// Never throws (but for what `is_name` throws). Cost: one pass over the query and a call
+/// of `is_name` per sentence.
+[[nodiscard]] std::vector<QuerySpan> spans_without_case(std::string_view query, const IsName& is_name = {});
 
 /// `query` with the spans_without_case lower-cased (Unicode), the rest unchanged.
-[[nodiscard]] std::string read_without_case(std::string_view query);
+[[nodiscard]] std::string read_without_case(std::string_view query, const IsName& is_name = {});
 
 /// True if `offset` lies in one of `spans`.
 [[nodiscard]] bool in_spans(const std::vector<QuerySpan>& spans, std::size_t offset) noexcept;

@@ -154,7 +154,7 @@ std::string corrected_query(const Xapian::Database& db, const detail::Analysis& 
     std::string corrected;
     std::size_t copied = 0;
     std::vector<Xapian::Query> replacements;
-    const auto without_case = detail::spans_without_case(text);
+    const auto without_case = detail::spans_without_case(text, detail::names_known_to(tagger));
     for (const auto& word : detail::query_words(text)) {
         const std::string_view typed =
             std::string_view(text).substr(word.start, word.end - word.start);

@@ -85,7 +85,7 @@ std::vector<const KnownOfficial*> KnownOfficials::find(const std::string& folded
     }
     if (y == 0 && !full_name) {
         // Undated: a bare surname must name one person ever (checked above) in one office.
-        if (out.size() > 1) out.resize(1);
+        if (out.size() > 1) out.erase(out.begin() + 1, out.end());
     }
     return out;
 }
