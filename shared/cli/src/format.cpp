@@ -170,8 +170,12 @@ std::string progress_line(const IngestStats& stats, std::uint64_t total_input_by
         const double done = std::min(1.0, static_cast<double>(stats.input_bytes) / static_cast<double>(total_input_bytes));
         constexpr int width = 20;
         const int filled = static_cast<int>(done * width);
-        out = "[" + std::string(static_cast<std::size_t>(filled), '#') + std::string(static_cast<std::size_t>(width - filled), '-') +
-              "] " + std::to_string(static_cast<int>(done * 100)) + "% ";
+        // Appended piece by piece: GCC 12 at -O3 warns (-Wrestrict, a false positive) on
+        // "literal" + std::string temporaries here, which breaks Release builds with -Werror.
+        out.append(1, '[');
+        out.append(static_cast<std::size_t>(filled), '#');
+        out.append(static_cast<std::size_t>(width - filled), '-');
+        out.append("] ").append(std::to_string(static_cast<int>(done * 100))).append("% ");
     }
     out += grouped(articles) + " articles, " + grouped(static_cast<std::uint64_t>(articles / secs)) + "/s, " +
            fixed(static_cast<double>(stats.input_bytes) / 1e6 / secs, 1) + " MB/s";
