@@ -567,7 +567,8 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
     }
     out.by_date = nothing_to_rank(parsed);
     const Filters filters = collect_filters(text.split.clauses, request, tagger, without);
-    out.query = filters.apply(with_like(ranking, out.by_date, like));
+    out.unfiltered = with_like(ranking, out.by_date, like);
+    out.query = filters.apply(out.unfiltered);
     out.matching = filters.apply(with_like(ranked.matching, out.by_date, like));
     if (like) out.by_date = false;  // ranked by likeness
     out.notes = text.split.notes;

@@ -20,6 +20,9 @@ struct BuiltQuery {
     /// The same matches as `query` without its ranking-only branches: cheaper to run over
     /// every match (exact totals, facet counts).
     Xapian::Query matching;
+    /// `query` without the filters (request's and query text's): what feedback learns from, so
+    /// that a filter narrows the ranking without reordering it.
+    Xapian::Query unfiltered;
     /// True when there are no weighted terms (empty or filters only): results sort by date.
     bool by_date = false;
     HighlightSpec highlight;

@@ -15,6 +15,7 @@
 #include "store/database.hpp"
 #include "store/document.hpp"
 #include "search/facet_spy.hpp"
+#include "search/feedback.hpp"
 #include "search/match_counts.hpp"
 #include "search/query.hpp"
 #include "search/query_case.hpp"
@@ -412,10 +413,12 @@ SearchResults Searcher::run_search(const SearchRequest& request) {
     const auto built = detail::build_query(request, impl.analysis, impl.tagger, impl.db);
     results.notes = built.notes;
     Xapian::Enquire enquire(impl.db);
-    enquire.set_query(built.query);
     enquire.set_weighting_scheme(detail::ranking_weight());
     Xapian::MultiValueKeyMaker by_date;
     const bool by_weight = set_order(enquire, by_date, impl.db, request.sort, built.by_date);
+    // Feedback reorders the ranking only: counting below runs `matching`, which it leaves alone.
+    const bool feedback = by_weight && detail::wants_feedback(request, impl.analysis);
+    enquire.set_query(feedback ? detail::with_feedback(built.query, built.unfiltered, impl.db, impl.analysis) : built.query);
     // Xapian counts in 32 bits: clamp, as there are never more matches than documents.
     const Xapian::doccount docs = impl.db.get_doccount();
     auto clamp = [docs](std::size_t v) { return static_cast<Xapian::doccount>(std::min<std::size_t>(v, docs)); };

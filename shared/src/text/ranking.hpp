@@ -1,6 +1,7 @@
 #pragma once
 // The weighting scheme newsfacet ranks with: Xapian's BM25 with parameters chosen by
-// measurement (bench/eval-relevance).
+// measurement (bench/eval-relevance). Pseudo-relevance feedback for short queries is in
+// search/feedback.cpp; every sweep's figures are in bench/results/ranking.md.
 
 #include <cmath>
 
