@@ -109,3 +109,33 @@ TEST(ApiCommonWords, FacetCountsCountTheMatches) {
     EXPECT_EQ(results.months[0].count, 5u);
     EXPECT_EQ(results.total, 5u);
 }
+
+TEST(ApiCommonWords, AnEntityAsCommonAsACommonWordOnlyRanks) {
+    // France is what 1,200 of 3,203 articles are about (their country facet), the okapi what
+    // 3 are: "okapi France" asks for okapis, those in France first, not for everything about
+    // France.
+    newsfacet::testing::TempDir dir;
+    auto path = dir / "index";
+    {
+        auto index = newsfacet::Index::create_or_open(path);
+        for (int i = 0; i < 1200; ++i) {
+            (void)index.add(make_article("france-" + std::to_string(i), "Daily notes",
+                                         "Farmers in Lyon, France, sold wheat on day " + std::to_string(i) + "."));
+        }
+        for (int i = 0; i < 2000; ++i) {
+            (void)index.add(make_article("other-" + std::to_string(i), "Daily notes",
+                                         "Traders sold barley on day " + std::to_string(i) + "."));
+        }
+        (void)index.add(make_article("okapi-france", "Okapi born", "An okapi was born at a zoo near Lyon, France."));
+        (void)index.add(make_article("okapi-1", "Okapi moved", "Keepers moved the okapi to a larger paddock."));
+        (void)index.add(make_article("okapi-2", "Okapi fed", "Keepers fed the okapi fresh leaves."));
+        index.commit();
+    }
+    newsfacet::Searcher searcher(path);
+    auto results = searcher.search(everything("okapi France"));
+    EXPECT_EQ(results.total_articles, 3u);
+    ASSERT_FALSE(results.hits.empty());
+    EXPECT_EQ(results.hits[0].id, "okapi-france");
+    // Alone, the entity matches what it is about, as any single word does.
+    EXPECT_EQ(searcher.search(everything("France")).total_articles, 1201u);
+}

@@ -254,6 +254,9 @@ struct RankedQuery {
     Xapian::Query matching;
     Xapian::Query core;
     bool common_split = false;
+    /// The frequency above which a concept of this query is common (0: none can be, as for
+    /// a single concept or an explicit OR). Also applies to the entities the query names.
+    double common_cutoff = 0;
 };
 
 RankedQuery set_common_words_apart(const ParsedText& text, const Xapian::Query& expanded, const Xapian::Database& db) {
@@ -267,6 +270,7 @@ RankedQuery set_common_words_apart(const ParsedText& text, const Xapian::Query& 
     }
     const double rarest = rarest_known(frequency);
     const double cutoff = std::max({common_share * db.get_doccount(), common_floor, common_ratio * rarest});
+    if (rarest > 0 && rarest <= cutoff) out.common_cutoff = cutoff;
     std::vector<Xapian::Query> rare;
     std::vector<Xapian::Query> common;
     for (std::size_t i = 0; i < expanded.get_num_subqueries(); ++i) {
@@ -415,25 +419,39 @@ Xapian::Query with_title_bonus(const Xapian::Query& ranked, const std::vector<Xa
 // match and get a bonus, whatever spelling they use. Adds them to `ranked` and `matching`.
 // The bonus is a fixed weight (a built-in posting source, so remote shards can run it): the
 // facet term's idf (entity_weight), about what one mention of a word as rare as the facet
-// earns. Cost: tagging the query text.
-void add_named_entities(const std::string& text, const Tagger& tagger, const Xapian::Database& db, Xapian::Query& ranked,
-                        Xapian::Query& matching) {
+// earns. An entity as common as a common word (`common_cutoff`: "U.S." over US wire copy)
+// ranks but does not match, like the common words: the query's rarer words say what to find.
+// Cost: tagging the query text.
+void add_named_entities(const std::string& text, const Tagger& tagger, const Xapian::Database& db,
+                        double common_cutoff, Xapian::Query& ranked, Xapian::Query& matching) {
     const double n = collection_size(db);
     Article as_text;
     as_text.body = text;
     std::vector<Xapian::Query> about;
+    std::vector<Xapian::Query> common;
     std::set<std::string> seen;
     for (const auto& m : tagger.tag(as_text).mentions) {
         auto term = filter_term(facet_prefix(m.facet), m.value);
-        if (!seen.insert(term).second || db.get_termfreq(term) == 0) continue;
-        auto* fixed = new Xapian::FixedWeightPostingSource(entity_weight * bm25_idf(n, db.get_termfreq(term)));
-        about.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(fixed->release()), Xapian::Query(term));
+        const double frequency = db.get_termfreq(term);
+        if (!seen.insert(term).second || frequency == 0) continue;
+        auto* fixed = new Xapian::FixedWeightPostingSource(entity_weight * bm25_idf(n, frequency));
+        Xapian::Query bonus(Xapian::Query::OP_FILTER, Xapian::Query(fixed->release()), Xapian::Query(term));
+        if (common_cutoff > 0 && frequency > common_cutoff) {
+            common.push_back(bonus);
+            continue;
+        }
+        about.push_back(bonus);
         matching = Xapian::Query(Xapian::Query::OP_OR, matching, Xapian::Query(term));
     }
-    if (about.empty()) return;
-    // OR, not AND_MAYBE: an article about Kyiv answers "Kiev" even if it never says Kiev.
-    about.insert(about.begin(), ranked);
-    ranked = Xapian::Query(Xapian::Query::OP_OR, about.begin(), about.end());
+    if (!about.empty()) {
+        // OR, not AND_MAYBE: an article about Kyiv answers "Kiev" even if it never says Kiev.
+        about.insert(about.begin(), ranked);
+        ranked = Xapian::Query(Xapian::Query::OP_OR, about.begin(), about.end());
+    }
+    if (!common.empty()) {
+        ranked = Xapian::Query(Xapian::Query::OP_AND_MAYBE, ranked,
+                               Xapian::Query(Xapian::Query::OP_OR, common.begin(), common.end()));
+    }
 }
 
 // Nothing to rank by (no words, or only exclusions): newest first.
@@ -563,7 +581,7 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
     Xapian::Query ranking = with_coordination(ranked, parsed, expanded, request.expand, analysis, db);
     ranking = with_title_bonus(ranking, title_terms, parsed);
     if (request.expand && !text.blank && parsed.get_type() != Xapian::Query::OP_AND_NOT) {
-        add_named_entities(text.named, tagger, db, ranking, ranked.matching);
+        add_named_entities(text.named, tagger, db, ranked.common_cutoff, ranking, ranked.matching);
     }
     out.by_date = nothing_to_rank(parsed);
     const Filters filters = collect_filters(text.split.clauses, request, tagger, without);
