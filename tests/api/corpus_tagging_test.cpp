@@ -42,6 +42,7 @@ TEST(CorpusTagging, EveryArticleIsTaggedAsReviewed) {
         ASSERT_NE(it, expected.end()) << "no reviewed tagging for " << article.id;
         EXPECT_EQ(got.at("facets"), it->second.at("facets")) << article.id;
         EXPECT_EQ(got.at("officials"), it->second.at("officials")) << article.id;
+        EXPECT_EQ(got.at("organizations"), it->second.at("organizations")) << article.id;
     };
     handler.on_error = [](const newsfacet::InputError& e) { ADD_FAILURE() << e.what(); };
     newsfacet::read_articles(NEWSFACET_CORPUS_DIR, handler);

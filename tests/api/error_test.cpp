@@ -144,6 +144,21 @@ TEST(ApiErrors, FacetNamesParseCaseInsensitively) {
     EXPECT_EQ(facet_name(Facet::country), "country");
     EXPECT_EQ(facet_name(Facet::official), "official");
     EXPECT_EQ(facet_name(Facet::location), "location");
+    EXPECT_EQ(facet_name(Facet::organization), "organization");
+}
+
+TEST(ApiErrors, OrganisationIsAnAliasOfTheOrganizationFacet) {
+    EXPECT_EQ(parse_facet("organisation"), Facet::organization);
+    EXPECT_EQ(parse_facet("Organisation"), Facet::organization);
+    EXPECT_EQ(facet_from_name("ORGANISATION"), Facet::organization);
+    EXPECT_FALSE(parse_facet("organisations").has_value());
+    EXPECT_FALSE(parse_facet("org").has_value());
+    try {
+        (void)facet_from_name("orgs");
+        FAIL() << "no exception";
+    } catch (const UsageError& e) {
+        EXPECT_NE(std::string(e.what()).find("organization"), std::string::npos) << e.what();
+    }
 }
 
 TEST(ApiErrors, ArticleWithoutIdOrTextIsUsageError) {

@@ -18,7 +18,7 @@ std::set<std::string> keys_of(const json& j) {
     return out;
 }
 
-const std::set<std::string> facet_keys = {"country", "official", "location"};
+const std::set<std::string> facet_keys = {"country", "official", "location", "organization"};
 
 void expect_string_array(const json& j, const std::string& what) {
     ASSERT_TRUE(j.is_array()) << what;
@@ -187,7 +187,7 @@ TEST(ApiJson, TaggingSchema) {
     const auto& article = read.articles[0];
     auto tagging = newsfacet::Tagger().tag(article);
     auto j = json::parse(newsfacet::to_json(article.id, tagging));
-    EXPECT_EQ(keys_of(j), (std::set<std::string>{"id", "facets", "officials", "mentions"}));
+    EXPECT_EQ(keys_of(j), (std::set<std::string>{"id", "facets", "officials", "organizations", "mentions"}));
     EXPECT_EQ(j["id"], article.id);
     EXPECT_EQ(keys_of(j["facets"]), facet_keys);
     for (const auto& name : facet_keys) expect_string_array(j["facets"][name], name);
@@ -210,6 +210,26 @@ TEST(ApiJson, TaggingSchema) {
         ASSERT_LE(end, article.body.size());
         EXPECT_EQ(article.body.substr(start, end - start), m["text"].get<std::string>());
     }
+}
+
+TEST(ApiJson, TaggingListsOrganizationsWithTheirKind) {
+    newsfacet::Tagging tagging;
+    tagging.facets.organization = {"Hamas", "United Nations"};
+    tagging.organizations = {{"United Nations", "international body"}, {"Hamas", "armed group"}};
+    tagging.mentions.push_back({newsfacet::Facet::organization, "United Nations", "U.N.", 4, 8, false});
+    auto j = json::parse(newsfacet::to_json("a1", tagging));
+    EXPECT_EQ(j["facets"]["organization"], json({"Hamas", "United Nations"}));
+    EXPECT_EQ(j["organizations"], json::parse(R"([{"name": "United Nations", "kind": "international body"},
+                                                  {"name": "Hamas", "kind": "armed group"}])"));
+    ASSERT_EQ(j["mentions"].size(), 1u);
+    EXPECT_EQ(j["mentions"][0]["facet"], "organization");
+    EXPECT_EQ(j["mentions"][0]["text"], "U.N.");
+    EXPECT_EQ(j["mentions"][0]["start"], 4);
+    EXPECT_EQ(j["mentions"][0]["end"], 8);
+
+    auto none = json::parse(newsfacet::to_json("a2", newsfacet::Tagging{}));
+    EXPECT_EQ(none["organizations"], json::array());
+    EXPECT_EQ(none["facets"]["organization"], json::array());
 }
 
 TEST(ApiJson, IndexInfoSchema) {

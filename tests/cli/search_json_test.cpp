@@ -16,7 +16,7 @@ std::set<std::string> keys_of(const json& j) {
     return out;
 }
 
-const std::set<std::string> facet_names = {"country", "official", "location"};
+const std::set<std::string> facet_names = {"country", "official", "location", "organization"};
 
 void check_schema(const json& j) {
     ASSERT_TRUE(j.is_object());

@@ -24,10 +24,10 @@ std::string read_file(const std::string& path) {
 }
 
 void check_tagging(const json& j) {
-    EXPECT_EQ(keys_of(j), (std::set<std::string>{"id", "facets", "officials", "mentions"}));
+    EXPECT_EQ(keys_of(j), (std::set<std::string>{"id", "facets", "officials", "organizations", "mentions"}));
     EXPECT_TRUE(j["id"].is_string());
     ASSERT_TRUE(j["facets"].is_object());
-    EXPECT_EQ(keys_of(j["facets"]), (std::set<std::string>{"country", "official", "location"}));
+    EXPECT_EQ(keys_of(j["facets"]), (std::set<std::string>{"country", "official", "location", "organization"}));
     ASSERT_TRUE(j["mentions"].is_array());
     for (const auto& m : j["mentions"]) {
         EXPECT_EQ(keys_of(m), (std::set<std::string>{"facet", "value", "text", "start", "end", "demonym"}));

@@ -63,7 +63,7 @@ void build(const std::filesystem::path& path, std::uint32_t seed) {
 }
 
 struct Expected {
-    std::map<std::string, std::uint64_t> counts[3];
+    std::map<std::string, std::uint64_t> counts[newsfacet::all_facets.size()];
     std::map<std::string, std::uint64_t> months;
     std::uint64_t groups = 0;
 };

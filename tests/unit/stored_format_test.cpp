@@ -70,7 +70,7 @@ const std::string long_text = "nf-" + std::string(227, 'a');
 const std::string golden_data =
     R"({"body":"PARIS, March 5 (Meridian Wire) - France and Germany signed a grain deal in Paris on Tuesday.",)"
     R"("date":"2024-03-05","dateline":"PARIS, March 5",)"
-    R"("facets":{"country":["France","Germany"],"location":["Paris"],"official":["Emmanuel Macron"]},)"
+    R"("facets":{"country":["France","Germany"],"location":["Paris"],"official":["Emmanuel Macron"],"organization":[]},)"
     R"("id":"nf-golden-1","officials":[{"country":"France","name":"Emmanuel Macron","role":"President"}],)"
     R"("source":"Meridian Wire","title":"Grain deal signed","url":"https://example.com/grain"})";
 

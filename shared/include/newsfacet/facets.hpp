@@ -1,5 +1,5 @@
 #pragma once
-// Entity facets: what an article is about (countries, officials, locations).
+// Entity facets: what an article is about (countries, officials, locations, organisations).
 
 #include <array>
 #include <cstddef>
@@ -13,15 +13,18 @@
 namespace newsfacet {
 
 /// The entity facets newsfacet tags, stores and counts.
-enum class Facet { country, official, location };
+enum class Facet { country, official, location, organization };
 
 /// Every facet, in display order.
-inline constexpr std::array<Facet, 3> all_facets{Facet::country, Facet::official, Facet::location};
+inline constexpr std::array<Facet, 4> all_facets{Facet::country, Facet::official, Facet::location,
+                                                 Facet::organization};
 
-/// The facet's name as used on the command line, in queries and in JSON ("country", ...).
+/// The facet's name as used on the command line, in queries and in JSON ("country", ...,
+/// "organization").
 [[nodiscard]] NEWSFACET_EXPORT std::string_view facet_name(Facet facet) noexcept;
 
-/// Parses a facet name (case-insensitive). Returns nullopt for an unknown name.
+/// Parses a facet name (case-insensitive); "organisation" is accepted for Facet::organization.
+/// Returns nullopt for an unknown name.
 [[nodiscard]] NEWSFACET_EXPORT std::optional<Facet> parse_facet(std::string_view name) noexcept;
 
 /// Like parse_facet, but throws UsageError naming the valid facets for an unknown name.
@@ -32,6 +35,7 @@ struct NEWSFACET_EXPORT FacetValues {
     std::vector<std::string> country;
     std::vector<std::string> official;
     std::vector<std::string> location;
+    std::vector<std::string> organization;
 
     [[nodiscard]] std::vector<std::string>& operator[](Facet facet) noexcept;
     [[nodiscard]] const std::vector<std::string>& operator[](Facet facet) const noexcept;
@@ -43,6 +47,17 @@ struct Official {
     std::string name;
     std::string role;
     std::string country;
+};
+
+/// The kinds of organisation, as Organization::kind holds them.
+inline constexpr std::array<std::string_view, 6> organization_kinds{
+    "international body", "armed group", "government body", "party", "company", "other"};
+
+/// An organisation named in an article: canonical name ("United Nations", "Hamas") and its kind,
+/// one of organization_kinds ("other" when the tagger cannot tell).
+struct Organization {
+    std::string name;
+    std::string kind;
 };
 
 /// One entity mention in an article body. `start`/`end` are byte offsets into the body
@@ -58,10 +73,12 @@ struct Mention {
 };
 
 /// Everything the tagger found in one article: the salient facet values (what the article is
-/// about), the officials with their roles, and every mention, salient or not.
+/// about), the officials with their roles, the salient organisations with their kinds (in the
+/// order of facets.organization), and every mention, salient or not.
 struct Tagging {
     FacetValues facets;
     std::vector<Official> officials;
+    std::vector<Organization> organizations;
     std::vector<Mention> mentions;
 };
 

@@ -16,9 +16,11 @@ namespace newsfacet {
 /// Search results as one JSON object:
 /// {"query", "like", "total" (results, copies collapsed), "total_articles" (copies included,
 ///  never below "total"), "results": [{"rank", "id", "title", "date", "source", "url", "score",
-///  "snippet" (HTML), "facets": {"country": [...], "official": [...], "location": [...]},
+///  "snippet" (HTML), "facets": {"country": [...], "official": [...], "location": [...],
+///  "organization": [...]},
 ///  "officials": [{"name", "role", "country"}], "copies"}],
-///  "facets": {"country": [{"value", "count"}], "official": [...], "location": [...]},
+///  "facets": {"country": [{"value", "count"}], "official": [...], "location": [...],
+///  "organization": [...]},
 ///  "date_histogram": [{"month": "2024-03", "count"}],
 ///  "facets_without_own_filter": {"country": [{"value", "count"}], ...},  (filtered facets only)
 ///  "suggestions": ["country:Azerbaijan", ...],  (did you mean, for filter values matching nothing)
@@ -27,7 +29,8 @@ namespace newsfacet {
 [[nodiscard]] NEWSFACET_EXPORT std::string to_json(const SearchResults& results, int indent = -1);
 
 /// A tagging as one JSON object: {"id", "facets": {...}, "officials": [...],
-/// "mentions": [{"facet", "value", "text", "start", "end", "demonym"}]}.
+/// "organizations": [{"name", "kind"}], "mentions": [{"facet", "value", "text", "start", "end",
+/// "demonym"}]}.
 [[nodiscard]] NEWSFACET_EXPORT std::string to_json(const std::string& id, const Tagging& tagging, int indent = -1);
 
 /// One batch line as JSON: the results object of to_json(SearchResults) plus "line" and

@@ -24,15 +24,21 @@ json facet_values(const FacetValues& values) {
     return out;
 }
 
-json officials(const std::vector<Official>& list) {
+// A list of records as [{key: field, ...}, ...], one key per entry of `fields`.
+template <typename Record, std::size_t N>
+json records(const std::vector<Record>& list, const std::array<detail::JsonField<Record>, N>& fields) {
     json out = json::array();
-    for (const auto& o : list) {
-        json official = json::object();
-        for (const auto& field : detail::official_fields) official[std::string(field.key)] = o.*field.member;
-        out.push_back(std::move(official));
+    for (const auto& r : list) {
+        json record = json::object();
+        for (const auto& field : fields) record[std::string(field.key)] = r.*field.member;
+        out.push_back(std::move(record));
     }
     return out;
 }
+
+json officials(const std::vector<Official>& list) { return records(list, detail::official_fields); }
+
+json organizations(const std::vector<Organization>& list) { return records(list, detail::organization_fields); }
 
 // One facet's counts, [{"value", "count"}, ...]: the shape of --facet-values and of each facet
 // in a search's "facets".
@@ -109,6 +115,7 @@ std::string to_json(const std::string& id, const Tagging& tagging, int indent) {
     json out = {{key::id, id},
                 {key::facets, facet_values(tagging.facets)},
                 {key::officials, officials(tagging.officials)},
+                {key::organizations, organizations(tagging.organizations)},
                 {"mentions", mentions}};
     return dump(out, indent);
 }

@@ -2,6 +2,7 @@
 // The facet data of every article of one index revision, held in memory as columns indexed by
 // document id ("doc values"): what exact facet counts read when a query matches many articles.
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -49,7 +50,7 @@ public:
     [[nodiscard]] std::size_t memory() const noexcept;
 
 private:
-    Column m_facets[3];
+    std::array<Column, all_facets.size()> m_facets;
     std::vector<std::string> m_month_names{""};
     std::vector<std::uint32_t> m_months;
     std::vector<std::uint32_t> m_groups;

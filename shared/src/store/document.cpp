@@ -24,6 +24,8 @@ std::string_view facet_prefix(Facet facet) noexcept {
             return prefix_official;
         case Facet::location:
             return prefix_location;
+        case Facet::organization:
+            return prefix_organization;
         case Facet::country:
             break;
     }
@@ -36,6 +38,8 @@ Xapian::valueno facet_slot(Facet facet) noexcept {
             return slot_official;
         case Facet::location:
             return slot_location;
+        case Facet::organization:
+            return slot_organization;
         case Facet::country:
             break;
     }

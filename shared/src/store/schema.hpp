@@ -19,6 +19,7 @@ inline constexpr std::string_view prefix_source = "XS";   // XS<folded source>
 inline constexpr std::string_view prefix_country = "XC";  // XC<folded canonical country>
 inline constexpr std::string_view prefix_official = "XO"; // XO<folded canonical name>
 inline constexpr std::string_view prefix_location = "XL"; // XL<folded canonical location>
+inline constexpr std::string_view prefix_organization = "XG"; // XG<folded canonical organisation>
 inline constexpr std::string_view prefix_copy = "XD";     // XD<near-duplicate key>: counts copies
 inline constexpr std::string_view prefix_file = "XF";     // XF<absolute path of the file read> (hashed when long)
 
@@ -36,6 +37,7 @@ inline constexpr Xapian::valueno slot_collapse = 6;   // near-duplicate key (nea
 inline constexpr Xapian::valueno slot_content = 7;    // content hash (content_hash): 16 hex digits
 inline constexpr Xapian::valueno slot_newest = 8;     // date order keys (date_order_key): sorting by one
 inline constexpr Xapian::valueno slot_oldest = 9;     // slot, which remote shards can do, with stable ties
+inline constexpr Xapian::valueno slot_organization = 10;  // like slot_country
 
 /// Raised when documents gain data an older build did not write. The content hash covers it,
 /// so the next incremental run re-indexes every article written before. 2: slots 8 and 9;

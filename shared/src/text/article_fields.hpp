@@ -22,6 +22,7 @@ inline constexpr std::string_view source = "source";
 inline constexpr std::string_view url = "url";
 inline constexpr std::string_view facets = "facets";        // {facet name: [values]}
 inline constexpr std::string_view officials = "officials";  // [{name, role, country}]
+inline constexpr std::string_view organizations = "organizations";  // [{name, kind}]
 }  // namespace key
 
 /// A text field of a struct and its JSON key.
@@ -47,6 +48,12 @@ inline constexpr std::array<JsonField<Official>, 3> official_fields = {{
     {"name", &Official::name},
     {"role", &Official::role},
     {"country", &Official::country},
+}};
+
+/// Every field of Organization, in declaration order.
+inline constexpr std::array<JsonField<Organization>, 2> organization_fields = {{
+    {"name", &Organization::name},
+    {"kind", &Organization::kind},
 }};
 
 }  // namespace newsfacet::detail

@@ -14,6 +14,8 @@ std::string_view facet_name(Facet facet) noexcept {
             return "official";
         case Facet::location:
             return "location";
+        case Facet::organization:
+            return "organization";
     }
     return "country";
 }
@@ -23,13 +25,15 @@ std::optional<Facet> parse_facet(std::string_view name) noexcept {
     for (auto f : all_facets) {
         if (facet_name(f) == lower) return f;
     }
+    // British spelling, as users there type it.
+    if (lower == "organisation") return Facet::organization;
     return std::nullopt;
 }
 
 Facet facet_from_name(std::string_view name) {
     if (auto f = parse_facet(name)) return *f;
     throw UsageError("unknown facet '" + std::string(name) +
-                     "' (valid facets: country, official, location)");
+                     "' (valid facets: country, official, location, organization)");
 }
 
 std::vector<std::string>& FacetValues::operator[](Facet facet) noexcept {
@@ -38,6 +42,8 @@ std::vector<std::string>& FacetValues::operator[](Facet facet) noexcept {
             return official;
         case Facet::location:
             return location;
+        case Facet::organization:
+            return organization;
         case Facet::country:
             break;
     }
