@@ -157,6 +157,9 @@ int run(int argc, char** argv) {
     app.footer(R"(Formats: .txt/.md (first line is the title when a blank line follows it), .json (one
 article object or an array), .jsonl (one object a line). Fields: id, title, body (or text),
 date, dateline, source, url. Directories are read recursively (README/LICENSE skipped).
+Each article is tagged with four facets: country, official, location and organization
+(organisations with their kind: international body, armed group, government body, party,
+company or other).
 
 Examples:
   newsfacet-index corpus/                      index a folder into ./newsfacet.db
@@ -167,12 +170,16 @@ Examples:
   newsfacet-index --db big.db --shards 4 archive/  build 4 shards in parallel (big.db/shard-0..3
                                                and big.db/XAPIANDB, which newsfacet-search opens)
   newsfacet-index --tag-only article.txt       print the facets found, index nothing
+                                               ("organizations": [{"name", "kind"}], mentions
+                                               with their byte offsets)
   newsfacet-index --dump corpus/ > corpus.jsonl  the articles as read, as JSON lines
   newsfacet-index --delete nf-2024-0312-odesa-consulate
   newsfacet-index --info --json
 
 Re-running is incremental: articles indexed already with the same content are counted
-"unchanged" and skipped (--force re-indexes them). Articles are committed in batches
+"unchanged" and skipped (--force re-indexes them). An index written by an older build
+(before the organization facet, say) is re-indexed article by article on the next run over
+the same input, which adds what the newer build stores. Articles are committed in batches
 (--commit-every), each whole or not at all: after a crash or kill, run the same command
 again and it completes the index.
 

@@ -23,7 +23,8 @@ int run(int argc, char** argv) {
     app.footer(R"(Query syntax: words (stemmed; "strikes" finds "struck"), "exact phrases", AND, OR, NOT
 (upper case, in a query not wholly in capitals: a query in capitals is read in lower case),
 +required -excluded, title:word, and filters country:X official:"Full Name" location:X
-source:X (repeated filters must all hold; write OR between them for either). Text that does
+organization:X (or organisation:X) source:X (repeated filters must all hold; write OR
+between them for either). Text that does
 not parse (an unmatched quote, a stray operator) is read the forgiving way, with a note.
 An empty query lists every article, newest first. --like ID finds the articles most like
 that one (never itself); query words given with it must also match.
@@ -33,10 +34,13 @@ Examples:
   newsfacet-search --country azerbaijan --location kiev strike
   newsfacet-search 'embassy country:Sudan OR country:Libya' --since 2024-06-01
   newsfacet-search --official "Ilham Aliyev" --json ""
+  newsfacet-search --organization "United Nations" ceasefire
+  newsfacet-search 'organization:Hamas OR organization:Hezbollah' --country lebanon
   newsfacet-search --like nf-2024-1003-beirut-kuwaiti-embassy   articles like this one
   newsfacet-search --like azerbaijan-embassy-kyiv.txt --since 2025-01-01 consulate
   newsfacet-search --facet-values country              countries in the index, with counts
   newsfacet-search --facet-values location --country ukraine
+  newsfacet-search --facet-values organization         organisations in the index, with counts
   newsfacet-search --verbatim strikes                   the word as typed, no expansion
   newsfacet-search --no-expand strikes                  strike, struck...: no attack words
   newsfacet-search --batch queries.txt --json -n 5      one JSON line per query (with took_ms)
@@ -50,7 +54,7 @@ NO_COLOR is set. Exit status: 0 success (also with no results), 1 runtime error 
 unknown --like id), 2 usage error (with --batch: a refused query is reported on its line, the
 others still run, and the exit status is 2).)");
     std::string db, since, until, like, color = "auto", sort = "relevance";
-    std::vector<std::string> words, countries, officials, locations, sources;
+    std::vector<std::string> words, countries, officials, locations, organizations, sources;
     std::size_t limit = 10, offset = 0;
     bool json = false, no_facets = false, no_collapse = false;
     std::string facet_values, batch;
@@ -63,6 +67,9 @@ others still run, and the exit status is 2).)");
     app.add_option("--official", officials, "Only articles naming this official (repeatable)")
         ->allow_extra_args(false);
     app.add_option("--location", locations, "Only articles about this place (repeatable)")
+        ->allow_extra_args(false);
+    app.add_option("--organization,--organisation", organizations,
+                   "Only articles about this organisation: \"United Nations\", Hamas (repeatable)")
         ->allow_extra_args(false);
     app.add_option("--source", sources, "Only articles from this source (repeatable)")
         ->allow_extra_args(false);
@@ -85,8 +92,8 @@ others still run, and the exit status is 2).)");
                  "Show near-duplicate copies of a story as separate results (by default they are "
                  "collapsed into one result that says how many copies it stands for)");
     app.add_option("--facet-values", facet_values,
-                   "List every value of this facet (country, official, location) with its count over "
-                   "the matching articles (all of them for an empty query), instead of results");
+                   "List every value of this facet (country, official, location, organization) with its "
+                   "count over the matching articles (all of them for an empty query), instead of results");
     app.add_option("--batch", batch,
                    "Run one query per line of FILE (- for standard input) with the other options; "
                    "with --json, one JSON object a line");
@@ -114,6 +121,7 @@ others still run, and the exit status is 2).)");
     request.filters[newsfacet::Facet::country] = countries;
     request.filters[newsfacet::Facet::official] = officials;
     request.filters[newsfacet::Facet::location] = locations;
+    request.filters[newsfacet::Facet::organization] = organizations;
     request.sources = sources;
     request.since = since;
     request.until = until;

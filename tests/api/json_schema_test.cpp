@@ -75,8 +75,9 @@ TEST_F(ApiJsonSchema, SearchResultEntries) {
     auto results = search_all("embassy");
     auto j = json::parse(newsfacet::to_json(results));
     ASSERT_FALSE(j["results"].empty());
-    const std::set<std::string> result_keys = {"rank",  "id",      "title",  "date",      "source", "url",
-                                               "score", "snippet", "facets", "officials", "copies"};
+    const std::set<std::string> result_keys = {"rank",    "id",     "title",     "date",          "source", "url",
+                                               "score",   "snippet", "facets",   "officials",     "organizations",
+                                               "copies"};
     bool some_official = false;
     for (std::size_t i = 0; i < j["results"].size(); ++i) {
         const auto& r = j["results"][i];
@@ -108,6 +109,9 @@ TEST_F(ApiJsonSchema, SearchResultEntries) {
             EXPECT_TRUE(o["role"].is_string());
             EXPECT_TRUE(o["country"].is_string());
         }
+        ASSERT_TRUE(r["organizations"].is_array());
+        EXPECT_EQ(r["organizations"].size(), hit.organizations.size());
+        for (const auto& o : r["organizations"]) EXPECT_EQ(keys_of(o), (std::set<std::string>{"name", "kind"}));
     }
     EXPECT_TRUE(some_official);
 }

@@ -1,7 +1,8 @@
 // Golden tests of what an index stores: an index written by this build must be read the same
 // by the next one. Every expected value below is a literal, computed once from the code of
-// commit 0fb5786 (index format 1, document layout 3, version 0.1.0) and pasted here; none is
-// derived from the code under test.
+// commit 0fb5786 (index format 1, document layout 3, version 0.1.0) or, for what layout 4
+// added (the organization facet: XG terms, slot 10, the data's organisations and the content
+// hashes), of the commit that added it, and pasted here; none is derived from the code under test.
 //
 // A change here breaks existing indexes; bump the format/document_layout instead.
 // (index_format_version makes old indexes refuse to open; document_layout and the version are
@@ -15,12 +16,14 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include <newsfacet/article.hpp>
 #include <newsfacet/facets.hpp>
 #include <newsfacet/index.hpp>
 #include <newsfacet/ingest.hpp>
+#include <newsfacet/json.hpp>
 #include <newsfacet/shards.hpp>
 #include <newsfacet/version.hpp>
 
@@ -70,7 +73,17 @@ const std::string long_text = "nf-" + std::string(227, 'a');
 const std::string golden_data =
     R"({"body":"PARIS, March 5 (Meridian Wire) - France and Germany signed a grain deal in Paris on Tuesday.",)"
     R"("date":"2024-03-05","dateline":"PARIS, March 5",)"
-    R"("facets":{"country":["France","Germany"],"location":["Paris"],"official":["Emmanuel Macron"],"organization":[]},)"
+    R"("facets":{"country":["France","Germany"],"location":["Paris"],"official":["Emmanuel Macron"],)"
+    R"("organization":["European Union"]},)"
+    R"("id":"nf-golden-1","officials":[{"country":"France","name":"Emmanuel Macron","role":"President"}],)"
+    R"("organizations":[{"kind":"international body","name":"European Union"}],)"
+    R"("source":"Meridian Wire","title":"Grain deal signed","url":"https://example.com/grain"})";
+
+/// The same as document layout 3 (commit 0fb5786) stored it: no organisations.
+const std::string golden_data_layout_3 =
+    R"({"body":"PARIS, March 5 (Meridian Wire) - France and Germany signed a grain deal in Paris on Tuesday.",)"
+    R"("date":"2024-03-05","dateline":"PARIS, March 5",)"
+    R"("facets":{"country":["France","Germany"],"location":["Paris"],"official":["Emmanuel Macron"]},)"
     R"("id":"nf-golden-1","officials":[{"country":"France","name":"Emmanuel Macron","role":"President"}],)"
     R"("source":"Meridian Wire","title":"Grain deal signed","url":"https://example.com/grain"})";
 
@@ -89,7 +102,9 @@ newsfacet::Tagging golden_tagging() {
     tagging.facets.country = {"France", "Germany"};
     tagging.facets.official = {"Emmanuel Macron"};
     tagging.facets.location = {"Paris"};
+    tagging.facets.organization = {"European Union"};
     tagging.officials = {{"Emmanuel Macron", "President", "France"}};
+    tagging.organizations = {{"European Union", "international body"}};
     return tagging;
 }
 
@@ -154,6 +169,8 @@ TEST(StoredFormatTerms, FilterTermsArePrefixAndFoldedValue) {
     EXPECT_EQ(facet_prefix(newsfacet::Facet::country), "XC");
     EXPECT_EQ(facet_prefix(newsfacet::Facet::official), "XO");
     EXPECT_EQ(facet_prefix(newsfacet::Facet::location), "XL");
+    EXPECT_EQ(facet_prefix(newsfacet::Facet::organization), "XG");
+    EXPECT_EQ(filter_term("XG", "Organisation for Economic Co-operation"), "XGorganisation for economic co-operation");
     EXPECT_EQ(copy_term("mae6723873710d3"), "XDmae6723873710d3");
 }
 
@@ -181,9 +198,13 @@ TEST(StoredFormatDates, DateOrderKeys) {
 TEST(StoredFormatContentHash, SixteenHexDigitsOfAFixedArticle) {
     ASSERT_EQ(newsfacet::version_string, "0.1.0") << "a new release: recompute the content hashes below";
     ASSERT_EQ(newsfacet::index_format_version, 1);
-    ASSERT_EQ(document_layout, 3);
-    EXPECT_EQ(content_hash(golden_article()), "18382dfc4170eab7");
-    EXPECT_EQ(content_hash(golden_article(), "XF/newsfacet-golden/news/wire.jsonl"), "90429a51bf7bac5e");
+    ASSERT_EQ(document_layout, 4);
+    EXPECT_EQ(content_hash(golden_article()), "47f0bc14eca42818");
+    EXPECT_EQ(content_hash(golden_article(), "XF/newsfacet-golden/news/wire.jsonl"), "5b19d9bb6312cd89");
+    // What layout 3 (commit 0fb5786) stored: an index it wrote hashes differently now, so its
+    // articles are re-indexed once (StoredFormatUpgrade below).
+    EXPECT_EQ(content_hash(golden_article(), "", 3), "18382dfc4170eab7");
+    EXPECT_EQ(content_hash(golden_article(), "XF/newsfacet-golden/news/wire.jsonl", 3), "90429a51bf7bac5e");
 }
 
 // (near_duplicate_test pins more keys, of both kinds.)
@@ -206,7 +227,7 @@ TEST(StoredFormatDocument, TermsOfAStoredArticle) {
     // its first 40 words (the lead) counted once more; "Z" stems; boolean terms with wdf 0.
     EXPECT_EQ(term_list(doc),
               "5:2@109 Qnf-golden-1:0 Sdeal:1@5 Sgrain:1@4 Ssigned:1@6 XCfrance:0 XCgermany:0 "
-              "XDxcdb05e3a9527d9:0 XLparis:0 XOemmanuel macron:0 XSmeridian wire:0 ZSdeal:1 "
+              "XDxcdb05e3a9527d9:0 XGeuropean union:0 XLparis:0 XOemmanuel macron:0 XSmeridian wire:0 ZSdeal:1 "
               "ZSgrain:1 ZSsign:1 Za:2 Zand:2 Zdeal:3 Zfranc:2 Zgermani:2 Zgrain:3 Zin:2 Zmarch:2 "
               "Zmeridian:2 Zon:2 Zpari:4 Zsign:3 Ztuesday:2 Zwire:2 a:2@116 and:2@113 deal:3@2,118 "
               "france:2@112 germany:2@114 grain:3@1,117 in:2@119 march:2@108 meridian:2@110 "
@@ -226,9 +247,10 @@ TEST(StoredFormatDocument, ValueSlotsOfAStoredArticle) {
         {4, "Meridian Wire"},
         {5, "nf-golden-1"},
         {6, "xcdb05e3a9527d9"},
-        {7, "18382dfc4170eab7"},
+        {7, "47f0bc14eca42818"},
         {8, escaped("2024-03-05T00:00:00Z" + newest_tail)},
         {9, escaped("2024-03-05T00:00:00Z" + oldest_tail)},
+        {10, "European Union"},
     };
     EXPECT_EQ(values, expected);
 }
@@ -251,6 +273,21 @@ TEST(StoredFormatDocument, DataJsonWrittenTodayIsReadBack) {
     const auto& official = stored.officials[0];
     EXPECT_EQ((std::vector<std::string>{official.name, official.role, official.country}),
               (std::vector<std::string>{"Emmanuel Macron", "President", "France"}));
+    ASSERT_EQ(stored.organizations.size(), 1u);
+    EXPECT_EQ((std::vector<std::string>{stored.organizations[0].name, stored.organizations[0].kind}),
+              (std::vector<std::string>{"European Union", "international body"}));
+}
+
+// Data written by document layout 3, before organisations: read with none.
+TEST(StoredFormatDocument, DataJsonOfLayout3IsReadWithoutOrganizations) {
+    Xapian::Document doc;
+    doc.set_data(golden_data_layout_3);
+    const auto stored = read_document(doc);
+    EXPECT_EQ(fields(stored.article), fields(golden_article()));
+    EXPECT_EQ(stored.facets.country, (std::vector<std::string>{"France", "Germany"}));
+    EXPECT_TRUE(stored.facets.organization.empty());
+    EXPECT_TRUE(stored.organizations.empty());
+    ASSERT_EQ(stored.officials.size(), 1u);
 }
 
 TEST(StoredFormatIndex, FormatMetadata) {
@@ -262,6 +299,70 @@ TEST(StoredFormatIndex, FormatMetadata) {
     ASSERT_NE(keys, db.metadata_keys_end());
     EXPECT_EQ(*keys, "newsfacet:format");
     EXPECT_EQ(++keys, db.metadata_keys_end()) << "metadata beyond the format";
+}
+
+namespace {
+
+// Turns the stored document of `id` into what document layout 3 wrote for the same article:
+// no XG terms, no slot 10, no organisations in the data, and layout 3's content hash.
+void downgrade_to_layout_3(const std::filesystem::path& db_path, const std::string& id,
+                           const std::string& file_term_of_article) {
+    Xapian::WritableDatabase db(db_path.string(), Xapian::DB_OPEN);
+    auto posting = db.postlist_begin(id_term(id));
+    ASSERT_NE(posting, db.postlist_end(id_term(id)));
+    auto doc = db.get_document(*posting);
+    std::vector<std::string> organization_terms;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        if (std::string(*t).starts_with(prefix_organization)) organization_terms.push_back(*t);
+    }
+    for (const auto& t : organization_terms) doc.remove_term(t);
+    if (!doc.get_value(slot_organization).empty()) doc.remove_value(slot_organization);
+    auto data = nlohmann::json::parse(doc.get_data());
+    data["facets"].erase("organization");
+    data.erase("organizations");
+    doc.set_data(data.dump());
+    doc.add_value(slot_content, content_hash(read_document(doc).article, file_term_of_article, 3));
+    db.replace_document(*posting, doc);
+    db.commit();
+}
+
+}  // namespace
+
+// An index written by document layout 3 gains the organization facet: the next incremental
+// run re-indexes each article once (the content hash covers the layout), then skips it again.
+TEST(StoredFormatUpgrade, ArticlesOfLayout3AreReindexedOnceByTheNextRun) {
+    TempDir dir;
+    auto article = golden_article();
+    article.body += " The European Union welcomed the deal.";
+    dir.write("news/wire.jsonl", newsfacet::to_json(article) + "\n");
+    const auto db_path = dir / "db";
+    {
+        auto index = newsfacet::Index::create_or_open(db_path);
+        ASSERT_EQ(newsfacet::ingest(index, {dir / "news"}).added, 1u);
+    }
+    const std::string file = file_term(dir / "news" / "wire.jsonl");
+    downgrade_to_layout_3(db_path, article.id, file);
+    {
+        Xapian::Database db(db_path.string());
+        auto doc = db.get_document(*db.postlist_begin(id_term(article.id)));
+        ASSERT_EQ(doc.get_data().find("organizations"), std::string::npos);
+    }
+
+    auto index = newsfacet::Index::open(db_path);
+    auto upgrade = newsfacet::ingest(index, {dir / "news"});
+    EXPECT_EQ(upgrade.replaced, 1u);
+    EXPECT_EQ(upgrade.unchanged, 0u);
+    {
+        Xapian::Database db(db_path.string());
+        auto doc = db.get_document(*db.postlist_begin(id_term(article.id)));
+        EXPECT_EQ(doc.get_value(slot_content), content_hash(article, file));
+        auto data = nlohmann::json::parse(doc.get_data());
+        EXPECT_TRUE(data.contains("organizations")) << doc.get_data();
+        EXPECT_TRUE(data["facets"].contains("organization")) << doc.get_data();
+    }
+    auto again = newsfacet::ingest(index, {dir / "news"});
+    EXPECT_EQ(again.unchanged, 1u);
+    EXPECT_EQ(again.replaced, 0u);
 }
 
 // A sharded index: its stub file (read by Xapian and by shard_count) and the shard each id

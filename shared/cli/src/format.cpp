@@ -77,7 +77,9 @@ std::string to_text(const SearchResults& results, const TextStyle& style) {
         }
         out << meta << r << "\n";
         for (auto f : all_facets) {
+            // Officials and organisations are listed with their roles and kinds below.
             if (f == Facet::official || h.facets[f].empty()) continue;
+            if (f == Facet::organization && !h.organizations.empty()) continue;
             out << "   " << facet_name(f) << ": " << join(h.facets[f]) << "\n";
         }
         if (!h.officials.empty()) {
@@ -88,6 +90,16 @@ std::string to_text(const SearchResults& results, const TextStyle& style) {
                 std::string detail = o.role;
                 if (!o.country.empty()) detail += (detail.empty() ? "" : ", ") + o.country;
                 if (!detail.empty()) out << " (" << detail << ")";
+                first = false;
+            }
+            out << "\n";
+        }
+        if (!h.organizations.empty()) {
+            out << "   organizations: ";
+            bool first = true;
+            for (const auto& o : h.organizations) {
+                out << (first ? "" : "; ") << o.name;
+                if (!o.kind.empty()) out << " (" << o.kind << ")";
                 first = false;
             }
             out << "\n";

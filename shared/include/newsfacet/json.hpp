@@ -18,7 +18,7 @@ namespace newsfacet {
 ///  never below "total"), "results": [{"rank", "id", "title", "date", "source", "url", "score",
 ///  "snippet" (HTML), "facets": {"country": [...], "official": [...], "location": [...],
 ///  "organization": [...]},
-///  "officials": [{"name", "role", "country"}], "copies"}],
+///  "officials": [{"name", "role", "country"}], "organizations": [{"name", "kind"}], "copies"}],
 ///  "facets": {"country": [{"value", "count"}], "official": [...], "location": [...],
 ///  "organization": [...]},
 ///  "date_histogram": [{"month": "2024-03", "count"}],

@@ -27,7 +27,7 @@ enum class SortOrder {
 ///
 /// Query syntax (see README): words (stemmed, English), "phrases", AND / OR / NOT (upper case),
 /// +required -excluded, title:word, and facet filters country:X official:"Full Name"
-/// location:X source:X. Repeated filters must all hold (AND) unless joined with OR.
+/// location:X organization:X (or organisation:X) source:X. Repeated filters must all hold (AND) unless joined with OR.
 /// An empty query matches every article, newest first.
 struct SearchRequest {
     std::string query;
@@ -74,6 +74,9 @@ struct SearchHit {
     Snippet snippet;
     FacetValues facets;
     std::vector<Official> officials;
+    /// The article's salient organisations with their kinds (empty for an article indexed
+    /// before the organization facet existed, until it is re-indexed).
+    std::vector<Organization> organizations;
     /// Matching articles this hit stands for: itself plus the near-duplicate copies collapsed
     /// into it (exact). Always 1 when SearchRequest::collapse is false.
     std::size_t copies = 1;

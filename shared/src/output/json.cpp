@@ -24,21 +24,11 @@ json facet_values(const FacetValues& values) {
     return out;
 }
 
-// A list of records as [{key: field, ...}, ...], one key per entry of `fields`.
-template <typename Record, std::size_t N>
-json records(const std::vector<Record>& list, const std::array<detail::JsonField<Record>, N>& fields) {
-    json out = json::array();
-    for (const auto& r : list) {
-        json record = json::object();
-        for (const auto& field : fields) record[std::string(field.key)] = r.*field.member;
-        out.push_back(std::move(record));
-    }
-    return out;
+json officials(const std::vector<Official>& list) { return detail::records_to_json(list, detail::official_fields); }
+
+json organizations(const std::vector<Organization>& list) {
+    return detail::records_to_json(list, detail::organization_fields);
 }
-
-json officials(const std::vector<Official>& list) { return records(list, detail::official_fields); }
-
-json organizations(const std::vector<Organization>& list) { return records(list, detail::organization_fields); }
 
 // One facet's counts, [{"value", "count"}, ...]: the shape of --facet-values and of each facet
 // in a search's "facets".
@@ -67,6 +57,7 @@ json results_json(const SearchResults& results) {
                         {"snippet", h.snippet.to_html()},
                         {key::facets, facet_values(h.facets)},
                         {key::officials, officials(h.officials)},
+                        {key::organizations, organizations(h.organizations)},
                         {"copies", h.copies}});
     }
     json months = json::array();

@@ -11,10 +11,12 @@
 namespace newsfacet::detail {
 namespace {
 
-constexpr std::array<std::string_view, 5> filter_fields = {"country", "official", "location", "source", "date"};
+// "organisation" is parse_facet's British spelling of "organization".
+constexpr std::array<std::string_view, 7> filter_fields = {"country",      "official", "location", "organization",
+                                                           "organisation", "source",   "date"};
 // Fields the QueryParser handles itself.
 constexpr std::array<std::string_view, 1> text_fields = {"title"};
-constexpr std::string_view known_fields = "country, official, location, source, date, title";
+constexpr std::string_view known_fields = "country, official, location, organization, source, date, title";
 
 template <std::size_t N>
 bool in(const std::array<std::string_view, N>& a, std::string_view s) {

@@ -332,6 +332,7 @@ SearchHit make_hit(const Xapian::Database& db, const Xapian::MSetIterator& it, s
                                        built.highlight, analysis.stemmer, request.snippet_bytes);
     hit.facets = std::move(stored.facets);
     hit.officials = std::move(stored.officials);
+    hit.organizations = std::move(stored.organizations);
     // The ranking pass skips what cannot reach the page, so its collapse count is only a
     // lower bound (even 0): count the matching articles with this key instead.
     hit.copies = request.collapse ? matching_copies(db, built.matching, it.get_collapse_key()) : 1;

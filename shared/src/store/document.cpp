@@ -109,20 +109,15 @@ std::size_t end_of_words(std::string_view text, std::size_t count) {
     return text.size();
 }
 
-// The stored data: the article's fields, its facet values and its officials.
+// The stored data: the article's fields, its facet values, its officials and organisations.
 nlohmann::json document_data(const Article& article, const Tagging& tagging) {
     nlohmann::json data = nlohmann::json::object();
     for (const auto& field : article_fields) data[std::string(field.key)] = article.*field.member;
     nlohmann::json facets = nlohmann::json::object();
     for (auto facet : all_facets) facets[std::string(facet_name(facet))] = tagging.facets[facet];
     data[std::string(key::facets)] = facets;
-    nlohmann::json officials = nlohmann::json::array();
-    for (const auto& o : tagging.officials) {
-        nlohmann::json official = nlohmann::json::object();
-        for (const auto& field : official_fields) official[std::string(field.key)] = o.*field.member;
-        officials.push_back(std::move(official));
-    }
-    data[std::string(key::officials)] = officials;
+    data[std::string(key::officials)] = records_to_json(tagging.officials, official_fields);
+    data[std::string(key::organizations)] = records_to_json(tagging.organizations, organization_fields);
     return data;
 }
 
@@ -181,11 +176,9 @@ StoredArticle read_document(const Xapian::Document& doc) {
             auto it = facets.find(std::string(facet_name(facet)));
             if (it != facets.end()) out.facets[facet] = it->get<std::vector<std::string>>();
         }
-        for (const auto& o : data.value(key::officials, nlohmann::json::array())) {
-            Official official;
-            for (const auto& field : official_fields) official.*field.member = o.value(field.key, std::string());
-            out.officials.push_back(std::move(official));
-        }
+        out.officials = records_from_json(data, key::officials, official_fields);
+        // Absent from data written before document layout 4: no organisations.
+        out.organizations = records_from_json(data, key::organizations, organization_fields);
     } catch (const nlohmann::json::exception& e) {
         throw DatabaseError("document " + std::to_string(doc.get_docid()) +
                             " holds no newsfacet data: " + e.what());

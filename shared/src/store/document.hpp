@@ -15,6 +15,7 @@ struct StoredArticle {
     Article article;
     FacetValues facets;
     std::vector<Official> officials;
+    std::vector<Organization> organizations;
 };
 
 /// Builds the document for `article`: weighted text terms (title above body), facet filter

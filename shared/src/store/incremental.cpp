@@ -23,10 +23,10 @@ std::uint64_t hash_field(std::uint64_t h, std::string_view field) {
 
 }  // namespace
 
-std::string content_hash(const Article& article, std::string_view file_term) {
+std::string content_hash(const Article& article, std::string_view file_term, int layout) {
     std::uint64_t h = hash_field(fnv_offset, version_string);
     h = hash_field(h, std::to_string(index_format_version));
-    h = hash_field(h, std::to_string(document_layout));
+    h = hash_field(h, std::to_string(layout));
     for (const std::string* field : {&article.id, &article.title, &article.body, &article.date, &article.dateline,
                                      &article.source, &article.url}) {
         h = hash_field(h, *field);

@@ -13,6 +13,8 @@
 
 #include <newsfacet/article.hpp>
 
+#include "store/schema.hpp"
+
 namespace newsfacet::detail {
 
 /// The content hash stored in slot_content: 64-bit FNV-1a, as 16 hex digits, over the library
@@ -20,8 +22,11 @@ namespace newsfacet::detail {
 /// ("" for none), each with its length. An article re-read unchanged from the same file hashes
 /// the same; one that moved to another file is stored again (with its new file); a new
 /// release hashes differently, so an incremental run re-tags everything once after an
-/// upgrade. Cost: one pass over the article's bytes.
-[[nodiscard]] std::string content_hash(const Article& article, std::string_view file_term = {});
+/// upgrade; so does a new `document_layout` (the one this build writes by default; another
+/// value gives the hash an older build stored, for tests of the upgrade). Cost: one pass over
+/// the article's bytes.
+[[nodiscard]] std::string content_hash(const Article& article, std::string_view file_term = {},
+                                       int layout = document_layout);
 
 /// The form of a file's path that prefix_file terms hold: absolute, with "." and ".." and
 /// symbolic links resolved, '/'-separated; the same whatever the working directory or the

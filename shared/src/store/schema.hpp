@@ -37,12 +37,13 @@ inline constexpr Xapian::valueno slot_collapse = 6;   // near-duplicate key (nea
 inline constexpr Xapian::valueno slot_content = 7;    // content hash (content_hash): 16 hex digits
 inline constexpr Xapian::valueno slot_newest = 8;     // date order keys (date_order_key): sorting by one
 inline constexpr Xapian::valueno slot_oldest = 9;     // slot, which remote shards can do, with stable ties
-inline constexpr Xapian::valueno slot_organization = 10;  // like slot_country
+inline constexpr Xapian::valueno slot_organization = 10;  // canonical values joined by '\x1f' (layout 4)
 
 /// Raised when documents gain data an older build did not write. The content hash covers it,
 /// so the next incremental run re-indexes every article written before. 2: slots 8 and 9;
-/// 3: title words indexed with wdf 1 (was 3).
-inline constexpr int document_layout = 3;
+/// 3: title words indexed with wdf 1 (was 3); 4: the organization facet (XG terms, slot 10,
+/// "organization" and "organizations" in the data).
+inline constexpr int document_layout = 4;
 
 /// Separates the values of a multi-valued facet inside its slot.
 inline constexpr char value_separator = '\x1f';

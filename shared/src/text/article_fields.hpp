@@ -6,6 +6,9 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include <newsfacet/article.hpp>
 #include <newsfacet/facets.hpp>
@@ -55,5 +58,34 @@ inline constexpr std::array<JsonField<Organization>, 2> organization_fields = {{
     {"name", &Organization::name},
     {"kind", &Organization::kind},
 }};
+
+/// `list` as a JSON array of objects, one key per entry of `fields`: how the stored data and
+/// the JSON output write officials and organisations.
+template <typename Record, std::size_t N>
+[[nodiscard]] nlohmann::json records_to_json(const std::vector<Record>& list,
+                                             const std::array<JsonField<Record>, N>& fields) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& r : list) {
+        nlohmann::json record = nlohmann::json::object();
+        for (const auto& field : fields) record[std::string(field.key)] = r.*field.member;
+        out.push_back(std::move(record));
+    }
+    return out;
+}
+
+/// The records of the array at `key` of `data` (none when the key is absent, as in data
+/// written before the key existed); a missing field reads as "". Throws nlohmann's
+/// exceptions for data of another shape.
+template <typename Record, std::size_t N>
+[[nodiscard]] std::vector<Record> records_from_json(const nlohmann::json& data, std::string_view key,
+                                                    const std::array<JsonField<Record>, N>& fields) {
+    std::vector<Record> out;
+    for (const auto& item : data.value(key, nlohmann::json::array())) {
+        Record record;
+        for (const auto& field : fields) record.*field.member = item.value(field.key, std::string());
+        out.push_back(std::move(record));
+    }
+    return out;
+}
 
 }  // namespace newsfacet::detail
