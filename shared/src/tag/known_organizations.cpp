@@ -1,0 +1,148 @@
+#include "tag/known_organizations.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include <newsfacet/error.hpp>
+
+namespace newsfacet::detail {
+namespace {
+
+constexpr std::array<std::string_view, 6> kinds = {"international body", "armed group", "government body",
+                                                   "party",              "company",     "other"};
+
+// "Amazon (company)": a qualified name is told apart from another thing of that name, so the
+// bare name is no alias of it.
+bool qualified(std::string_view name) { return !name.empty() && name.back() == ')' && name.find(" (") != name.npos; }
+
+std::string generic_key(std::string_view country, std::string_view generic) {
+    std::string key(country);
+    key += '\t';
+    key += generic;
+    return key;
+}
+
+}  // namespace
+
+KnownOrganizations::KnownOrganizations(std::string_view tsv, const std::string& origin) {
+    std::size_t line_no = 0;
+    bool header = false;
+    for (auto line : text::split(tsv, '\n')) {
+        ++line_no;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (line.empty() || line.front() == '#') continue;
+        auto cols = text::split(line, '\t');
+        if (!header) {
+            header = true;
+            if (cols[0] == "name") continue;
+        }
+        if (cols.size() != 6) {
+            throw InputError(origin, line_no, "expected 6 tab-separated columns, found " + std::to_string(cols.size()));
+        }
+        if (cols[0].empty()) throw InputError(origin, line_no, "empty name");
+        if (std::find(kinds.begin(), kinds.end(), cols[1]) == kinds.end()) {
+            throw InputError(origin, line_no, "unknown organisation kind '" + std::string(cols[1]) + "'");
+        }
+        KnownOrganization org{std::string(cols[0]), std::string(cols[1]), std::string(cols[2]), {}};
+        const auto index = static_cast<std::uint32_t>(m_orgs.size());
+        for (auto g : text::split(cols[5], '|')) {
+            if (g.empty()) continue;
+            org.generics.emplace_back(g);
+            m_by_generic.emplace(generic_key(org.country, g), index);
+        }
+        m_by_name.emplace(text::fold(org.name), index);
+        m_orgs.push_back(std::move(org));
+
+        std::vector<std::string> context_keys;
+        for (auto alias : text::split(cols[4], '|')) {
+            if (alias.empty()) continue;
+            add_alias(alias, index, true);
+            context_keys.push_back(text::name_key(alias));
+        }
+        const auto& name = m_orgs.back().name;
+        if (!qualified(name) && std::find(context_keys.begin(), context_keys.end(), text::name_key(name)) == context_keys.end()) {
+            add_alias(name, index, false);
+        }
+        for (auto alias : text::split(cols[3], '|')) {
+            if (!alias.empty()) add_alias(alias, index, false);
+        }
+    }
+}
+
+void KnownOrganizations::add_alias(std::string_view alias, std::uint32_t org, bool context) {
+    auto tokens = text::words(alias);
+    if (tokens.empty() || tokens.size() > 31) return;
+    std::uint32_t mask = 0;
+    bool all_caps = true;
+    std::size_t letters = 0;
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+        auto word = alias.substr(tokens[k].start, tokens[k].end - tokens[k].start);
+        if (text::starts_upper(word)) mask |= 1u << k;
+        if (!text::all_upper(word)) all_caps = false;
+        letters += word.size();
+    }
+    // Short forms in capitals ("WHO", "IS", "EU") must be in capitals: "who", "is", "Eu" are not them.
+    const bool exact_case = all_caps && letters <= 5;
+    const std::string key = text::name_key(alias);
+    auto& list = m_aliases[key];
+    for (auto& a : list) {
+        // "al-Qaeda" and "Al-Qaeda", "NATO" and "Nato": one entry, as loose as the loosest form.
+        if (a.org == org && a.context == context) {
+            a.upper_mask &= mask;
+            a.exact_case = a.exact_case && exact_case;
+            return;
+        }
+    }
+    list.push_back({org, context, exact_case, mask});
+    m_first_tokens.insert(key.substr(0, key.find(' ')));
+    m_max_tokens = std::max(m_max_tokens, tokens.size());
+}
+
+bool KnownOrganizations::match_at(std::string_view text, const std::vector<text::Token>& tokens,
+                                  const std::vector<std::string>& folded, std::size_t i,
+                                  OrganizationMatch& out) const {
+    if (!m_first_tokens.count(folded[i])) return false;
+    auto word_at = [&](std::size_t k) { return text.substr(tokens[k].start, tokens[k].end - tokens[k].start); };
+    const std::size_t limit = std::min(tokens.size(), i + m_max_tokens);
+    std::string key;  // text::name_key of the words so far
+    std::vector<std::size_t> ends;
+    for (std::size_t k = i; k < limit; ++k) {
+        // Names run across spaces, hyphens, apostrophes and abbreviation periods ("U.N."), and
+        // "&" ("Johnson & Johnson"), not across other punctuation or line breaks.
+        if (k > i) {
+            auto gap = text.substr(tokens[k - 1].end, tokens[k].start - tokens[k - 1].end);
+            if (gap != " & " && (gap.find_first_not_of(" -'.") != std::string_view::npos || gap.size() > 2)) break;
+            key.push_back(' ');
+        }
+        key += folded[k];
+        ends.push_back(key.size());
+    }
+    for (std::size_t n = ends.size(); n > 0; --n) {
+        auto it = m_aliases.find(key.substr(0, ends[n - 1]));
+        if (it == m_aliases.end()) continue;
+        for (const auto& alias : it->second) {
+            bool ok = true;
+            for (std::size_t k = 0; k < n && ok; ++k) {
+                auto word = word_at(i + k);
+                if ((alias.upper_mask >> k) & 1u) ok = text::starts_upper(word);
+                if (alias.exact_case && !text::all_upper(word)) ok = false;
+            }
+            if (!ok) continue;
+            out = {i, i + n, alias.org, alias.context};
+            return true;
+        }
+    }
+    return false;
+}
+
+const KnownOrganization* KnownOrganizations::generic(const std::string& country, std::string_view generic) const {
+    auto it = m_by_generic.find(generic_key(country, generic));
+    return it == m_by_generic.end() ? nullptr : &m_orgs[it->second];
+}
+
+const KnownOrganization* KnownOrganizations::find(std::string_view name) const {
+    auto it = m_by_name.find(text::fold(name));
+    return it == m_by_name.end() ? nullptr : &m_orgs[it->second];
+}
+
+}  // namespace newsfacet::detail

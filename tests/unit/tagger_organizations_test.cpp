@@ -1,0 +1,189 @@
+// Organisations: the known-organisations list, its matcher and the organisation patterns.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include <newsfacet/error.hpp>
+
+#include "tag/known_organizations.hpp"
+#include "tag/organization_patterns.hpp"
+#include "text/text.hpp"
+
+using newsfacet::detail::KnownOrganizations;
+using newsfacet::detail::OrganizationMatch;
+using newsfacet::detail::PatternMatch;
+
+namespace {
+
+const KnownOrganizations& builtin() {
+    static const KnownOrganizations k(newsfacet::detail::builtin_organizations(), "built-in organisations");
+    return k;
+}
+
+// One field's words as the tagger reads them.
+struct Words {
+    std::string text;
+    std::vector<newsfacet::text::Token> tokens;
+    std::vector<std::string> folded;
+    std::vector<std::uint8_t> upper;
+
+    explicit Words(std::string t) : text(std::move(t)), tokens(newsfacet::text::words(text)) {
+        for (const auto& tok : tokens) {
+            auto w = std::string_view(text).substr(tok.start, tok.end - tok.start);
+            folded.push_back(newsfacet::text::fold(w));
+            upper.push_back(newsfacet::text::starts_upper(w));
+        }
+    }
+    [[nodiscard]] std::string span(std::size_t first, std::size_t last) const {
+        return text.substr(tokens[first].start, tokens[last - 1].end - tokens[first].start);
+    }
+};
+
+// Every list match in `text`, as "span=Canonical" ("span=Canonical?" for a context alias).
+std::vector<std::string> known(const std::string& text) {
+    Words w(text);
+    std::vector<std::string> out;
+    OrganizationMatch m;
+    for (std::size_t i = 0; i < w.tokens.size(); ++i) {
+        if (!builtin().match_at(w.text, w.tokens, w.folded, i, m)) continue;
+        out.push_back(w.span(m.first, m.last) + "=" + builtin().at(m.org).name + (m.context ? "?" : ""));
+        i = m.last - 1;
+    }
+    return out;
+}
+
+// Every pattern match in `text`, as "span=Name" (with "/generic" and "!" when it needs a country).
+std::vector<std::string> patterns(const std::string& text) {
+    Words w(text);
+    std::vector<std::string> out;
+    PatternMatch m;
+    for (std::size_t i = 0; i < w.tokens.size(); ++i) {
+        if (!newsfacet::detail::match_organization_pattern(w.text, w.tokens, w.folded, w.upper, i, m)) continue;
+        std::string s = w.span(m.first, m.last) + "=" + m.name;
+        if (!m.generic.empty()) s += "/" + m.generic;
+        if (m.needs_country) s += "!";
+        out.push_back(s + " [" + m.kind + "]");
+    }
+    return out;
+}
+
+using Strings = std::vector<std::string>;
+
+}  // namespace
+
+TEST(KnownOrganizations, NamesAliasesAndAbbreviations) {
+    EXPECT_EQ(known("The United Nations and the UN and the U.N. agreed."),
+              (Strings{"United Nations=United Nations", "UN=United Nations", "U.N=United Nations"}));
+    EXPECT_EQ(known("NATO, Nato and the North Atlantic Treaty Organization"),
+              (Strings{"NATO=NATO", "Nato=NATO", "North Atlantic Treaty Organization=NATO"}));
+    EXPECT_EQ(known("the IAEA and the International Atomic Energy Agency"),
+              (Strings{"IAEA=International Atomic Energy Agency", "International Atomic Energy Agency=International Atomic Energy Agency"}));
+}
+
+TEST(KnownOrganizations, LongestNameWins) {
+    EXPECT_EQ(known("the UN Security Council met"), (Strings{"UN Security Council=UN Security Council"}));
+    EXPECT_EQ(known("the Bank of England raised rates"), (Strings{"Bank of England=Bank of England"}));
+    EXPECT_EQ(known("troops of the Wagner Group"), (Strings{"Wagner Group=Wagner Group"}));
+}
+
+TEST(KnownOrganizations, ShortCapitalFormsMatchOnlyInCapitals) {
+    EXPECT_EQ(known("the WHO said"), (Strings{"WHO=World Health Organization?"}));
+    EXPECT_TRUE(known("people who said Who knows").empty());
+    EXPECT_TRUE(known("the Eu and the Un").empty());
+    EXPECT_EQ(known("EU ministers"), (Strings{"EU=European Union"}));
+}
+
+TEST(KnownOrganizations, CommonWordsAreContextAliases) {
+    EXPECT_EQ(known("Labour won; the Labour Party said"),
+              (Strings{"Labour=Labour Party?", "Labour Party=Labour Party"}));
+    EXPECT_TRUE(known("labour costs rose").empty());
+    EXPECT_EQ(known("Hamas said"), (Strings{"Hamas=Hamas"}));
+    EXPECT_EQ(known("Richard Wagner wrote"), (Strings{"Wagner=Wagner Group?"}));
+}
+
+TEST(KnownOrganizations, LowerCaseParticleStartsAName) {
+    EXPECT_EQ(known("fighters of al-Qaeda and Al Qaeda"), (Strings{"al-Qaeda=Al-Qaeda", "Al Qaeda=Al-Qaeda"}));
+}
+
+TEST(KnownOrganizations, QualifiedNamesAreNotLookedUpBare) {
+    // "Amazon (company)": the bare name is the river and the region.
+    EXPECT_TRUE(known("the Amazon basin").empty());
+    ASSERT_NE(builtin().find("amazon (company)"), nullptr);
+}
+
+TEST(KnownOrganizations, GenericBodiesOfACountry) {
+    const auto* boj = builtin().generic("Japan", "central bank");
+    ASSERT_NE(boj, nullptr);
+    EXPECT_EQ(boj->name, "Bank of Japan");
+    EXPECT_EQ(boj->kind, "government body");
+    EXPECT_EQ(builtin().generic("Japan", "navy"), nullptr);
+    EXPECT_EQ(builtin().generic("Atlantis", "central bank"), nullptr);
+}
+
+TEST(KnownOrganizations, RejectsMalformedLines) {
+    const std::string header = "name\tkind\tcountry\taliases\tcontext_aliases\tgeneric\n";
+    EXPECT_THROW(KnownOrganizations(header + "Foo\tclub\t\t\t\t\n", "t"), newsfacet::InputError);
+    EXPECT_THROW(KnownOrganizations(header + "Foo\tparty\t\t\n", "t"), newsfacet::InputError);
+    EXPECT_THROW(KnownOrganizations(header + "\tparty\t\t\t\t\n", "t"), newsfacet::InputError);
+    KnownOrganizations ok(header + "# comment\nFoo Party\tparty\t\tFP\t\t\n", "t");
+    EXPECT_EQ(ok.size(), 1u);
+}
+
+TEST(OrganizationPatterns, Ministries) {
+    EXPECT_EQ(patterns("the Foreign Ministry said"),
+              (Strings{"Foreign Ministry=Foreign Ministry/foreign ministry [government body]"}));
+    EXPECT_EQ(patterns("the Ministry of Foreign Affairs said"),
+              (Strings{"Ministry of Foreign Affairs=Foreign Ministry/foreign ministry [government body]"}));
+    EXPECT_EQ(patterns("the Ministry of Defense and the Ministry of the Interior"),
+              (Strings{"Ministry of Defense=Defence Ministry/defence ministry [government body]",
+                       "Ministry of the Interior=Interior Ministry/interior ministry [government body]"}));
+    // Lower case: a ministry only with its country.
+    EXPECT_EQ(patterns("Russia's foreign ministry said"),
+              (Strings{"foreign ministry=Foreign Ministry/foreign ministry! [government body]"}));
+    // Whose ministry, and of what, is unknown.
+    EXPECT_TRUE(patterns("the Ministry said").empty());
+    EXPECT_TRUE(patterns("the ministry of truth").empty());
+}
+
+TEST(OrganizationPatterns, Parties) {
+    EXPECT_EQ(patterns("the Labour Party won"), (Strings{"Labour Party=Labour Party [party]"}));
+    EXPECT_EQ(patterns("the Kurdistan Workers' Party"), (Strings{"Kurdistan Workers' Party=Kurdistan Workers' Party [party]"}));
+    EXPECT_EQ(patterns("the Party of Regions"), (Strings{"Party of Regions=Party of Regions [party]"}));
+    EXPECT_TRUE(patterns("the party said").empty());
+    EXPECT_TRUE(patterns("The Party said").empty());
+    EXPECT_TRUE(patterns("labour party").empty());
+    EXPECT_TRUE(patterns("THE OPPOSITION PARTY WON").empty());
+}
+
+TEST(OrganizationPatterns, Companies) {
+    EXPECT_EQ(patterns("shares of Lear Corp. rose"), (Strings{"Lear Corp=Lear Corp [company]"}));
+    EXPECT_EQ(patterns("Johnson & Johnson Inc said"), (Strings{"Johnson & Johnson Inc=Johnson & Johnson Inc [company]"}));
+    EXPECT_EQ(patterns("BAE Systems plc and Renault SA"),
+              (Strings{"BAE Systems plc=BAE Systems Plc [company]", "Renault SA=Renault SA [company]"}));
+    // A suffix after a common word, or in another sense, is no company.
+    EXPECT_TRUE(patterns("the Inc said").empty());
+    EXPECT_TRUE(patterns("said Corp").empty());
+    EXPECT_TRUE(patterns("in Co. Antrim").empty());
+    EXPECT_TRUE(patterns("the Sa and Ag").empty());
+    EXPECT_TRUE(patterns("Belfast Co-operative").empty());
+}
+
+TEST(OrganizationPatterns, ForcesNeedTheirCountry) {
+    EXPECT_EQ(patterns("the Russian army"), (Strings{"army=Army/army! [government body]"}));
+    EXPECT_EQ(patterns("Ukraine's Air Force"), (Strings{"Air Force=Air Force/air force! [government body]"}));
+    EXPECT_EQ(patterns("the Israeli military"), (Strings{"military=Armed Forces/armed forces! [government body]"}));
+    EXPECT_EQ(patterns("the Kosovo Liberation Army"),
+              (Strings{"Kosovo Liberation Army=Kosovo Liberation Army [armed group]"}));
+    EXPECT_TRUE(patterns("the air was cold").empty());
+}
+
+TEST(OrganizationPatterns, CentralBanks) {
+    EXPECT_EQ(patterns("the Turkish central bank"), (Strings{"central bank=Central Bank/central bank! [government body]"}));
+    EXPECT_EQ(patterns("the Central Bank of Nigeria"), (Strings{"Central Bank=Central Bank/central bank! [government body]"}));
+    EXPECT_TRUE(patterns("the West Bank").empty());
+}
+
+TEST(OrganizationPatterns, QualifiedName) {
+    EXPECT_EQ(newsfacet::detail::qualified_name("Foreign Ministry", "Russia"), "Foreign Ministry (Russia)");
+}
