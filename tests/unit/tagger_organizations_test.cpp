@@ -161,6 +161,10 @@ TEST(OrganizationPatterns, Companies) {
     EXPECT_EQ(patterns("Johnson & Johnson Inc said"), (Strings{"Johnson & Johnson Inc=Johnson & Johnson Inc [company]"}));
     EXPECT_EQ(patterns("BAE Systems plc and Renault SA"),
               (Strings{"BAE Systems plc=BAE Systems Plc [company]", "Renault SA=Renault SA [company]"}));
+    // A person "of" a company is not part of its name, nor is another company before "and".
+    EXPECT_EQ(patterns("said Lynn Reaser of Barnett Banks Inc."), (Strings{"Barnett Banks Inc=Barnett Banks Inc [company]"}));
+    EXPECT_EQ(patterns("Johnson Controls Inc and Lear Corp"),
+              (Strings{"Johnson Controls Inc=Johnson Controls Inc [company]", "Lear Corp=Lear Corp [company]"}));
     // A suffix after a common word, or in another sense, is no company.
     EXPECT_TRUE(patterns("the Inc said").empty());
     EXPECT_TRUE(patterns("said Corp").empty());
@@ -171,6 +175,7 @@ TEST(OrganizationPatterns, Companies) {
 
 TEST(OrganizationPatterns, ForcesNeedTheirCountry) {
     EXPECT_EQ(patterns("the Russian army"), (Strings{"army=Army/army! [government body]"}));
+    EXPECT_EQ(patterns("the Russian Army"), (Strings{"Army=Army/army! [government body]"}));
     EXPECT_EQ(patterns("Ukraine's Air Force"), (Strings{"Air Force=Air Force/air force! [government body]"}));
     EXPECT_EQ(patterns("the Israeli military"), (Strings{"military=Armed Forces/armed forces! [government body]"}));
     EXPECT_EQ(patterns("the Kosovo Liberation Army"),
@@ -186,4 +191,18 @@ TEST(OrganizationPatterns, CentralBanks) {
 
 TEST(OrganizationPatterns, QualifiedName) {
     EXPECT_EQ(newsfacet::detail::qualified_name("Foreign Ministry", "Russia"), "Foreign Ministry (Russia)");
+}
+
+TEST(OrganizationPatterns, CompanyNamesRunOverConnectors) {
+    EXPECT_EQ(patterns("General Motors of Canada Ltd said"),
+              (Strings{"General Motors of Canada Ltd=General Motors of Canada Ltd [company]"}));
+    // Each suffix reads the same name; the tagger keeps the longest.
+    EXPECT_EQ(patterns("Merrill Lynch and Co Inc"), (Strings{"Merrill Lynch and Co=Merrill Lynch and Co [company]",
+                                                             "Merrill Lynch and Co Inc=Merrill Lynch and Co Inc [company]"}));
+    EXPECT_EQ(patterns("Moody's Investors Service Inc"),
+              (Strings{"Moody's Investors Service Inc=Moody's Investors Service Inc [company]"}));
+    // An office is no part of the name; a lone suffix is no name.
+    EXPECT_EQ(patterns("the President of Acme Corp"), (Strings{"Acme Corp=Acme Corp [company]"}));
+    EXPECT_TRUE(patterns("shares of and Co Ltd").empty());
+    EXPECT_EQ(patterns("the People's Party"), (Strings{"People's Party=People's Party [party]"}));
 }

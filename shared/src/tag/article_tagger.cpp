@@ -39,6 +39,7 @@ bool is_comma_gap(std::string_view gap) { return gap == ", " || gap == " , "; }
 
 Tagging ArticleTagger::run() {
     const auto headline_places = find_all_places();
+    find_organizations(headline_places.title);
     find_officials();
     use_known_officials();
     auto people = merge_people();
@@ -51,6 +52,7 @@ Tagging ArticleTagger::run() {
     add_cities_named_twice(salience);
     add_people(out, people, salience);
     add_official_mentions(out, people);
+    add_organizations(out);
     std::sort(out.mentions.begin(), out.mentions.end(),
               [](const Mention& a, const Mention& b) { return a.start < b.start; });
     set_facets(out, salience);
@@ -207,6 +209,12 @@ void ArticleTagger::add_body_places(Tagging& out, Salience& salience) const {
     for (const auto& h : m_places) {
         // Place mentions inside an official's name ("Georgia" in a name) are not places.
         if (in_official_name(h.first)) continue;
+        // Nor inside an organisation's ("Bank of England"), though they say which country it is.
+        if (in_organization_name(h.first)) {
+            const auto country = country_of(h);
+            if (!country.empty()) salience.country_evidence[country] += evidence_body;
+            continue;
+        }
         const auto& p = m_gaz.place(h.place);
         out.mentions.push_back(place_mention(h));
         const Mention& m = out.mentions.back();
@@ -321,6 +329,27 @@ void ArticleTagger::set_facets(Tagging& out, const Salience& salience) {
     std::set<std::string> names;
     for (const auto& o : out.officials) names.insert(o.name);
     out.facets.official.assign(names.begin(), names.end());
+}
+
+// Organisation salience, as for countries and cities: named in the headline, in the lead (as a
+// city named there), or twice in the body.
+void ArticleTagger::add_organizations(Tagging& out) const {
+    const std::size_t lead_end = salience_lead_end(m_body.text);
+    std::map<std::string, double> evidence;
+    std::map<std::string, const OrganizationHit*> first_hit;
+    for (const auto& hit : m_organizations) {
+        if (!hit.title && !hit.nominal) out.mentions.push_back(organization_mention(hit));
+        if (!hit.named) continue;
+        double w = hit.title ? evidence_dateline
+                             : (m_body.tokens[hit.first].start < lead_end ? salience_threshold : evidence_body);
+        evidence[hit.name] += w;
+        first_hit.try_emplace(hit.name, &hit);
+    }
+    for (const auto& [name, e] : evidence) {
+        if (e < salience_threshold) continue;
+        out.organizations.push_back({name, first_hit[name]->kind});
+        out.facets.organization.push_back(name);
+    }
 }
 
 }  // namespace newsfacet::detail

@@ -1,12 +1,13 @@
 #pragma once
-// The tagging of one article: gazetteer matches, officials and salience over the title, the
-// dateline and the body. Used by Tagger (tagger.cpp); split by concern across
-// article_tagger.cpp (salience, the overall run), article_tagger_places.cpp and
-// article_tagger_officials.cpp.
+// The tagging of one article: gazetteer matches, officials, organisations and salience over the
+// title, the dateline and the body. Used by Tagger (tagger.cpp); split by concern across
+// article_tagger.cpp (salience, the overall run), article_tagger_places.cpp,
+// article_tagger_officials.cpp and article_tagger_organizations.cpp.
 
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -17,6 +18,8 @@
 
 #include "tag/gazetteer.hpp"
 #include "tag/known_officials.hpp"
+#include "tag/known_organizations.hpp"
+#include "tag/organization_patterns.hpp"
 #include "tag/roles.hpp"
 #include "text/dates.hpp"
 #include "text/text.hpp"
@@ -76,6 +79,19 @@ struct OfficialHit {
     std::string key = {};  // folded surname when there are no tokens
 };
 
+// An organisation named in the body or the headline.
+struct OrganizationHit {
+    std::size_t first;  // tokens [first, last) of its field
+    std::size_t last;
+    bool title;  // in the headline, else the body
+    std::string name;
+    std::string kind;
+    std::string country;
+    bool named;    // false for a generic body of no known country ("the Foreign Ministry"): a mention only
+    bool context;  // found by a context alias (see KnownOrganizations)
+    bool nominal;  // named by a common noun ("the Israeli army"): evidence, but no name mention
+};
+
 /// The end of the salience lead of a body, where a mention is stronger evidence (see
 /// article_tagger.cpp): the first two sentences (text::sentence_end), or the first paragraph
 /// if shorter. Not the weighted lead of indexing (40 words, store/document.cpp).
@@ -89,9 +105,11 @@ struct OfficialHit {
 
 class ArticleTagger {
 public:
-    ArticleTagger(const detail::Gazetteer& gaz, const detail::KnownOfficials& known, const Article& article)
+    ArticleTagger(const detail::Gazetteer& gaz, const detail::KnownOfficials& known,
+                  const detail::KnownOrganizations& orgs, const Article& article)
         : m_gaz(gaz),
           m_known(known),
+          m_orgs(orgs),
           m_body(article.body),
           m_title(article.title),
           m_dateline(article.dateline),
@@ -144,6 +162,11 @@ private:
     void add_official_mentions(Tagging& out, const std::vector<OfficialHit>& people) const;
     // Facets: the salient countries and locations, every person's name.
     static void set_facets(Tagging& out, const Salience& salience);
+    // Organisations of the body and the headline into m_organizations (after the places, whose
+    // countries say whose a generic body is).
+    void find_organizations(const std::vector<PlaceHit>& title_places);
+    // Organisation mentions, and the salient organisations into out.organizations and the facet.
+    void add_organizations(Tagging& out) const;
 
     // Helpers of the steps.
     [[nodiscard]] const std::string& surname(const OfficialHit& o) const;
@@ -179,16 +202,29 @@ private:
                       const std::string& country);
 
     void use_known_officials();
+
+    std::vector<OrganizationHit> scan_organizations(const Analysed& field, const std::vector<PlaceHit>& places,
+                                                    bool title) const;
+    bool inside_longer_name(const Analysed& field, const OrganizationMatch& m) const;
+    std::optional<OrganizationHit> resolve_pattern(const Analysed& field, const std::vector<PlaceHit>& places,
+                                                   const PatternMatch& p, bool title) const;
+    std::string qualifier_country(const Analysed& field, const std::vector<PlaceHit>& places, std::size_t first,
+                                  std::size_t last) const;
+    void keep_context_aliases_with_support();
+    bool in_organization_name(std::size_t token) const;
+    Mention organization_mention(const OrganizationHit& hit) const;
     const detail::KnownOfficial* known_alias(const Analysed& field, std::size_t t) const;
 
     const detail::Gazetteer& m_gaz;
     const detail::KnownOfficials& m_known;
+    const detail::KnownOrganizations& m_orgs;
     Analysed m_body;
     Analysed m_title;
     Analysed m_dateline;
     int m_year;
     std::vector<PlaceHit> m_places;
     std::vector<OfficialHit> m_officials;
+    std::vector<OrganizationHit> m_organizations;
 };
 
 }  // namespace newsfacet::detail

@@ -94,7 +94,12 @@ void KnownOrganizations::add_alias(std::string_view alias, std::uint32_t org, bo
         }
     }
     list.push_back({org, context, exact_case, mask});
-    m_first_tokens.insert(key.substr(0, key.find(' ')));
+    auto first = key.substr(0, key.find(' '));
+    if ((mask & 1u) == 0 && std::find(m_lower_first.begin(), m_lower_first.end(), first) == m_lower_first.end()) {
+        m_lower_first.push_back(first);
+    }
+    m_first_sketch[sketch_index(first)] = true;
+    m_first_tokens.insert(std::move(first));
     m_max_tokens = std::max(m_max_tokens, tokens.size());
 }
 
@@ -105,20 +110,24 @@ bool KnownOrganizations::match_at(std::string_view text, const std::vector<text:
     auto word_at = [&](std::size_t k) { return text.substr(tokens[k].start, tokens[k].end - tokens[k].start); };
     const std::size_t limit = std::min(tokens.size(), i + m_max_tokens);
     std::string key;  // text::name_key of the words so far
-    std::vector<std::size_t> ends;
+    std::array<std::size_t, 32> ends{};
+    std::size_t words = 0;
     for (std::size_t k = i; k < limit; ++k) {
-        // Names run across spaces, hyphens, apostrophes and abbreviation periods ("U.N."), and
-        // "&" ("Johnson & Johnson"), not across other punctuation or line breaks.
+        // Names run across spaces, hyphens, apostrophes and abbreviation periods ("U.N."), "&"
+        // ("Johnson & Johnson") and a hard-wrapped line's break, not across other punctuation or
+        // paragraphs.
         if (k > i) {
             auto gap = text.substr(tokens[k - 1].end, tokens[k].start - tokens[k - 1].end);
-            if (gap != " & " && (gap.find_first_not_of(" -'.") != std::string_view::npos || gap.size() > 2)) break;
+            if (gap != " & " && gap != "\n" && (gap.find_first_not_of(" -'.") != std::string_view::npos || gap.size() > 2)) {
+                break;
+            }
             key.push_back(' ');
         }
         key += folded[k];
-        ends.push_back(key.size());
+        ends[words++] = key.size();
     }
-    for (std::size_t n = ends.size(); n > 0; --n) {
-        auto it = m_aliases.find(key.substr(0, ends[n - 1]));
+    for (std::size_t n = words; n > 0; --n) {
+        auto it = m_aliases.find(std::string_view(key).substr(0, ends[n - 1]));
         if (it == m_aliases.end()) continue;
         for (const auto& alias : it->second) {
             bool ok = true;

@@ -4,8 +4,10 @@
 // "U.N.", "United Nations"), and the generic bodies of a country they stand for ("the Japanese
 // central bank" is the Bank of Japan).
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -51,6 +53,16 @@ public:
                                 const std::vector<std::string>& folded, std::size_t i,
                                 OrganizationMatch& out) const;
 
+    /// True if a name may start with this folded word: worth a match_at(). `capitalised`: the
+    /// word is; names start in lower case only with a particle ("al" of "al-Qaeda"). Inline and
+    /// without hashing the word, as it is asked of every word; false positives are possible.
+    [[nodiscard]] bool may_start(std::string_view folded, bool capitalised) const noexcept {
+        if (!capitalised) {
+            return std::find(m_lower_first.begin(), m_lower_first.end(), folded) != m_lower_first.end();
+        }
+        return m_first_sketch[sketch_index(folded)];
+    }
+
     /// The organisation that is `country`'s `generic` body ("central bank"), or nullptr.
     [[nodiscard]] const KnownOrganization* generic(const std::string& country, std::string_view generic) const;
 
@@ -58,6 +70,14 @@ public:
     [[nodiscard]] const KnownOrganization* find(std::string_view name) const;
 
 private:
+    // A cheap digest of a word (length and first two letters) for may_start().
+    static std::size_t sketch_index(std::string_view w) noexcept {
+        const auto c0 = static_cast<unsigned char>(w.empty() ? 0 : w[0]);
+        const auto c1 = static_cast<unsigned char>(w.size() < 2 ? 0 : w[1]);
+        return ((std::min<std::size_t>(w.size(), 15) << 12) | ((c0 & 63u) << 6) | (c1 & 63u)) & (sketch_size - 1);
+    }
+    static constexpr std::size_t sketch_size = 1u << 16;
+
     struct Alias {
         std::uint32_t org;
         bool context;
@@ -66,9 +86,17 @@ private:
     };
     void add_alias(std::string_view alias, std::uint32_t org, bool context);
 
+    // Looks phrases up by string_view, without building a string for each length tried.
+    struct KeyHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+
     std::vector<KnownOrganization> m_orgs;
-    std::unordered_map<std::string, std::vector<Alias>> m_aliases;  // text::name_key -> aliases
+    std::unordered_map<std::string, std::vector<Alias>, KeyHash, std::equal_to<>> m_aliases;  // name_key -> aliases
     std::unordered_set<std::string> m_first_tokens;
+    std::vector<std::string> m_lower_first;  // first words of names that start in lower case
+    std::vector<bool> m_first_sketch = std::vector<bool>(sketch_size);  // sketch_index of first words
     std::unordered_map<std::string, std::uint32_t> m_by_name;     // folded canonical name
     std::unordered_map<std::string, std::uint32_t> m_by_generic;  // "country\tgeneric"
     std::size_t m_max_tokens = 1;

@@ -4,6 +4,8 @@
 #include <array>
 #include <utility>
 
+#include "tag/roles.hpp"
+
 namespace newsfacet::detail {
 namespace {
 
@@ -22,6 +24,9 @@ constexpr std::array<std::string_view, 66> stop_words = {
     "may", "monday", "november", "october", "on", "or", "our", "saturday", "september", "she", "since",
     "so", "sunday", "that", "the", "their", "these", "they", "this", "those", "thursday", "to", "today",
     "tuesday", "was", "we", "wednesday", "when", "while", "with"};
+
+// Words a company name continues after with "of": "Bank of America", "Motors of Canada".
+constexpr std::array<std::string_view, 6> of_heads = {"bank", "first", "insurance", "motors", "trust", "union"};
 
 // Company-name endings ("Lear Corp.", "BAE Systems plc") and their display forms.
 constexpr std::array<std::pair<std::string_view, std::string_view>, 14> company_suffixes = {{
@@ -66,7 +71,7 @@ constexpr bool sorted_words(const std::array<std::string_view, N>& a) {
     return true;
 }
 
-static_assert(sorted_words(stop_words) && sorted_keys(company_suffixes) && sorted_keys(ministry_topics),
+static_assert(sorted_words(stop_words) && sorted_words(of_heads) && sorted_keys(company_suffixes) && sorted_keys(ministry_topics),
               "pattern word lists must be sorted for binary search");
 
 // The words of one field, and the reading steps the patterns share.
@@ -85,10 +90,11 @@ public:
     [[nodiscard]] std::string_view gap_before(std::size_t k) const {
         return m_text.substr(m_tokens[k - 1].end, m_tokens[k].start - m_tokens[k - 1].end);
     }
-    // Words of one name: "Workers' Party", "Johnson & Johnson", "Coca-Cola".
+    // Words of one name: "Workers' Party", "Johnson & Johnson", "Coca-Cola", and across a
+    // hard-wrapped line's break.
     [[nodiscard]] bool joined(std::size_t k) const {
         auto gap = gap_before(k);
-        return gap == " " || gap == "-" || gap == "' " || gap == "\xE2\x80\x99 " || gap == " & ";
+        return gap == " " || gap == "\n" || gap == "-" || gap == "' " || gap == "\xE2\x80\x99 " || gap == " & ";
     }
     // A capitals run ("OPPOSITION PARTY WINS") says nothing of which words are names.
     [[nodiscard]] bool in_capitals(std::size_t k) const {
@@ -96,10 +102,28 @@ public:
         return text::all_upper(word(k)) && word(k).size() > 1 && neighbour;
     }
     // The first token of the capitalised name ending just before token `end` (at most `max`
-    // words), or `end` when there is none.
-    [[nodiscard]] std::size_t name_start(std::size_t end, std::size_t max) const {
+    // words), or `end` when there is none. `connectors`: company names run over "of", "and"
+    // and possessives ("Bank of America", "Merrill Lynch and Co", "Moody's Investors Service");
+    // a name does not start with a connector, an office or a function word ("President of").
+    [[nodiscard]] std::size_t name_start(std::size_t end, std::size_t max, bool connectors = false) const {
         std::size_t k = end;
-        while (k > 0 && end - k < max && joined(k) && upper(k - 1) && !contains(stop_words, m_folded[k - 1])) --k;
+        while (k > 0 && end - k < max) {
+            const auto& prev = m_folded[k - 1];
+            // "Bank of America", "General Motors of Canada", "Merrill Lynch and Co", not "Lynn
+            // Reaser of Barnett Banks", "Johnson Controls Inc and Lear Corp".
+            bool connector = connectors && k - 1 > 0 && upper(k - 2) &&
+                             ((prev == "of" && contains(of_heads, m_folded[k - 2])) ||
+                              (prev == "and" && (m_folded[k] == "co" || m_folded[k] == "company" || m_folded[k] == "sons")));
+            bool possessive = (connectors || prev == "people") && (gap_before(k) == "'s " || gap_before(k) == " 's ");
+            if (!(joined(k) || possessive) || !(upper(k - 1) || connector)) break;
+            if (!connector && contains(stop_words, prev)) break;
+            --k;
+        }
+        while (k < end && (contains(stop_words, m_folded[k]) || !upper(k) ||
+                           (is_role_word(m_folded[k]) && !contains(of_heads, m_folded[k]) && k + 1 < end &&
+                            m_folded[k + 1] == "of"))) {
+            ++k;
+        }
         return k;
     }
     // The display text of tokens [first, last): single spaces, hyphens and "&" kept.
@@ -108,7 +132,10 @@ public:
         for (std::size_t k = first; k < last; ++k) {
             if (k > first) {
                 auto gap = gap_before(k);
-                out += gap == "-" ? "-" : gap == " & " ? " & " : (gap.front() == '\'' || gap.front() == '\xE2') ? "' " : " ";
+                out += gap == "-" || gap == " & " || gap == "'s " ? std::string(gap)
+                       : gap == " 's "                              ? std::string("'s ")
+                       : (gap.front() == '\'' || gap.front() == '\xE2')    ? std::string("' ")
+                                                                             : std::string(" ");
             }
             out += word(k);
         }
@@ -152,6 +179,7 @@ bool ministry(const Reader& r, std::size_t i, PatternMatch& out) {
     out.kind = "government body";
     out.generic = text::ascii_lower(out.name);
     out.needs_country = !capital;
+    out.nominal = !capital;
     return true;
 }
 
@@ -168,7 +196,7 @@ bool party(const Reader& r, std::size_t i, PatternMatch& out) {
         if (end > k) last = end;
     }
     if (first == i && last == i + 1) return false;
-    out = {first, last, r.display(first, last), "party", {}, false};
+    out = {first, last, r.display(first, last), "party", {}, false, false};
     return true;
 }
 
@@ -183,9 +211,15 @@ bool company(const Reader& r, std::size_t i, PatternMatch& out) {
     if (suffix.size() <= 2 && suffix != "Co" && word != suffix) return false;
     if (suffix == "Co" && word != "Co") return false;
     if (i + 1 < r.size() && r.gap_before(i + 1) == "-") return false;  // "Co-operative"
-    std::size_t first = r.name_start(i, 5);
-    if (first == i) return false;
-    out = {first, i + 1, r.display(first, i) + " " + std::string(suffix), "company", {}, false};
+    // A company suffix ends the name: "Bay Co Building Authority" is a county's.
+    if (i + 1 < r.size() && r.gap_before(i + 1) == " " && r.upper(i + 1) && !r.in_capitals(i + 1) &&
+        lookup(company_suffixes, r.folded(i + 1)).empty() && !is_role_word(r.folded(i + 1))) {
+        return false;
+    }
+    std::size_t first = r.name_start(i, 6, true);
+    // "and Co Ltd": a suffix is no name.
+    if (first == i || !lookup(company_suffixes, r.folded(first)).empty()) return false;
+    out = {first, i + 1, r.display(first, i) + " " + std::string(suffix), "company", {}, false, false};
     return true;
 }
 
@@ -203,7 +237,7 @@ bool forces(const Reader& r, std::size_t i, PatternMatch& out) {
         first = i - 1;
     }
     if (name.empty()) return false;
-    out = {first, i + 1, name, "government body", text::ascii_lower(name), true};
+    out = {first, i + 1, name, "government body", text::ascii_lower(name), true, !r.upper(i)};
     return true;
 }
 
@@ -216,7 +250,7 @@ bool liberation(const Reader& r, std::size_t i, PatternMatch& out) {
     }
     std::size_t first = r.name_start(i - 1, 4);
     if (first == i - 1) return false;
-    out = {first, i + 1, r.display(first, i + 1), "armed group", {}, false};
+    out = {first, i + 1, r.display(first, i + 1), "armed group", {}, false, false};
     return true;
 }
 
@@ -226,18 +260,27 @@ bool central_bank(const Reader& r, std::size_t i, PatternMatch& out) {
         r.upper(i - 1) != r.upper(i)) {
         return false;
     }
-    out = {i - 1, i + 1, "Central Bank", "government body", "central bank", true};
+    out = {i - 1, i + 1, "Central Bank", "government body", "central bank", true, !r.upper(i)};
     return true;
 }
 
+// Nouns that end the name of a body.
+// Competitions and prizes named after a body ("UEFA Cup") are no mention of it either.
+constexpr std::array<std::string_view, 21> organization_nouns = {
+    "agency",  "army",         "authority",     "board",    "bureau",   "championship", "championships",
+    "commission", "committee", "council",       "court",    "cup",      "department",   "front",
+    "ministry", "movement",    "office",        "party",    "prize",    "trophy",       "union"};
+static_assert(sorted_words(organization_nouns), "organization_nouns must be sorted");
+
 }  // namespace
+
+bool is_organization_noun(std::string_view folded) noexcept { return contains(organization_nouns, folded); }
 
 bool match_organization_pattern(std::string_view text, const std::vector<text::Token>& tokens,
                                 const std::vector<std::string>& folded, const std::vector<std::uint8_t>& upper,
                                 std::size_t i, PatternMatch& out) {
     const auto& w = folded[i];
-    // Most words are no head: a cheap test on the first letter before any list.
-    if (w.empty() || std::string_view("abcfgilmnps").find(w.front()) == std::string_view::npos) return false;
+    if (!is_pattern_head(w)) return false;
     const Reader r(text, tokens, folded, upper);
     if (w == "ministry") return ministry(r, i, out);
     if (w == "party") return party(r, i, out);

@@ -8,6 +8,7 @@
 #include "tag/article_tagger.hpp"
 #include "tag/gazetteer.hpp"
 #include "tag/known_officials.hpp"
+#include "tag/known_organizations.hpp"
 #include "text/text.hpp"
 
 namespace newsfacet {
@@ -15,11 +16,14 @@ namespace newsfacet {
 struct Tagger::Impl {
     detail::Gazetteer gazetteer;
     detail::KnownOfficials known;
+    detail::KnownOrganizations organizations;
 };
 
 Tagger::Tagger()
     : m_impl(std::make_shared<Impl>(Impl{detail::Gazetteer(detail::builtin_gazetteer(), "built-in gazetteer"),
-                                         detail::KnownOfficials(detail::builtin_officials(), "built-in officials")})) {}
+                                         detail::KnownOfficials(detail::builtin_officials(), "built-in officials"),
+                                         detail::KnownOrganizations(detail::builtin_organizations(),
+                                                                    "built-in organisations")})) {}
 
 Tagger::Tagger(const std::filesystem::path& gazetteer) {
     std::ifstream in(gazetteer, std::ios::binary);
@@ -27,7 +31,9 @@ Tagger::Tagger(const std::filesystem::path& gazetteer) {
     std::ostringstream buf;
     buf << in.rdbuf();
     m_impl = std::make_shared<Impl>(Impl{detail::Gazetteer(buf.str(), gazetteer.string()),
-                                         detail::KnownOfficials(detail::builtin_officials(), "built-in officials")});
+                                         detail::KnownOfficials(detail::builtin_officials(), "built-in officials"),
+                                         detail::KnownOrganizations(detail::builtin_organizations(),
+                                                                    "built-in organisations")});
 }
 
 Tagger::~Tagger() = default;
@@ -37,7 +43,7 @@ Tagger::Tagger(Tagger&&) noexcept = default;
 Tagger& Tagger::operator=(Tagger&&) noexcept = default;
 
 Tagging Tagger::tag(const Article& article) const {
-    return detail::ArticleTagger(m_impl->gazetteer, m_impl->known, article).run();
+    return detail::ArticleTagger(m_impl->gazetteer, m_impl->known, m_impl->organizations, article).run();
 }
 
 std::optional<std::string> Tagger::canonical(Facet facet, std::string_view value) const {
