@@ -206,3 +206,9 @@ TEST(OrganizationPatterns, CompanyNamesRunOverConnectors) {
     EXPECT_TRUE(patterns("shares of and Co Ltd").empty());
     EXPECT_EQ(patterns("the People's Party"), (Strings{"People's Party=People's Party [party]"}));
 }
+
+TEST(OrganizationPatterns, ForeignOfficeIsAGenericName) {
+    EXPECT_EQ(patterns("the German Foreign Office said"),
+              (Strings{"Foreign Office=Foreign Ministry/foreign ministry [government body]"}));
+    EXPECT_TRUE(patterns("the Home Office and the Oval Office").empty());
+}

@@ -210,7 +210,7 @@ private:
                                                    const PatternMatch& p, bool title) const;
     std::string qualifier_country(const Analysed& field, const std::vector<PlaceHit>& places, std::size_t first,
                                   std::size_t last) const;
-    void keep_context_aliases_with_support();
+    void keep_context_aliases_with_support(const std::vector<PlaceHit>& title_places);
     bool in_organization_name(std::size_t token) const;
     Mention organization_mention(const OrganizationHit& hit) const;
     const detail::KnownOfficial* known_alias(const Analysed& field, std::size_t t) const;

@@ -20,7 +20,7 @@ void ArticleTagger::find_organizations(const std::vector<PlaceHit>& title_places
     m_organizations = scan_organizations(m_body, m_places, false);
     auto in_title = scan_organizations(m_title, title_places, true);
     m_organizations.insert(m_organizations.end(), in_title.begin(), in_title.end());
-    keep_context_aliases_with_support();
+    keep_context_aliases_with_support(title_places);
 }
 
 std::vector<OrganizationHit> ArticleTagger::scan_organizations(const Analysed& f, const std::vector<PlaceHit>& places,
@@ -57,12 +57,13 @@ bool ArticleTagger::inside_longer_name(const Analysed& f, const OrganizationMatc
         bool initial = gap == ". " && f.word(m.last - 1).size() == 1;  // "U.N. Council"
         if (gap == " " || initial) return true;
     }
-    if (i == 0 || f.gap_before(i) != " " || sentence_start(f, i - 1) || m.last - m.first < 2) return false;
+    if (i == 0 || f.gap_before(i) != " " || m.last - m.first < 2) return false;
     // "Scottish Labour Party", "North Korean Red Cross": a place's own body.
     if (const auto* place = place_ending_at(i)) {
         const auto& country = m_orgs.at(m.org).country;
         return country.empty() || !detail::is_country(m_gaz.place(place->place)) || country_of(*place) != country;
     }
+    if (sentence_start(f, i - 1)) return false;
     auto prev = f.word(i - 1);
     const auto& folded = f.folded[i - 1];
     return text::starts_upper(prev) && !text::all_upper(prev) && !detail::is_non_name_word(folded) &&
@@ -109,16 +110,21 @@ std::string ArticleTagger::qualifier_country(const Analysed& f, const std::vecto
 }
 
 // A context alias ("Labour", "WHO") counts when the article names the organisation otherwise,
-// or after a lower-case "the" ("the Pentagon", "the WHO"): a name, in mixed-case text.
-void ArticleTagger::keep_context_aliases_with_support() {
+// or after a lower-case "the" ("the Pentagon", "the WHO": a name, in mixed-case text) in an
+// article that names the body's country ("the Congress" of Argentina is not the US Congress).
+void ArticleTagger::keep_context_aliases_with_support(const std::vector<PlaceHit>& title_places) {
     std::set<std::string> named;
     for (const auto& h : m_organizations) {
         if (!h.context) named.insert(h.name);
     }
+    std::set<std::string> countries;
+    for (const auto& p : m_places) countries.insert(country_of(p));
+    for (const auto& p : title_places) countries.insert(country_of(p));
     std::erase_if(m_organizations, [&](const OrganizationHit& h) {
         if (!h.context || named.count(h.name)) return false;
         const Analysed& f = h.title ? m_title : m_body;
-        return !(h.first > 0 && f.word(h.first - 1) == "the" && f.gap_before(h.first) == " ");
+        bool after_the = h.first > 0 && f.word(h.first - 1) == "the" && f.gap_before(h.first) == " ";
+        return !after_the || (!h.country.empty() && !countries.count(h.country));
     });
 }
 

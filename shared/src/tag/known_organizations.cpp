@@ -4,12 +4,10 @@
 #include <array>
 
 #include <newsfacet/error.hpp>
+#include <newsfacet/facets.hpp>
 
 namespace newsfacet::detail {
 namespace {
-
-constexpr std::array<std::string_view, 6> kinds = {"international body", "armed group", "government body",
-                                                   "party",              "company",     "other"};
 
 // "Amazon (company)": a qualified name is told apart from another thing of that name, so the
 // bare name is no alias of it.
@@ -40,7 +38,7 @@ KnownOrganizations::KnownOrganizations(std::string_view tsv, const std::string& 
             throw InputError(origin, line_no, "expected 6 tab-separated columns, found " + std::to_string(cols.size()));
         }
         if (cols[0].empty()) throw InputError(origin, line_no, "empty name");
-        if (std::find(kinds.begin(), kinds.end(), cols[1]) == kinds.end()) {
+        if (std::find(organization_kinds.begin(), organization_kinds.end(), cols[1]) == organization_kinds.end()) {
             throw InputError(origin, line_no, "unknown organisation kind '" + std::string(cols[1]) + "'");
         }
         KnownOrganization org{std::string(cols[0]), std::string(cols[1]), std::string(cols[2]), {}};

@@ -150,9 +150,10 @@ private:
 };
 
 // "Foreign Ministry", "the foreign ministry" (a country's: needs_country), "Ministry of
-// Foreign Affairs", "Ministry of the Interior".
+// Foreign Affairs", "Ministry of the Interior"; "Foreign Office", the name of more than one.
 bool ministry(const Reader& r, std::size_t i, PatternMatch& out) {
     const bool capital = r.upper(i);
+    if (r.folded(i) == "office" && !(capital && i > 0 && r.folded(i - 1) == "foreign" && r.upper(i - 1))) return false;
     std::size_t first = i;
     std::string_view topic;
     // Backwards over subject words: "Foreign Affairs Ministry", "Foreign Ministry".
@@ -163,7 +164,7 @@ bool ministry(const Reader& r, std::size_t i, PatternMatch& out) {
         first = k - 1;
     }
     std::size_t last = i + 1;
-    if (topic.empty() && capital && last + 1 < r.size() && r.folded(last) == "of") {
+    if (topic.empty() && capital && r.folded(i) == "ministry" && last + 1 < r.size() && r.folded(last) == "of") {
         std::size_t k = last + 1;
         if (r.folded(k) == "the" && k + 1 < r.size()) ++k;
         topic = r.upper(k) ? lookup(ministry_topics, r.folded(k)) : std::string_view();
@@ -282,7 +283,7 @@ bool match_organization_pattern(std::string_view text, const std::vector<text::T
     const auto& w = folded[i];
     if (!is_pattern_head(w)) return false;
     const Reader r(text, tokens, folded, upper);
-    if (w == "ministry") return ministry(r, i, out);
+    if (w == "ministry" || w == "office") return ministry(r, i, out);
     if (w == "party") return party(r, i, out);
     if (w == "bank") return central_bank(r, i, out);
     if (liberation(r, i, out)) return true;

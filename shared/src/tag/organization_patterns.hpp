@@ -46,6 +46,7 @@ struct PatternMatch {
         case 'l': return w == "llc"sv || w == "ltd"sv;
         case 'm': return w == "ministry"sv || w == "movement"sv || w == "military"sv;
         case 'n': return w == "navy"sv || w == "nv"sv;
+        case 'o': return w == "office"sv;
         case 'p': return w == "party"sv || w == "plc"sv;
         case 's': return w == "sa"sv || w == "spa"sv;
         default: return false;
