@@ -1,4 +1,7 @@
-// Organisations: the known-organisations list, its matcher and the organisation patterns.
+// Organisations: the known-organisations list, its matcher, the organisation patterns, and the
+// tagger's organisations (salience, mentions, context).
+#include <newsfacet/tagger.hpp>
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -211,4 +214,96 @@ TEST(OrganizationPatterns, ForeignOfficeIsAGenericName) {
     EXPECT_EQ(patterns("the German Foreign Office said"),
               (Strings{"Foreign Office=Foreign Ministry/foreign ministry [government body]"}));
     EXPECT_TRUE(patterns("the Home Office and the Oval Office").empty());
+}
+
+// ---- The tagger: organisations in articles, with salience and mentions.
+
+namespace {
+
+const newsfacet::Tagger& article_tagger() {
+    static const newsfacet::Tagger t;  // immutable; built once for these tests
+    return t;
+}
+
+newsfacet::Tagging tag(const std::string& body, const std::string& title = "") {
+    newsfacet::Article a;
+    a.id = "t";
+    a.title = title;
+    a.body = body;
+    a.date = "2025-03-01";
+    return article_tagger().tag(a);
+}
+
+// The organisation mentions, as "text=value@start".
+Strings org_mentions(const newsfacet::Tagging& t) {
+    Strings out;
+    for (const auto& m : t.mentions) {
+        if (m.facet == newsfacet::Facet::organization) out.push_back(m.text + "=" + m.value + "@" + std::to_string(m.start));
+    }
+    return out;
+}
+
+const std::string filler = " Officials met on Monday. Talks went on for hours. Nothing was decided.";
+
+}  // namespace
+
+TEST(TaggerOrganizations, KnownNamesWithKindAndSalience) {
+    auto t = tag("Hamas said it would consider the offer." + filler, "Hamas weighs truce offer");
+    EXPECT_EQ(t.facets.organization, Strings{"Hamas"});
+    ASSERT_EQ(t.organizations.size(), 1u);
+    EXPECT_EQ(t.organizations[0].kind, "armed group");
+    EXPECT_EQ(org_mentions(t), Strings{"Hamas=Hamas@0"});
+}
+
+TEST(TaggerOrganizations, OnceDeepInTheBodyIsAMentionNotAFacet) {
+    auto once = tag("Prices rose." + filler + " NATO was not mentioned in the talks.");
+    EXPECT_TRUE(once.facets.organization.empty());
+    EXPECT_EQ(org_mentions(once).size(), 1u);
+    auto twice = tag("Prices rose." + filler + " NATO said so. NATO also said more.");
+    EXPECT_EQ(twice.facets.organization, Strings{"NATO"});
+}
+
+TEST(TaggerOrganizations, ContextAliasesNeedSupport) {
+    EXPECT_TRUE(tag("Labour costs rose sharply in March, the report said.").facets.organization.empty());
+    EXPECT_TRUE(tag("Labour won the vote, officials said.").facets.organization.empty());
+    EXPECT_EQ(tag("The Labour Party won the vote. Labour leaders celebrated.").facets.organization,
+              Strings{"Labour Party"});
+    // Lower-case "who" and "WHO" in capitals.
+    EXPECT_TRUE(tag("People who fled said the WHO WAS THERE.").facets.organization.empty());
+    EXPECT_EQ(tag("The WHO said cases rose in the region.").facets.organization, Strings{"World Health Organization"});
+    // "the Congress" of another country is not the US Congress.
+    EXPECT_TRUE(tag("Teachers marched in Buenos Aires, Argentina, to the Congress building.").facets.organization.empty());
+}
+
+TEST(TaggerOrganizations, GenericBodiesTakeTheirCountry) {
+    auto t = tag("Azerbaijan's Foreign Ministry summoned the ambassador." + filler);
+    EXPECT_EQ(t.facets.organization, Strings{"Foreign Ministry (Azerbaijan)"});
+    EXPECT_EQ(org_mentions(t), Strings{"Foreign Ministry=Foreign Ministry (Azerbaijan)@13"});
+    // A common noun is evidence, not a name mention.
+    auto bank = tag("The Japanese central bank kept rates on hold." + filler);
+    EXPECT_EQ(bank.facets.organization, Strings{"Bank of Japan"});
+    EXPECT_TRUE(org_mentions(bank).empty());
+    // Whose ministry the text does not say: a mention, no facet value.
+    auto bare = tag("The Foreign Ministry said nothing." + filler);
+    EXPECT_TRUE(bare.facets.organization.empty());
+    EXPECT_EQ(org_mentions(bare), Strings{"Foreign Ministry=Foreign Ministry@4"});
+    EXPECT_TRUE(tag("The army said nothing." + filler).facets.organization.empty());
+}
+
+TEST(TaggerOrganizations, AnotherCountrysPartyIsNotTheListedOne) {
+    auto t = tag("The Indonesian Democratic Party held a rally in Jakarta." + filler);
+    EXPECT_EQ(t.facets.organization, Strings{"Indonesian Democratic Party"});
+}
+
+TEST(TaggerOrganizations, PlacesInsideANameAreNotPlaces) {
+    auto t = tag("The Bank of England raised interest rates on Thursday." + filler);
+    EXPECT_EQ(t.facets.organization, Strings{"Bank of England"});
+    EXPECT_TRUE(t.facets.location.empty());
+    for (const auto& m : t.mentions) EXPECT_EQ(m.facet, newsfacet::Facet::organization) << m.text;
+}
+
+TEST(TaggerOrganizations, CompanySuffixEndsWithItsPeriod) {
+    auto t = tag("Shares of Lear Corp. rose on Monday.");
+    EXPECT_EQ(org_mentions(t), Strings{"Lear Corp.=Lear Corp@10"});
+    EXPECT_EQ(t.organizations.at(0).kind, "company");
 }

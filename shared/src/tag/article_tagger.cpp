@@ -334,6 +334,7 @@ void ArticleTagger::set_facets(Tagging& out, const Salience& salience) {
 // Organisation salience, as for countries and cities: named in the headline, in the lead (as a
 // city named there), or twice in the body.
 void ArticleTagger::add_organizations(Tagging& out) const {
+    if (m_organizations.empty()) return;
     const std::size_t lead_end = salience_lead_end(m_body.text);
     std::map<std::string, double> evidence;
     std::map<std::string, const OrganizationHit*> first_hit;

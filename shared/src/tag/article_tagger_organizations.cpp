@@ -110,7 +110,7 @@ std::string ArticleTagger::qualifier_country(const Analysed& f, const std::vecto
 }
 
 // A context alias ("Labour", "WHO") counts when the article names the organisation otherwise,
-// or after a lower-case "the" ("the Pentagon", "the WHO": a name, in mixed-case text) in an
+// or after "the" in mixed-case text ("the Pentagon", "The WHO said", not "THE WHO WAS") in an
 // article that names the body's country ("the Congress" of Argentina is not the US Congress).
 void ArticleTagger::keep_context_aliases_with_support(const std::vector<PlaceHit>& title_places) {
     std::set<std::string> named;
@@ -123,8 +123,10 @@ void ArticleTagger::keep_context_aliases_with_support(const std::vector<PlaceHit
     std::erase_if(m_organizations, [&](const OrganizationHit& h) {
         if (!h.context || named.count(h.name)) return false;
         const Analysed& f = h.title ? m_title : m_body;
-        bool after_the = h.first > 0 && f.word(h.first - 1) == "the" && f.gap_before(h.first) == " ";
-        return !after_the || (!h.country.empty() && !countries.count(h.country));
+        bool after_the = h.first > 0 && f.folded[h.first - 1] == "the" && !text::all_upper(f.word(h.first - 1)) &&
+                         f.gap_before(h.first) == " ";
+        bool capitals_after = h.last < f.tokens.size() && text::all_upper(f.word(h.last)) && f.word(h.last).size() > 1;
+        return !after_the || capitals_after || (!h.country.empty() && !countries.count(h.country));
     });
 }
 

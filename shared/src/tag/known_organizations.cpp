@@ -97,19 +97,27 @@ void KnownOrganizations::add_alias(std::string_view alias, std::uint32_t org, bo
         m_lower_first.push_back(first);
     }
     m_first_sketch[sketch_index(first)] = true;
-    m_first_tokens.insert(std::move(first));
+    for (auto space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1)) {
+        m_prefixes.insert(key.substr(0, space));
+    }
     m_max_tokens = std::max(m_max_tokens, tokens.size());
 }
 
 bool KnownOrganizations::match_at(std::string_view text, const std::vector<text::Token>& tokens,
                                   const std::vector<std::string>& folded, std::size_t i,
                                   OrganizationMatch& out) const {
-    if (!m_first_tokens.count(folded[i])) return false;
     auto word_at = [&](std::size_t k) { return text.substr(tokens[k].start, tokens[k].end - tokens[k].start); };
+    auto case_agrees = [&](const Alias& alias, std::size_t n) {
+        for (std::size_t k = 0; k < n; ++k) {
+            auto word = word_at(i + k);
+            if (((alias.upper_mask >> k) & 1u) && !text::starts_upper(word)) return false;
+            if (alias.exact_case && !text::all_upper(word)) return false;
+        }
+        return true;
+    };
     const std::size_t limit = std::min(tokens.size(), i + m_max_tokens);
-    std::string key;  // text::name_key of the words so far
-    std::array<std::size_t, 32> ends{};
-    std::size_t words = 0;
+    std::string key;  // text::name_key of the words so far, one word longer each round
+    bool found = false;
     for (std::size_t k = i; k < limit; ++k) {
         // Names run across spaces, hyphens, apostrophes and abbreviation periods ("U.N."), "&"
         // ("Johnson & Johnson") and a hard-wrapped line's break, not across other punctuation or
@@ -122,24 +130,18 @@ bool KnownOrganizations::match_at(std::string_view text, const std::vector<text:
             key.push_back(' ');
         }
         key += folded[k];
-        ends[words++] = key.size();
-    }
-    for (std::size_t n = words; n > 0; --n) {
-        auto it = m_aliases.find(std::string_view(key).substr(0, ends[n - 1]));
-        if (it == m_aliases.end()) continue;
-        for (const auto& alias : it->second) {
-            bool ok = true;
-            for (std::size_t k = 0; k < n && ok; ++k) {
-                auto word = word_at(i + k);
-                if ((alias.upper_mask >> k) & 1u) ok = text::starts_upper(word);
-                if (alias.exact_case && !text::all_upper(word)) ok = false;
+        // The longest name wins: a later, longer match replaces this one.
+        if (auto it = m_aliases.find(key); it != m_aliases.end()) {
+            for (const auto& alias : it->second) {
+                if (!case_agrees(alias, k - i + 1)) continue;
+                out = {i, k + 1, alias.org, alias.context};
+                found = true;
+                break;
             }
-            if (!ok) continue;
-            out = {i, i + n, alias.org, alias.context};
-            return true;
         }
+        if (!m_prefixes.count(key)) break;  // no longer name starts with these words
     }
-    return false;
+    return found;
 }
 
 const KnownOrganization* KnownOrganizations::generic(const std::string& country, std::string_view generic) const {

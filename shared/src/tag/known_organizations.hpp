@@ -47,8 +47,8 @@ public:
 
     /// The longest known name starting at token `i` of `tokens` over `text`; `folded` holds the
     /// tokens folded (text::fold). A name's capitalised words must be capitalised in the text, and
-    /// short all-capital aliases ("WHO", "EU") must be in capitals. Cost: one hash lookup for most
-    /// tokens (those that start no name).
+    /// short all-capital aliases ("WHO", "EU") must be in capitals. Cost: two hash lookups per
+    /// word read, and words are read only while some name starts with them.
     [[nodiscard]] bool match_at(std::string_view text, const std::vector<text::Token>& tokens,
                                 const std::vector<std::string>& folded, std::size_t i,
                                 OrganizationMatch& out) const;
@@ -94,7 +94,9 @@ private:
 
     std::vector<KnownOrganization> m_orgs;
     std::unordered_map<std::string, std::vector<Alias>, KeyHash, std::equal_to<>> m_aliases;  // name_key -> aliases
-    std::unordered_set<std::string> m_first_tokens;
+    // The shorter word sequences that start a longer name ("united", "united nations"): a
+    // match stops reading words as soon as no name starts with those read.
+    std::unordered_set<std::string, KeyHash, std::equal_to<>> m_prefixes;
     std::vector<std::string> m_lower_first;  // first words of names that start in lower case
     std::vector<bool> m_first_sketch = std::vector<bool>(sketch_size);  // sketch_index of first words
     std::unordered_map<std::string, std::uint32_t> m_by_name;     // folded canonical name
