@@ -5,6 +5,7 @@
 
 #include <newsfacet/error.hpp>
 
+#include "tag/lists.hpp"
 #include "text/text.hpp"
 
 namespace newsfacet::detail {
@@ -25,20 +26,7 @@ bool in_office(const KnownOfficial& o, int y) { return y >= o.from && (o.to == 0
 }  // namespace
 
 KnownOfficials::KnownOfficials(std::string_view tsv, const std::string& origin) {
-    std::size_t line_no = 0;
-    bool header = false;
-    for (auto line : text::split(tsv, '\n')) {
-        ++line_no;
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (line.empty() || line.front() == '#') continue;
-        auto cols = text::split(line, '\t');
-        if (!header) {
-            header = true;
-            if (cols[0] == "name") continue;
-        }
-        if (cols.size() != 7) {
-            throw InputError(origin, line_no, "expected 7 tab-separated columns, found " + std::to_string(cols.size()));
-        }
+    for_each_row(tsv, origin, "name", 7, [&](const std::vector<std::string_view>& cols, std::size_t line_no) {
         KnownOfficial o;
         o.name = std::string(cols[0]);
         o.role = std::string(cols[1]);
@@ -64,7 +52,7 @@ KnownOfficials::KnownOfficials(std::string_view tsv, const std::string& origin) 
             if (alias.find(' ') != std::string_view::npos) add(m_full, alias);
             else add(m_alias, alias);
         }
-    }
+    });
 }
 
 std::vector<const KnownOfficial*> KnownOfficials::find(const std::string& folded, int y, bool full_name) const {

@@ -6,6 +6,8 @@
 #include <newsfacet/error.hpp>
 #include <newsfacet/facets.hpp>
 
+#include "tag/lists.hpp"
+
 namespace newsfacet::detail {
 namespace {
 
@@ -23,20 +25,7 @@ std::string generic_key(std::string_view country, std::string_view generic) {
 }  // namespace
 
 KnownOrganizations::KnownOrganizations(std::string_view tsv, const std::string& origin) {
-    std::size_t line_no = 0;
-    bool header = false;
-    for (auto line : text::split(tsv, '\n')) {
-        ++line_no;
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (line.empty() || line.front() == '#') continue;
-        auto cols = text::split(line, '\t');
-        if (!header) {
-            header = true;
-            if (cols[0] == "name") continue;
-        }
-        if (cols.size() != 6) {
-            throw InputError(origin, line_no, "expected 6 tab-separated columns, found " + std::to_string(cols.size()));
-        }
+    for_each_row(tsv, origin, "name", 6, [&](const std::vector<std::string_view>& cols, std::size_t line_no) {
         if (cols[0].empty()) throw InputError(origin, line_no, "empty name");
         if (std::find(organization_kinds.begin(), organization_kinds.end(), cols[1]) == organization_kinds.end()) {
             throw InputError(origin, line_no, "unknown organisation kind '" + std::string(cols[1]) + "'");
@@ -64,7 +53,7 @@ KnownOrganizations::KnownOrganizations(std::string_view tsv, const std::string& 
         for (auto alias : text::split(cols[3], '|')) {
             if (!alias.empty()) add_alias(alias, index, false);
         }
-    }
+    });
 }
 
 void KnownOrganizations::add_alias(std::string_view alias, std::uint32_t org, bool context) {

@@ -4,16 +4,11 @@
 #include <array>
 #include <utility>
 
+#include "tag/lists.hpp"
 #include "tag/roles.hpp"
 
 namespace newsfacet::detail {
 namespace {
-
-// Sorted lists, searched with binary_search.
-template <std::size_t N>
-bool contains(const std::array<std::string_view, N>& sorted, std::string_view word) noexcept {
-    return std::binary_search(sorted.begin(), sorted.end(), word);
-}
 
 // Words that end a name read backwards from its head ("said Lear Corp", "the Labour Party"):
 // function words, weekdays and months.
@@ -63,15 +58,7 @@ constexpr bool sorted_keys(const std::array<std::pair<std::string_view, std::str
     return true;
 }
 
-template <std::size_t N>
-constexpr bool sorted_words(const std::array<std::string_view, N>& a) {
-    for (std::size_t i = 1; i < N; ++i) {
-        if (!(a[i - 1] < a[i])) return false;
-    }
-    return true;
-}
-
-static_assert(sorted_words(stop_words) && sorted_words(of_heads) && sorted_keys(company_suffixes) && sorted_keys(ministry_topics),
+static_assert(is_sorted_list(stop_words) && is_sorted_list(of_heads) && sorted_keys(company_suffixes) && sorted_keys(ministry_topics),
               "pattern word lists must be sorted for binary search");
 
 // The words of one field, and the reading steps the patterns share.
@@ -271,7 +258,7 @@ constexpr std::array<std::string_view, 21> organization_nouns = {
     "agency",  "army",         "authority",     "board",    "bureau",   "championship", "championships",
     "commission", "committee", "council",       "court",    "cup",      "department",   "front",
     "ministry", "movement",    "office",        "party",    "prize",    "trophy",       "union"};
-static_assert(sorted_words(organization_nouns), "organization_nouns must be sorted");
+static_assert(is_sorted_list(organization_nouns), "organization_nouns must be sorted");
 
 }  // namespace
 

@@ -5,14 +5,10 @@
 #include <cstdint>
 #include <unordered_set>
 
+#include "tag/lists.hpp"
+
 namespace newsfacet::detail {
 namespace {
-
-// Sorted lists, searched with binary_search.
-template <std::size_t N>
-bool contains(const std::array<std::string_view, N>& sorted, std::string_view word) noexcept {
-    return std::binary_search(sorted.begin(), sorted.end(), word);
-}
 
 // Nouns that name an office on their own.
 constexpr std::array<std::string_view, 37> heads = {
@@ -112,18 +108,12 @@ constexpr std::array<std::string_view, 20> features = {
     "avenue", "bay", "boulevard", "bridge", "canal", "delta", "gulf", "highway", "island", "lake",
     "mountain", "mountains", "ocean", "river", "road", "sea", "square", "strait", "street", "valley"};
 
-template <std::size_t N>
-constexpr bool sorted(const std::array<std::string_view, N>& a) {
-    for (std::size_t i = 1; i < N; ++i) {
-        if (!(a[i - 1] < a[i])) return false;
-    }
-    return true;
-}
-
 }  // namespace
 
-static_assert(sorted(heads) && sorted(weak_heads) && sorted(modifiers) && sorted(non_name) && sorted(particles) && sorted(locatives) &&
-              sorted(private_bodies) && sorted(features), "binary_search needs sorted lists");
+static_assert(is_sorted_list(heads) && is_sorted_list(weak_heads) && is_sorted_list(modifiers) &&
+                  is_sorted_list(non_name) && is_sorted_list(particles) && is_sorted_list(locatives) &&
+                  is_sorted_list(private_bodies) && is_sorted_list(features),
+              "binary_search needs sorted lists");
 
 bool is_rank_word(std::string_view folded) noexcept { return std::find(ranks.begin(), ranks.end(), folded) != ranks.end(); }
 
