@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "tag/sports_context.hpp"
 #include "text/sentences.hpp"
 
 namespace newsfacet::detail {
@@ -73,7 +74,38 @@ ArticleTagger::HeadlinePlaces ArticleTagger::find_all_places() {
     HeadlinePlaces out{find_places(m_title, title_matches, named, false),
                        find_places(m_dateline, dateline_matches, named, true)};
     keep_dateline_qualified(out.dateline);
+    drop_team_names(out.title);
     return out;
+}
+
+void ArticleTagger::drop_team_names(std::vector<PlaceHit>& title_places) {
+    const FieldWords body{m_body.text, m_body.tokens, m_body.folded};
+    const FieldWords title{m_title.text, m_title.tokens, m_title.folded};
+    // Clubs are named after towns; national sides (England, Wales: regions in the gazetteer)
+    // stay places, as CoNLL-2003 labels them.
+    std::set<std::uint32_t> teams;
+    int cues = 0;
+    auto find_teams = [&](const FieldWords& field, const std::vector<PlaceHit>& hits) {
+        for (const auto& h : hits) {
+            if (m_gaz.place(h.place).kind == PlaceKind::city && names_team(field, h.first, h.last)) {
+                teams.insert(h.place);
+                ++cues;
+            }
+        }
+    };
+    find_teams(body, m_places);
+    find_teams(title, title_places);
+    if (teams.empty()) return;
+    // The words around a name say team only in a sports report: the team readings found
+    // count towards it.
+    if (cues < sports_article_cues) cues += count_sports_cues(title, sports_article_cues - cues);
+    if (cues < sports_article_cues) cues += count_sports_cues(body, sports_article_cues - cues);
+    if (cues < sports_article_cues) return;
+    // A place that is a team once in the article is the team wherever it is not a scene
+    // ("staged in Newcastle"); "at Newcastle" is the club or its ground.
+    auto scene = [](const Analysed& field, const PlaceHit& h) { return h.first > 0 && field.folded[h.first - 1] == "in"; };
+    std::erase_if(m_places, [&](const PlaceHit& h) { return teams.count(h.place) && !scene(m_body, h); });
+    std::erase_if(title_places, [&](const PlaceHit& h) { return teams.count(h.place) && !scene(m_title, h); });
 }
 
 void ArticleTagger::apply_place_qualifiers() {

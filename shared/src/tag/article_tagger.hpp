@@ -145,6 +145,9 @@ private:
     // A dateline's qualifier ("LIVERPOOL, N.Y.", "RAVENNA, Italy") says which country its
     // city is in: a same-named city elsewhere is not it.
     void keep_dateline_qualified(std::vector<PlaceHit>& dateline_places) const;
+    // In a sports report, places that name a team ("Newcastle beat Bolton") are dropped
+    // from the body's and the headline's places (tag/sports_context.hpp).
+    void drop_team_names(std::vector<PlaceHit>& title_places);
     // m_officials merged by surname into people: the fullest name, role and country filled.
     [[nodiscard]] std::vector<OfficialHit> merge_people() const;
     // Adds known officials named by surname only ("Lyng said", "YEUTTER SEEKS ..."): about

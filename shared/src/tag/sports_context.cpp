@@ -1,0 +1,147 @@
+#include "tag/sports_context.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace newsfacet::detail {
+namespace {
+
+template <std::size_t N>
+bool contains(const std::array<std::string_view, N>& sorted, std::string_view word) noexcept {
+    return std::binary_search(sorted.begin(), sorted.end(), word);
+}
+
+// Words that rarely appear outside sports reports (not "goal", "match", "season", "final":
+// a business article has them too).
+constexpr std::array<std::string_view, 58> sports_words = {
+    "afc", "athletics", "basketball", "batsman", "bowler", "bundesliga", "championship", "championships",
+    "coach", "cricket", "cup", "defender", "fa", "fc", "fifa", "fixture", "fixtures", "flanker", "football",
+    "footballer", "goalkeeper", "goals", "golf", "hotspur", "hurdles", "innings", "keeper", "league",
+    "marathon", "medal", "midfielder", "nba", "nfl", "olympic", "olympics", "playoff", "playoffs",
+    "premiership", "quarterfinal", "referee", "relay", "rovers", "rugby", "scored", "scrum", "seeded",
+    "semifinal", "slam", "sprinter", "squad", "stadium", "striker", "tennis", "tries", "uefa", "wanderers",
+    "wickets", "winger"};
+
+// Words after a score that make it a result ("a 2-1 win"), not a range or a fraction.
+constexpr std::array<std::string_view, 9> result_words = {
+    "aggregate", "away", "defeat", "draw", "home", "lead", "loss", "victory", "win"};
+
+// A word after a place that makes it a team: a club name's second word, a team's people and
+// positions, a result, or a plural verb (a city "is"; "Newcastle are" is the team).
+constexpr std::array<std::string_view, 48> after_team = {
+    "afc", "albion", "are", "athletic", "beat", "beats", "boss", "captain", "city", "coach", "county",
+    "defender", "drew", "face", "fans", "fc", "flanker", "forward", "goalkeeper", "have", "hooker", "host",
+    "hotspur", "keeper", "lock", "manager", "midfielder", "play", "players", "prop", "rangers", "rovers",
+    "say", "side", "skipper", "squad", "star", "striker", "supporters", "team", "town", "united", "v",
+    "wanderers", "were", "wing", "winger", "youngster"};
+
+// A word before a place that makes it a team: a result, a transfer, a club prefix, a table.
+constexpr std::array<std::string_view, 20> before_team = {
+    "ac", "afc", "against", "beat", "beating", "champions", "facing", "fc", "holders", "hosts", "join",
+    "joined", "joining", "joins", "leaders", "rivals", "v", "versus", "visitors", "vs"};
+
+static_assert(std::is_sorted(sports_words.begin(), sports_words.end()) &&
+                  std::is_sorted(after_team.begin(), after_team.end()) &&
+                  std::is_sorted(before_team.begin(), before_team.end()) &&
+                  std::is_sorted(result_words.begin(), result_words.end()),
+              "binary_search needs sorted lists");
+
+bool is_number(std::string_view w) {
+    return !w.empty() && w.size() <= 3 &&
+           std::all_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+// The field's words, with the gaps between them.
+struct View {
+    const FieldWords& f;
+    [[nodiscard]] std::string_view word(std::size_t i) const {
+        return f.text.substr(f.tokens[i].start, f.tokens[i].end - f.tokens[i].start);
+    }
+    [[nodiscard]] std::string_view gap_before(std::size_t i) const {
+        std::size_t from = i == 0 ? 0 : f.tokens[i - 1].end;
+        return f.text.substr(from, f.tokens[i].start - from);
+    }
+    [[nodiscard]] std::string_view gap_after(std::size_t i) const {
+        std::size_t to = i + 1 < f.tokens.size() ? f.tokens[i + 1].start : f.text.size();
+        return f.text.substr(f.tokens[i].end, to - f.tokens[i].end);
+    }
+    [[nodiscard]] std::size_t size() const { return f.tokens.size(); }
+};
+
+bool is_possessive(std::string_view gap) {
+    return gap == "'s " || gap == "\xE2\x80\x99s " || gap == " 's " || gap == "' " || gap == "\xE2\x80\x99 ";
+}
+
+// "Newcastle 2-1 Bolton", "a 2 - 1 win": two small numbers and a dash, beside a team's name
+// or before a result word. Not a date ("1996-08-25"), a fraction ("7-1/2") or a range.
+bool score_at(const View& v, std::size_t i) {
+    const std::size_t j = i + 1;
+    if (j >= v.size() || v.word(i).size() > 2 || v.word(j).size() > 2) return false;
+    if (!is_number(v.word(i)) || !is_number(v.word(j))) return false;
+    if (v.gap_after(i) != "-" && v.gap_after(i) != " - ") return false;
+    if (v.gap_before(i) == "-" || v.gap_after(j) != " ") return false;
+    const bool team_before = i > 0 && v.gap_before(i) == " " && text::starts_upper(v.word(i - 1));
+    const bool after = j + 1 < v.size();
+    return team_before || (after && (text::starts_upper(v.word(j + 1)) || contains(result_words, v.f.folded[j + 1])));
+}
+
+// "Newcastle: Given, Carr, Boumsong": a colon, then names separated by commas.
+bool team_list_after(const View& v, std::size_t last) {
+    if (last >= v.size()) return false;
+    auto gap = v.gap_before(last);
+    if (gap != ": " && gap != " : ") return false;
+    for (std::size_t k = last; k < v.size() && k < last + 3; ++k) {
+        if (!text::starts_upper(v.word(k))) return false;
+        auto after = v.gap_after(k);
+        if (after == ", " || after == " , ") return true;
+    }
+    return false;
+}
+
+// "Bellamy (Newcastle)", "Bellamy ( Newcastle )": a player's club in brackets.
+bool club_in_brackets(const View& v, std::size_t first, std::size_t last) {
+    if (first == 0 || !text::starts_upper(v.word(first - 1))) return false;
+    auto open = v.gap_before(first);
+    auto close = v.gap_after(last - 1);
+    return (open == " (" || open == " ( ") && !close.empty() && (close[0] == ')' || close.substr(0, 2) == " )");
+}
+
+// "Chelsea's Damien Duff": a place's player, named in full.
+bool player_after(const View& v, std::size_t last) {
+    if (last + 1 >= v.size() || !is_possessive(v.gap_before(last))) return false;
+    return text::starts_upper(v.word(last)) && !text::all_upper(v.word(last)) && v.gap_after(last) == " " &&
+           text::starts_upper(v.word(last + 1));
+}
+
+}  // namespace
+
+int count_sports_cues(const FieldWords& field, int enough) {
+    const View v{field};
+    int cues = 0;
+    for (std::size_t i = 0; i < v.size() && cues < enough; ++i) {
+        const auto& w = field.folded[i];
+        // Cheap first: most words are longer than any sports word or start elsewhere.
+        if (w.size() > 13) continue;
+        if (contains(sports_words, w) || score_at(v, i)) ++cues;
+    }
+    return cues;
+}
+
+bool names_team(const FieldWords& field, std::size_t first, std::size_t last) {
+    const View v{field};
+    if (first >= last || last > v.size()) return false;
+    if (last < v.size()) {
+        auto gap = v.gap_before(last);
+        const auto& next = field.folded[last];
+        if ((gap == " " || is_possessive(gap)) && contains(after_team, next)) return true;
+        if (gap == " " && is_number(v.word(last))) return true;  // "Leeds 2 Wimbledon 0"
+    }
+    if (first > 0 && v.gap_before(first) == " ") {
+        if (contains(before_team, field.folded[first - 1])) return true;
+        if (is_number(v.word(first - 1))) return true;  // "2-1 Bolton"
+    }
+    return team_list_after(v, last) || club_in_brackets(v, first, last) || player_after(v, last);
+}
+
+}  // namespace newsfacet::detail
