@@ -38,6 +38,39 @@ bool is_possessive_gap(std::string_view gap) {
 bool is_comma_gap(std::string_view gap) { return gap == ", " || gap == " , "; }
 
 
+std::vector<std::uint8_t> mark_capitals(std::string_view text, const std::vector<text::Token>& tokens,
+                                        const std::vector<std::uint8_t>& upper) {
+    std::vector<std::uint8_t> caps(tokens.size(), 0);
+    auto word = [&](std::size_t i) { return text.substr(tokens[i].start, tokens[i].end - tokens[i].start); };
+    auto has_letter = [](std::string_view w) {
+        return std::any_of(w.begin(), w.end(), [](char c) { return !(c >= '0' && c <= '9'); });
+    };
+    std::vector<std::size_t> run;  // the current run of words in capitals
+    std::size_t letter_words = 0, upper_words = 0;
+    auto close_run = [&]() {
+        if (run.size() >= 3) {
+            for (auto i : run) caps[i] = 1;
+        }
+        run.clear();
+    };
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const auto w = word(i);
+        if (!has_letter(w)) continue;
+        ++letter_words;
+        if (upper[i] && text::all_upper(w)) {
+            ++upper_words;
+            run.push_back(i);
+        } else {
+            close_run();
+        }
+    }
+    if (upper_words == letter_words && letter_words >= 2) {
+        for (auto i : run) caps[i] = 1;
+    }
+    close_run();
+    return caps;
+}
+
 Tagging ArticleTagger::run() {
     const auto headline_places = find_all_places();
     find_organizations(headline_places.title);
@@ -153,7 +186,8 @@ std::vector<OfficialHit> ArticleTagger::merge_people() const {
 std::set<std::string> ArticleTagger::surnames_of_others() const {
     std::set<std::string> others;
     for (std::size_t t = 1; m_year != 0 && t < m_body.tokens.size(); ++t) {
-        if (m_body.upper[t] && m_body.upper[t - 1] && m_body.gap_before(t) == " " &&
+        // In capitals the word before may be any word ("SAID YEUTTER").
+        if (m_body.upper[t] && m_body.upper[t - 1] && !m_body.caps[t - 1] && m_body.gap_before(t) == " " &&
             !detail::is_non_name_word(m_body.folded[t - 1]) && !detail::is_role_word(m_body.folded[t - 1])) {
             auto found = m_known.find(m_body.folded[t], m_year, false);
             if (!found.empty() && text::fold(found.front()->name).rfind(m_body.folded[t - 1] + " ", 0) != 0) {
@@ -331,19 +365,28 @@ void ArticleTagger::add_later_surname_mentions(Tagging& out, const std::vector<O
     for (std::size_t t = 0; t < m_body.tokens.size(); ++t) {
         if (in_official_name(t) || !text::starts_upper(m_body.word(t))) continue;
         // "Naina Yeltsin" is another Yeltsin.
-        if (t > 0 && m_body.gap_before(t) == " " && text::starts_upper(m_body.word(t - 1)) &&
+        if (t > 0 && m_body.gap_before(t) == " " && text::starts_upper(m_body.word(t - 1)) && !m_body.caps[t - 1] &&
             !detail::is_non_name_word(m_body.folded[t - 1]) && !detail::is_role_word(m_body.folded[t - 1]) &&
             !detail::is_rank_word(m_body.folded[t - 1])) {
             continue;
         }
+        // "Bentsen-era", "pre-Castro", "the Brady Bill": part of another word or name.
+        if (m_body.gap_before(t).ends_with('-') || m_body.gap_after(t).starts_with('-') || continues_name(t + 1)) continue;
         for (const auto& person : people) {
             if (m_body.folded[t] != surname(person)) continue;
+            // With its particles and initials: "de Klerk", "B. Yeltsin".
+            std::size_t first = t;
+            while (first > 0 && (m_body.gap_before(first) == " " || m_body.gap_before(first) == ". ") &&
+                   (detail::is_name_particle(m_body.word(first - 1)) ||
+                    (m_body.word(first - 1).size() == 1 && m_body.upper[first - 1] && m_body.gap_before(first) == ". "))) {
+                --first;
+            }
             Mention m;
             m.facet = Facet::official;
             m.value = person.name;
-            m.start = m_body.tokens[t].start;
+            m.start = m_body.tokens[first].start;
             m.end = m_body.tokens[t].end;
-            m.text = std::string(m_body.word(t));
+            m.text = std::string(m_body.text.substr(m.start, m.end - m.start));
             out.mentions.push_back(m);
             break;
         }

@@ -26,6 +26,13 @@
 
 namespace newsfacet::detail {
 
+/// The words of a text written in capitals: each word without a lower-case letter in a run of
+/// at least three such words (numbers neither break nor count), or in a field whose every
+/// word is in capitals ("YEUTTER SPEAKS"). Acronyms in mixed case ("the IMF and OECD") are
+/// not. `upper`: each token starts with a capital. Cost: one pass over the capitalised words.
+[[nodiscard]] std::vector<std::uint8_t> mark_capitals(std::string_view text, const std::vector<text::Token>& tokens,
+                                                      const std::vector<std::uint8_t>& upper);
+
 // One field's words, with folded forms for lexicon lookups.
 struct Analysed {
     std::string_view text;
@@ -34,6 +41,9 @@ struct Analysed {
     // Bytes rather than std::vector<bool>: read for every token, so cheap access matters.
     std::vector<std::uint8_t> upper;       // starts with a capital
     std::vector<std::uint8_t> role_start;  // an office head or modifier
+    // Written in capitals among words in capitals ("PRESIDENT JONES SAID"): its capital says
+    // nothing about a name (see mark_capitals).
+    std::vector<std::uint8_t> caps;
 
     explicit Analysed(std::string_view t) : text(t), tokens(text::words(t)) {
         folded.reserve(tokens.size());
@@ -45,6 +55,7 @@ struct Analysed {
             // Computed once: most words can start neither a place nor an office.
             role_start.push_back(detail::is_role_word(folded.back()));
         }
+        caps = mark_capitals(text, tokens, upper);
     }
     [[nodiscard]] std::string_view word(const text::Token& tok) const {
         return text.substr(tok.start, tok.end - tok.start);
@@ -197,6 +208,19 @@ private:
     std::string country_after(std::size_t role_last) const;
     std::size_t name_forward(std::size_t i) const;
     std::size_t name_backward(std::size_t end) const;
+    // In capitals a name is one the known-officials list holds: the end of the longest known
+    // name from token `first` (a full name, or a known surname alone), or `first`.
+    std::size_t known_name_forward(std::size_t first) const;
+    // A name after an office in capitals: a known name, or two or three words that may be a
+    // name and end the subject ("JAIME ONGPIN TOLD"). Its end, or `first`.
+    std::size_t name_in_capitals(std::size_t first) const;
+    // ...and before ", the minister": its start, or `end`.
+    std::size_t name_in_capitals_backward(std::size_t end) const;
+    bool name_word_in_capitals(std::size_t k) const;
+    // ...and the start of the longest known full name ending before `end`, or `end`.
+    std::size_t known_name_backward(std::size_t end) const;
+    bool joins_name(std::size_t k) const;
+    bool continues_name(std::size_t k) const;
     bool name_ok(std::size_t first, std::size_t last) const;
     std::string name_text(std::size_t first, std::size_t last) const;
     void find_officials();

@@ -5,6 +5,14 @@
 // Finding officials: office patterns, names, private offices, the known-officials list.
 
 namespace newsfacet::detail {
+namespace {
+
+// A regnal number after a name: "I" to "XX".
+bool is_roman_numeral(std::string_view w) {
+    return !w.empty() && w.size() <= 4 && w.find_first_not_of("IVX") == std::string_view::npos;
+}
+
+}  // namespace
 
 // "Azerbaijani President", "Russia's ambassador", "the Ukrainian foreign minister".
 std::string ArticleTagger::country_before(std::size_t role_first) const {
@@ -27,25 +35,39 @@ std::string ArticleTagger::country_after(std::size_t role_last) const {
 
 // The end of a capitalised name starting at token i (i itself if there is none).
 std::size_t ArticleTagger::name_forward(std::size_t i) const {
+    const auto n = m_body.tokens.size();
+    // Particles before a capitalised word ("van der Pas", "bin Laden").
+    auto particles_then_name = [&](std::size_t k) {
+        while (k < n && detail::is_name_particle(m_body.word(k)) && (m_body.gap_after(k) == " " || m_body.gap_after(k) == "-")) ++k;
+        return k < n && text::starts_upper(m_body.word(k));
+    };
     std::size_t k = i;
-    while (k < m_body.tokens.size() && k < i + 4) {
+    std::size_t words = 0;  // initials do not count
+    while (k < n && words < 4) {
         if (k > i) {
             auto gap = m_body.gap_before(k);
-            bool initial = m_body.word(k - 1).size() == 1 && gap == ". ";
+            // "George W. Bush", "F.W. de Klerk".
+            bool initial = m_body.word(k - 1).size() == 1 && (gap == ". " || gap == ".");
             if (gap != " " && gap != "-" && !initial) break;
         }
         auto w = m_body.word(k);
-        if (text::starts_upper(w)) {
+        if (k > i && is_roman_numeral(w)) {
+            // "Queen Elizabeth I", "Juan Carlos I".
+        } else if (text::starts_upper(w)) {
             // A rank starts no name ("Major Thein ..."), but may be one ("John Major").
             if (detail::is_non_name_word(m_body.folded[k]) || detail::is_role_word(m_body.folded[k]) ||
                 (k == i && detail::is_rank_word(m_body.folded[k]))) {
                 break;
             }
             if (const auto* hit = place_starting_at(k); hit && detail::is_country(m_gaz.place(hit->place))) break;
-        } else if (!(detail::is_name_particle(w) && k + 1 < m_body.tokens.size() && k > i &&
-                     text::starts_upper(m_body.word(k + 1)))) {
+        } else if (k == i) {
+            break;
+        } else if (m_body.gap_before(k) == "-") {
+            // "Banharn Silpa-archa", "Lee Ki-choo": a hyphenated name's second part.
+        } else if (!(detail::is_name_particle(w) && particles_then_name(k))) {
             break;
         }
+        if (w.size() > 1 && !detail::is_name_particle(w)) ++words;
         ++k;
     }
     return k;
@@ -72,6 +94,66 @@ std::size_t ArticleTagger::name_backward(std::size_t end) const {
     // A particle cannot start a name.
     while (k < end && !text::starts_upper(m_body.word(k))) ++k;
     return k;
+}
+
+// A name's word k continues it: a space or hyphen before it, or an initial ("George W. Bush").
+bool ArticleTagger::joins_name(std::size_t k) const {
+    auto gap = m_body.gap_before(k);
+    return gap == " " || gap == "-" || (gap == ". " && m_body.word(k - 1).size() == 1);
+}
+
+std::size_t ArticleTagger::known_name_forward(std::size_t first) const {
+    const auto n = m_body.tokens.size();
+    std::size_t limit = first + 1;
+    while (limit < n && limit < first + m_known.max_tokens() && joins_name(limit)) ++limit;
+    for (std::size_t end = limit; end > first + 1; --end) {
+        if (!m_known.find(text::name_key(m_body.folded, first, end), m_year, true).empty()) return end;
+    }
+    return m_known.find(m_body.folded[first], m_year, false).empty() ? first : first + 1;
+}
+
+// A word in capitals that may be part of a name: none of the words that never are.
+bool ArticleTagger::name_word_in_capitals(std::size_t k) const {
+    const auto& f = m_body.folded[k];
+    return m_body.caps[k] && f.size() > 1 && !detail::is_non_name_word(f) && !detail::is_closed_class_word(f) &&
+           !detail::is_role_word(f) && !detail::is_rank_word(f) && !place_starting_at(k);
+}
+
+std::size_t ArticleTagger::name_in_capitals(std::size_t first) const {
+    if (auto end = known_name_forward(first); end > first) return end;
+    // Else the tagger's pattern "office, name, end of subject": "FINANCE SECRETARY JAIME
+    // ONGPIN TOLD", "PRIME MINISTER BRANKO MIKULIC WAS". Two or three words, none of them a
+    // word that is never a name; one word alone ("PRESIDENT JONES SAID") is not enough.
+    const auto n = m_body.tokens.size();
+    auto name_word = [&](std::size_t k) { return name_word_in_capitals(k); };
+    std::size_t end = first;
+    while (end < n && end < first + 3 && (end == first || joins_name(end)) && name_word(end)) ++end;
+    if (end - first < 2) return first;
+    if (end == n) return end;
+    const auto gap = m_body.gap_before(end);
+    const bool punctuation = !gap.empty() && gap.find_first_of(",.;:)") != std::string_view::npos;
+    return punctuation || (gap == " " && detail::is_subject_end_word(m_body.folded[end])) ? end : first;
+}
+
+std::size_t ArticleTagger::name_in_capitals_backward(std::size_t end) const {
+    if (auto first = known_name_backward(end); first < end) return first;
+    // "THAT BERYL SPRINKEL, CHAIRMAN OF ...": two or three words after a word that is no name.
+    std::size_t first = end;
+    while (first > 0 && end - first < 3 && (first == end || joins_name(first)) && name_word_in_capitals(first - 1)) {
+        --first;
+    }
+    if (end - first < 2) return end;
+    const bool bounded = first == 0 || !joins_name(first) || !name_word_in_capitals(first - 1);
+    return bounded ? first : end;
+}
+
+std::size_t ArticleTagger::known_name_backward(std::size_t end) const {
+    std::size_t start = end - 1;
+    while (start > 0 && end - start < m_known.max_tokens() && joins_name(start)) --start;
+    for (; start + 1 < end; ++start) {
+        if (!m_known.find(text::name_key(m_body.folded, start, end), m_year, true).empty()) return start;
+    }
+    return end;
 }
 
 bool ArticleTagger::name_ok(std::size_t first, std::size_t last) const {
@@ -132,7 +214,9 @@ void ArticleTagger::find_officials() {
             ++start;
         }
         if (start < n && m_body.gap_before(start) == " ") {
-            auto end = name_forward(start);
+            // "PRESIDENT JONES SAID": in capitals the word after an office is no name by its
+            // capital, only as a known name.
+            auto end = m_body.caps[start] ? name_in_capitals(start) : name_forward(start);
             if (name_ok(start, end)) {
                 add_official(start, end, role.role, country);
                 i = end - 1;
@@ -150,7 +234,7 @@ void ArticleTagger::find_officials() {
         if (k < n && k > role.last && !is_comma_gap(m_body.gap_before(k))) k = n;
         if (k < n && is_comma_gap(m_body.gap_before(k))) {
             while (k < n && detail::is_rank_word(m_body.folded[k]) && m_body.gap_after(k) == " ") ++k;
-            auto end = name_forward(k);
+            auto end = m_body.caps[k] ? name_in_capitals(k) : name_forward(k);
             if (end - k >= 2 && name_ok(k, end)) {
                 auto after = end < n ? m_body.gap_before(end) : std::string_view(".");
                 bool closes = !after.empty() && (after[0] == ',' || after[0] == '.' || after[0] == ';' ||
@@ -188,11 +272,20 @@ void ArticleTagger::find_officials() {
             continue;
         }
         if (private_office(role)) continue;
-        auto first = name_backward(p + 1);
+        auto first = m_body.caps[p] ? name_in_capitals_backward(p + 1) : name_backward(p + 1);
         if (p + 1 - first < 2 || !name_ok(first, p + 1)) continue;
         if (country.empty()) country = country_after(role.last);
         add_official(first, p + 1, role.role, country);
     }
+}
+
+// A capitalised word that is not a name's end: "Pinero" after "Juan Carlos", "Bill" after
+// "Brady". Not in capitals, where a capital says nothing.
+bool ArticleTagger::continues_name(std::size_t k) const {
+    if (k >= m_body.tokens.size() || m_body.gap_before(k) != " " || !m_body.upper[k] || m_body.caps[k]) return false;
+    const auto& f = m_body.folded[k];
+    return !detail::is_non_name_word(f) && !detail::is_role_word(f) && !detail::is_rank_word(f) &&
+           !is_roman_numeral(m_body.word(k));
 }
 
 // A known official's bare surname at token t ("Lyng said", "YEUTTER SEEKS"), unless it is part
@@ -234,9 +327,15 @@ void ArticleTagger::use_known_officials() {
             if (gap != " " && gap != "-" && !initial) break;
             auto found = m_known.find(text::name_key(m_body.folded, t, end + 1), m_year, true);
             if (found.empty()) continue;
+            if (continues_name(end + 1)) break;  // "Juan Carlos Pinero" is someone else
             bool taken = std::any_of(m_officials.begin(), m_officials.end(),
                                      [&](const OfficialHit& o) { return t < o.last && end + 1 > o.first; });
-            if (!taken) m_officials.push_back({t, end + 1, found.front()->name, found.front()->role, found.front()->country});
+            // The mention is the name: "Crown Prince Abdullah" is Abdullah.
+            std::size_t first = t;
+            while (first < end && (detail::is_role_word(m_body.folded[first]) || detail::is_rank_word(m_body.folded[first]))) {
+                ++first;
+            }
+            if (!taken) m_officials.push_back({first, end + 1, found.front()->name, found.front()->role, found.front()->country});
             t = end;
             break;
         }

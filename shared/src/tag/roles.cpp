@@ -40,26 +40,42 @@ constexpr std::array<std::string_view, 95> modifiers = {
     "social", "special", "sports", "spy", "state", "technology", "tourism", "trade",
     "transport", "treasury", "urban", "veterans", "vice", "water", "works"};
 
-constexpr std::array<std::string_view, 151> non_name = {
-    "a", "according", "administration", "after", "agency", "airport", "all", "also",
-    "an", "and", "april", "army", "as", "assembly", "at", "august",
-    "authority", "bank", "because", "before", "between", "bureau", "but", "by",
-    "cabinet", "centre", "city", "coalition", "command", "commission", "committee", "company",
-    "congress", "council", "court", "december", "defence", "defense", "democrats", "department",
-    "during", "earlier", "eastern", "embassy", "european", "february", "federation", "for",
-    "force", "forces", "foreign", "friday", "from", "government", "group", "guard",
-    "he", "her", "his", "house", "how", "however", "i", "if",
-    "in", "it", "its", "january", "july", "june", "kingdom", "kremlin",
-    "last", "later", "many", "march", "meanwhile", "military", "minister", "ministers",
-    "ministry", "monday", "nations", "navy", "new", "news", "next", "northern",
-    "november", "october", "of", "office", "officials", "on", "one", "organisation",
-    "organization", "our", "parliament", "party", "police", "president", "republic", "saturday",
-    "september", "service", "several", "she", "since", "so", "some", "southern",
-    "spokesman", "spokesperson", "state", "statement", "states", "sunday", "that", "the",
-    "their", "then", "there", "these", "they", "this", "those", "three",
-    "thursday", "to", "today", "tomorrow", "tonight", "tuesday", "two", "under",
-    "union", "united", "university", "we", "wednesday", "western", "what", "when",
-    "where", "while", "who", "why", "with", "yesterday", "you"};
+constexpr std::array<std::string_view, 164> non_name = {
+    "a", "according", "administration", "after", "agency", "airport", "all", "also", "an", "and", "april",
+    "army", "as", "assembly", "at", "august", "authority", "bank", "because", "before", "between", "bureau",
+    "but", "by", "cabinet", "centre", "championship", "championships", "city", "coalition", "command",
+    "commission", "committee", "company", "congress", "council", "court", "cricket", "cup", "december",
+    "defence", "defense", "democrats", "department", "division", "during", "earlier", "eastern", "embassy",
+    "european", "february", "federation", "football", "for", "force", "forces", "foreign", "friday", "from",
+    "government", "group", "guard", "he", "her", "his", "house", "how", "however", "i", "if", "in", "it",
+    "its", "january", "july", "june", "kingdom", "kremlin", "last", "later", "league", "many", "march",
+    "meanwhile", "military", "minister", "ministers", "ministry", "monday", "nations", "navy", "new", "news",
+    "next", "northern", "november", "october", "of", "office", "officials", "olympics", "on", "one",
+    "organisation", "organization", "our", "parliament", "party", "police", "premiership", "president",
+    "republic", "rugby", "saturday", "september", "service", "several", "she", "since", "so", "some",
+    "southern", "spokesman", "spokesperson", "state", "statement", "states", "sunday", "that", "the", "their",
+    "then", "there", "these", "they", "this", "those", "three", "thursday", "to", "today", "tomorrow",
+    "tonight", "tournament", "trophy", "tuesday", "two", "under", "union", "united", "university", "we",
+    "wednesday", "western", "what", "when", "where", "while", "who", "why", "with", "world", "yesterday",
+    "you"};
+
+// Closed-class words (see is_closed_class_word); non_name holds the others.
+constexpr std::array<std::string_view, 117> closed_class = {
+    "about", "above", "acknowledged", "added", "adds", "again", "ago", "agreed", "already", "also", "always",
+    "am", "announced", "another", "any", "are", "asked", "away", "back", "be", "been", "being", "billion",
+    "both", "can", "cannot", "confirmed", "could", "declined", "denied", "did", "do", "does", "done", "down",
+    "each", "either", "else", "even", "ever", "every", "few", "further", "had", "has", "have", "having",
+    "here", "him", "himself", "hit", "hits", "just", "less", "like", "likely", "made", "make", "may", "me",
+    "might", "mln", "more", "most", "much", "must", "my", "near", "neither", "never", "no", "nor", "not",
+    "noted", "now", "off", "often", "only", "or", "other", "others", "out", "over", "own", "pct", "per",
+    "percent", "quoted", "rather", "really", "replied", "reported", "said", "same", "says", "seen", "shall",
+    "should", "stated", "still", "such", "tells", "than", "told", "too", "up", "upon", "us", "very", "was",
+    "were", "which", "whom", "whose", "will", "would", "yet"};
+
+// Words that end a sentence's subject after a name.
+constexpr std::array<std::string_view, 17> subject_ends = {
+    "added", "adds", "did", "does", "had", "has", "is", "replied", "said", "says", "stated", "tells", "told",
+    "was", "who", "will", "would"};
 
 constexpr std::array<std::string_view, 12> particles = {
     "al", "bin", "da", "de", "del", "der", "di", "dos",
@@ -94,10 +110,10 @@ std::string title_case(std::string_view text, const std::vector<text::Token>& to
     return out;
 }
 
-constexpr std::array<std::string_view, 25> ranks = {
+constexpr std::array<std::string_view, 27> ranks = {
     "admiral", "brig", "brigadier", "capt", "captain", "col", "colonel", "corporal", "dr", "gen",
     "lieutenant", "lt", "maj", "major", "marshal", "mr", "mrs", "ms", "prof", "professor",
-    "sergeant", "sgt", "sir", "dame", "general"};
+    "sergeant", "sgt", "sir", "dame", "general", "prince", "princess"};
 
 constexpr std::array<std::string_view, 19> private_bodies = {
     "association", "club", "college", "company", "corporation", "federation", "firm", "group", "guild",
@@ -110,9 +126,10 @@ constexpr std::array<std::string_view, 20> features = {
 
 }  // namespace
 
-static_assert(is_sorted_list(heads) && is_sorted_list(weak_heads) && is_sorted_list(modifiers) &&
-                  is_sorted_list(non_name) && is_sorted_list(particles) && is_sorted_list(locatives) &&
-                  is_sorted_list(private_bodies) && is_sorted_list(features),
+static_assert(is_sorted_list(closed_class) && is_sorted_list(subject_ends) && is_sorted_list(heads) &&
+                  is_sorted_list(weak_heads) && is_sorted_list(modifiers) && is_sorted_list(non_name) &&
+                  is_sorted_list(particles) && is_sorted_list(locatives) && is_sorted_list(private_bodies) &&
+                  is_sorted_list(features),
               "binary_search needs sorted lists");
 
 bool is_rank_word(std::string_view folded) noexcept { return std::find(ranks.begin(), ranks.end(), folded) != ranks.end(); }
@@ -142,6 +159,12 @@ bool is_role_word(std::string_view folded) noexcept {
 }
 
 bool is_non_name_word(std::string_view folded) noexcept { return contains(non_name, folded); }
+
+bool is_closed_class_word(std::string_view folded) noexcept {
+    return contains(closed_class, folded) || contains(subject_ends, folded);
+}
+
+bool is_subject_end_word(std::string_view folded) noexcept { return contains(subject_ends, folded); }
 
 bool is_name_particle(std::string_view word) noexcept { return contains(particles, word); }
 

@@ -28,8 +28,18 @@ struct RoleMatch {
 [[nodiscard]] bool is_role_word(std::string_view folded) noexcept;
 
 /// True for a folded capitalised word that is never part of a person's name: function words,
-/// weekdays, months, organisation nouns ("ministry", "department", "council").
+/// weekdays, months, organisation nouns ("ministry", "department", "council"), competitions
+/// ("league", "cup": "Premier League" is no premier).
 [[nodiscard]] bool is_non_name_word(std::string_view folded) noexcept;
+
+/// True for a folded word of a closed class that is no name even in text in capitals: verbs
+/// that follow a subject ("said", "told", "was", "will"), pronouns, adverbs, units of wire
+/// copy ("mln", "pct"). With is_non_name_word, what bounds a name where capitals say nothing.
+[[nodiscard]] bool is_closed_class_word(std::string_view folded) noexcept;
+
+/// True for a folded word that, after a name, ends the subject of a sentence: a reporting or
+/// auxiliary verb ("said", "told", "was", "would"), or "who".
+[[nodiscard]] bool is_subject_end_word(std::string_view folded) noexcept;
 
 /// True for lower-case particles inside names ("bin", "al", "van", "de").
 [[nodiscard]] bool is_name_particle(std::string_view word) noexcept;
