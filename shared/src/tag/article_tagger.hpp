@@ -221,6 +221,8 @@ private:
     std::size_t known_name_backward(std::size_t end) const;
     bool joins_name(std::size_t k) const;
     bool continues_name(std::size_t k) const;
+    bool bare_royal_title(const detail::RoleMatch& role, const std::string& country, std::size_t first,
+                          std::size_t last) const;
     bool name_ok(std::size_t first, std::size_t last) const;
     std::string name_text(std::size_t first, std::size_t last) const;
     void find_officials();
@@ -228,6 +230,14 @@ private:
     void add_official(std::size_t first, std::size_t last, const std::string& role,
                       const std::string& country);
 
+    // A known official named in full in the body: tokens [first, last), the folded name.
+    struct KnownNameMatch {
+        std::size_t first;
+        std::size_t last;
+        std::string key;
+        const detail::KnownOfficial* official;
+    };
+    [[nodiscard]] std::vector<KnownNameMatch> known_full_names() const;
     void use_known_officials();
 
     std::vector<OrganizationHit> scan_organizations(const Analysed& field, const std::vector<PlaceHit>& places,

@@ -1,6 +1,7 @@
 #include "tag/article_tagger.hpp"
 
 #include <algorithm>
+#include <set>
 
 // Finding officials: office patterns, names, private offices, the known-officials list.
 
@@ -55,8 +56,10 @@ std::size_t ArticleTagger::name_forward(std::size_t i) const {
             // "Queen Elizabeth I", "Juan Carlos I".
         } else if (text::starts_upper(w)) {
             // A rank starts no name ("Major Thein ..."), but may be one ("John Major").
-            if (detail::is_non_name_word(m_body.folded[k]) || detail::is_role_word(m_body.folded[k]) ||
-                (k == i && detail::is_rank_word(m_body.folded[k]))) {
+            // "Mervyn King", "Martin Luther King Jr": a surname, unless a name follows it.
+            const bool surname_king = k > i && m_body.folded[k] == "king" && !continues_name(k + 1);
+            if ((detail::is_non_name_word(m_body.folded[k]) || detail::is_role_word(m_body.folded[k]) ||
+                 (k == i && detail::is_rank_word(m_body.folded[k]))) && !surname_king) {
                 break;
             }
             if (const auto* hit = place_starting_at(k); hit && detail::is_country(m_gaz.place(hit->place))) break;
@@ -158,6 +161,11 @@ std::size_t ArticleTagger::known_name_backward(std::size_t end) const {
 
 bool ArticleTagger::name_ok(std::size_t first, std::size_t last) const {
     if (first >= last) return false;
+    // "Vivendi advisor Deutsche Bank", "Chairman of the Environmental Audit Committee".
+    if (last < m_body.tokens.size() && m_body.gap_before(last) == " " && m_body.upper[last] &&
+        detail::is_body_noun(m_body.folded[last])) {
+        return false;
+    }
     for (const auto& h : m_places) {
         // A name that is exactly a place ("South Africa") is not a person.
         if (h.first == first && h.last == last) return false;
@@ -217,7 +225,7 @@ void ArticleTagger::find_officials() {
             // "PRESIDENT JONES SAID": in capitals the word after an office is no name by its
             // capital, only as a known name.
             auto end = m_body.caps[start] ? name_in_capitals(start) : name_forward(start);
-            if (name_ok(start, end)) {
+            if (name_ok(start, end) && !bare_royal_title(role, country, start, end)) {
                 add_official(start, end, role.role, country);
                 i = end - 1;
                 continue;
@@ -279,6 +287,37 @@ void ArticleTagger::find_officials() {
     }
 }
 
+std::vector<ArticleTagger::KnownNameMatch> ArticleTagger::known_full_names() const {
+    std::vector<KnownNameMatch> out;
+    const auto n = m_body.tokens.size();
+    for (std::size_t t = 0; t + 1 < n; ++t) {
+        if (!m_body.upper[t] || !m_known.starts_full_name(m_body.folded[t])) continue;
+        for (std::size_t end = t + 1; end < n && end <= t + m_known.max_tokens(); ++end) {
+            auto gap = m_body.gap_before(end);
+            bool initial = gap == ". " && m_body.word(end - 1).size() == 1;  // "George W. Bush"
+            if (gap != " " && gap != "-" && !initial) break;
+            auto key = text::name_key(m_body.folded, t, end + 1);
+            auto found = m_known.find(key, m_year, true);
+            if (found.empty()) continue;
+            out.push_back({t, end + 1, std::move(key), found.front()});
+            t = end;
+            break;
+        }
+    }
+    return out;
+}
+
+// "King Kong", "Queen Latifah", "King Crimson": a royal title with one unknown word and no
+// country is as often a work, a band or a stage name as a monarch ("Saudi King Fahd", "King
+// Hassan of Morocco" and known monarchs are kept).
+bool ArticleTagger::bare_royal_title(const detail::RoleMatch& role, const std::string& country, std::size_t first,
+                                     std::size_t last) const {
+    if ((role.role != "King" && role.role != "Queen") || !country.empty() || last - first != 1) return false;
+    if (!country_after(last).empty()) return false;  // "King Mswati of Swaziland"
+    return m_known.find(m_body.folded[first], m_year, false).empty() &&
+           m_known.find(m_body.folded[first], m_year, true).empty();
+}
+
 // A capitalised word that is not a name's end: "Pinero" after "Juan Carlos", "Bill" after
 // "Brady". Not in capitals, where a capital says nothing.
 bool ArticleTagger::continues_name(std::size_t k) const {
@@ -318,27 +357,23 @@ void ArticleTagger::use_known_officials() {
         if (o.country.empty()) o.country = k->country;
         if (o.role.empty()) o.role = k->role;
     }
-    const auto n = m_body.tokens.size();
-    for (std::size_t t = 0; t + 1 < n; ++t) {
-        if (!m_body.upper[t] || !m_known.starts_full_name(m_body.folded[t])) continue;
-        for (std::size_t end = t + 1; end < n && end <= t + m_known.max_tokens(); ++end) {
-            auto gap = m_body.gap_before(end);
-            bool initial = gap == ". " && m_body.word(end - 1).size() == 1;  // "George W. Bush"
-            if (gap != " " && gap != "-" && !initial) break;
-            auto found = m_known.find(text::name_key(m_body.folded, t, end + 1), m_year, true);
-            if (found.empty()) continue;
-            if (continues_name(end + 1)) break;  // "Juan Carlos Pinero" is someone else
-            bool taken = std::any_of(m_officials.begin(), m_officials.end(),
-                                     [&](const OfficialHit& o) { return t < o.last && end + 1 > o.first; });
-            // The mention is the name: "Crown Prince Abdullah" is Abdullah.
-            std::size_t first = t;
-            while (first < end && (detail::is_role_word(m_body.folded[first]) || detail::is_rank_word(m_body.folded[first]))) {
-                ++first;
-            }
-            if (!taken) m_officials.push_back({first, end + 1, found.front()->name, found.front()->role, found.front()->country});
-            t = end;
-            break;
+    const auto matches = known_full_names();
+    // "Juan Carlos Valeron": the words of a known name continued into someone else's name are
+    // that person's wherever they stand alone in the article ("Juan Carlos said").
+    std::set<std::string> others;
+    for (const auto& m : matches) {
+        if (continues_name(m.last)) others.insert(m.key);
+    }
+    for (const auto& m : matches) {
+        if (others.count(m.key)) continue;
+        bool taken = std::any_of(m_officials.begin(), m_officials.end(),
+                                 [&](const OfficialHit& o) { return m.first < o.last && m.last > o.first; });
+        // The mention is the name: "Crown Prince Abdullah" is Abdullah.
+        std::size_t first = m.first;
+        while (first + 1 < m.last && (detail::is_role_word(m_body.folded[first]) || detail::is_rank_word(m_body.folded[first]))) {
+            ++first;
         }
+        if (!taken) m_officials.push_back({first, m.last, m.official->name, m.official->role, m.official->country});
     }
 }
 

@@ -120,6 +120,13 @@ constexpr std::array<std::string_view, 19> private_bodies = {
     "league", "school", "society", "syndicate", "team", "trade-union", "union", "unions",
     "university", "workers"};
 
+// Nouns that end a body's name (see is_body_noun).
+constexpr std::array<std::string_view, 35> body_nouns = {
+    "agency", "airlines", "airways", "assembly", "association", "authority", "bank", "board", "bureau",
+    "club", "college", "commission", "committee", "company", "corporation", "council", "department",
+    "federation", "foundation", "fund", "group", "hall", "hospital", "hotel", "institute", "league",
+    "ministry", "party", "school", "society", "stadium", "station", "trust", "union", "university"};
+
 constexpr std::array<std::string_view, 20> features = {
     "avenue", "bay", "boulevard", "bridge", "canal", "delta", "gulf", "highway", "island", "lake",
     "mountain", "mountains", "ocean", "river", "road", "sea", "square", "strait", "street", "valley"};
@@ -129,12 +136,14 @@ constexpr std::array<std::string_view, 20> features = {
 static_assert(is_sorted_list(closed_class) && is_sorted_list(subject_ends) && is_sorted_list(heads) &&
                   is_sorted_list(weak_heads) && is_sorted_list(modifiers) && is_sorted_list(non_name) &&
                   is_sorted_list(particles) && is_sorted_list(locatives) && is_sorted_list(private_bodies) &&
-                  is_sorted_list(features),
+                  is_sorted_list(features) && is_sorted_list(body_nouns),
               "binary_search needs sorted lists");
 
 bool is_rank_word(std::string_view folded) noexcept { return std::find(ranks.begin(), ranks.end(), folded) != ranks.end(); }
 
 bool is_private_body_word(std::string_view folded) noexcept { return contains(private_bodies, folded); }
+
+bool is_body_noun(std::string_view folded) noexcept { return contains(body_nouns, folded); }
 
 bool is_feature_word(std::string_view folded) noexcept { return contains(features, folded); }
 

@@ -52,6 +52,10 @@ struct RoleMatch {
 /// there ("union president") is not a public office.
 [[nodiscard]] bool is_private_body_word(std::string_view folded) noexcept;
 
+/// True for a folded noun that ends the name of a body or a building ("Bank", "Committee",
+/// "Station"): a name right before it is the body's ("Deutsche Bank"), no person's.
+[[nodiscard]] bool is_body_noun(std::string_view folded) noexcept;
+
 /// True for a folded word that, after a place name, makes it part of another name
 /// ("Dnipro River", "Kyiv Street").
 [[nodiscard]] bool is_feature_word(std::string_view folded) noexcept;

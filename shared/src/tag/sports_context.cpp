@@ -23,18 +23,27 @@ constexpr std::array<std::string_view, 58> sports_words = {
     "semifinal", "slam", "sprinter", "squad", "stadium", "striker", "tennis", "tries", "uefa", "wanderers",
     "wickets", "winger"};
 
-// Words after a score that make it a result ("a 2-1 win"), not a range or a fraction.
-constexpr std::array<std::string_view, 9> result_words = {
-    "aggregate", "away", "defeat", "draw", "home", "lead", "loss", "victory", "win"};
+// Words beside a score that make it a result ("a 2-1 win", "won 2-1"), not a range or a fraction.
+constexpr std::array<std::string_view, 15> result_words = {
+    "aggregate", "away", "beat", "defeat", "draw", "drew", "home", "lead", "led", "loss", "lost", "trailed",
+    "victory", "win", "won"};
 
 // A word after a place that makes it a team: a club name's second word, a team's people and
-// positions, a result, or a plural verb (a city "is"; "Newcastle are" is the team).
-constexpr std::array<std::string_view, 48> after_team = {
-    "afc", "albion", "are", "athletic", "beat", "beats", "boss", "captain", "city", "coach", "county",
-    "defender", "drew", "face", "fans", "fc", "flanker", "forward", "goalkeeper", "have", "hooker", "host",
-    "hotspur", "keeper", "lock", "manager", "midfielder", "play", "players", "prop", "rangers", "rovers",
-    "say", "side", "skipper", "squad", "star", "striker", "supporters", "team", "town", "united", "v",
-    "wanderers", "were", "wing", "winger", "youngster"};
+// positions, a result.
+constexpr std::array<std::string_view, 49> after_team = {
+    "afc", "albion", "athletic", "beat", "beats", "boss", "captain", "centre", "city", "coach", "county",
+    "defender", "drew", "edged", "fans", "fc", "flanker", "fly", "forward", "full", "goalkeeper", "hammered",
+    "hooker", "hotspur", "keeper", "lock", "lost", "manager", "midfielder", "players", "prop", "rangers",
+    "rovers", "scrum", "side", "skipper", "squad", "star", "striker", "supporters", "team", "thrashed",
+    "town", "united", "v", "wanderers", "wing", "winger", "youngster"};
+
+// A plural verb after a place's name as a subject: a city "is", "Newcastle are" is the team.
+constexpr std::array<std::string_view, 7> plural_verbs = {
+    "are", "face", "have", "host", "play", "say", "were"};
+
+// Words before a place that make it no subject ("flights from Newcastle were").
+constexpr std::array<std::string_view, 11> prepositions = {
+    "at", "by", "for", "from", "in", "near", "of", "on", "to", "via", "with"};
 
 // A word before a place that makes it a team: a result, a transfer, a club prefix, a table.
 constexpr std::array<std::string_view, 20> before_team = {
@@ -44,7 +53,9 @@ constexpr std::array<std::string_view, 20> before_team = {
 static_assert(std::is_sorted(sports_words.begin(), sports_words.end()) &&
                   std::is_sorted(after_team.begin(), after_team.end()) &&
                   std::is_sorted(before_team.begin(), before_team.end()) &&
-                  std::is_sorted(result_words.begin(), result_words.end()),
+                  std::is_sorted(result_words.begin(), result_words.end()) &&
+                  std::is_sorted(plural_verbs.begin(), plural_verbs.end()) &&
+                  std::is_sorted(prepositions.begin(), prepositions.end()),
               "binary_search needs sorted lists");
 
 bool is_number(std::string_view w) {
@@ -82,8 +93,10 @@ bool score_at(const View& v, std::size_t i) {
     if (v.gap_after(i) != "-" && v.gap_after(i) != " - ") return false;
     if (v.gap_before(i) == "-" || v.gap_after(j) != " ") return false;
     const bool team_before = i > 0 && v.gap_before(i) == " " && text::starts_upper(v.word(i - 1));
+    const bool result_before = i > 0 && contains(result_words, v.f.folded[i - 1]);
     const bool after = j + 1 < v.size();
-    return team_before || (after && (text::starts_upper(v.word(j + 1)) || contains(result_words, v.f.folded[j + 1])));
+    return team_before || result_before ||
+           (after && (text::starts_upper(v.word(j + 1)) || contains(result_words, v.f.folded[j + 1])));
 }
 
 // "Newcastle: Given, Carr, Boumsong": a colon, then names separated by commas.
@@ -135,6 +148,8 @@ bool names_team(const FieldWords& field, std::size_t first, std::size_t last) {
         auto gap = v.gap_before(last);
         const auto& next = field.folded[last];
         if ((gap == " " || is_possessive(gap)) && contains(after_team, next)) return true;
+        const bool subject = first == 0 || !contains(prepositions, field.folded[first - 1]);
+        if (gap == " " && subject && contains(plural_verbs, next)) return true;
         if (gap == " " && is_number(v.word(last))) return true;  // "Leeds 2 Wimbledon 0"
     }
     if (first > 0 && v.gap_before(first) == " ") {
