@@ -1,5 +1,7 @@
 #include "tag/sports_context.hpp"
 
+#include "tag/roles.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -120,11 +122,25 @@ bool club_in_brackets(const View& v, std::size_t first, std::size_t last) {
     return (open == " (" || open == " ( ") && !close.empty() && (close[0] == ')' || close.substr(0, 2) == " )");
 }
 
-// "Chelsea's Damien Duff": a place's player, named in full.
+// "Chelsea's Damien Duff": a place's player, named in full. Not a place's own landmark or
+// body ("Moscow's Domodedovo Airport", "Dublin's City Council").
 bool player_after(const View& v, std::size_t last) {
     if (last + 1 >= v.size() || !is_possessive(v.gap_before(last))) return false;
-    return text::starts_upper(v.word(last)) && !text::all_upper(v.word(last)) && v.gap_after(last) == " " &&
-           text::starts_upper(v.word(last + 1));
+    if (!text::starts_upper(v.word(last)) || text::all_upper(v.word(last)) || v.gap_after(last) != " ") return false;
+    std::size_t k = last;
+    while (k < v.size() && k < last + 4 && (k == last || v.gap_before(k) == " ") && text::starts_upper(v.word(k))) {
+        const auto& f = v.f.folded[k];
+        if (is_non_name_word(f) || is_body_noun(f) || is_feature_word(f) || is_role_word(f)) return false;
+        ++k;
+    }
+    return k >= last + 2;
+}
+
+// "Leicester City", not "Dublin City Council": a town's word that a club name ends with.
+bool ends_club_name(const View& v, std::size_t k) {
+    const auto& f = v.f.folded[k];
+    if (f != "city" && f != "town" && f != "county") return true;
+    return k + 1 >= v.size() || v.gap_after(k) != " " || !text::starts_upper(v.word(k + 1));
 }
 
 }  // namespace
@@ -147,7 +163,7 @@ bool names_team(const FieldWords& field, std::size_t first, std::size_t last) {
     if (last < v.size()) {
         auto gap = v.gap_before(last);
         const auto& next = field.folded[last];
-        if ((gap == " " || is_possessive(gap)) && contains(after_team, next)) return true;
+        if ((gap == " " || is_possessive(gap)) && contains(after_team, next) && ends_club_name(v, last)) return true;
         const bool subject = first == 0 || !contains(prepositions, field.folded[first - 1]);
         if (gap == " " && subject && contains(plural_verbs, next)) return true;
         if (gap == " " && is_number(v.word(last))) return true;  // "Leeds 2 Wimbledon 0"
