@@ -38,6 +38,19 @@ bool is_possessive_gap(std::string_view gap) {
 bool is_comma_gap(std::string_view gap) { return gap == ", " || gap == " , "; }
 
 
+namespace {
+
+// text::all_upper for a word known to start with a capital, without decoding ASCII.
+bool no_lower_case(std::string_view w) {
+    for (char c : w) {
+        if (static_cast<unsigned char>(c) >= 0x80) return text::all_upper(w);
+        if (c >= 'a' && c <= 'z') return false;
+    }
+    return true;
+}
+
+}  // namespace
+
 std::vector<std::uint8_t> mark_capitals(std::string_view text, const std::vector<text::Token>& tokens,
                                         const std::vector<std::uint8_t>& upper) {
     std::vector<std::uint8_t> caps(tokens.size(), 0);
@@ -57,7 +70,7 @@ std::vector<std::uint8_t> mark_capitals(std::string_view text, const std::vector
         const auto w = word(i);
         if (!has_letter(w)) continue;
         ++letter_words;
-        if (upper[i] && text::all_upper(w)) {
+        if (upper[i] && no_lower_case(w)) {
             ++upper_words;
             run.push_back(i);
         } else {
@@ -367,10 +380,10 @@ void ArticleTagger::add_later_surname_mentions(Tagging& out, const std::vector<O
             !detail::is_rank_word(m_body.folded[t - 1])) {
             continue;
         }
-        // "Bentsen-era", "pre-Castro", "the Brady Bill": part of another word or name.
-        if (m_body.gap_before(t).ends_with('-') || m_body.gap_after(t).starts_with('-') || continues_name(t + 1)) continue;
         for (const auto& person : people) {
             if (m_body.folded[t] != surname(person)) continue;
+            // "Bentsen-era", "pre-Castro", "the Brady Bill": part of another word or name.
+            if (m_body.gap_before(t).ends_with('-') || m_body.gap_after(t).starts_with('-') || continues_name(t + 1)) break;
             // With its particles and initials: "de Klerk", "B. Yeltsin".
             std::size_t first = t;
             while (first > 0 && (m_body.gap_before(first) == " " || m_body.gap_before(first) == ". ") &&
