@@ -100,6 +100,9 @@ TEST(TaggerCapitals, OfficeNameAndVerbPattern) {
     EXPECT_TRUE(tag("PRIME MINISTER JONES SAID SO.").officials.empty());
     EXPECT_TRUE(tag("THE PREMIER LEAGUE SUMMARY .").officials.empty());
     EXPECT_TRUE(tag("THE CHAIRMAN CUSTOMER REPURCHASE AGREEMENTS ROSE.").officials.empty());
+    // What an unnamed speaker said is no name before his office.
+    EXPECT_TRUE(tag("THE FED ARRANGED 1.5 BILLION DLRS OF CUSTOMER REPURCHASE AGREEMENTS, A FED SPOKESMAN SAID.")
+                    .officials.empty());
 }
 
 TEST(TaggerCapitals, ABareSurnameInCapitalsIsNeverAnOfficialAlone) {

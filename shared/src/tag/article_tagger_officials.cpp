@@ -161,9 +161,9 @@ std::size_t ArticleTagger::known_name_backward(std::size_t end) const {
 
 bool ArticleTagger::name_ok(std::size_t first, std::size_t last) const {
     if (first >= last) return false;
-    // "Vivendi advisor Deutsche Bank", "Chairman of the Environmental Audit Committee".
-    if (last < m_body.tokens.size() && m_body.gap_before(last) == " " && m_body.upper[last] &&
-        detail::is_body_noun(m_body.folded[last])) {
+    // "Vivendi advisor Deutsche Bank", "Chairman of the Environmental Audit Committee",
+    // "King Cross station".
+    if (last < m_body.tokens.size() && m_body.gap_before(last) == " " && detail::is_body_noun(m_body.folded[last])) {
         return false;
     }
     for (const auto& h : m_places) {
@@ -280,6 +280,12 @@ void ArticleTagger::find_officials() {
             continue;
         }
         if (private_office(role)) continue;
+        // "... REPURCHASE AGREEMENTS, A FED SPOKESMAN SAID": the words before an unnamed
+        // speaker are what was said, not a name.
+        if (role.last < n && m_body.gap_before(role.last) == " " && detail::is_subject_end_word(m_body.folded[role.last]) &&
+            m_body.folded[role.last] != "who") {
+            continue;
+        }
         auto first = m_body.caps[p] ? name_in_capitals_backward(p + 1) : name_backward(p + 1);
         if (p + 1 - first < 2 || !name_ok(first, p + 1)) continue;
         if (country.empty()) country = country_after(role.last);
