@@ -10,31 +10,22 @@
 #include <vector>
 
 #include "tag/article_tagger.hpp"
+#include "tagging.hpp"
 
-using newsfacet::Article;
-using newsfacet::Tagger;
 using newsfacet::Tagging;
 
 namespace {
 
 using Values = std::vector<std::string>;
 
-const Tagger& tagger() {
-    static const Tagger t;  // immutable; built once for these tests
-    return t;
-}
-
-Tagging tag(const std::string& body, const std::string& date = "1987-03-04", const std::string& title = "") {
-    Article a;
-    a.id = "t";
-    a.title = title;
-    a.body = body;
-    a.date = date;
-    return tagger().tag(a);
+Tagging tag(const std::string& body, const std::string& date = "1987-03-04",
+            const std::string& title = "") {
+    return newsfacet::testing::tag_article(body, title, date);
 }
 
 std::string upper(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
     return s;
 }
 
@@ -70,18 +61,22 @@ TEST(TaggerCapitals, RunsOfWordsInCapitals) {
 TEST(TaggerCapitals, AWordAfterAnOfficeIsNoNameByItsCapital) {
     // "PRESIDENT JONES SAID" gave "JONES SAID".
     EXPECT_TRUE(tag("PRESIDENT JONES SAID THE TALKS WOULD GO ON.").officials.empty());
-    EXPECT_TRUE(tag("THE MINISTER SAID PRICES WOULD RISE. THE CHAIRMAN DECLINED COMMENT.").officials.empty());
+    EXPECT_TRUE(tag("THE MINISTER SAID PRICES WOULD RISE. THE CHAIRMAN DECLINED COMMENT.")
+                    .officials.empty());
     EXPECT_TRUE(tag("THE MINISTER TOLD REUTERS THE PLAN WAS READY.").officials.empty());
     // A name cut by a line break: the first name alone is nothing (the known surname is Volcker).
-    EXPECT_EQ(tag("FED CHAIRMAN PAUL\nVOLCKER'S TERM ENDS IN AUGUST, A SPOKESMAN SAID.").facets.official,
-              (Values{"Paul Volcker"}));
+    EXPECT_EQ(
+        tag("FED CHAIRMAN PAUL\nVOLCKER'S TERM ENDS IN AUGUST, A SPOKESMAN SAID.").facets.official,
+        (Values{"Paul Volcker"}));
     // The same words in mixed case: the capital is evidence there.
-    EXPECT_EQ(tag("President Jones said the talks would go on.").facets.official, (Values{"Jones"}));
+    EXPECT_EQ(tag("President Jones said the talks would go on.").facets.official,
+              (Values{"Jones"}));
 }
 
 TEST(TaggerCapitals, KnownNamesAsInMixedCase) {
-    const std::string text = "Treasury Secretary James Baker said the dollar was stable, and President Reagan "
-                             "agreed.";
+    const std::string text =
+        "Treasury Secretary James Baker said the dollar was stable, and President Reagan "
+        "agreed.";
     auto mixed = tag(text);
     auto caps = tag(upper(text));
     EXPECT_EQ(mixed.facets.official, (Values{"James Baker", "Ronald Reagan"}));
@@ -92,8 +87,9 @@ TEST(TaggerCapitals, KnownNamesAsInMixedCase) {
 TEST(TaggerCapitals, OfficeNameAndVerbPattern) {
     auto t = tag("FINANCE SECRETARY JAIME ONGPIN TOLD REPORTERS THE DEBT TALKS WOULD RESUME.");
     EXPECT_EQ(t.facets.official, (Values{"JAIME ONGPIN"}));
-    auto before = tag("OFFICIALS SAID THAT BERYL SPRINKEL, CHAIRMAN OF THE COUNCIL OF ECONOMIC ADVISERS, "
-                      "WOULD STAY.");
+    auto before =
+        tag("OFFICIALS SAID THAT BERYL SPRINKEL, CHAIRMAN OF THE COUNCIL OF ECONOMIC ADVISERS, "
+            "WOULD STAY.");
     EXPECT_EQ(before.facets.official, (Values{"BERYL SPRINKEL"}));
     // Not two words that are no name, nor one word alone, nor words the subject does not end.
     EXPECT_TRUE(tag("THE MINISTER HAS ALWAYS SAID SO.").officials.empty());
@@ -101,26 +97,33 @@ TEST(TaggerCapitals, OfficeNameAndVerbPattern) {
     EXPECT_TRUE(tag("THE PREMIER LEAGUE SUMMARY .").officials.empty());
     EXPECT_TRUE(tag("THE CHAIRMAN CUSTOMER REPURCHASE AGREEMENTS ROSE.").officials.empty());
     // What an unnamed speaker said is no name before his office.
-    EXPECT_TRUE(tag("THE FED ARRANGED 1.5 BILLION DLRS OF CUSTOMER REPURCHASE AGREEMENTS, A FED SPOKESMAN SAID.")
+    EXPECT_TRUE(tag("THE FED ARRANGED 1.5 BILLION DLRS OF CUSTOMER REPURCHASE AGREEMENTS, A FED "
+                    "SPOKESMAN SAID.")
                     .officials.empty());
 }
 
 TEST(TaggerCapitals, ABareSurnameInCapitalsIsNeverAnOfficialAlone) {
     // Unknown: nothing. Known and in office then: the known official, by the surname rules.
     EXPECT_TRUE(tag("JONES SAID THE BANK WOULD CUT RATES. JONES ADDED MORE.", "1987-03-04",
-                    "JONES SEES RATE CUT").officials.empty());
-    auto known = tag("YEUTTER SAID THE TALKS WOULD GO ON. YEUTTER WILL MEET JAPANESE OFFICIALS.", "1987-03-04",
-                     "YEUTTER SEES PROGRESS");
+                    "JONES SEES RATE CUT")
+                    .officials.empty());
+    auto known = tag("YEUTTER SAID THE TALKS WOULD GO ON. YEUTTER WILL MEET JAPANESE OFFICIALS.",
+                     "1987-03-04", "YEUTTER SEES PROGRESS");
     EXPECT_EQ(known.facets.official, (Values{"Clayton Yeutter"}));
     // A word before the surname in capitals may be any word: "SAID YEUTTER" is Yeutter.
-    auto after_verb = tag("TRADE TALKS WILL GO ON, SAID YEUTTER. YEUTTER WILL MEET OFFICIALS.", "1987-03-04");
+    auto after_verb =
+        tag("TRADE TALKS WILL GO ON, SAID YEUTTER. YEUTTER WILL MEET OFFICIALS.", "1987-03-04");
     EXPECT_EQ(after_verb.facets.official, (Values{"Clayton Yeutter"}));
 }
 
 TEST(TaggerNameForms, InitialsHyphensParticlesAndRegnalNumbers) {
-    auto t = tag("Former president F.W. de Klerk met Prime Minister Banharn Silpa-archa and the Commission's "
-                 "chief spokesman Nikolaus van der Pas.", "1996-08-27");
-    EXPECT_EQ(official_mentions(t), (Values{"F.W. de Klerk", "Banharn Silpa-archa", "Nikolaus van der Pas"}));
+    auto t =
+        tag("Former president F.W. de Klerk met Prime Minister Banharn Silpa-archa and the "
+            "Commission's "
+            "chief spokesman Nikolaus van der Pas.",
+            "1996-08-27");
+    EXPECT_EQ(official_mentions(t),
+              (Values{"F.W. de Klerk", "Banharn Silpa-archa", "Nikolaus van der Pas"}));
     auto queen = tag("1533 - Queen Elizabeth I born.", "1996-09-07");
     EXPECT_EQ(official_mentions(queen), (Values{"Elizabeth I"}));
     // A pronoun is no regnal number, nor are the particles of a name without its surname.
@@ -129,11 +132,15 @@ TEST(TaggerNameForms, InitialsHyphensParticlesAndRegnalNumbers) {
 }
 
 TEST(TaggerNameForms, SurnameMentionsInsideOtherWordsOrNames) {
-    auto t = tag("Treasury Secretary Lloyd Bentsen spoke. A return to Bentsen-era policy and the Bentsen Plan "
-                 "worried traders, but Bentsen said no.", "1993-05-01");
+    auto t =
+        tag("Treasury Secretary Lloyd Bentsen spoke. A return to Bentsen-era policy and the "
+            "Bentsen Plan "
+            "worried traders, but Bentsen said no.",
+            "1993-05-01");
     EXPECT_EQ(official_mentions(t), (Values{"Lloyd Bentsen", "Bentsen"}));
     // Its particles and initials belong to the mention.
-    auto klerk = tag("Former president F.W. de Klerk spoke. Critics of de Klerk said so.", "1996-08-27");
+    auto klerk =
+        tag("Former president F.W. de Klerk spoke. Critics of de Klerk said so.", "1996-08-27");
     EXPECT_EQ(official_mentions(klerk), (Values{"F.W. de Klerk", "de Klerk"}));
 }
 

@@ -9,34 +9,26 @@
 #include <vector>
 
 #include "tag/sports_context.hpp"
+#include "tagging.hpp"
 #include "text/text.hpp"
 
-using newsfacet::Article;
-using newsfacet::Tagger;
 using newsfacet::Tagging;
 
 namespace {
 
 using Values = std::vector<std::string>;
 
-const Tagger& tagger() {
-    static const Tagger t;  // immutable; built once for these tests
-    return t;
-}
-
 Tagging tag(const std::string& body, const std::string& title = "", const std::string& date = "") {
-    Article a;
-    a.id = "t";
-    a.title = title;
-    a.body = body;
-    a.date = date;
-    return tagger().tag(a);
+    return newsfacet::testing::tag_article(body, title, date);
 }
 
-bool has(const Values& values, const std::string& v) { return std::find(values.begin(), values.end(), v) != values.end(); }
+bool has(const Values& values, const std::string& v) {
+    return std::find(values.begin(), values.end(), v) != values.end();
+}
 
 bool mentioned(const Tagging& t, const std::string& value) {
-    return std::any_of(t.mentions.begin(), t.mentions.end(), [&](const newsfacet::Mention& m) { return m.value == value; });
+    return std::any_of(t.mentions.begin(), t.mentions.end(),
+                       [&](const newsfacet::Mention& m) { return m.value == value; });
 }
 
 // The words of a text as the tagger holds them, for the sports_context functions.
@@ -45,7 +37,8 @@ struct Words {
     std::vector<newsfacet::text::Token> tokens;
     std::vector<std::string> folded;
     explicit Words(std::string t) : text(std::move(t)), tokens(newsfacet::text::words(text)) {
-        for (const auto& tok : tokens) folded.push_back(newsfacet::text::fold(text.substr(tok.start, tok.end - tok.start)));
+        for (const auto& tok : tokens)
+            folded.push_back(newsfacet::text::fold(text.substr(tok.start, tok.end - tok.start)));
     }
     [[nodiscard]] newsfacet::detail::FieldWords field() const { return {text, tokens, folded}; }
     // The token index of `word`'s first occurrence.
@@ -72,11 +65,16 @@ const std::string report =
 TEST(SportsContext, CountsSportsWordsAndScoreLines) {
     using newsfacet::detail::count_sports_cues;
     EXPECT_EQ(count_sports_cues(Words("The striker scored in the league cup.").field(), 10), 4);
-    EXPECT_EQ(count_sports_cues(Words("Leeds won 2-1 and Hull drew 0 - 0 at home.").field(), 10), 2);
+    EXPECT_EQ(count_sports_cues(Words("Leeds won 2-1 and Hull drew 0 - 0 at home.").field(), 10),
+              2);
     EXPECT_EQ(count_sports_cues(Words("a 3-1 win over the champions").field(), 10), 1);
     // Not scores: dates, fractions, ranges; and business words that sports share.
-    EXPECT_EQ(count_sports_cues(Words("LONDON 1996-08-25 Bonds rose 7-1/2 points, or 2-3 pct.").field(), 10), 0);
-    EXPECT_EQ(count_sports_cues(Words("The goal of the team this season is to match rivals.").field(), 10), 0);
+    EXPECT_EQ(count_sports_cues(
+                  Words("LONDON 1996-08-25 Bonds rose 7-1/2 points, or 2-3 pct.").field(), 10),
+              0);
+    EXPECT_EQ(count_sports_cues(
+                  Words("The goal of the team this season is to match rivals.").field(), 10),
+              0);
     // Stops counting at `enough`.
     EXPECT_EQ(count_sports_cues(Words("cup cup cup cup cup").field(), 2), 2);
 }
@@ -110,31 +108,36 @@ TEST(SportsTeams, ClubsNamedAfterTownsAreNoPlaces) {
 }
 
 TEST(SportsTeams, TheSameTownsOutsideSportAreLocations) {
-    auto news = tag("Heavy rain flooded streets in Newcastle on Saturday. Newcastle council said roads "
-                    "would reopen on Monday.");
+    auto news =
+        tag("Heavy rain flooded streets in Newcastle on Saturday. Newcastle council said roads "
+            "would reopen on Monday.");
     EXPECT_TRUE(has(news.facets.location, "Newcastle"));
     // A team word alone does not make an article about sport.
-    auto business = tag("Newcastle are among the cities bidding to host the conference, the council said.");
+    auto business =
+        tag("Newcastle are among the cities bidding to host the conference, the council said.");
     EXPECT_TRUE(mentioned(business, "Newcastle"));
 }
 
 TEST(SportsTeams, AVenueInASportsReportStaysAPlace) {
-    auto t = tag("The cross country race was staged in Edinburgh on Saturday. The striker Alan Shearer "
-                 "of Newcastle United watched from the stands with the league's referee and the coach.");
+    auto t =
+        tag("The cross country race was staged in Edinburgh on Saturday. The striker Alan Shearer "
+            "of Newcastle United watched from the stands with the league's referee and the coach.");
     EXPECT_TRUE(has(t.facets.location, "Edinburgh"));
     EXPECT_FALSE(mentioned(t, "Newcastle"));
 }
 
 TEST(SportsTeams, NationalSidesKeepTheirPlaces) {
-    auto t = tag("England beat Wales in the Six Nations on Saturday. The England coach praised his "
-                 "squad and the league's referee.");
+    auto t =
+        tag("England beat Wales in the Six Nations on Saturday. The England coach praised his "
+            "squad and the league's referee.");
     EXPECT_TRUE(mentioned(t, "England"));
     EXPECT_TRUE(mentioned(t, "Wales"));
 }
 
 TEST(SportsOfficials, CompetitionsAreNoOfficials) {
-    auto t = tag("Chelsea lead the Premier League by five points. Premier Rugby clubs meet on Monday, "
-                 "after the World Cup draw and the Miss World final.");
+    auto t =
+        tag("Chelsea lead the Premier League by five points. Premier Rugby clubs meet on Monday, "
+            "after the World Cup draw and the Miss World final.");
     EXPECT_TRUE(t.officials.empty());
     // A premier is still an office.
     auto premier = tag("Chinese Premier Li Peng met the delegation on Monday.");
@@ -142,23 +145,29 @@ TEST(SportsOfficials, CompetitionsAreNoOfficials) {
 }
 
 TEST(SportsOfficials, APlayerWithAKingsNamesIsNoKing) {
-    auto t = tag("Juan Carlos Valeron scored twice for Deportivo. Juan Carlos said the win was vital.", "",
-                 "2004-11-02");
+    auto t =
+        tag("Juan Carlos Valeron scored twice for Deportivo. Juan Carlos said the win was vital.",
+            "", "2004-11-02");
     EXPECT_TRUE(t.officials.empty());
-    EXPECT_TRUE(tag("Pinero, Juan Carlos Pinero (Spain) 68 70", "", "1996-08-23").officials.empty());
+    EXPECT_TRUE(
+        tag("Pinero, Juan Carlos Pinero (Spain) 68 70", "", "1996-08-23").officials.empty());
     // The king named in full, alone, still is.
     auto king = tag("King Juan Carlos opened parliament in Madrid on Tuesday.", "", "2004-11-02");
     EXPECT_FALSE(king.officials.empty());
 }
 
 TEST(EntertainmentOfficials, WorksBandsAndBodiesAreNoOfficials) {
-    auto t = tag("The remake of King Kong topped the box office. Queen Latifah and King Crimson played "
-                 "at King Cross station. Vivendi advisor Deutsche Bank and the Chairman of the "
-                 "Environmental Audit Committee Peter Ainsworth disagreed.", "", "2005-01-10");
+    auto t =
+        tag("The remake of King Kong topped the box office. Queen Latifah and King Crimson played "
+            "at King Cross station. Vivendi advisor Deutsche Bank and the Chairman of the "
+            "Environmental Audit Committee Peter Ainsworth disagreed.",
+            "", "2005-01-10");
     EXPECT_TRUE(t.facets.official.empty()) << ::testing::PrintToString(t.facets.official);
     // A king with a country, a known monarch, and King as a surname stay.
-    EXPECT_TRUE(has(tag("Saudi King Fahd met the envoy.", "", "1990-01-10").facets.official, "Fahd bin Abdulaziz"));
-    EXPECT_FALSE(tag("King Mswati of Swaziland met the envoy.", "", "1990-01-10").facets.official.empty());
+    EXPECT_TRUE(has(tag("Saudi King Fahd met the envoy.", "", "1990-01-10").facets.official,
+                    "Fahd bin Abdulaziz"));
+    EXPECT_FALSE(
+        tag("King Mswati of Swaziland met the envoy.", "", "1990-01-10").facets.official.empty());
     auto governor = tag("Bank of England governor Mervyn King warned on rates.", "", "2005-01-10");
     EXPECT_TRUE(has(governor.facets.official, "Mervyn King"));
 }
@@ -170,20 +179,25 @@ TEST(SportsOfficials, KnownWrongValuesStayAbsent) {
         report,
         "Arsenal and Premier League leaders Chelsea meet on Sunday. Premier League chairman Dave "
         "Richards said the FC Barcelona tie would be moved.",
-        "Leicester 83-10 Newcastle\n\nLeicester scrum-half Harry Ellis scored two tries as Leicester "
+        "Leicester 83-10 Newcastle\n\nLeicester scrum-half Harry Ellis scored two tries as "
+        "Leicester "
         "thrashed Newcastle in the Zurich Premiership. Newcastle centre Mathew Tait was sent off.",
         "Liverpool manager Rafael Benitez has refused to panic after Liverpool drew 1-1 with "
         "Manchester United. Manchester United boss Sir Alex Ferguson praised his defender.",
         "Bellamy left Newcastle to join Celtic on loan. Squad: Jones (Wolves), Gabbidon (Cardiff), "
         "Bellamy (Newcastle), Giggs (Manchester United).",
-        "The former Miss World will host the World Cup draw. Premier Rugby said the cup final was sold out.",
+        "The former Miss World will host the World Cup draw. Premier Rugby said the cup final was "
+        "sold out.",
     };
-    const Values wrong_officials = {"League", "Premier", "Rugby", "FC", "World Cup", "Miss World", "Juan Carlos I",
-                                    "World", "Cup"};
-    const Values wrong_locations = {"Newcastle", "Barcelona", "Liverpool", "Manchester", "Leicester", "Cardiff"};
+    const Values wrong_officials = {"League",     "Premier",       "Rugby", "FC", "World Cup",
+                                    "Miss World", "Juan Carlos I", "World", "Cup"};
+    const Values wrong_locations = {"Newcastle",  "Barcelona", "Liverpool",
+                                    "Manchester", "Leicester", "Cardiff"};
     for (const auto& body : reports) {
         auto t = tag(body, "", "2005-02-20");
-        for (const auto& v : wrong_officials) EXPECT_FALSE(has(t.facets.official, v)) << v << " in: " << body;
-        for (const auto& v : wrong_locations) EXPECT_FALSE(has(t.facets.location, v)) << v << " in: " << body;
+        for (const auto& v : wrong_officials)
+            EXPECT_FALSE(has(t.facets.official, v)) << v << " in: " << body;
+        for (const auto& v : wrong_locations)
+            EXPECT_FALSE(has(t.facets.location, v)) << v << " in: " << body;
     }
 }

@@ -1,68 +1,72 @@
 #include "tag/sports_context.hpp"
 
-#include "tag/roles.hpp"
-
 #include <algorithm>
 #include <array>
 #include <cctype>
 
+#include "tag/lists.hpp"
+#include "tag/roles.hpp"
+
 namespace newsfacet::detail {
 namespace {
-
-template <std::size_t N>
-bool contains(const std::array<std::string_view, N>& sorted, std::string_view word) noexcept {
-    return std::binary_search(sorted.begin(), sorted.end(), word);
-}
 
 // Words that rarely appear outside sports reports (not "goal", "match", "season", "final":
 // a business article has them too).
 constexpr std::array<std::string_view, 58> sports_words = {
-    "afc", "athletics", "basketball", "batsman", "bowler", "bundesliga", "championship", "championships",
-    "coach", "cricket", "cup", "defender", "fa", "fc", "fifa", "fixture", "fixtures", "flanker", "football",
-    "footballer", "goalkeeper", "goals", "golf", "hotspur", "hurdles", "innings", "keeper", "league",
-    "marathon", "medal", "midfielder", "nba", "nfl", "olympic", "olympics", "playoff", "playoffs",
-    "premiership", "quarterfinal", "referee", "relay", "rovers", "rugby", "scored", "scrum", "seeded",
-    "semifinal", "slam", "sprinter", "squad", "stadium", "striker", "tennis", "tries", "uefa", "wanderers",
-    "wickets", "winger"};
+    "afc",        "athletics",   "basketball",   "batsman",
+    "bowler",     "bundesliga",  "championship", "championships",
+    "coach",      "cricket",     "cup",          "defender",
+    "fa",         "fc",          "fifa",         "fixture",
+    "fixtures",   "flanker",     "football",     "footballer",
+    "goalkeeper", "goals",       "golf",         "hotspur",
+    "hurdles",    "innings",     "keeper",       "league",
+    "marathon",   "medal",       "midfielder",   "nba",
+    "nfl",        "olympic",     "olympics",     "playoff",
+    "playoffs",   "premiership", "quarterfinal", "referee",
+    "relay",      "rovers",      "rugby",        "scored",
+    "scrum",      "seeded",      "semifinal",    "slam",
+    "sprinter",   "squad",       "stadium",      "striker",
+    "tennis",     "tries",       "uefa",         "wanderers",
+    "wickets",    "winger"};
 
 // Words beside a score that make it a result ("a 2-1 win", "won 2-1"), not a range or a fraction.
 constexpr std::array<std::string_view, 15> result_words = {
-    "aggregate", "away", "beat", "defeat", "draw", "drew", "home", "lead", "led", "loss", "lost", "trailed",
-    "victory", "win", "won"};
+    "aggregate", "away", "beat", "defeat",  "draw",    "drew", "home", "lead",
+    "led",       "loss", "lost", "trailed", "victory", "win",  "won"};
 
 // A word after a place that makes it a team: a club name's second word, a team's people and
 // positions, a result.
 constexpr std::array<std::string_view, 49> after_team = {
-    "afc", "albion", "athletic", "beat", "beats", "boss", "captain", "centre", "city", "coach", "county",
-    "defender", "drew", "edged", "fans", "fc", "flanker", "fly", "forward", "full", "goalkeeper", "hammered",
-    "hooker", "hotspur", "keeper", "lock", "lost", "manager", "midfielder", "players", "prop", "rangers",
-    "rovers", "scrum", "side", "skipper", "squad", "star", "striker", "supporters", "team", "thrashed",
-    "town", "united", "v", "wanderers", "wing", "winger", "youngster"};
+    "afc",        "albion",  "athletic", "beat",      "beats",      "boss",   "captain",
+    "centre",     "city",    "coach",    "county",    "defender",   "drew",   "edged",
+    "fans",       "fc",      "flanker",  "fly",       "forward",    "full",   "goalkeeper",
+    "hammered",   "hooker",  "hotspur",  "keeper",    "lock",       "lost",   "manager",
+    "midfielder", "players", "prop",     "rangers",   "rovers",     "scrum",  "side",
+    "skipper",    "squad",   "star",     "striker",   "supporters", "team",   "thrashed",
+    "town",       "united",  "v",        "wanderers", "wing",       "winger", "youngster"};
 
 // A plural verb after a place's name as a subject: a city "is", "Newcastle are" is the team.
-constexpr std::array<std::string_view, 7> plural_verbs = {
-    "are", "face", "have", "host", "play", "say", "were"};
+constexpr std::array<std::string_view, 7> plural_verbs = {"are",  "face", "have", "host",
+                                                          "play", "say",  "were"};
 
 // Words before a place that make it no subject ("flights from Newcastle were").
-constexpr std::array<std::string_view, 11> prepositions = {
-    "at", "by", "for", "from", "in", "near", "of", "on", "to", "via", "with"};
+constexpr std::array<std::string_view, 11> prepositions = {"at", "by", "for", "from", "in",  "near",
+                                                           "of", "on", "to",  "via",  "with"};
 
 // A word before a place that makes it a team: a result, a transfer, a club prefix, a table.
 constexpr std::array<std::string_view, 20> before_team = {
-    "ac", "afc", "against", "beat", "beating", "champions", "facing", "fc", "holders", "hosts", "join",
-    "joined", "joining", "joins", "leaders", "rivals", "v", "versus", "visitors", "vs"};
+    "ac",      "afc",     "against", "beat",   "beating",  "champions", "facing",
+    "fc",      "holders", "hosts",   "join",   "joined",   "joining",   "joins",
+    "leaders", "rivals",  "v",       "versus", "visitors", "vs"};
 
-static_assert(std::is_sorted(sports_words.begin(), sports_words.end()) &&
-                  std::is_sorted(after_team.begin(), after_team.end()) &&
-                  std::is_sorted(before_team.begin(), before_team.end()) &&
-                  std::is_sorted(result_words.begin(), result_words.end()) &&
-                  std::is_sorted(plural_verbs.begin(), plural_verbs.end()) &&
-                  std::is_sorted(prepositions.begin(), prepositions.end()),
+static_assert(is_sorted_list(sports_words) && is_sorted_list(after_team) && is_sorted_list(before_team) &&
+                  is_sorted_list(result_words) && is_sorted_list(plural_verbs) && is_sorted_list(prepositions),
               "binary_search needs sorted lists");
 
 bool is_number(std::string_view w) {
-    return !w.empty() && w.size() <= 3 &&
-           std::all_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    return !w.empty() && w.size() <= 3 && std::all_of(w.begin(), w.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c));
+    });
 }
 
 // The field's words, with the gaps between them.
@@ -83,7 +87,8 @@ struct View {
 };
 
 bool is_possessive(std::string_view gap) {
-    return gap == "'s " || gap == "\xE2\x80\x99s " || gap == " 's " || gap == "' " || gap == "\xE2\x80\x99 ";
+    return gap == "'s " || gap == "\xE2\x80\x99s " || gap == " 's " || gap == "' " ||
+           gap == "\xE2\x80\x99 ";
 }
 
 // "Newcastle 2-1 Bolton", "a 2 - 1 win": two small numbers and a dash, beside a team's name
@@ -98,7 +103,8 @@ bool score_at(const View& v, std::size_t i) {
     const bool result_before = i > 0 && contains(result_words, v.f.folded[i - 1]);
     const bool after = j + 1 < v.size();
     return team_before || result_before ||
-           (after && (text::starts_upper(v.word(j + 1)) || contains(result_words, v.f.folded[j + 1])));
+           (after &&
+            (text::starts_upper(v.word(j + 1)) || contains(result_words, v.f.folded[j + 1])));
 }
 
 // "Newcastle: Given, Carr, Boumsong": a colon, then names separated by commas.
@@ -119,18 +125,23 @@ bool club_in_brackets(const View& v, std::size_t first, std::size_t last) {
     if (first == 0 || !text::starts_upper(v.word(first - 1))) return false;
     auto open = v.gap_before(first);
     auto close = v.gap_after(last - 1);
-    return (open == " (" || open == " ( ") && !close.empty() && (close[0] == ')' || close.substr(0, 2) == " )");
+    return (open == " (" || open == " ( ") && !close.empty() &&
+           (close[0] == ')' || close.substr(0, 2) == " )");
 }
 
 // "Chelsea's Damien Duff": a place's player, named in full. Not a place's own landmark or
 // body ("Moscow's Domodedovo Airport", "Dublin's City Council").
 bool player_after(const View& v, std::size_t last) {
     if (last + 1 >= v.size() || !is_possessive(v.gap_before(last))) return false;
-    if (!text::starts_upper(v.word(last)) || text::all_upper(v.word(last)) || v.gap_after(last) != " ") return false;
+    if (!text::starts_upper(v.word(last)) || text::all_upper(v.word(last)) ||
+        v.gap_after(last) != " ")
+        return false;
     std::size_t k = last;
-    while (k < v.size() && k < last + 4 && (k == last || v.gap_before(k) == " ") && text::starts_upper(v.word(k))) {
+    while (k < v.size() && k < last + 4 && (k == last || v.gap_before(k) == " ") &&
+           text::starts_upper(v.word(k))) {
         const auto& f = v.f.folded[k];
-        if (is_non_name_word(f) || is_body_noun(f) || is_feature_word(f) || is_role_word(f)) return false;
+        if (is_non_name_word(f) || is_body_noun(f) || is_feature_word(f) || is_role_word(f))
+            return false;
         ++k;
     }
     return k >= last + 2;
@@ -163,7 +174,9 @@ bool names_team(const FieldWords& field, std::size_t first, std::size_t last) {
     if (last < v.size()) {
         auto gap = v.gap_before(last);
         const auto& next = field.folded[last];
-        if ((gap == " " || is_possessive(gap)) && contains(after_team, next) && ends_club_name(v, last)) return true;
+        if ((gap == " " || is_possessive(gap)) && contains(after_team, next) &&
+            ends_club_name(v, last))
+            return true;
         const bool subject = first == 0 || !contains(prepositions, field.folded[first - 1]);
         if (gap == " " && subject && contains(plural_verbs, next)) return true;
         if (gap == " " && is_number(v.word(last))) return true;  // "Leeds 2 Wimbledon 0"
