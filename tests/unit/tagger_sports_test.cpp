@@ -83,6 +83,7 @@ TEST(SportsContext, WordsAroundAPlaceThatMakeItATeam) {
     EXPECT_TRUE(Words("Newcastle United won.").team("Newcastle"));
     EXPECT_TRUE(Words("They beat Barcelona at home.").team("Barcelona"));
     EXPECT_TRUE(Words("Liverpool winger Harry Kewell is hurt.").team("Liverpool"));
+    EXPECT_TRUE(Words("Barcelona assistant coach Henk Ten Cate spoke.").team("Barcelona"));
     EXPECT_TRUE(Words("Chelsea's Damien Duff is out.").team("Chelsea"));
     EXPECT_TRUE(Words("Newcastle are fourth.").team("Newcastle"));
     EXPECT_TRUE(Words("Leeds 2 Wimbledon 0").team("Leeds"));

@@ -130,19 +130,23 @@ void ArticleTagger::drop_team_names(std::vector<PlaceHit>& title_places) {
     // Clubs are named after towns; national sides (England, Wales: regions in the gazetteer)
     // stay places, as CoNLL-2003 labels them.
     std::set<std::uint32_t> teams;
+    int readings = 0;
     auto find_teams = [&](const FieldWords& field, const std::vector<PlaceHit>& hits) {
         for (const auto& h : hits) {
-            if (m_gaz.place(h.place).kind == PlaceKind::city && names_team(field, h.first, h.last)) teams.insert(h.place);
+            if (m_gaz.place(h.place).kind == PlaceKind::city && names_team(field, h.first, h.last)) {
+                teams.insert(h.place);
+                ++readings;
+            }
         }
     };
     find_teams(body, m_places);
     find_teams(title, title_places);
     if (teams.empty()) return;
     // The words around a name say team only in a sports report: its sports words, and (given
-    // one) up to two towns read as teams.
+    // one) up to two team readings.
     int words = count_sports_cues(title, sports_article_cues);
     if (words < sports_article_cues) words += count_sports_cues(body, sports_article_cues - words);
-    const int towns = std::min<int>(2, static_cast<int>(teams.size()));
+    const int towns = std::min(2, readings);
     if (words == 0 || words + towns < sports_article_cues) return;
     // A place that is a team once in the article is the team wherever it is not a scene
     // ("staged in Newcastle"); "at Newcastle" is the club or its ground.

@@ -36,14 +36,13 @@ constexpr std::array<std::string_view, 15> result_words = {
 
 // A word after a place that makes it a team: a club name's second word, a team's people and
 // positions, a result.
-constexpr std::array<std::string_view, 49> after_team = {
-    "afc",        "albion",  "athletic", "beat",      "beats",      "boss",   "captain",
-    "centre",     "city",    "coach",    "county",    "defender",   "drew",   "edged",
-    "fans",       "fc",      "flanker",  "fly",       "forward",    "full",   "goalkeeper",
-    "hammered",   "hooker",  "hotspur",  "keeper",    "lock",       "lost",   "manager",
-    "midfielder", "players", "prop",     "rangers",   "rovers",     "scrum",  "side",
-    "skipper",    "squad",   "star",     "striker",   "supporters", "team",   "thrashed",
-    "town",       "united",  "v",        "wanderers", "wing",       "winger", "youngster"};
+constexpr std::array<std::string_view, 52> after_team = {
+    "afc", "albion", "assistant", "athletic", "beat", "beats", "boss", "captain", "centre",
+    "chairman", "city", "coach", "county", "defender", "drew", "edged", "fans", "fc", "flanker",
+    "fly", "forward", "full", "goalkeeper", "hammered", "hooker", "hotspur", "keeper", "lock",
+    "lost", "manager", "midfielder", "players", "president", "prop", "rangers", "rovers", "scrum",
+    "side", "skipper", "squad", "star", "striker", "supporters", "team", "thrashed", "town",
+    "united", "v", "wanderers", "wing", "winger", "youngster"};
 
 // A plural verb after a place's name as a subject: a city "is", "Newcastle are" is the team.
 constexpr std::array<std::string_view, 7> plural_verbs = {"are",  "face", "have", "host",
