@@ -107,18 +107,19 @@ Tagging ArticleTagger::run() {
 }
 
 ArticleTagger::HeadlinePlaces ArticleTagger::find_all_places() {
-    // Countries named anywhere help pick between same-named cities.
+    // Countries and regions named anywhere, and qualified names, help pick between
+    // same-named places.
     const auto body_matches = scan(m_body, false);
     const auto title_matches = scan(m_title, false);
     const auto dateline_matches = scan(m_dateline, true);
-    auto named = countries_named(body_matches);
-    for (const auto& c : countries_named(title_matches)) named.insert(c);
-    for (const auto& c : countries_named(dateline_matches)) named.insert(c);
+    for (const auto* matches : {&body_matches, &title_matches, &dateline_matches}) note_context(*matches);
+    note_qualified(m_dateline, dateline_matches, true);
+    note_qualified(m_body, body_matches, false);
+    note_qualified(m_title, title_matches, false);
 
-    m_places = find_places(m_body, body_matches, named, false);
+    m_places = find_places(m_body, body_matches, false);
     apply_place_qualifiers();
-    HeadlinePlaces out{find_places(m_title, title_matches, named, false),
-                       find_places(m_dateline, dateline_matches, named, true)};
+    HeadlinePlaces out{find_places(m_title, title_matches, false), find_places(m_dateline, dateline_matches, true)};
     keep_dateline_qualified(out.dateline);
     drop_team_names(out.title);
     return out;
@@ -159,7 +160,7 @@ void ArticleTagger::apply_place_qualifiers() {
     for (std::size_t k = 0; k + 1 < m_places.size(); ++k) {
         const auto& city = m_places[k];
         const auto& next = m_places[k + 1];
-        if (m_gaz.place(city.place).kind != PlaceKind::city || next.first != city.last || next.demonym) continue;
+        if (place_at(city.place).kind != PlaceKind::city || next.first != city.last || next.demonym) continue;
         if (!is_comma_gap(m_body.gap_before(next.first))) continue;
         if (country_of(city) != country_of(next)) m_places[k].place = next.place, m_places[k].last = city.first;
     }
@@ -173,7 +174,7 @@ void ArticleTagger::keep_dateline_qualified(std::vector<PlaceHit>& dateline_plac
     }
     if (qualifiers.empty()) return;
     std::erase_if(dateline_places, [&](const PlaceHit& h) {
-        return m_gaz.place(h.place).kind == PlaceKind::city && !qualifiers.count(country_of(h));
+        return place_at(h.place).kind == PlaceKind::city && !qualifiers.count(country_of(h));
     });
 }
 
@@ -267,7 +268,7 @@ std::size_t ArticleTagger::body_dateline_end() const {
 }
 
 Mention ArticleTagger::place_mention(const PlaceHit& h) const {
-    const auto& p = m_gaz.place(h.place);
+    const auto& p = place_at(h.place);
     Mention m;
     m.facet = detail::is_country(p) ? Facet::country : Facet::location;
     m.value = p.value;
@@ -295,7 +296,7 @@ void ArticleTagger::add_body_places(Tagging& out, Salience& salience) const {
             if (!country.empty()) salience.country_evidence[country] += evidence_body;
             continue;
         }
-        const auto& p = m_gaz.place(h.place);
+        const auto& p = place_at(h.place);
         out.mentions.push_back(place_mention(h));
         const Mention& m = out.mentions.back();
 
@@ -328,7 +329,7 @@ void ArticleTagger::add_body_places(Tagging& out, Salience& salience) const {
 void ArticleTagger::add_headline_places(const HeadlinePlaces& places, Salience& salience) const {
     for (const auto* field : {&places.title, &places.dateline}) {
         for (const auto& h : *field) {
-            const auto& p = m_gaz.place(h.place);
+            const auto& p = place_at(h.place);
             auto country = country_of(h);
             // A headline's capital is as often the government as the place ("Baku protests").
             if (p.kind == PlaceKind::city && p.capital && !h.locative && field == &places.title) {
@@ -345,7 +346,7 @@ void ArticleTagger::add_headline_places(const HeadlinePlaces& places, Salience& 
 
 void ArticleTagger::add_cities_named_twice(Salience& salience) const {
     for (const auto& h : m_places) {
-        const auto& p = m_gaz.place(h.place);
+        const auto& p = place_at(h.place);
         if (!detail::is_country(p) && !p.capital && salience.passing_cities[p.value] >= 2 &&
             salience.locations.insert(p.value).second) {
             salience.country_evidence[p.country] += evidence_salient_place;

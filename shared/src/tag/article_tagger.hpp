@@ -81,6 +81,16 @@ struct PlaceHit {
     bool passing;  // "from X", "to X": an origin or destination, not where things happen
 };
 
+// What an article says about where it is: the evidence for choosing between same-named places
+// and for taking small ones (see article_tagger_places.cpp).
+struct PlaceContext {
+    std::set<std::string> countries;      // countries named without doubt
+    std::set<std::string> regions;        // regions named without doubt ("Louisiana", ", La.")
+    std::set<std::string> weak_regions;   // regions a name may mean ("Georgia")
+    std::map<std::string, std::uint32_t> resolved;  // a name's key -> the place it was read as
+    std::set<std::string> person_names;   // names the article gives to people ("Paul Jackson")
+};
+
 struct OfficialHit {
     std::size_t first;  // name tokens [first, last); empty for a headline-only mention
     std::size_t last;
@@ -197,10 +207,35 @@ private:
     void add_later_surname_mentions(Tagging& out, const std::vector<OfficialHit>& people) const;
 
     std::vector<PlaceHit> find_places(const Analysed& field, const std::vector<detail::PhraseMatch>& matches,
-                                      const std::set<std::string>& countries, bool dateline) const;
+                                      bool dateline);
     std::vector<detail::PhraseMatch> scan(const Analysed& field, bool dateline) const;
-    std::set<std::string> countries_named(const std::vector<detail::PhraseMatch>& matches) const;
+    // Countries and regions a field's matches name (into m_context).
+    void note_context(const std::vector<detail::PhraseMatch>& matches);
+    // "Alexandria, La.", "Alexandria, Egypt" and dateline places: their readings into
+    // m_context.resolved, for every mention of the name in the article.
+    void note_qualified(const Analysed& field, const std::vector<detail::PhraseMatch>& matches, bool dateline);
+    // The place a match names, by its qualifier, an earlier reading, the regions and
+    // countries of the article, then size; `qualified` tells whether a qualifier decided.
+    const detail::Candidate& choose(const Analysed& field, const std::vector<detail::PhraseMatch>& matches,
+                                    std::size_t j, bool& qualified) const;
+    // The place the match after matches[j] names when it qualifies it (", La.", ", Egypt").
+    const Place* qualifier_of(const Analysed& field, const std::vector<detail::PhraseMatch>& matches,
+                              std::size_t j) const;
+    // Whether a small place ("minor") counts: context must support it.
+    bool minor_supported(const Analysed& field, const detail::PhraseMatch& m, const Place& place, bool qualified,
+                         bool locative, bool dateline) const;
+    // A region abbreviation may follow "City," ("Alexandria, La.") or a party ("D-S.C.").
+    static bool qualifier_slot(const Analysed& field, std::size_t i);
+    // "Laurel County", "Caddo Parish": places no gazetteer lists, found by their pattern, as
+    // hits on places of this article (m_local_places); they replace the matches inside them.
+    void add_counties(const Analysed& field, std::vector<PlaceHit>& hits);
+    [[nodiscard]] std::string county_country() const;
+    // A gazetteer place, or one of m_local_places (indices from m_gaz.size() on).
+    [[nodiscard]] const Place& place_at(std::uint32_t index) const {
+        return index < m_gaz.size() ? m_gaz.place(index) : m_local_places[index - m_gaz.size()];
+    }
     std::string country_of(const PlaceHit& hit) const;
+    [[nodiscard]] bool starts_major_place(const Analysed& field, std::size_t i) const;
     bool part_of_other_name(const Analysed& field, std::size_t first, std::size_t last, const Place& place) const;
     const PlaceHit* place_ending_at(std::size_t token) const;
     const PlaceHit* place_starting_at(std::size_t token) const;
@@ -260,6 +295,8 @@ private:
     Analysed m_dateline;
     int m_year;
     std::vector<PlaceHit> m_places;
+    PlaceContext m_context;
+    std::vector<Place> m_local_places;
     std::vector<OfficialHit> m_officials;
     std::vector<OrganizationHit> m_organizations;
 };

@@ -62,7 +62,7 @@ std::size_t ArticleTagger::name_forward(std::size_t i) const {
                  (k == i && detail::is_rank_word(m_body.folded[k]))) && !surname_king) {
                 break;
             }
-            if (const auto* hit = place_starting_at(k); hit && detail::is_country(m_gaz.place(hit->place))) break;
+            if (const auto* hit = place_starting_at(k); hit && detail::is_country(place_at(hit->place))) break;
         } else if (k == i) {
             break;
         } else if (m_body.gap_before(k) == "-") {

@@ -8,71 +8,199 @@
 
 namespace newsfacet::detail {
 
+namespace {
+
+// A word in capitals opening a sentence and followed by a comma or a dash: a dateline
+// ("CHARLESTON, W.Va. -", "DANIELSVILLE - Madison County").
+bool dateline_like(const Analysed& field, std::size_t first, std::size_t last) {
+    for (std::size_t k = first; k < last; ++k) {
+        if (!text::all_upper(field.word(k)) || field.word(k).size() < 2) return false;
+    }
+    auto before = field.gap_before(first);
+    if (first > 0 && before.find_first_of(".!?\n") == std::string_view::npos) return false;
+    auto after = field.gap_after(last - 1);
+    return after.starts_with(",") || after.starts_with(" -") || after.starts_with(" \xE2\x80\x94");
+}
+
+bool is_place_preposition(std::string_view folded) {
+    return folded == "in" || folded == "near" || folded == "outside" || folded == "inside" || folded == "into" ||
+           folded == "across" || folded == "throughout";
+}
+
+bool is_said_word(std::string_view folded) {
+    return folded == "said" || folded == "says" || folded == "told" || folded == "added";
+}
+
+}  // namespace
+
+bool ArticleTagger::qualifier_slot(const Analysed& field, std::size_t i) {
+    if (i == 0 || !field.upper[i - 1]) return false;
+    auto gap = field.gap_before(i);
+    if (is_comma_gap(gap)) return true;
+    // "D-S.C.", "R-Ind.": a member of Congress's party and state.
+    const auto& prev = field.folded[i - 1];
+    return gap == "-" && (prev == "d" || prev == "r" || prev == "i");
+}
+
 std::vector<detail::PhraseMatch> ArticleTagger::scan(const Analysed& field, bool dateline) const {
     std::vector<detail::PhraseMatch> out;
     detail::PhraseMatch m;
     for (std::size_t i = 0; i < field.tokens.size(); ++i) {
-        if (!field.upper[i] || !m_gaz.match_at(field.text, field.tokens, field.folded, i, dateline, m)) continue;
+        if (!field.upper[i] ||
+            !m_gaz.match_at(field.text, field.tokens, field.folded, i, dateline || qualifier_slot(field, i), m)) {
+            continue;
+        }
         out.push_back(m);
         i = m.last - 1;
     }
     return out;
 }
 
-std::set<std::string> ArticleTagger::countries_named(const std::vector<detail::PhraseMatch>& matches) const {
-    std::set<std::string> out;
+void ArticleTagger::note_context(const std::vector<detail::PhraseMatch>& matches) {
     for (const auto& m : matches) {
-        const auto& p = m_gaz.place(m.candidates.front().place);
-        // Only unambiguous evidence: a country, or a region/city whose name is not shared.
-        if (!p.ambiguous && (detail::is_country(p) || m.candidates.size() == 1)) {
-            out.insert(detail::is_country(p) ? p.value : p.country);
+        const auto& p = place_at(m.candidates.front().place);
+        // Only unambiguous evidence: a country, or a region/city whose name is not shared
+        // with another that is not small.
+        std::size_t major = 0;
+        for (const auto& c : m.candidates) major += !place_at(c.place).minor;
+        if (!p.ambiguous && !p.minor && (detail::is_country(p) || major == 1)) {
+            m_context.countries.insert(detail::is_country(p) ? p.value : p.country);
+        }
+        for (const auto& c : m.candidates) {
+            const auto& r = place_at(c.place);
+            if (r.kind != PlaceKind::region || c.demonym) continue;
+            m_context.weak_regions.insert(r.value);
+            if ((!r.ambiguous || r.abbrev) && m.candidates.size() == 1) m_context.regions.insert(r.value);
         }
     }
-    return out;
+}
+
+const Place* ArticleTagger::qualifier_of(const Analysed& field, const std::vector<detail::PhraseMatch>& matches,
+                                         std::size_t j) const {
+    if (j + 1 >= matches.size()) return nullptr;
+    const auto& next = matches[j + 1];
+    if (next.first != matches[j].last || !is_comma_gap(field.gap_before(next.first))) return nullptr;
+    for (const auto& c : next.candidates) {
+        const auto& q = place_at(c.place);
+        if (!c.demonym && (q.kind == PlaceKind::region || detail::is_country(q))) return &q;
+    }
+    return nullptr;
+}
+
+void ArticleTagger::note_qualified(const Analysed& field, const std::vector<detail::PhraseMatch>& matches,
+                                   bool dateline) {
+    for (std::size_t j = 0; j < matches.size(); ++j) {
+        const auto& m = matches[j];
+        bool qualified = false;
+        const auto& c = choose(field, matches, j, qualified);
+        const auto& p = place_at(c.place);
+        if (detail::is_country(p) || c.demonym) continue;
+        if (qualified || (!p.ambiguous && (dateline || dateline_like(field, m.first, m.last)))) {
+            m_context.resolved.emplace(text::name_key(field.folded, m.first, m.last), c.place);
+            if (!p.region.empty()) m_context.weak_regions.insert(p.region);
+            if (!p.country.empty()) m_context.countries.insert(p.country);
+        }
+    }
+}
+
+const detail::Candidate& ArticleTagger::choose(const Analysed& field, const std::vector<detail::PhraseMatch>& matches,
+                                               std::size_t j, bool& qualified) const {
+    const auto& m = matches[j];
+    const auto& cands = m.candidates;
+    auto first_where = [&](auto&& pred) -> const detail::Candidate* {
+        for (const auto& c : cands) {
+            if (pred(place_at(c.place))) return &c;
+        }
+        return nullptr;
+    };
+    qualified = false;
+    // "Alexandria, La.", "Paris, Texas", "Alexandria, Egypt".
+    if (const Place* q = qualifier_of(field, matches, j)) {
+        const auto* in_q = first_where([&](const Place& p) {
+            return !detail::is_country(p) && (q->kind == PlaceKind::region ? p.region == q->value || (p.region.empty() && p.country == q->country)
+                                                                          : p.country == q->value);
+        });
+        if (in_q) {
+            qualified = true;
+            return *in_q;
+        }
+    }
+    // An ambiguous country name ("Georgia") is the place of that name in a country the
+    // article names ("Atlanta, Georgia") when there is one.
+    if (const auto* country = first_where([](const Place& p) { return detail::is_country(p); })) {
+        const auto& cp = place_at(country->place);
+        if (!cp.ambiguous || m_context.countries.count(cp.value)) return *country;
+        const auto* elsewhere = first_where([&](const Place& p) {
+            return !detail::is_country(p) && !p.minor && m_context.countries.count(p.country);
+        });
+        return elsewhere ? *elsewhere : *country;
+    }
+    // A name read once keeps its reading in the article.
+    if (auto it = m_context.resolved.find(text::name_key(field.folded, m.first, m.last)); it != m_context.resolved.end()) {
+        if (const auto* same = first_where([&](const Place& p) { return &p == &place_at(it->second); })) return *same;
+    }
+    // Places in a region the article names, then in a country it names, then the biggest;
+    // a small place in a named region is read before a bigger one only where the bigger
+    // one's country is not named ("Paris" in Texas news; not "Atlanta" in US news naming Texas).
+    const auto& biggest = place_at(cands.front().place);
+    if (const auto* in_region = first_where([&](const Place& p) { return !p.region.empty() && m_context.regions.count(p.region); })) {
+        if (!place_at(in_region->place).minor || biggest.minor || !m_context.countries.count(biggest.country)) return *in_region;
+    }
+    if (biggest.minor) {
+        if (const auto* in_region = first_where([&](const Place& p) { return !p.region.empty() && m_context.weak_regions.count(p.region); })) {
+            return *in_region;
+        }
+    }
+    // A country named does not make a small place of it the reading of a big one's name
+    // ("London" with "American" in the text).
+    if (const auto* in_country = first_where([&](const Place& p) { return m_context.countries.count(p.country) && (biggest.minor || !p.minor); })) {
+        return *in_country;
+    }
+    return cands.front();
+}
+
+bool ArticleTagger::minor_supported(const Analysed& field, const detail::PhraseMatch& m, const Place& place,
+                                    bool qualified, bool locative, bool dateline) const {
+    const auto key = text::name_key(field.folded, m.first, m.last);
+    if (qualified) return true;
+    // A dateline's place ("CHARLESTON, W.Va. -"), unless a common word ("March 2").
+    if (!place.ambiguous && (dateline || dateline_like(field, m.first, m.last))) return true;
+    if (m_context.person_names.count(key)) return false;
+    // "ICO", "AMEX": capitals in running text are an acronym, not a small place.
+    if (text::all_upper(field.word(m.first))) return false;
+    if (m.last < field.tokens.size() && is_said_word(field.folded[m.last])) return false;
+    if (auto it = m_context.resolved.find(key); it != m_context.resolved.end() && &place_at(it->second) == &place) {
+        return true;
+    }
+    const bool in_context = place.region.empty() ? m_context.countries.count(place.country) > 0
+                                                 : m_context.weak_regions.count(place.region) > 0;
+    // Only a preposition of place says place for a small place: not "Duke of Norfolk", "at
+    // Christmas", "over Easter".
+    const bool place_sense = locative && is_place_preposition(field.folded[m.first - 1]);
+    // A common word ("Hope", "Commerce") needs both a place sense and the context.
+    if (place.ambiguous) return place_sense && in_context;
+    return in_context || place_sense;
 }
 
 std::vector<PlaceHit> ArticleTagger::find_places(const Analysed& field,
-                                                 const std::vector<detail::PhraseMatch>& matches,
-                                                 const std::set<std::string>& countries, bool dateline) const {
+                                                 const std::vector<detail::PhraseMatch>& matches, bool dateline) {
     std::vector<PlaceHit> hits;
-    for (const auto& m : matches) {
+    for (std::size_t j = 0; j < matches.size(); ++j) {
+        const auto& m = matches[j];
         const std::size_t i = m.first;
-        const detail::Candidate* chosen = nullptr;
-        for (const auto& c : m.candidates) {
-            if (detail::is_country(m_gaz.place(c.place))) {
-                chosen = &c;
-                break;
-            }
-        }
-        // An ambiguous country name ("Georgia") is the place of that name in a country the
-        // article names ("Atlanta, Georgia") when there is one.
-        if (chosen && m_gaz.place(chosen->place).ambiguous) {
-            for (const auto& c : m.candidates) {
-                const auto& p = m_gaz.place(c.place);
-                if (!detail::is_country(p) && countries.count(p.country) && !countries.count(m_gaz.place(chosen->place).value)) {
-                    chosen = &c;
-                    break;
-                }
-            }
-        }
-        if (!chosen) {
-            // Places within countries: prefer one in a country the article names, else the
-            // first (cities before regions, the biggest first).
-            for (const auto& c : m.candidates) {
-                if (countries.count(m_gaz.place(c.place).country)) {
-                    chosen = &c;
-                    break;
-                }
-            }
-            if (!chosen) chosen = &m.candidates.front();
-        }
-        const auto& place = m_gaz.place(chosen->place);
+        bool qualified = false;
+        const detail::Candidate* chosen = &choose(field, matches, j, qualified);
+        const auto& place = place_at(chosen->place);
         // "Dnipro River", "Kyiv Street": part of another name.
         if (m.last < field.tokens.size() && detail::is_feature_word(field.folded[m.last]) &&
             text::starts_upper(field.word(m.last)) && field.gap_before(m.last) == " ") {
             continue;
         }
         if (part_of_other_name(field, m.first, m.last, place)) {
+            // "Paul Jackson": Jackson is a person in this article.
+            if (m.first > 0 && field.gap_before(m.first) == " " && field.upper[m.first - 1]) {
+                m_context.person_names.insert(text::name_key(field.folded, m.first, m.last));
+            }
             continue;
         }
         bool locative = i > 0 && detail::is_locative_word(field.folded[i - 1]);
@@ -89,19 +217,72 @@ std::vector<PlaceHit> ArticleTagger::find_places(const Analysed& field,
                 }
             }
         }
+        if (place.minor && !minor_supported(field, m, place, qualified, locative, dateline)) continue;
         // A name that is also a common word counts only where context says place: after a
         // locative word, in a dateline, or as a city of a country the article names.
         auto before = field.gap_before(i);
         bool sentence_start = i == 0 || before.find_first_of(".!?\n") != std::string_view::npos;
-        if (place.ambiguous && !locative && !dateline &&
-            (sentence_start || !(!detail::is_country(place) && countries.count(place.country)))) {
+        // The adjective of an ambiguous country ("Georgian") names it.
+        const bool country_adjective = chosen->demonym && detail::is_country(place) && !sentence_start;
+        if (place.ambiguous && !place.minor && !locative && !dateline && !qualified && !country_adjective &&
+            (sentence_start || !(!detail::is_country(place) && m_context.countries.count(place.country)))) {
             continue;
         }
         bool passing = i > 0 && (field.folded[i - 1] == "from" || field.folded[i - 1] == "to" ||
                                  field.folded[i - 1] == "toward" || field.folded[i - 1] == "towards");
         hits.push_back({m.first, m.last, chosen->place, chosen->demonym, locative, passing});
     }
+    add_counties(field, hits);
     return hits;
+}
+
+std::string ArticleTagger::county_country() const {
+    // Counties and parishes are mostly American; elsewhere (Kenya, Liberia, Ireland) the
+    // article names the country.
+    const bool american = m_context.countries.count("United States") > 0 ||
+                          std::any_of(m_context.weak_regions.begin(), m_context.weak_regions.end(), [&](const std::string& r) {
+                              auto cands = m_gaz.lookup(r);
+                              return std::any_of(cands.begin(), cands.end(), [&](const detail::Candidate& c) {
+                                  const auto& p = m_gaz.place(c.place);
+                                  return p.kind == PlaceKind::region && p.value == r && p.country == "United States";
+                              });
+                          });
+    if (american) return "United States";
+    return m_context.countries.size() == 1 ? *m_context.countries.begin() : std::string();
+}
+
+void ArticleTagger::add_counties(const Analysed& field, std::vector<PlaceHit>& hits) {
+    for (std::size_t k = 1; k < field.tokens.size(); ++k) {
+        const auto& f = field.folded[k];
+        if ((f != "county" && f != "parish") || !field.upper[k]) continue;
+        // One to three name words before it: "Laurel County", "Santa Clara County".
+        std::size_t first = k;
+        while (first > 0 && k - first < 3 && field.gap_before(first) == " " && field.upper[first - 1] &&
+               !detail::is_non_name_word(field.folded[first - 1]) && !detail::is_role_word(field.folded[first - 1]) &&
+               !is_possessive_gap(field.gap_after(first - 1))) {
+            --first;
+        }
+        // "ENGLISH COUNTY CHAMPIONSHIP": a heading in capitals is no county.
+        if (first == k || text::all_upper(field.word(first))) continue;
+        std::erase_if(hits, [&](const PlaceHit& h) { return h.first < k + 1 && first < h.last; });
+        Place county;
+        county.kind = PlaceKind::region;
+        county.value = std::string(field.text.substr(field.tokens[first].start, field.tokens[k].end - field.tokens[first].start));
+        county.country = county_country();
+        county.minor = true;
+        auto index = static_cast<std::uint32_t>(m_gaz.size() + m_local_places.size());
+        m_local_places.push_back(std::move(county));
+        bool locative = detail::is_locative_word(field.folded[first - (first > 0)]) && first > 0;
+        auto pos = std::find_if(hits.begin(), hits.end(), [&](const PlaceHit& h) { return h.first > k; });
+        hits.insert(pos, PlaceHit{first, k + 1, index, false, locative, false});
+    }
+}
+
+bool ArticleTagger::starts_major_place(const Analysed& field, std::size_t i) const {
+    // Every capitalised word starts some small place: those do not count.
+    detail::PhraseMatch m;
+    return m_gaz.match_at(field.text, field.tokens, field.folded, i, false, m) &&
+           !place_at(m.candidates.front().place).minor;
 }
 
 // A place name inside another name: a team or company ("New York Yankees", "Partizan
@@ -116,6 +297,8 @@ bool ArticleTagger::part_of_other_name(const Analysed& field, std::size_t first,
                !detail::is_role_word(field.folded[k]) && !detail::is_rank_word(field.folded[k]) &&
                !detail::is_feature_word(field.folded[k]);
     };
+    // "Douglas & Lomason", "McDonald & Co": a firm.
+    if ((last < n && field.gap_before(last) == " & ") || (first > 0 && field.gap_before(first) == " & ")) return true;
     if (last < n && field.gap_before(last) == " ") {
         auto next = field.word(last);
         // "Milwaukee 6 Seattle 3" is a score line; "LONDON 1996-08-30" a dateline.
@@ -126,21 +309,19 @@ bool ArticleTagger::part_of_other_name(const Analysed& field, std::size_t first,
         }
         if (name_like(last) && !text::all_upper(field.word(last - 1))) {
             // ...unless the next word starts another place ("Kharkiv Oblast" is a region).
-            detail::PhraseMatch m;
-            if (!m_gaz.match_at(field.text, field.tokens, field.folded, last, false, m)) return true;
+            if (!starts_major_place(field, last)) return true;
         }
     }
     if (first > 0 && field.gap_before(first) == " " && name_like(first - 1)) {
         auto gap = field.gap_before(first - 1);
         bool sentence_start = first - 1 == 0 || gap.find_first_of(".!?\n") != std::string_view::npos;
-        detail::PhraseMatch m;
-        if (!sentence_start && !m_gaz.match_at(field.text, field.tokens, field.folded, first - 1, false, m)) return true;
+        if (!sentence_start && !starts_major_place(field, first - 1)) return true;
     }
     return false;
 }
 
 std::string ArticleTagger::country_of(const PlaceHit& hit) const {
-    const auto& p = m_gaz.place(hit.place);
+    const auto& p = place_at(hit.place);
     return detail::is_country(p) ? p.value : p.country;
 }
 

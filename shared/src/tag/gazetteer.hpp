@@ -3,10 +3,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "text/text.hpp"
@@ -22,7 +21,9 @@ struct Place {
     bool capital = false;
     bool ambiguous = false;  ///< Also a common word or name: needs context to count.
     bool abbrev = false;     ///< Names only valid in datelines ("Calif.", "N.Y.").
+    bool minor = false;      ///< A small place: counts only where context supports it.
     std::uint64_t population = 0;
+    std::string region;  ///< Cities: the region row (a US state) they lie in, if known.
 };
 
 /// One way of naming a place: as a name or as a demonym/adjective.
@@ -63,17 +64,37 @@ public:
                                 PhraseMatch& out) const;
 
     /// Looks up a whole value typed by a user (case- and accent-insensitive), names first.
-    [[nodiscard]] const std::vector<Candidate>* lookup(std::string_view value) const;
+    /// Empty when no name or demonym has that key.
+    [[nodiscard]] std::span<const Candidate> lookup(std::string_view value) const;
 
+    /// The 64-bit key hash of folded words, one word at a time: start from key_seed, then
+    /// key_word for each word (a space is hashed between words).
+    static constexpr std::uint64_t key_seed = 14695981039346656037ull;
+    [[nodiscard]] static std::uint64_t key_word(std::uint64_t hash, std::string_view folded_word,
+                                                bool first) noexcept;
 
 private:
-    void add_name(std::string_view name, std::uint32_t place, bool demonym);
+    // One name of a place while parsing: its key hash, candidate and the order it came in.
+    struct Entry {
+        std::uint64_t key;
+        Candidate candidate;
+        std::uint32_t order;
+        std::uint64_t rank = 0;  // the order within one key (see index())
+    };
+    void add_name(std::string_view name, std::uint32_t place, bool demonym, std::vector<Entry>& entries);
+    void index(std::vector<Entry>& entries);
+    [[nodiscard]] std::span<const Candidate> find(std::uint64_t key) const;
+    [[nodiscard]] bool may_start(std::uint64_t first_key) const noexcept;
 
     std::vector<Place> m_places;
-    // Folded phrase (tokens joined by one space) -> candidates.
-    std::unordered_map<std::string, std::vector<Candidate>> m_phrases;
-    // Folded first tokens of all phrases, to skip most words quickly.
-    std::unordered_set<std::string> m_first_tokens;
+    // The phrase index, flat so that parsing 100,000 places stays cheap: the key hashes of the
+    // folded phrases (tokens joined by one space), sorted, and each one's candidate beside it
+    // (names before demonyms, countries before historic before cities before regions, bigger
+    // places first).
+    std::vector<std::uint64_t> m_keys;
+    std::vector<Candidate> m_candidates;
+    // A bit per hash bucket of the phrases' first tokens, to skip most words quickly.
+    std::vector<std::uint64_t> m_first_bits;
     std::size_t m_max_tokens = 1;
 };
 

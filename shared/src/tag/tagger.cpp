@@ -55,9 +55,7 @@ std::optional<std::string> Tagger::canonical(Facet facet, std::string_view value
         if (found.empty()) return std::nullopt;
         return found.front()->name;
     }
-    const auto* cands = m_impl->gazetteer.lookup(value);
-    if (!cands) return std::nullopt;
-    for (const auto& c : *cands) {
+    for (const auto& c : m_impl->gazetteer.lookup(value)) {
         const auto& p = m_impl->gazetteer.place(c.place);
         bool is_city = !detail::is_country(p);
         if (facet == Facet::location && is_city && !c.demonym) return p.value;
