@@ -112,7 +112,11 @@ ArticleTagger::HeadlinePlaces ArticleTagger::find_all_places() {
     const auto body_matches = scan(m_body, false);
     const auto title_matches = scan(m_title, false);
     const auto dateline_matches = scan(m_dateline, true);
-    for (const auto* matches : {&body_matches, &title_matches, &dateline_matches}) note_context(*matches);
+    note_context(m_body, body_matches);
+    note_context(m_title, title_matches);
+    note_context(m_dateline, dateline_matches);
+    note_counties(m_body);
+    note_counties(m_title);
     note_qualified(m_dateline, dateline_matches, true);
     note_qualified(m_body, body_matches, false);
     note_qualified(m_title, title_matches, false);

@@ -84,9 +84,12 @@ struct PlaceHit {
 // What an article says about where it is: the evidence for choosing between same-named places
 // and for taking small ones (see article_tagger_places.cpp).
 struct PlaceContext {
-    std::set<std::string> countries;      // countries named without doubt
+    // Countries named without doubt, with the keys of the names that named them.
+    std::map<std::string, std::set<std::string>> countries;
+    std::set<std::string> nations;        // countries named by their name or adjective
     std::set<std::string> regions;        // regions named without doubt ("Louisiana", ", La.")
     std::set<std::string> weak_regions;   // regions a name may mean ("Georgia")
+    std::set<std::string> local_countries;  // countries of the counties and datelines named
     std::map<std::string, std::uint32_t> resolved;  // a name's key -> the place it was read as
     std::set<std::string> person_names;   // names the article gives to people ("Paul Jackson")
 };
@@ -210,7 +213,7 @@ private:
                                       bool dateline);
     std::vector<detail::PhraseMatch> scan(const Analysed& field, bool dateline) const;
     // Countries and regions a field's matches name (into m_context).
-    void note_context(const std::vector<detail::PhraseMatch>& matches);
+    void note_context(const Analysed& field, const std::vector<detail::PhraseMatch>& matches);
     // "Alexandria, La.", "Alexandria, Egypt" and dateline places: their readings into
     // m_context.resolved, for every mention of the name in the article.
     void note_qualified(const Analysed& field, const std::vector<detail::PhraseMatch>& matches, bool dateline);
@@ -221,6 +224,9 @@ private:
     // The place the match after matches[j] names when it qualifies it (", La.", ", Egypt").
     const Place* qualifier_of(const Analysed& field, const std::vector<detail::PhraseMatch>& matches,
                               std::size_t j) const;
+    // Whether the article names `country` by another name than `key` ("Alexandria" alone
+    // does not make Egypt the reading of "Alexandria").
+    [[nodiscard]] bool named_apart(const std::string& country, const std::string& key) const;
     // Whether a small place ("minor") counts: context must support it.
     bool minor_supported(const Analysed& field, const detail::PhraseMatch& m, const Place& place, bool qualified,
                          bool locative, bool dateline) const;
@@ -229,13 +235,16 @@ private:
     // "Laurel County", "Caddo Parish": places no gazetteer lists, found by their pattern, as
     // hits on places of this article (m_local_places); they replace the matches inside them.
     void add_counties(const Analysed& field, std::vector<PlaceHit>& hits);
-    [[nodiscard]] std::string county_country() const;
+    // Counties say "United States", parishes "Louisiana" (into m_context).
+    void note_counties(const Analysed& field);
     // A gazetteer place, or one of m_local_places (indices from m_gaz.size() on).
     [[nodiscard]] const Place& place_at(std::uint32_t index) const {
         return index < m_gaz.size() ? m_gaz.place(index) : m_local_places[index - m_gaz.size()];
     }
     std::string country_of(const PlaceHit& hit) const;
     [[nodiscard]] bool starts_major_place(const Analysed& field, std::size_t i) const;
+    // Whether the name at `first` follows a given name ("Paul Jackson") mid-sentence.
+    [[nodiscard]] bool after_given_name(const Analysed& field, std::size_t first) const;
     bool part_of_other_name(const Analysed& field, std::size_t first, std::size_t last, const Place& place) const;
     const PlaceHit* place_ending_at(std::size_t token) const;
     const PlaceHit* place_starting_at(std::size_t token) const;

@@ -22,6 +22,13 @@ bool dateline_like(const Analysed& field, std::size_t first, std::size_t last) {
     return after.starts_with(",") || after.starts_with(" -") || after.starts_with(" \xE2\x80\x94");
 }
 
+// "Laurel County", "Caddo Parish": tokens [first, last).
+struct CountySpan {
+    std::size_t first;
+    std::size_t last;
+    bool parish;
+};
+
 bool is_place_preposition(std::string_view folded) {
     return folded == "in" || folded == "near" || folded == "outside" || folded == "inside" || folded == "into" ||
            folded == "across" || folded == "throughout";
@@ -56,7 +63,7 @@ std::vector<detail::PhraseMatch> ArticleTagger::scan(const Analysed& field, bool
     return out;
 }
 
-void ArticleTagger::note_context(const std::vector<detail::PhraseMatch>& matches) {
+void ArticleTagger::note_context(const Analysed& field, const std::vector<detail::PhraseMatch>& matches) {
     for (const auto& m : matches) {
         const auto& p = place_at(m.candidates.front().place);
         // Only unambiguous evidence: a country, or a region/city whose name is not shared
@@ -64,8 +71,11 @@ void ArticleTagger::note_context(const std::vector<detail::PhraseMatch>& matches
         std::size_t major = 0;
         for (const auto& c : m.candidates) major += !place_at(c.place).minor;
         if (!p.ambiguous && !p.minor && (detail::is_country(p) || major == 1)) {
-            m_context.countries.insert(detail::is_country(p) ? p.value : p.country);
+            m_context.countries[detail::is_country(p) ? p.value : p.country].insert(text::name_key(field.folded, m.first, m.last));
+            if (detail::is_country(p)) m_context.nations.insert(p.value);
         }
+        // "Paul Jackson": Jackson is a person in this article.
+        if (after_given_name(field, m.first)) m_context.person_names.insert(text::name_key(field.folded, m.first, m.last));
         for (const auto& c : m.candidates) {
             const auto& r = place_at(c.place);
             if (r.kind != PlaceKind::region || c.demonym) continue;
@@ -73,6 +83,11 @@ void ArticleTagger::note_context(const std::vector<detail::PhraseMatch>& matches
             if ((!r.ambiguous || r.abbrev) && m.candidates.size() == 1) m_context.regions.insert(r.value);
         }
     }
+}
+
+bool ArticleTagger::named_apart(const std::string& country, const std::string& key) const {
+    auto it = m_context.countries.find(country);
+    return it != m_context.countries.end() && (it->second.size() > 1 || !it->second.count(key));
 }
 
 const Place* ArticleTagger::qualifier_of(const Analysed& field, const std::vector<detail::PhraseMatch>& matches,
@@ -91,6 +106,8 @@ void ArticleTagger::note_qualified(const Analysed& field, const std::vector<deta
                                    bool dateline) {
     for (std::size_t j = 0; j < matches.size(); ++j) {
         const auto& m = matches[j];
+        // Only a dateline or a qualified name is read here (choose is not cheap).
+        if (!dateline && !qualifier_of(field, matches, j) && !dateline_like(field, m.first, m.last)) continue;
         bool qualified = false;
         const auto& c = choose(field, matches, j, qualified);
         const auto& p = place_at(c.place);
@@ -98,7 +115,10 @@ void ArticleTagger::note_qualified(const Analysed& field, const std::vector<deta
         if (qualified || (!p.ambiguous && (dateline || dateline_like(field, m.first, m.last)))) {
             m_context.resolved.emplace(text::name_key(field.folded, m.first, m.last), c.place);
             if (!p.region.empty()) m_context.weak_regions.insert(p.region);
-            if (!p.country.empty()) m_context.countries.insert(p.country);
+            if (!p.country.empty()) {
+                m_context.countries[p.country].insert(text::name_key(field.folded, m.first, m.last));
+                m_context.local_countries.insert(p.country);
+            }
         }
     }
 }
@@ -135,27 +155,31 @@ const detail::Candidate& ArticleTagger::choose(const Analysed& field, const std:
         });
         return elsewhere ? *elsewhere : *country;
     }
+    if (cands.size() == 1) return cands.front();
+    const auto key = text::name_key(field.folded, m.first, m.last);
     // A name read once keeps its reading in the article.
-    if (auto it = m_context.resolved.find(text::name_key(field.folded, m.first, m.last)); it != m_context.resolved.end()) {
+    if (auto it = m_context.resolved.find(key); it != m_context.resolved.end()) {
         if (const auto* same = first_where([&](const Place& p) { return &p == &place_at(it->second); })) return *same;
     }
-    // Places in a region the article names, then in a country it names, then the biggest;
-    // a small place in a named region is read before a bigger one only where the bigger
-    // one's country is not named ("Paris" in Texas news; not "Atlanta" in US news naming Texas).
+    // Places in a region the article names, then in a country it names, then the biggest.
+    // A small place is read before a big one of its name only where the big one's country
+    // is not named and the small one's region, or its country by local evidence (its
+    // regions, counties, datelines), is: "Paris" or "Athens" in Texas news, "Alexandria" in
+    // Louisiana news; not "Atlanta" in US news naming Texas, not "London" next to "American".
     const auto& biggest = place_at(cands.front().place);
-    if (const auto* in_region = first_where([&](const Place& p) { return !p.region.empty() && m_context.regions.count(p.region); })) {
-        if (!place_at(in_region->place).minor || biggest.minor || !m_context.countries.count(biggest.country)) return *in_region;
-    }
-    if (biggest.minor) {
-        if (const auto* in_region = first_where([&](const Place& p) { return !p.region.empty() && m_context.weak_regions.count(p.region); })) {
-            return *in_region;
-        }
-    }
-    // A country named does not make a small place of it the reading of a big one's name
-    // ("London" with "American" in the text).
-    if (const auto* in_country = first_where([&](const Place& p) { return m_context.countries.count(p.country) && (biggest.minor || !p.minor); })) {
-        return *in_country;
-    }
+    auto may_override = [&](const detail::Candidate* c) {
+        return c && (!place_at(c->place).minor || biggest.minor || !named_apart(biggest.country, key));
+    };
+    const auto* in_region = first_where([&](const Place& p) { return !p.region.empty() && m_context.regions.count(p.region); });
+    if (may_override(in_region)) return *in_region;
+    in_region = first_where([&](const Place& p) { return !p.region.empty() && m_context.weak_regions.count(p.region); });
+    if (may_override(in_region)) return *in_region;
+    const auto* in_country = first_where([&](const Place& p) {
+        return m_context.countries.count(p.country) && (biggest.minor || !p.minor);
+    });
+    if (in_country) return *in_country;
+    in_country = first_where([&](const Place& p) { return m_context.local_countries.count(p.country) > 0; });
+    if (may_override(in_country)) return *in_country;
     return cands.front();
 }
 
@@ -168,12 +192,25 @@ bool ArticleTagger::minor_supported(const Analysed& field, const detail::PhraseM
     if (m_context.person_names.count(key)) return false;
     // "ICO", "AMEX": capitals in running text are an acronym, not a small place.
     if (text::all_upper(field.word(m.first))) return false;
+    if (m.first > 0) {
+        // "Kyiv's Artem plant": a part of the place before it, not a town elsewhere.
+        if (is_possessive_gap(field.gap_before(m.first)) && field.upper[m.first - 1]) return false;
+    }
     if (m.last < field.tokens.size() && is_said_word(field.folded[m.last])) return false;
     if (auto it = m_context.resolved.find(key); it != m_context.resolved.end() && &place_at(it->second) == &place) {
         return true;
     }
-    const bool in_context = place.region.empty() ? m_context.countries.count(place.country) > 0
-                                                 : m_context.weak_regions.count(place.region) > 0;
+    // A town this big is meant often enough to stand alone unless its name is a word.
+    constexpr std::uint64_t known_town = 50000;
+    if (!place.ambiguous && place.population >= known_town) return true;
+    // Its region named, or its country (by local evidence for a town that is not small).
+    constexpr std::uint64_t town = 10000;
+    // A town abroad by its country alone, unless "the" names a river or feature there ("the
+    // Elbe estuary" in German news; "the Gainesville police" is a US town by its state).
+    const bool after_the = m.first > 0 && field.word(m.first - 1) == "the";
+    const bool in_context = (place.region.empty() ? m_context.countries.count(place.country) > 0 && !after_the
+                                                  : m_context.weak_regions.count(place.region) > 0) ||
+                            (place.population >= town && m_context.local_countries.count(place.country) > 0);
     // Only a preposition of place says place for a small place: not "Duke of Norfolk", "at
     // Christmas", "over Easter".
     const bool place_sense = locative && is_place_preposition(field.folded[m.first - 1]);
@@ -196,13 +233,7 @@ std::vector<PlaceHit> ArticleTagger::find_places(const Analysed& field,
             text::starts_upper(field.word(m.last)) && field.gap_before(m.last) == " ") {
             continue;
         }
-        if (part_of_other_name(field, m.first, m.last, place)) {
-            // "Paul Jackson": Jackson is a person in this article.
-            if (m.first > 0 && field.gap_before(m.first) == " " && field.upper[m.first - 1]) {
-                m_context.person_names.insert(text::name_key(field.folded, m.first, m.last));
-            }
-            continue;
-        }
+        if (part_of_other_name(field, m.first, m.last, place)) continue;
         bool locative = i > 0 && detail::is_locative_word(field.folded[i - 1]);
         // ...also down a list: "in cities such as Kharkiv", "in Kharkiv and Lviv".
         if (!locative && i > 0) {
@@ -236,22 +267,10 @@ std::vector<PlaceHit> ArticleTagger::find_places(const Analysed& field,
     return hits;
 }
 
-std::string ArticleTagger::county_country() const {
-    // Counties and parishes are mostly American; elsewhere (Kenya, Liberia, Ireland) the
-    // article names the country.
-    const bool american = m_context.countries.count("United States") > 0 ||
-                          std::any_of(m_context.weak_regions.begin(), m_context.weak_regions.end(), [&](const std::string& r) {
-                              auto cands = m_gaz.lookup(r);
-                              return std::any_of(cands.begin(), cands.end(), [&](const detail::Candidate& c) {
-                                  const auto& p = m_gaz.place(c.place);
-                                  return p.kind == PlaceKind::region && p.value == r && p.country == "United States";
-                              });
-                          });
-    if (american) return "United States";
-    return m_context.countries.size() == 1 ? *m_context.countries.begin() : std::string();
-}
+namespace {
 
-void ArticleTagger::add_counties(const Analysed& field, std::vector<PlaceHit>& hits) {
+std::vector<CountySpan> find_counties(const Analysed& field) {
+    std::vector<CountySpan> out;
     for (std::size_t k = 1; k < field.tokens.size(); ++k) {
         const auto& f = field.folded[k];
         if ((f != "county" && f != "parish") || !field.upper[k]) continue;
@@ -264,17 +283,41 @@ void ArticleTagger::add_counties(const Analysed& field, std::vector<PlaceHit>& h
         }
         // "ENGLISH COUNTY CHAMPIONSHIP": a heading in capitals is no county.
         if (first == k || text::all_upper(field.word(first))) continue;
-        std::erase_if(hits, [&](const PlaceHit& h) { return h.first < k + 1 && first < h.last; });
+        out.push_back({first, k + 1, f == "parish"});
+    }
+    return out;
+}
+
+}  // namespace
+
+void ArticleTagger::note_counties(const Analysed& field) {
+    const auto counties = find_counties(field);
+    // Counties are mostly American, parishes Louisianan, unless the article names another
+    // country (Kenya, Liberia, Ireland have counties too).
+    const bool other_country = std::any_of(m_context.nations.begin(), m_context.nations.end(),
+                                           [](const std::string& c) { return c != "United States"; });
+    if (counties.empty() || other_country) return;
+    m_context.local_countries.insert("United States");
+    if (std::any_of(counties.begin(), counties.end(), [](const CountySpan& c) { return c.parish; })) {
+        m_context.weak_regions.insert("Louisiana");
+    }
+}
+
+void ArticleTagger::add_counties(const Analysed& field, std::vector<PlaceHit>& hits) {
+    for (const auto& span : find_counties(field)) {
+        std::erase_if(hits, [&](const PlaceHit& h) { return h.first < span.last && span.first < h.last; });
         Place county;
         county.kind = PlaceKind::region;
-        county.value = std::string(field.text.substr(field.tokens[first].start, field.tokens[k].end - field.tokens[first].start));
-        county.country = county_country();
+        county.value = std::string(field.text.substr(field.tokens[span.first].start,
+                                                     field.tokens[span.last - 1].end - field.tokens[span.first].start));
+        if (m_context.local_countries.count("United States")) county.country = "United States";
+        else if (m_context.countries.size() == 1) county.country = m_context.countries.begin()->first;
         county.minor = true;
         auto index = static_cast<std::uint32_t>(m_gaz.size() + m_local_places.size());
         m_local_places.push_back(std::move(county));
-        bool locative = detail::is_locative_word(field.folded[first - (first > 0)]) && first > 0;
-        auto pos = std::find_if(hits.begin(), hits.end(), [&](const PlaceHit& h) { return h.first > k; });
-        hits.insert(pos, PlaceHit{first, k + 1, index, false, locative, false});
+        bool locative = span.first > 0 && detail::is_locative_word(field.folded[span.first - 1]);
+        auto pos = std::find_if(hits.begin(), hits.end(), [&](const PlaceHit& h) { return h.first >= span.last; });
+        hits.insert(pos, PlaceHit{span.first, span.last, index, false, locative, false});
     }
 }
 
@@ -312,12 +355,20 @@ bool ArticleTagger::part_of_other_name(const Analysed& field, std::size_t first,
             if (!starts_major_place(field, last)) return true;
         }
     }
-    if (first > 0 && field.gap_before(first) == " " && name_like(first - 1)) {
-        auto gap = field.gap_before(first - 1);
-        bool sentence_start = first - 1 == 0 || gap.find_first_of(".!?\n") != std::string_view::npos;
-        if (!sentence_start && !starts_major_place(field, first - 1)) return true;
+    return after_given_name(field, first);
+}
+
+bool ArticleTagger::after_given_name(const Analysed& field, std::size_t first) const {
+    if (first == 0 || field.gap_before(first) != " ") return false;
+    const auto& prev = field.folded[first - 1];
+    auto w = field.word(first - 1);
+    if (!text::starts_upper(w) || text::all_upper(w) || detail::is_non_name_word(prev) || detail::is_role_word(prev) ||
+        detail::is_rank_word(prev) || detail::is_feature_word(prev)) {
+        return false;
     }
-    return false;
+    auto gap = field.gap_before(first - 1);
+    bool sentence_start = first - 1 == 0 || gap.find_first_of(".!?\n") != std::string_view::npos;
+    return !sentence_start && !starts_major_place(field, first - 1);
 }
 
 std::string ArticleTagger::country_of(const PlaceHit& hit) const {

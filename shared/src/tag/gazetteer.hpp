@@ -83,19 +83,30 @@ private:
     };
     void add_name(std::string_view name, std::uint32_t place, bool demonym, std::vector<Entry>& entries);
     void index(std::vector<Entry>& entries);
+    static void sort_entries(std::vector<Entry>& entries);
     [[nodiscard]] std::span<const Candidate> find(std::uint64_t key) const;
-    [[nodiscard]] bool may_start(std::uint64_t first_key) const noexcept;
+    // The most words of a phrase whose first word hashes like this one's; 0: none.
+    [[nodiscard]] std::size_t max_words(std::uint64_t first_key) const noexcept;
+
+    // A phrase key and where its candidates are in m_candidates; count 0: an empty slot.
+    struct Slot {
+        std::uint64_t key = 0;
+        std::uint32_t begin = 0;
+        std::uint32_t count = 0;
+    };
 
     std::vector<Place> m_places;
-    // The phrase index, flat so that parsing 100,000 places stays cheap: the key hashes of the
-    // folded phrases (tokens joined by one space), sorted, and each one's candidate beside it
-    // (names before demonyms, countries before historic before cities before regions, bigger
-    // places first).
-    std::vector<std::uint64_t> m_keys;
+    // The phrase index, flat so that parsing 100,000 places stays cheap: the candidates of
+    // each folded phrase (tokens joined by one space), by key hash, side by side (names
+    // before demonyms, small places last, countries before historic before cities before
+    // regions, bigger places first), and a hash table from key to them.
     std::vector<Candidate> m_candidates;
-    // A bit per hash bucket of the phrases' first tokens, to skip most words quickly.
-    std::vector<std::uint64_t> m_first_bits;
-    std::size_t m_max_tokens = 1;
+    std::vector<Slot> m_slots;
+    // Per hash bucket of first words, the most words of a phrase starting there: skips most
+    // words at once and bounds the phrases tried.
+    std::vector<std::uint8_t> m_first_words;
+    // A bit per hash bucket of all phrase keys, before the table.
+    std::vector<std::uint64_t> m_phrase_bits;
 };
 
 /// The gazetteer compiled into the library (shared/data/gazetteer.tsv).
