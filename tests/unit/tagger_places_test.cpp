@@ -36,6 +36,19 @@ bool mentioned(const Tagging& t, const std::string& value) {
     return std::any_of(t.mentions.begin(), t.mentions.end(), [&](const newsfacet::Mention& m) { return m.value == value; });
 }
 
+// The values of the place mentions whose text is `text`, in order.
+Values read_as(const Tagging& t, const std::string& text) {
+    Values out;
+    for (const auto& m : t.mentions) {
+        if (m.text == text && m.facet != Facet::official) out.push_back(m.value);
+    }
+    return out;
+}
+
+bool has(const Values& values, const std::string& value) {
+    return std::find(values.begin(), values.end(), value) != values.end();
+}
+
 }  // namespace
 
 TEST(TaggerAmbiguity, GeorgiaTheCountryOrTheState) {
@@ -100,4 +113,86 @@ TEST(TaggerAbbreviations, DottedAbbreviationsKeepTheirPeriod) {
     ASSERT_NE(it, t.mentions.end());
     EXPECT_EQ(it->text, "U.S.");
     EXPECT_EQ(body.substr(it->start, it->end - it->start), "U.S.");
+}
+
+// Toponyms of the whole gazetteer: small places resolved by context, "City, ST" and
+// "City, Country" qualifiers, counties, each pattern with cases where it must not fire.
+
+TEST(TaggerToponyms, AlexandriaByItsQualifier) {
+    auto la = tag("ALEXANDRIA, La. -- The school board met on Monday. Alexandria police said the road was closed.");
+    EXPECT_EQ(read_as(la, "ALEXANDRIA"), (Values{"Alexandria, Louisiana"}));
+    // A place read once keeps its reading in the article.
+    EXPECT_EQ(read_as(la, "Alexandria"), (Values{"Alexandria, Louisiana"}));
+    EXPECT_EQ(read_as(la, "La"), (Values{"Louisiana"}));
+    EXPECT_EQ(la.facets.country, (Values{"United States"}));
+
+    auto va = tag("The council of Alexandria, Va., voted on Tuesday to widen the road.");
+    EXPECT_EQ(read_as(va, "Alexandria"), (Values{"Alexandria, Virginia"}));
+    EXPECT_EQ(va.facets.country, (Values{"United States"}));
+
+    auto egypt = tag("Thousands marched in Alexandria, Egypt, on Friday.");
+    EXPECT_EQ(read_as(egypt, "Alexandria"), (Values{"Alexandria"}));
+    EXPECT_EQ(egypt.facets.country, (Values{"Egypt"}));
+}
+
+TEST(TaggerToponyms, AlexandriaByTheArticlesContext) {
+    // A parish is Louisiana's county: the Louisiana town, not the Egyptian city.
+    auto la = tag("The Rapides Parish school board met in Alexandria on Monday to discuss the budget.");
+    EXPECT_EQ(read_as(la, "Alexandria"), (Values{"Alexandria, Louisiana"}));
+    EXPECT_EQ(la.facets.country, (Values{"United States"}));
+    // Virginia named in the article.
+    auto va = tag("Commuters in northern Virginia faced delays. In Alexandria, crews repaired a water main.");
+    EXPECT_EQ(read_as(va, "Alexandria"), (Values{"Alexandria, Virginia"}));
+    // Nothing else said: the big city of that name.
+    auto egypt = tag("Protests continued in Alexandria on Friday as police made arrests.");
+    EXPECT_EQ(read_as(egypt, "Alexandria"), (Values{"Alexandria"}));
+    EXPECT_EQ(egypt.facets.country, (Values{"Egypt"}));
+}
+
+TEST(TaggerToponyms, CityAndStateAbbreviationInRunningText) {
+    auto t = tag("The plant in Bristol, Tenn., will close, and another in Decatur, Ala., will hire.");
+    EXPECT_EQ(read_as(t, "Bristol"), (Values{"Bristol, Tennessee"}));
+    EXPECT_EQ(read_as(t, "Tenn"), (Values{"Tennessee"}));
+    EXPECT_EQ(read_as(t, "Ala"), (Values{"Alabama"}));
+    EXPECT_EQ(t.facets.country, (Values{"United States"}));
+    // A member of Congress's party and state.
+    auto rep = tag("Rep. James Clyburn, D-S.C., said the bill would pass.");
+    EXPECT_EQ(read_as(rep, "S.C."), (Values{"South Carolina"}));
+    // Not an abbreviation without "City," or a party before it.
+    EXPECT_TRUE(read_as(tag("He said Ala. officials and Tenn. lawmakers disagreed."), "Ala").empty());
+    EXPECT_TRUE(read_as(tag("The Ind. candidate ran again."), "Ind").empty());
+}
+
+TEST(TaggerToponyms, SmallPlacesNeedContext) {
+    // A town of 2,000 people: a place after "in", or where its state is named.
+    EXPECT_TRUE(has(tag("Officers broke up a brawl in Chiefland on Friday.").facets.location, "Chiefland"));
+    EXPECT_TRUE(has(tag("The Florida Highway Patrol said Chiefland officers arrived first.").facets.location, "Chiefland"));
+    // ...but not bare, with nothing saying where the article is.
+    EXPECT_TRUE(read_as(tag("Chiefland officers arrived first."), "Chiefland").empty());
+    // A small place named like a person is the person once the article names them so.
+    auto person = tag("Striker Paul Lawton scored twice. Lawton then left the field in Oklahoma.");
+    EXPECT_TRUE(read_as(person, "Lawton").empty());
+    // A small place named like a common word needs more than a preposition.
+    EXPECT_TRUE(tag("The talks ended in March without a deal.").facets.location.empty());
+    // An acronym in capitals is no small place ("ICO", Icó in Brazil).
+    EXPECT_TRUE(read_as(tag("The ICO said coffee exports rose in Brazil."), "ICO").empty());
+}
+
+TEST(TaggerToponyms, SmallPlacesImplyTheirCountry) {
+    auto t = tag("KISUMU, Kenya -- Doctors said the outbreak in Kisumu was contained.");
+    EXPECT_EQ(t.facets.country, (Values{"Kenya"}));
+    auto town = tag("A fire destroyed a barn in Chiefland, Fla., on Sunday.");
+    EXPECT_EQ(town.facets.country, (Values{"United States"}));
+    EXPECT_TRUE(has(town.facets.location, "Chiefland"));
+}
+
+TEST(TaggerToponyms, CountiesAndParishes) {
+    auto t = tag("The Laurel County clerk was honored. Deputies in Laurel County made an arrest.");
+    EXPECT_EQ(read_as(t, "Laurel County"), (Values{"Laurel County", "Laurel County"}));
+    EXPECT_EQ(t.facets.country, (Values{"United States"}));
+    EXPECT_EQ(read_as(tag("Rain flooded roads in Caddo Parish."), "Caddo Parish"), (Values{"Caddo Parish"}));
+    // A heading in capitals, a county without a name, a sentence's first word.
+    EXPECT_TRUE(tag("ENGLISH COUNTY CHAMPIONSHIP SCORES.").facets.location.empty());
+    EXPECT_TRUE(tag("The county said roads were closed.").facets.location.empty());
+    EXPECT_TRUE(read_as(tag("County officials met. The Democratic County Chairman spoke."), "County").empty());
 }
