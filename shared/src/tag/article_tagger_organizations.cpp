@@ -61,7 +61,7 @@ bool ArticleTagger::inside_longer_name(const Analysed& f, const OrganizationMatc
     // "Scottish Labour Party", "North Korean Red Cross": a place's own body.
     if (const auto* place = place_ending_at(i)) {
         const auto& country = m_orgs.at(m.org).country;
-        return country.empty() || !detail::is_country(m_gaz.place(place->place)) || country_of(*place) != country;
+        return country.empty() || !detail::is_country(place_at(place->place)) || country_of(*place) != country;
     }
     if (sentence_start(f, i - 1)) return false;
     auto prev = f.word(i - 1);
