@@ -40,7 +40,7 @@ bool mentioned(const Tagging& t, const std::string& value) {
 Values read_as(const Tagging& t, const std::string& text) {
     Values out;
     for (const auto& m : t.mentions) {
-        if (m.text == text && m.facet != Facet::official) out.push_back(m.value);
+        if (m.text == text && (m.facet == Facet::location || m.facet == Facet::country)) out.push_back(m.value);
     }
     return out;
 }
