@@ -138,7 +138,7 @@ void ArticleTagger::drop_team_names(std::vector<PlaceHit>& title_places) {
     int readings = 0;
     auto find_teams = [&](const FieldWords& field, const std::vector<PlaceHit>& hits) {
         for (const auto& h : hits) {
-            if (m_gaz.place(h.place).kind == PlaceKind::city && names_team(field, h.first, h.last)) {
+            if (place_at(h.place).kind == PlaceKind::city && names_team(field, h.first, h.last)) {
                 teams.insert(h.place);
                 ++readings;
             }
