@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -61,7 +62,10 @@ std::vector<std::string> patterns(const std::string& text) {
     Words w(text);
     std::vector<std::string> out;
     PatternMatch m;
+    const auto heads = newsfacet::detail::pattern_heads();
     for (std::size_t i = 0; i < w.tokens.size(); ++i) {
+        // The tagger asks only of words that may be heads (KnownOrganizations::worth_reading).
+        if (std::find(heads.begin(), heads.end(), w.folded[i]) == heads.end()) continue;
         if (!newsfacet::detail::match_organization_pattern(w.text, w.tokens, w.folded, w.upper, i, m)) continue;
         std::string s = w.span(m.first, m.last) + "=" + m.name;
         if (!m.generic.empty()) s += "/" + m.generic;
@@ -113,6 +117,14 @@ TEST(KnownOrganizations, QualifiedNamesAreNotLookedUpBare) {
     // "Amazon (company)": the bare name is the river and the region.
     EXPECT_TRUE(known("the Amazon basin").empty());
     ASSERT_NE(builtin().find("amazon (company)"), nullptr);
+}
+
+TEST(KnownOrganizations, WorthReadingLetsNamesAndHeadsThrough) {
+    const KnownOrganizations k(newsfacet::detail::builtin_organizations(), "t", newsfacet::detail::pattern_heads());
+    for (const char* w : {"united", "nato", "ministry", "corp", "party"}) EXPECT_TRUE(k.worth_reading(w, true)) << w;
+    for (const char* w : {"al", "ministry", "army"}) EXPECT_TRUE(k.worth_reading(w, false)) << w;
+    EXPECT_FALSE(k.worth_reading("nato", false));      // names start with a capital
+    EXPECT_FALSE(builtin().worth_reading("ministry", false));  // no heads given
 }
 
 TEST(KnownOrganizations, GenericBodiesOfACountry) {
@@ -295,6 +307,12 @@ TEST(TaggerOrganizations, AnotherCountrysPartyIsNotTheListedOne) {
     EXPECT_EQ(t.facets.organization, Strings{"Indonesian Democratic Party"});
 }
 
+TEST(TaggerOrganizations, DescriptionsAreEvidenceNotNames) {
+    auto t = tag("The UN refugee agency said thousands had fled." + filler);
+    EXPECT_EQ(t.facets.organization, Strings{"UNHCR"});
+    EXPECT_TRUE(org_mentions(t).empty());  // a description, not a name
+}
+
 TEST(TaggerOrganizations, PlacesInsideANameAreNotPlaces) {
     auto t = tag("The Bank of England raised interest rates on Thursday." + filler);
     EXPECT_EQ(t.facets.organization, Strings{"Bank of England"});
@@ -306,4 +324,11 @@ TEST(TaggerOrganizations, CompanySuffixEndsWithItsPeriod) {
     auto t = tag("Shares of Lear Corp. rose on Monday.");
     EXPECT_EQ(org_mentions(t), Strings{"Lear Corp.=Lear Corp@10"});
     EXPECT_EQ(t.organizations.at(0).kind, "company");
+}
+
+TEST(OrganizationPatterns, EveryCompanySuffixIsAHead) {
+    const auto heads = newsfacet::detail::pattern_heads();
+    for (const char* suffix : {"inc", "corp", "corporation", "ltd", "plc", "co", "ag", "sa", "nv", "llc", "gmbh"}) {
+        EXPECT_NE(std::find(heads.begin(), heads.end(), suffix), heads.end()) << suffix;
+    }
 }

@@ -247,7 +247,7 @@ void ArticleTagger::add_surname_only_officials(std::vector<OfficialHit>& people)
         if (!known) people.push_back({first, last, k->name, k->role, k->country, std::move(key)});
     };
     for (const auto& [k, bare] : seen) {
-        bool lead = m_body.tokens[bare.first_token].start < salience_lead_end(m_body.text);
+        bool lead = m_body.tokens[bare.first_token].start < m_lead_end;
         if (bare.count >= 2 || lead || in_title.count(k)) add_known(k, bare.first_token, bare.first_token + 1, {});
     }
     for (const auto* k : in_title) {
@@ -289,7 +289,7 @@ Mention ArticleTagger::place_mention(const PlaceHit& h) const {
 }
 
 void ArticleTagger::add_body_places(Tagging& out, Salience& salience) const {
-    const std::size_t lead_end = salience_lead_end(m_body.text);
+    const std::size_t lead_end = m_lead_end;
     const std::size_t dateline_end = body_dateline_end();
     for (const auto& h : m_places) {
         // Place mentions inside an official's name ("Georgia" in a name) are not places.
@@ -429,7 +429,7 @@ void ArticleTagger::set_facets(Tagging& out, const Salience& salience) {
 // city named there), or twice in the body.
 void ArticleTagger::add_organizations(Tagging& out) const {
     if (m_organizations.empty()) return;
-    const std::size_t lead_end = salience_lead_end(m_body.text);
+    const std::size_t lead_end = m_lead_end;
     std::map<std::string, double> evidence;
     std::map<std::string, const OrganizationHit*> first_hit;
     for (const auto& hit : m_organizations) {

@@ -137,7 +137,8 @@ public:
           m_body(article.body),
           m_title(article.title),
           m_dateline(article.dateline),
-          m_year(year_of(article.date)) {}
+          m_year(year_of(article.date)),
+          m_lead_end(salience_lead_end(article.body)) {}
 
     /// Tags the article: its facets (salient values), officials and mentions. Call once.
     Tagging run();
@@ -303,6 +304,7 @@ private:
     Analysed m_title;
     Analysed m_dateline;
     int m_year;
+    std::size_t m_lead_end;  // salience_lead_end of the body, read by several steps
     std::vector<PlaceHit> m_places;
     PlaceContext m_context;
     std::vector<Place> m_local_places;

@@ -29,14 +29,15 @@ std::vector<OrganizationHit> ArticleTagger::scan_organizations(const Analysed& f
     OrganizationMatch known;
     PatternMatch pattern;
     for (std::size_t i = 0; i < f.tokens.size(); ++i) {
-        if (m_orgs.may_start(f.folded[i], f.upper[i] != 0) &&
-            m_orgs.match_at(f.text, f.tokens, f.folded, i, known) && (title || !inside_longer_name(f, known))) {
+        if (!m_orgs.worth_reading(f.folded[i], f.upper[i] != 0)) continue;
+        if (m_orgs.match_at(f.text, f.tokens, f.folded, i, known) && (title || !inside_longer_name(f, known))) {
             const auto& org = m_orgs.at(known.org);
-            hits.push_back({known.first, known.last, title, org.name, org.kind, org.country, true, known.context, false});
+            hits.push_back({known.first, known.last, title, org.name, org.kind, org.country, true, known.context,
+                            known.nominal});
             i = known.last - 1;
             continue;
         }
-        if (!is_pattern_head(f.folded[i]) || !match_organization_pattern(f.text, f.tokens, f.folded, f.upper, i, pattern)) continue;
+        if (!match_organization_pattern(f.text, f.tokens, f.folded, f.upper, i, pattern)) continue;
         // "Lockheed Martin Corp": the listed company with its suffix.
         if (!hits.empty() && hits.back().last > pattern.first) {
             if (hits.back().first == pattern.first && hits.back().kind == "company") hits.back().last = pattern.last;
@@ -113,6 +114,9 @@ std::string ArticleTagger::qualifier_country(const Analysed& f, const std::vecto
 // or after "the" in mixed-case text ("the Pentagon", "The WHO said", not "THE WHO WAS") in an
 // article that names the body's country ("the Congress" of Argentina is not the US Congress).
 void ArticleTagger::keep_context_aliases_with_support(const std::vector<PlaceHit>& title_places) {
+    if (std::none_of(m_organizations.begin(), m_organizations.end(), [](const OrganizationHit& h) { return h.context; })) {
+        return;
+    }
     std::set<std::string> named;
     for (const auto& h : m_organizations) {
         if (!h.context) named.insert(h.name);

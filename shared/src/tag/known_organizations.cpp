@@ -22,9 +22,17 @@ std::string generic_key(std::string_view country, std::string_view generic) {
     return key;
 }
 
+// Lower-case words of names, not descriptions: "Bank of England", "al-Qaeda", "Banca d'Italia".
+bool is_name_connector(std::string_view word) {
+    return (word.size() > 2 && word[1] == '\'') || word == "of" || word == "the" || word == "and" || word == "for" || word == "in" || word == "al" ||
+           word == "de" || word == "d" || word == "sans" || word == "wal" || word == "e" || word == "i";
+}
+
 }  // namespace
 
-KnownOrganizations::KnownOrganizations(std::string_view tsv, const std::string& origin) {
+KnownOrganizations::KnownOrganizations(std::string_view tsv, const std::string& origin,
+                                       const std::vector<std::string_view>& also) {
+    for (auto word : also) m_triggers.set(digest(word));
     for_each_row(tsv, origin, "name", 6, [&](const std::vector<std::string_view>& cols, std::size_t line_no) {
         if (cols[0].empty()) throw InputError(origin, line_no, "empty name");
         if (std::find(organization_kinds.begin(), organization_kinds.end(), cols[1]) == organization_kinds.end()) {
@@ -61,33 +69,33 @@ void KnownOrganizations::add_alias(std::string_view alias, std::uint32_t org, bo
     if (tokens.empty() || tokens.size() > 31) return;
     std::uint32_t mask = 0;
     bool all_caps = true;
+    bool nominal = false;
     std::size_t letters = 0;
     for (std::size_t k = 0; k < tokens.size(); ++k) {
         auto word = alias.substr(tokens[k].start, tokens[k].end - tokens[k].start);
         if (text::starts_upper(word)) mask |= 1u << k;
+        else if (!text::all_upper(word) && !is_name_connector(word)) nominal = true;
         if (!text::all_upper(word)) all_caps = false;
         letters += word.size();
     }
     // Short forms in capitals ("WHO", "IS", "EU") must be in capitals: "who", "is", "Eu" are not them.
     const bool exact_case = all_caps && letters <= 5;
     const std::string key = text::name_key(alias);
-    auto& list = m_aliases[key];
+    auto& list = m_phrases[key].aliases;
     for (auto& a : list) {
         // "al-Qaeda" and "Al-Qaeda", "NATO" and "Nato": one entry, as loose as the loosest form.
-        if (a.org == org && a.context == context) {
+        if (a.org == org && a.context == context && a.nominal == nominal) {
             a.upper_mask &= mask;
             a.exact_case = a.exact_case && exact_case;
             return;
         }
     }
-    list.push_back({org, context, exact_case, mask});
-    auto first = key.substr(0, key.find(' '));
-    if ((mask & 1u) == 0 && std::find(m_lower_first.begin(), m_lower_first.end(), first) == m_lower_first.end()) {
-        m_lower_first.push_back(first);
-    }
-    m_first_sketch[sketch_index(first)] = true;
+    list.push_back({org, context, nominal, exact_case, mask});
+    const auto first = digest(std::string_view(key).substr(0, key.find(' ')));
+    m_capitalised_triggers.set(first);
+    if ((mask & 1u) == 0) m_triggers.set(first);
     for (auto space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1)) {
-        m_prefixes.insert(key.substr(0, space));
+        m_phrases[key.substr(0, space)].prefix = true;
     }
     m_max_tokens = std::max(m_max_tokens, tokens.size());
 }
@@ -119,16 +127,16 @@ bool KnownOrganizations::match_at(std::string_view text, const std::vector<text:
             key.push_back(' ');
         }
         key += folded[k];
+        auto it = m_phrases.find(key);
+        if (it == m_phrases.end()) break;
         // The longest name wins: a later, longer match replaces this one.
-        if (auto it = m_aliases.find(key); it != m_aliases.end()) {
-            for (const auto& alias : it->second) {
-                if (!case_agrees(alias, k - i + 1)) continue;
-                out = {i, k + 1, alias.org, alias.context};
-                found = true;
-                break;
-            }
+        for (const auto& alias : it->second.aliases) {
+            if (!case_agrees(alias, k - i + 1)) continue;
+            out = {i, k + 1, alias.org, alias.context, alias.nominal};
+            found = true;
+            break;
         }
-        if (!m_prefixes.count(key)) break;  // no longer name starts with these words
+        if (!it->second.prefix) break;  // no longer name starts with these words
     }
     return found;
 }

@@ -5,13 +5,13 @@
 // central bank" is the Bank of Japan).
 
 #include <algorithm>
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "text/text.hpp"
@@ -33,14 +33,18 @@ struct OrganizationMatch {
     /// Matched by a context alias (a common word or shared initials): counts only with other
     /// evidence that the article means this organisation.
     bool context = false;
+    /// Matched by a description rather than a name ("UN refugee agency", "Houthi rebels": an
+    /// alias with a lower-case word other than "of", "the", "and", "for" or a particle).
+    bool nominal = false;
 };
 
 class KnownOrganizations {
 public:
     /// Parses the TSV format of shared/data/organizations.tsv (6 columns: name, kind, country,
-    /// aliases, context_aliases, generic). `origin` names the source in errors. Throws InputError
-    /// on a malformed line or an unknown kind. Cost: linear in the file.
-    KnownOrganizations(std::string_view tsv, const std::string& origin);
+    /// aliases, context_aliases, generic). `origin` names the source in errors; `also` are more
+    /// words worth_reading() lets through. Throws InputError on a malformed line or an unknown
+    /// kind. Cost: linear in the file.
+    KnownOrganizations(std::string_view tsv, const std::string& origin, const std::vector<std::string_view>& also = {});
 
     [[nodiscard]] const KnownOrganization& at(std::uint32_t index) const { return m_orgs[index]; }
     [[nodiscard]] std::size_t size() const noexcept { return m_orgs.size(); }
@@ -53,14 +57,13 @@ public:
                                 const std::vector<std::string>& folded, std::size_t i,
                                 OrganizationMatch& out) const;
 
-    /// True if a name may start with this folded word: worth a match_at(). `capitalised`: the
-    /// word is; names start in lower case only with a particle ("al" of "al-Qaeda"). Inline and
-    /// without hashing the word, as it is asked of every word; false positives are possible.
-    [[nodiscard]] bool may_start(std::string_view folded, bool capitalised) const noexcept {
-        if (!capitalised) {
-            return std::find(m_lower_first.begin(), m_lower_first.end(), folded) != m_lower_first.end();
-        }
-        return m_first_sketch[sketch_index(folded)];
+    /// False for most folded words that can start no name and are none of `also` (the pattern
+    /// heads the constructor was given): the scanner's first, cheap test of every word, a bit
+    /// of a digest of the word's length and letters, without hashing it. May be true for others.
+    /// `capitalised`: the word is; names start in lower case only with a particle ("al-Qaeda").
+    [[nodiscard]] bool worth_reading(std::string_view folded, bool capitalised) const noexcept {
+        const auto d = digest(folded);
+        return (capitalised && m_capitalised_triggers[d]) || m_triggers[d];
     }
 
     /// The organisation that is `country`'s `generic` body ("central bank"), or nullptr.
@@ -70,17 +73,19 @@ public:
     [[nodiscard]] const KnownOrganization* find(std::string_view name) const;
 
 private:
-    // A cheap digest of a word (length and first two letters) for may_start().
-    static std::size_t sketch_index(std::string_view w) noexcept {
-        const auto c0 = static_cast<unsigned char>(w.empty() ? 0 : w[0]);
-        const auto c1 = static_cast<unsigned char>(w.size() < 2 ? 0 : w[1]);
-        return ((std::min<std::size_t>(w.size(), 15) << 12) | ((c0 & 63u) << 6) | (c1 & 63u)) & (sketch_size - 1);
+    // The digest of worth_reading(): length, first two letters and the last, in 17 bits.
+    static std::size_t digest(std::string_view w) noexcept {
+        if (w.empty()) return 0;
+        const auto c0 = static_cast<unsigned char>(w[0]);
+        const auto c1 = static_cast<unsigned char>(w.size() > 1 ? w[1] : 0);
+        const auto cl = static_cast<unsigned char>(w.back());
+        return ((w.size() & 15u) << 13) | ((c0 & 31u) << 8) | ((c1 & 31u) << 3) | (cl & 7u);
     }
-    static constexpr std::size_t sketch_size = 1u << 16;
 
     struct Alias {
         std::uint32_t org;
         bool context;
+        bool nominal;
         bool exact_case;
         std::uint32_t upper_mask;  // bit k: the name's word k is capitalised
     };
@@ -93,12 +98,16 @@ private:
     };
 
     std::vector<KnownOrganization> m_orgs;
-    std::unordered_map<std::string, std::vector<Alias>, KeyHash, std::equal_to<>> m_aliases;  // name_key -> aliases
-    // The shorter word sequences that start a longer name ("united", "united nations"): a
-    // match stops reading words as soon as no name starts with those read.
-    std::unordered_set<std::string, KeyHash, std::equal_to<>> m_prefixes;
-    std::vector<std::string> m_lower_first;  // first words of names that start in lower case
-    std::vector<bool> m_first_sketch = std::vector<bool>(sketch_size);  // sketch_index of first words
+    // A name_key, or the start of a longer one ("united", "united nations"): its aliases, and
+    // whether some longer name starts with it, so a match stops reading words as soon as none
+    // does. One lookup per word read.
+    struct Phrase {
+        std::vector<Alias> aliases;
+        bool prefix = false;
+    };
+    std::unordered_map<std::string, Phrase, KeyHash, std::equal_to<>> m_phrases;
+    std::bitset<1u << 17> m_capitalised_triggers;  // digests of first words of names
+    std::bitset<1u << 17> m_triggers;              // ... of pattern heads and lower-case first words
     std::unordered_map<std::string, std::uint32_t> m_by_name;     // folded canonical name
     std::unordered_map<std::string, std::uint32_t> m_by_generic;  // "country\tgeneric"
     std::size_t m_max_tokens = 1;

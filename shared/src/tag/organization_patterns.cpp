@@ -20,6 +20,13 @@ constexpr std::array<std::string_view, 66> stop_words = {
     "so", "sunday", "that", "the", "their", "these", "they", "this", "those", "thursday", "to", "today",
     "tuesday", "was", "we", "wednesday", "when", "while", "with"};
 
+// The words a pattern starts from (pattern_heads()): the company suffixes below and the heads
+// of the other patterns.
+constexpr std::array<std::string_view, 25> heads = {
+    "ag",     "army",  "bank",     "bhd",   "co",       "corp",     "corporation", "force", "forces",
+    "front",  "gmbh",  "inc",      "incorporated",      "llc",      "ltd",         "military", "ministry",
+    "movement", "navy", "nv",      "office", "party",   "plc",      "sa",          "spa"};
+
 // Words a company name continues after with "of": "Bank of America", "Motors of Canada".
 constexpr std::array<std::string_view, 6> of_heads = {"bank", "first", "insurance", "motors", "trust", "union"};
 
@@ -58,7 +65,7 @@ constexpr bool sorted_keys(const std::array<std::pair<std::string_view, std::str
     return true;
 }
 
-static_assert(is_sorted_list(stop_words) && is_sorted_list(of_heads) && sorted_keys(company_suffixes) && sorted_keys(ministry_topics),
+static_assert(is_sorted_list(heads) && is_sorted_list(stop_words) && is_sorted_list(of_heads) && sorted_keys(company_suffixes) && sorted_keys(ministry_topics),
               "pattern word lists must be sorted for binary search");
 
 // The words of one field, and the reading steps the patterns share.
@@ -262,13 +269,15 @@ static_assert(is_sorted_list(organization_nouns), "organization_nouns must be so
 
 }  // namespace
 
+std::vector<std::string_view> pattern_heads() { return {heads.begin(), heads.end()}; }
+
 bool is_organization_noun(std::string_view folded) noexcept { return contains(organization_nouns, folded); }
 
 bool match_organization_pattern(std::string_view text, const std::vector<text::Token>& tokens,
                                 const std::vector<std::string>& folded, const std::vector<std::uint8_t>& upper,
                                 std::size_t i, PatternMatch& out) {
     const auto& w = folded[i];
-    if (!is_pattern_head(w)) return false;
+    if (!contains(heads, w)) return false;
     const Reader r(text, tokens, folded, upper);
     if (w == "ministry" || w == "office") return ministry(r, i, out);
     if (w == "party") return party(r, i, out);

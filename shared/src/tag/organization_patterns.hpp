@@ -30,28 +30,9 @@ struct PatternMatch {
     bool nominal = false;
 };
 
-/// True for a folded word that may be a pattern's head ("ministry", "party", "corp", "army",
-/// "bank", ...): worth a match_organization_pattern(). Inline, as it is asked of every word: a
-/// switch on the first letter keeps it cheap for the many words that are none.
-[[nodiscard]] inline bool is_pattern_head(std::string_view w) noexcept {
-    using namespace std::string_view_literals;
-    if (w.size() < 2) return false;
-    switch (w.front()) {
-        case 'a': return w == "army"sv || w == "ag"sv;
-        case 'b': return w == "bank"sv || w == "bhd"sv;
-        case 'c': return w == "co"sv || w == "corp"sv || w == "corporation"sv;
-        case 'f': return w == "front"sv || w == "force"sv || w == "forces"sv;
-        case 'g': return w == "gmbh"sv;
-        case 'i': return w == "inc"sv || w == "incorporated"sv;
-        case 'l': return w == "llc"sv || w == "ltd"sv;
-        case 'm': return w == "ministry"sv || w == "movement"sv || w == "military"sv;
-        case 'n': return w == "navy"sv || w == "nv"sv;
-        case 'o': return w == "office"sv;
-        case 'p': return w == "party"sv || w == "plc"sv;
-        case 's': return w == "sa"sv || w == "spa"sv;
-        default: return false;
-    }
-}
+/// The head words of the patterns ("ministry", "party", "corp", "army", "bank", ...): a word
+/// that is none of them starts no match_organization_pattern().
+[[nodiscard]] std::vector<std::string_view> pattern_heads();
 
 /// Finds an organisation pattern whose head word is token `i` ("Ministry", "Party", "Corp",
 /// "army", "bank", ...), reading the words around it; returns false when there is none.

@@ -9,6 +9,7 @@
 #include "tag/gazetteer.hpp"
 #include "tag/known_officials.hpp"
 #include "tag/known_organizations.hpp"
+#include "tag/organization_patterns.hpp"
 #include "text/text.hpp"
 
 namespace newsfacet {
@@ -23,7 +24,8 @@ Tagger::Tagger()
     : m_impl(std::make_shared<Impl>(Impl{detail::Gazetteer(detail::builtin_gazetteer(), "built-in gazetteer"),
                                          detail::KnownOfficials(detail::builtin_officials(), "built-in officials"),
                                          detail::KnownOrganizations(detail::builtin_organizations(),
-                                                                    "built-in organisations")})) {}
+                                                                    "built-in organisations",
+                                                                    detail::pattern_heads())})) {}
 
 Tagger::Tagger(const std::filesystem::path& gazetteer) {
     std::ifstream in(gazetteer, std::ios::binary);
@@ -33,7 +35,8 @@ Tagger::Tagger(const std::filesystem::path& gazetteer) {
     m_impl = std::make_shared<Impl>(Impl{detail::Gazetteer(buf.str(), gazetteer.string()),
                                          detail::KnownOfficials(detail::builtin_officials(), "built-in officials"),
                                          detail::KnownOrganizations(detail::builtin_organizations(),
-                                                                    "built-in organisations")});
+                                                                    "built-in organisations",
+                                                                    detail::pattern_heads())});
 }
 
 Tagger::~Tagger() = default;
