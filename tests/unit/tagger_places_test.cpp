@@ -196,3 +196,18 @@ TEST(TaggerToponyms, CountiesAndParishes) {
     EXPECT_TRUE(tag("The county said roads were closed.").facets.location.empty());
     EXPECT_TRUE(read_as(tag("County officials met. The Democratic County Chairman spoke."), "County").empty());
 }
+
+TEST(TaggerToponyms, AmbiguousCountriesInAListOfCountries) {
+    auto t = tag("Polio cases rose in 2008, and the countries most affected included Angola, Chad and Nigeria.");
+    EXPECT_EQ(read_as(t, "Chad"), (Values{"Chad"}));
+    auto georgia = tag("Travellers to Armenia, Azerbaijan, Georgia and Iran were warned.");
+    EXPECT_EQ(read_as(georgia, "Georgia"), (Values{"Georgia"}));
+    // A person or a word next to a country is no list of countries.
+    EXPECT_TRUE(read_as(tag("Chad Smith, a Nigeria expert, spoke."), "Chad").empty());
+    EXPECT_TRUE(read_as(tag("Officials met Jordan, the Nigerian envoy."), "Jordan").empty());
+}
+
+TEST(TaggerToponyms, StateAbbreviationNsw) {
+    EXPECT_EQ(read_as(tag("Horses in NSW were quarantined."), "NSW"), (Values{"New South Wales"}));
+    EXPECT_TRUE(read_as(tag("Horses in Nsw were quarantined."), "Nsw").empty());  // capitals only
+}

@@ -231,6 +231,9 @@ private:
     // Whether a small place ("minor") counts: context must support it.
     bool minor_supported(const Analysed& field, const detail::PhraseMatch& m, const Place& place, bool qualified,
                          bool locative, bool dateline) const;
+    // Whether matches[j] stands in a list of countries ("Angola, Chad and Congo").
+    [[nodiscard]] bool in_country_list(const Analysed& field, const std::vector<detail::PhraseMatch>& matches,
+                                       std::size_t j) const;
     // A region abbreviation may follow "City," ("Alexandria, La.") or a party ("D-S.C.").
     static bool qualifier_slot(const Analysed& field, std::size_t i);
     // "Laurel County", "Caddo Parish": places no gazetteer lists, found by their pattern, as

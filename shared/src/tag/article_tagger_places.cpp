@@ -40,6 +40,23 @@ bool is_said_word(std::string_view folded) {
 
 }  // namespace
 
+bool ArticleTagger::in_country_list(const Analysed& field, const std::vector<detail::PhraseMatch>& matches,
+                                    std::size_t j) const {
+    // "Angola, Chad and Congo", "Armenia, Georgia, Iraq": a name among other countries is one.
+    auto is_list_gap = [](std::string_view gap) { return is_comma_gap(gap) || gap == " and " || gap == ", and "; };
+    auto plain_country = [&](const detail::PhraseMatch& n) {
+        const auto& c = n.candidates.front();
+        return !c.demonym && detail::is_country(place_at(c.place)) && !place_at(c.place).ambiguous;
+    };
+    const auto& m = matches[j];
+    if (j > 0 && matches[j - 1].last == m.first &&
+        is_list_gap(field.gap_before(m.first)) && plain_country(matches[j - 1])) {
+        return true;
+    }
+    return j + 1 < matches.size() && matches[j + 1].first == m.last && is_list_gap(field.gap_before(m.last)) &&
+           plain_country(matches[j + 1]);
+}
+
 bool ArticleTagger::qualifier_slot(const Analysed& field, std::size_t i) {
     if (i == 0 || !field.upper[i - 1]) return false;
     auto gap = field.gap_before(i);
@@ -256,6 +273,7 @@ std::vector<PlaceHit> ArticleTagger::find_places(const Analysed& field,
         // The adjective of an ambiguous country ("Georgian") names it.
         const bool country_adjective = chosen->demonym && detail::is_country(place) && !sentence_start;
         if (place.ambiguous && !place.minor && !locative && !dateline && !qualified && !country_adjective &&
+            !(detail::is_country(place) && in_country_list(field, matches, j)) &&
             (sentence_start || !(!detail::is_country(place) && m_context.countries.count(place.country)))) {
             continue;
         }
