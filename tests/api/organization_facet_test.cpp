@@ -92,6 +92,9 @@ TEST_F(ApiOrganizationFacet, FilterMatchesTheArticlesTaggedWithTheOrganization) 
     EXPECT_EQ(ids(filtered({"United Nations"})), (Ids{"a1", "a2"}));
     EXPECT_EQ(ids(filtered({"united  NATIONS"})), (Ids{"a1", "a2"}));  // case and spaces folded
     EXPECT_EQ(ids(filtered({"Gazprom"})), (Ids{"a4"}));
+    EXPECT_EQ(ids(filtered({"UN"})), (Ids{"a1", "a2"}));  // the organisations list's aliases
+    EXPECT_EQ(ids(filtered({"U.N."})), (Ids{"a1", "a2"}));
+    EXPECT_EQ(ids(search(everything("organization:UN"))), (Ids{"a1", "a2"}));
     EXPECT_EQ(ids(filtered({"United"})), Ids{});  // a whole value, not a word of one
     EXPECT_EQ(ids(filtered({"Hamas"}, "ceasefire")), (Ids{"a2"}));
     EXPECT_EQ(ids(filtered({"Gazprom"}, "ceasefire")), Ids{});

@@ -182,6 +182,20 @@ TEST(ApiTaggerCanonical, KnownOfficialsByNameOrAlias) {
     EXPECT_FALSE(t.canonical(Facet::official, "Bush").has_value());  // two presidents
 }
 
+TEST(ApiTaggerCanonical, OrganizationsByNameAliasOrAbbreviation) {
+    Tagger t;
+    EXPECT_EQ(t.canonical(Facet::organization, "United Nations"), "United Nations");
+    EXPECT_EQ(t.canonical(Facet::organization, "united nations"), "United Nations");
+    EXPECT_EQ(t.canonical(Facet::organization, "UN"), "United Nations");
+    EXPECT_EQ(t.canonical(Facet::organization, "u.n."), "United Nations");
+    EXPECT_EQ(t.canonical(Facet::organization, "rsf"), "Rapid Support Forces");
+    EXPECT_EQ(t.canonical(Facet::organization, "who"), "World Health Organization");  // a context alias
+    EXPECT_FALSE(t.canonical(Facet::organization, "Acme Widgets").has_value());
+    EXPECT_FALSE(t.canonical(Facet::organization, "Russia").has_value());  // a country, no organisation
+    EXPECT_FALSE(t.canonical(Facet::organization, "").has_value());
+    EXPECT_FALSE(t.canonical(Facet::country, "UN").has_value());
+}
+
 TEST(ApiTaggerCanonical, FacetKindMatters) {
     Tagger t;
     // A city is not a country, a country is not a location.

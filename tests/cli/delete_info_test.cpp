@@ -79,7 +79,7 @@ TEST_F(CliInfo, JsonSummary) {
     EXPECT_EQ(j["format_version"], 1);
     EXPECT_TRUE(j["path"].is_string());
     ASSERT_TRUE(j["facets"].is_object());
-    for (const char* name : {"country", "official", "location"}) {
+    for (const char* name : {"country", "official", "location", "organization"}) {
         ASSERT_TRUE(j["facets"][name].is_array()) << name;
         EXPECT_FALSE(j["facets"][name].empty()) << name;
         for (const auto& c : j["facets"][name]) {
@@ -93,12 +93,12 @@ TEST_F(CliInfo, JsonFacetCountsEqualACountOverAllArticles) {
     auto all = search({"--limit", "100"});
     std::map<std::string, std::map<std::string, int>> expected;
     for (const auto& r : all["results"]) {
-        for (const char* name : {"country", "official", "location"}) {
+        for (const char* name : {"country", "official", "location", "organization"}) {
             for (const auto& v : r["facets"][name]) ++expected[name][v.get<std::string>()];
         }
     }
     auto j = json::parse(index_raw({"--info", "--json"}).out);
-    for (const char* name : {"country", "official", "location"}) {
+    for (const char* name : {"country", "official", "location", "organization"}) {
         std::map<std::string, int> actual;
         for (const auto& c : j["facets"][name]) actual[c["value"].get<std::string>()] = c["count"].get<int>();
         EXPECT_EQ(actual, expected[name]) << name;

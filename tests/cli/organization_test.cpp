@@ -4,6 +4,9 @@
 // the tagger recognises; the binaries only read it.
 #include <gtest/gtest.h>
 
+#include <map>
+#include <set>
+
 #include <newsfacet/newsfacet.hpp>
 
 #include "cli_support.hpp"
@@ -135,4 +138,78 @@ TEST(CliOrganizationHelp, BothToolsDocumentTheFacet) {
     auto index_help = run_index(dir, {"--help"});
     EXPECT_TRUE(contains(index_help.out, "organization")) << index_help.out;
     EXPECT_TRUE(contains(index_help.out, "armed group")) << index_help.out;
+}
+
+// Over corpus/, tagged by newsfacet-index itself.
+namespace {
+
+using CliOrganizationCorpus = CliCorpusTest;
+
+std::set<std::string> naming(const json& all, const std::string& organization) {
+    std::set<std::string> out;
+    for (const auto& r : all["results"]) {
+        if (has_value(r["facets"]["organization"], organization)) out.insert(r["id"].get<std::string>());
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_F(CliOrganizationCorpus, FilterMatchesTheArticlesTaggedWithIt) {
+    auto all = search({"--limit", "100", "--no-collapse"});
+    auto expected = naming(all, "Rapid Support Forces");
+    ASSERT_GE(expected.size(), 2u);
+    auto limit = [](std::vector<std::string> args) {
+        args.insert(args.end(), {"--limit", "100", "--no-collapse"});
+        return args;
+    };
+    EXPECT_EQ(result_id_set(search(limit({"--organization", "Rapid Support Forces"}))), expected);
+    EXPECT_EQ(result_id_set(search(limit({"--organization", "rapid support forces"}))), expected);
+    EXPECT_EQ(result_id_set(search(limit({"organization:\"Rapid Support Forces\""}))), expected);
+    EXPECT_EQ(result_id_set(search(limit({"--organization", "RSF"}))), expected);  // an alias of the list
+    auto both = naming(all, "United Nations");
+    std::erase_if(both, [&](const std::string& id) { return !expected.count(id); });
+    ASSERT_FALSE(both.empty());
+    EXPECT_EQ(result_id_set(search(limit({"--organization", "RSF", "--organization", "UN"}))), both);
+}
+
+TEST_F(CliOrganizationCorpus, FacetValuesCountEveryArticle) {
+    auto all = search({"--limit", "100", "--no-collapse"});
+    std::map<std::string, int> expected;
+    for (const auto& r : all["results"]) {
+        for (const auto& v : r["facets"]["organization"]) ++expected[v.get<std::string>()];
+    }
+    ASSERT_FALSE(expected.empty());
+    auto listed = search_raw({"--facet-values", "organization", "--json"});
+    ASSERT_EQ(listed.status, 0) << listed.err;
+    std::map<std::string, int> actual;
+    for (const auto& c : json::parse(listed.out)) actual[c["value"].get<std::string>()] = c["count"].get<int>();
+    EXPECT_EQ(actual, expected);
+}
+
+TEST(CliOrganizationTagOnly, OrganizationsAndMentionsWithOffsetsIntoTheBody) {
+    TempDir dir;
+    const auto file = corpus_path + "/news/nf-2025-0505-port-sudan-fuel-depot.json";
+    auto tagged = run_index(dir, {"--tag-only", file});
+    ASSERT_EQ(tagged.status, 0) << tagged.err;
+    auto dumped = run_index(dir, {"--dump", file});
+    ASSERT_EQ(dumped.status, 0) << dumped.err;
+    const auto j = json::parse(tagged.out);
+    const auto body = json::parse(dumped.out)["body"].get<std::string>();
+    EXPECT_TRUE(has_value(j["facets"]["organization"], "United Nations")) << j.dump();
+    bool listed = false;
+    for (const auto& o : j["organizations"]) {
+        if (o["name"] == "United Nations") listed = o["kind"] == "international body";
+    }
+    EXPECT_TRUE(listed) << j["organizations"].dump();
+    std::size_t mentions = 0;
+    for (const auto& m : j["mentions"]) {
+        if (m["facet"] != "organization") continue;
+        ++mentions;
+        const auto start = m["start"].get<std::size_t>();
+        const auto end = m["end"].get<std::size_t>();
+        ASSERT_LE(end, body.size());
+        EXPECT_EQ(body.substr(start, end - start), m["text"].get<std::string>()) << m.dump();
+    }
+    EXPECT_GE(mentions, j["facets"]["organization"].size());
 }

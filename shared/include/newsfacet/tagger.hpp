@@ -38,8 +38,10 @@ public:
 
     /// Resolves a user-typed facet value to its canonical form: case-insensitive, accent-
     /// insensitive and alias-aware ("russia", "Russian Federation" -> "Russia"; "kiev" -> "Kyiv";
-    /// officials through the known-officials list: "zelenskyy" -> "Volodymyr Zelensky").
-    /// Returns nullopt when the value is unknown (or, for officials, names several people).
+    /// officials through the known-officials list: "zelenskyy" -> "Volodymyr Zelensky";
+    /// organisations through the organisations list: "UN", "u.n." -> "United Nations").
+    /// Returns nullopt when the value is unknown (or, for officials and organisations, names
+    /// several).
     [[nodiscard]] std::optional<std::string> canonical(Facet facet, std::string_view value) const;
 
 private:

@@ -151,4 +151,22 @@ const KnownOrganization* KnownOrganizations::find(std::string_view name) const {
     return it == m_by_name.end() ? nullptr : &m_orgs[it->second];
 }
 
+const KnownOrganization* KnownOrganizations::resolve(std::string_view typed) const {
+    if (const auto* named = find(typed)) return named;
+    auto it = m_phrases.find(text::name_key(typed));
+    if (it == m_phrases.end()) return nullptr;
+    // Aliases before context aliases; one naming several organisations resolves to none.
+    // Nominal forms ("the ministry") name no body on their own.
+    for (bool context : {false, true}) {
+        const KnownOrganization* only = nullptr;
+        for (const auto& alias : it->second.aliases) {
+            if (alias.context != context || alias.nominal) continue;
+            if (only && only != &m_orgs[alias.org]) return nullptr;
+            only = &m_orgs[alias.org];
+        }
+        if (only) return only;
+    }
+    return nullptr;
+}
+
 }  // namespace newsfacet::detail

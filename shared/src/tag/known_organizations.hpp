@@ -72,6 +72,12 @@ public:
     /// The organisation whose canonical name folds to text::fold(name), or nullptr.
     [[nodiscard]] const KnownOrganization* find(std::string_view name) const;
 
+    /// The organisation a user means by `typed`, in any case ("un", "U.N.", "rsf"): its
+    /// canonical name, else an alias, else a context alias ("WHO"); nullptr when unknown or
+    /// when the alias names several organisations. For filters (Tagger::canonical), not for
+    /// reading articles: no case or context rule applies. Cost: two hash lookups.
+    [[nodiscard]] const KnownOrganization* resolve(std::string_view typed) const;
+
 private:
     // The digest of worth_reading(): length, first two letters and the last, in 17 bits.
     static std::size_t digest(std::string_view w) noexcept {

@@ -58,6 +58,12 @@ std::optional<std::string> Tagger::canonical(Facet facet, std::string_view value
         if (found.empty()) return std::nullopt;
         return found.front()->name;
     }
+    if (facet == Facet::organization) {
+        // Organisations: the organisations list, by name, alias or abbreviation.
+        const auto* org = m_impl->organizations.resolve(value);
+        if (!org) return std::nullopt;
+        return org->name;
+    }
     for (const auto& c : m_impl->gazetteer.lookup(value)) {
         const auto& p = m_impl->gazetteer.place(c.place);
         bool is_city = !detail::is_country(p);
