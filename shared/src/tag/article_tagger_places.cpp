@@ -290,8 +290,9 @@ namespace {
 std::vector<CountySpan> find_counties(const Analysed& field) {
     std::vector<CountySpan> out;
     for (std::size_t k = 1; k < field.tokens.size(); ++k) {
+        // Most words are neither: test the capital and the length before comparing.
         const auto& f = field.folded[k];
-        if ((f != "county" && f != "parish") || !field.upper[k]) continue;
+        if (!field.upper[k] || f.size() != 6 || (f != "county" && f != "parish")) continue;
         // One to three name words before it: "Laurel County", "Santa Clara County".
         std::size_t first = k;
         while (first > 0 && k - first < 3 && field.gap_before(first) == " " && field.upper[first - 1] &&
