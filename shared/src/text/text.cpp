@@ -248,6 +248,14 @@ bool all_upper(std::string_view word) noexcept {
     bool letters = false;
     std::size_t pos = 0;
     while (pos < word.size()) {
+        // ASCII fast path: only A-Z and a-z are letters there.
+        auto byte = static_cast<unsigned char>(word[pos]);
+        if (byte < 0x80) {
+            if (byte >= 'a' && byte <= 'z') return false;
+            letters = letters || (byte >= 'A' && byte <= 'Z');
+            ++pos;
+            continue;
+        }
         utf8proc_int32_t cp;
         pos += decode_at(word, pos, cp);
         if (cp < 0) continue;
