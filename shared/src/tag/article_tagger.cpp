@@ -206,13 +206,13 @@ std::set<std::string> ArticleTagger::surnames_of_others() const {
     std::set<std::string> others;
     for (std::size_t t = 1; m_year != 0 && t < m_body.tokens.size(); ++t) {
         // In capitals the word before may be any word ("SAID YEUTTER").
-        if (m_body.upper[t] && m_body.upper[t - 1] && !m_body.caps[t - 1] && m_body.gap_before(t) == " " &&
-            !detail::is_non_name_word(m_body.folded[t - 1]) && !detail::is_role_word(m_body.folded[t - 1])) {
-            auto found = m_known.find(m_body.folded[t], m_year, false);
-            if (!found.empty() && text::fold(found.front()->name).rfind(m_body.folded[t - 1] + " ", 0) != 0) {
-                others.insert(m_body.folded[t]);
-            }
+        if (!m_body.upper[t] || !m_body.upper[t - 1] || m_body.caps[t - 1] || m_body.gap_before(t) != " ") continue;
+        // The surname first: most name pairs hold none.
+        auto found = m_known.find(m_body.folded[t], m_year, false);
+        if (found.empty() || detail::is_non_name_word(m_body.folded[t - 1]) || detail::is_role_word(m_body.folded[t - 1])) {
+            continue;
         }
+        if (text::fold(found.front()->name).rfind(m_body.folded[t - 1] + " ", 0) != 0) others.insert(m_body.folded[t]);
     }
     return others;
 }
@@ -381,7 +381,12 @@ void ArticleTagger::add_official_mentions(Tagging& out, const std::vector<Offici
 }
 
 void ArticleTagger::add_later_surname_mentions(Tagging& out, const std::vector<OfficialHit>& people) const {
+    if (people.empty()) return;
     for (std::size_t t = 0; t < m_body.tokens.size(); ++t) {
+        // Most words are nobody's surname: look that up before reading the context.
+        const auto person = std::find_if(people.begin(), people.end(),
+                                         [&](const OfficialHit& p) { return m_body.folded[t] == surname(p); });
+        if (person == people.end()) continue;
         if (in_official_name(t) || !text::starts_upper(m_body.word(t))) continue;
         // "Naina Yeltsin" is another Yeltsin.
         if (t > 0 && m_body.gap_before(t) == " " && text::starts_upper(m_body.word(t - 1)) && !m_body.caps[t - 1] &&
@@ -389,26 +394,22 @@ void ArticleTagger::add_later_surname_mentions(Tagging& out, const std::vector<O
             !detail::is_rank_word(m_body.folded[t - 1])) {
             continue;
         }
-        for (const auto& person : people) {
-            if (m_body.folded[t] != surname(person)) continue;
-            // "Bentsen-era", "pre-Castro", "the Brady Bill": part of another word or name.
-            if (m_body.gap_before(t).ends_with('-') || m_body.gap_after(t).starts_with('-') || continues_name(t + 1)) break;
-            // With its particles and initials: "de Klerk", "B. Yeltsin".
-            std::size_t first = t;
-            while (first > 0 && (m_body.gap_before(first) == " " || m_body.gap_before(first) == ". ") &&
-                   (detail::is_name_particle(m_body.word(first - 1)) ||
-                    (m_body.word(first - 1).size() == 1 && m_body.upper[first - 1] && m_body.gap_before(first) == ". "))) {
-                --first;
-            }
-            Mention m;
-            m.facet = Facet::official;
-            m.value = person.name;
-            m.start = m_body.tokens[first].start;
-            m.end = m_body.tokens[t].end;
-            m.text = std::string(m_body.text.substr(m.start, m.end - m.start));
-            out.mentions.push_back(m);
-            break;
+        // "Bentsen-era", "pre-Castro", "the Brady Bill": part of another word or name.
+        if (m_body.gap_before(t).ends_with('-') || m_body.gap_after(t).starts_with('-') || continues_name(t + 1)) continue;
+        // With its particles and initials: "de Klerk", "B. Yeltsin".
+        std::size_t first = t;
+        while (first > 0 && (m_body.gap_before(first) == " " || m_body.gap_before(first) == ". ") &&
+               (detail::is_name_particle(m_body.word(first - 1)) ||
+                (m_body.word(first - 1).size() == 1 && m_body.upper[first - 1] && m_body.gap_before(first) == ". "))) {
+            --first;
         }
+        Mention m;
+        m.facet = Facet::official;
+        m.value = person->name;
+        m.start = m_body.tokens[first].start;
+        m.end = m_body.tokens[t].end;
+        m.text = std::string(m_body.text.substr(m.start, m.end - m.start));
+        out.mentions.push_back(m);
     }
 }
 

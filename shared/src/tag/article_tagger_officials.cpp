@@ -338,6 +338,9 @@ bool ArticleTagger::continues_name(std::size_t k) const {
 const detail::KnownOfficial* ArticleTagger::known_alias(const Analysed& field, std::size_t t) const {
     // Without a date there is no telling which Bolton or Camacho a bare surname means.
     if (m_year == 0 || !field.upper[t]) return nullptr;
+    // Most capitalised words are no known surname: one hash lookup before reading the context.
+    auto found = m_known.find(field.folded[t], m_year, false);
+    if (found.empty()) return nullptr;
     if (t > 0 && field.gap_before(t) == " " && field.upper[t - 1] && !text::all_upper(field.word(t - 1)) &&
         !detail::is_non_name_word(field.folded[t - 1]) && !detail::is_role_word(field.folded[t - 1])) {
         return nullptr;
@@ -346,8 +349,7 @@ const detail::KnownOfficial* ArticleTagger::known_alias(const Analysed& field, s
         !text::all_upper(field.word(t + 1)) && !detail::is_non_name_word(field.folded[t + 1])) {
         return nullptr;
     }
-    auto found = m_known.find(field.folded[t], m_year, false);
-    return found.empty() ? nullptr : found.front();
+    return found.front();
 }
 
 // Completes names from the known-officials list ("President Reagan" -> Ronald Reagan) and finds

@@ -154,16 +154,20 @@ bool is_role_word(std::string_view folded) noexcept {
         set.insert(modifiers.begin(), modifiers.end());
         return set;
     }();
-    // Most words cannot be office words by their first letter and length: skip the hash.
-    static const auto possible = [] {
-        std::array<std::uint32_t, 26> lengths{};  // bit n: some word of length n starts here
+    // Most words cannot be office words by their first and last letters and length: skip the hash.
+    // The last letter's bucket 26 holds every other last byte.
+    auto last_bucket = [](char c) { return c >= 'a' && c <= 'z' ? c - 'a' : 26; };
+    static const auto possible = [&] {
+        std::array<std::uint32_t, 26 * 27> lengths{};  // bit n: some word of length n starts and ends so
         for (auto w : words) {
-            if (!w.empty() && w[0] >= 'a' && w[0] <= 'z' && w.size() < 32) lengths[w[0] - 'a'] |= 1u << w.size();
+            if (!w.empty() && w[0] >= 'a' && w[0] <= 'z' && w.size() < 32) {
+                lengths[(w[0] - 'a') * 27 + last_bucket(w.back())] |= 1u << w.size();
+            }
         }
         return lengths;
     }();
     if (folded.empty() || folded[0] < 'a' || folded[0] > 'z' || folded.size() >= 32) return false;
-    if (!((possible[folded[0] - 'a'] >> folded.size()) & 1u)) return false;
+    if (!((possible[(folded[0] - 'a') * 27 + last_bucket(folded.back())] >> folded.size()) & 1u)) return false;
     return words.count(folded) != 0;
 }
 
