@@ -182,16 +182,21 @@ bool is_word_char_at(std::string_view text, std::size_t pos) noexcept {
 }
 
 std::vector<Token> words(std::string_view text) {
+    auto ascii_alnum = [](unsigned char byte) {
+        return (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9');
+    };
     std::vector<Token> out;
+    out.reserve(text.size() / 6 + 1);  // news has about one word in six bytes
     std::size_t pos = 0;
     std::size_t start = std::string_view::npos;
     while (pos < text.size()) {
         auto byte = static_cast<unsigned char>(text[pos]);
         // ASCII fast path: most news text is ASCII.
         if (byte < 0x80 && byte != '\'') {
-            bool alnum = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9');
-            if (alnum) {
+            if (ascii_alnum(byte)) {
                 if (start == std::string_view::npos) start = pos;
+                // The rest of an ASCII run at once.
+                while (pos + 1 < text.size() && ascii_alnum(static_cast<unsigned char>(text[pos + 1]))) ++pos;
             } else if (start != std::string_view::npos) {
                 out.push_back({start, pos});
                 start = std::string_view::npos;
