@@ -10,27 +10,16 @@
 #include <newsfacet/error.hpp>
 
 #include "tag/known_officials.hpp"
+#include "tagging.hpp"
 
-using newsfacet::Article;
-using newsfacet::Tagger;
 using newsfacet::Tagging;
 
 namespace {
 
 using Values = std::vector<std::string>;
 
-const Tagger& tagger() {
-    static const Tagger t;  // immutable; built once for these tests
-    return t;
-}
-
 Tagging tag(const std::string& body, const std::string& title = "", const std::string& date = "") {
-    Article a;
-    a.id = "t";
-    a.title = title;
-    a.body = body;
-    a.date = date;
-    return tagger().tag(a);
+    return newsfacet::testing::tag_article(body, title, date);
 }
 
 const newsfacet::Official* find(const Tagging& t, const std::string& name) {

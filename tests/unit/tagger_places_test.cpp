@@ -7,29 +7,19 @@
 #include <string>
 #include <vector>
 
-using newsfacet::Article;
+#include "tagging.hpp"
+
 using newsfacet::Facet;
-using newsfacet::Tagger;
 using newsfacet::Tagging;
 
 namespace {
 
 using Values = std::vector<std::string>;
 
-const Tagger& tagger() {
-    static const Tagger t;  // immutable; built once for these tests
-    return t;
-}
-
+// The place tests name the dateline before the date.
 Tagging tag(const std::string& body, const std::string& title = "", const std::string& dateline = "",
             const std::string& date = "") {
-    Article a;
-    a.id = "t";
-    a.title = title;
-    a.body = body;
-    a.dateline = dateline;
-    a.date = date;
-    return tagger().tag(a);
+    return newsfacet::testing::tag_article(body, title, date, dateline);
 }
 
 bool mentioned(const Tagging& t, const std::string& value) {
