@@ -201,3 +201,45 @@ TEST(TaggerToponyms, StateAbbreviationNsw) {
     EXPECT_EQ(read_as(tag("Horses in NSW were quarantined."), "NSW"), (Values{"New South Wales"}));
     EXPECT_TRUE(read_as(tag("Horses in Nsw were quarantined."), "Nsw").empty());  // capitals only
 }
+
+// Local news names its towns and counties, not its own country.
+
+TEST(TaggerLocalNews, ACountryWhosePlacesDominateIsTheArticlesCountry) {
+    // A parish named once, nothing else: too little for the threshold, but the only country.
+    auto parish = tag("The Rapides Parish school board met on Monday to discuss the budget.");
+    EXPECT_EQ(parish.facets.country, (Values{"United States"}));
+    // A British local paper naming one town.
+    auto exeter = tag("Exeter city councillors approved the budget on Monday after a long debate.");
+    EXPECT_EQ(exeter.facets.country, (Values{"United Kingdom"}));
+}
+
+TEST(TaggerLocalNews, APlaceInPassingDoesNotDominate) {
+    // A country's own name in passing is no place of it.
+    EXPECT_TRUE(tag("Prices rose. Analysts said the euro fell against the U.S. dollar.").facets.country.empty());
+    // A foreign story naming one American county in passing.
+    auto kyiv = tag("Ukrainian officials met in Kyiv on Monday. Talks were held in the capital.\n\n"
+                    "Later a charity from Laurel County sent blankets.");
+    EXPECT_EQ(kyiv.facets.country, (Values{"Ukraine"}));
+    // Two countries with as much evidence: neither dominates.
+    auto tie = tag("Prices rose, traders said.\n\nOne buyer from Exeter and one from Chiefland, Fla., bid.");
+    EXPECT_FALSE(has(tie.facets.country, "United Kingdom"));
+    // A common word that names small places is no place, and gives no country.
+    EXPECT_TRUE(tag("Hope remained that the talks would resume.").facets.country.empty());
+}
+
+TEST(TaggerLocalNews, CountiesAreAmericanUnlessACountryWithCountiesIsNamed) {
+    // A people's adjective in local news is no country the counties lie in...
+    auto french = tag("French students at a Maury County school celebrated Mardi Gras.");
+    EXPECT_EQ(french.facets.country, (Values{"United States"}));
+    // ...nor a county named after a country, nor a country without counties.
+    auto guernsey = tag("Foreclosures rose in Guernsey County last year, the Guernsey County clerk said.");
+    EXPECT_EQ(guernsey.facets.country, (Values{"United States"}));
+    EXPECT_TRUE(read_as(guernsey, "Guernsey").empty());
+    auto germany = tag("Licking County students traced their families to Germany. Licking County archives helped.");
+    EXPECT_TRUE(has(germany.facets.country, "United States"));
+    // Kenya has counties.
+    auto kenya = tag("Floods hit Kiambu County in Kenya on Monday. Kiambu County officials asked for help.");
+    EXPECT_EQ(kenya.facets.country, (Values{"Kenya"}));
+    // A people's adjective before "County" names no county.
+    EXPECT_TRUE(read_as(tag("Essex lead the English County Championship."), "English County").empty());
+}

@@ -310,6 +310,7 @@ void ArticleTagger::add_body_places(Tagging& out, Salience& salience) const {
         if (!country.empty()) {
             double w = dateline ? evidence_dateline : (lead ? evidence_lead : evidence_body);
             salience.country_evidence[country] += h.demonym ? w * demonym_share : w;
+            if (!detail::is_country(p)) salience.place_evidence[country] += w;
         }
         if (detail::is_country(p)) continue;
         // A capital alone often stands for its government ("Moscow said"): a location
@@ -343,6 +344,7 @@ void ArticleTagger::add_headline_places(const HeadlinePlaces& places, Salience& 
             if (!detail::is_country(p)) salience.locations.insert(p.value);
             if (!country.empty()) {
                 salience.country_evidence[country] += h.demonym ? evidence_dateline * demonym_share : evidence_dateline;
+                if (!detail::is_country(p)) salience.place_evidence[country] += evidence_dateline;
             }
         }
     }
@@ -413,12 +415,29 @@ void ArticleTagger::add_later_surname_mentions(Tagging& out, const std::vector<O
     }
 }
 
+std::string ArticleTagger::dominant_country(const Salience& salience) {
+    // Local news names its towns and counties, never its own country: a country whose places
+    // hold most of the article's evidence is its country though named too little, or not at
+    // all. Its own name does not count towards that ("the U.S. dollar" once is no article
+    // about the United States), nor do areas of no one country.
+    double total = 0;
+    const std::pair<const std::string, double>* top = nullptr;
+    for (const auto& entry : salience.country_evidence) {
+        if (entry.first.empty()) continue;
+        total += entry.second;
+        if (!top || entry.second > top->second) top = &entry;
+    }
+    if (!top || !salience.place_evidence.count(top->first) || top->second <= total - top->second) return {};
+    return top->first;
+}
+
 void ArticleTagger::set_facets(Tagging& out, const Salience& salience) {
     std::set<std::string> countries;
     for (const auto& [country, evidence] : salience.country_evidence) {
         // Areas of no one country (Europe) have none.
         if (!country.empty() && evidence >= salience_threshold) countries.insert(country);
     }
+    if (auto local = dominant_country(salience); !local.empty()) countries.insert(std::move(local));
     out.facets.country.assign(countries.begin(), countries.end());
     out.facets.location.assign(salience.locations.begin(), salience.locations.end());
     std::set<std::string> names;

@@ -86,7 +86,9 @@ struct PlaceHit {
 struct PlaceContext {
     // Countries named without doubt, with the keys of the names that named them.
     std::map<std::string, std::set<std::string>> countries;
-    std::set<std::string> nations;        // countries named by their name or adjective
+    // Countries named by their name: not by an adjective ("French class", "Irish dancers" in
+    // local news), nor as a county's name ("Guernsey County").
+    std::set<std::string> nations;
     std::set<std::string> regions;        // regions named without doubt ("Louisiana", ", La.")
     std::set<std::string> weak_regions;   // regions a name may mean ("Georgia")
     std::set<std::string> local_countries;  // countries of the counties and datelines named
@@ -152,6 +154,9 @@ private:
     // The evidence gathered for the facets.
     struct Salience {
         std::map<std::string, double> country_evidence;  // salient at salience_threshold
+        // The part of country_evidence that places within the country gave (not its name):
+        // local news names its towns, never its own country (see dominant_country).
+        std::map<std::string, double> place_evidence;
         std::map<std::string, int> passing_cities;       // mentions not salient by themselves
         std::set<std::string> locations;                 // salient
     };
@@ -188,6 +193,8 @@ private:
     static void add_people(Tagging& out, const std::vector<OfficialHit>& people, Salience& salience);
     // Official mentions: each name found, then later surname-only mentions ("Aliyev said").
     void add_official_mentions(Tagging& out, const std::vector<OfficialHit>& people) const;
+    // The country whose places give most of the article's country evidence, or "".
+    [[nodiscard]] static std::string dominant_country(const Salience& salience);
     // Facets: the salient countries and locations, every person's name.
     static void set_facets(Tagging& out, const Salience& salience);
     // Organisations of the body and the headline into m_organizations (after the places, whose
@@ -239,8 +246,14 @@ private:
     // "Laurel County", "Caddo Parish": places no gazetteer lists, found by their pattern, as
     // hits on places of this article (m_local_places); they replace the matches inside them.
     void add_counties(const Analysed& field, std::vector<PlaceHit>& hits);
-    // Counties say "United States", parishes "Louisiana" (into m_context).
+    // Counties say their country (county_country), and a parish in the United States says
+    // "Louisiana" (into m_context).
     void note_counties(const Analysed& field);
+    // The country of the article's counties and parishes: the one country it names that has
+    // counties or parishes (Kenya, Ireland, Jamaica), else the United States ("Essex County"
+    // may be English or American, "Lebanon County" is no county of Lebanon). Empty when it
+    // names several such countries.
+    [[nodiscard]] std::string county_country() const;
     // A gazetteer place, or one of m_local_places (indices from m_gaz.size() on).
     [[nodiscard]] const Place& place_at(std::uint32_t index) const {
         return index < m_gaz.size() ? m_gaz.place(index) : m_local_places[index - m_gaz.size()];

@@ -34,6 +34,24 @@ bool is_place_preposition(std::string_view folded) {
            folded == "across" || folded == "throughout";
 }
 
+// Whether token `i` is "County" or "Parish" after a name ("Laurel County").
+bool names_county(const Analysed& field, std::size_t i) {
+    if (i == 0 || i >= field.tokens.size() || !field.upper[i] || field.gap_before(i) != " ") return false;
+    const auto& f = field.folded[i];
+    return f.size() == 6 && (f == "county" || f == "parish");
+}
+
+// Countries whose subdivisions are called counties or parishes in English, besides the
+// United States: an article naming one of them may be about its counties.
+bool has_counties(std::string_view country) {
+    static constexpr std::string_view countries[] = {
+        "Andorra", "Antigua and Barbuda", "Barbados", "Bermuda", "Canada", "China", "Croatia", "Dominica",
+        "Estonia", "Grenada", "Guernsey", "Hungary", "Ireland", "Jamaica", "Jersey", "Kenya", "Liberia",
+        "Lithuania", "Norway", "Romania", "Saint Kitts and Nevis", "Saint Lucia",
+        "Saint Vincent and the Grenadines", "Sweden", "Taiwan", "Trinidad and Tobago", "United Kingdom"};
+    return std::find(std::begin(countries), std::end(countries), country) != std::end(countries);
+}
+
 bool is_said_word(std::string_view folded) {
     return folded == "said" || folded == "says" || folded == "told" || folded == "added";
 }
@@ -87,9 +105,11 @@ void ArticleTagger::note_context(const Analysed& field, const std::vector<detail
         // with another that is not small.
         std::size_t major = 0;
         for (const auto& c : m.candidates) major += !place_at(c.place).minor;
+        // "Guernsey County", "Lebanon County": the county's name, not the country.
+        if (names_county(field, m.last)) continue;
         if (!p.ambiguous && !p.minor && (detail::is_country(p) || major == 1)) {
             m_context.countries[detail::is_country(p) ? p.value : p.country].insert(text::name_key(field.folded, m.first, m.last));
-            if (detail::is_country(p)) m_context.nations.insert(p.value);
+            if (detail::is_country(p) && !m.candidates.front().demonym) m_context.nations.insert(p.value);
         }
         // "Paul Jackson": Jackson is a person in this article.
         if (after_given_name(field, m.first)) m_context.person_names.insert(text::name_key(field.folded, m.first, m.last));
@@ -287,7 +307,7 @@ std::vector<PlaceHit> ArticleTagger::find_places(const Analysed& field,
 
 namespace {
 
-std::vector<CountySpan> find_counties(const Analysed& field) {
+std::vector<CountySpan> find_counties(const Analysed& field, const detail::Gazetteer& gaz) {
     std::vector<CountySpan> out;
     for (std::size_t k = 1; k < field.tokens.size(); ++k) {
         // Most words are neither: test the capital and the length before comparing.
@@ -302,6 +322,11 @@ std::vector<CountySpan> find_counties(const Analysed& field) {
         }
         // "ENGLISH COUNTY CHAMPIONSHIP": a heading in capitals is no county.
         if (first == k || text::all_upper(field.word(first))) continue;
+        // "the English County Championship": a people's adjective names no county.
+        if (k - first == 1) {
+            const auto named = gaz.lookup(field.word(first));
+            if (!named.empty() && named.front().demonym) continue;
+        }
         out.push_back({first, k + 1, f == "parish"});
     }
     return out;
@@ -309,28 +334,36 @@ std::vector<CountySpan> find_counties(const Analysed& field) {
 
 }  // namespace
 
+std::string ArticleTagger::county_country() const {
+    std::string named;
+    for (const auto& nation : m_context.nations) {
+        if (nation == "United States" || !has_counties(nation)) continue;
+        if (!named.empty()) return {};
+        named = nation;
+    }
+    return named.empty() ? std::string("United States") : named;
+}
+
 void ArticleTagger::note_counties(const Analysed& field) {
-    const auto counties = find_counties(field);
-    // Counties are mostly American, parishes Louisianan, unless the article names another
-    // country (Kenya, Liberia, Ireland have counties too).
-    const bool other_country = std::any_of(m_context.nations.begin(), m_context.nations.end(),
-                                           [](const std::string& c) { return c != "United States"; });
-    if (counties.empty() || other_country) return;
-    m_context.local_countries.insert("United States");
-    if (std::any_of(counties.begin(), counties.end(), [](const CountySpan& c) { return c.parish; })) {
+    const auto counties = find_counties(field, m_gaz);
+    const auto country = counties.empty() ? std::string() : county_country();
+    if (country.empty()) return;
+    m_context.local_countries.insert(country);
+    // Parishes are Louisiana's counties.
+    if (country == "United States" &&
+        std::any_of(counties.begin(), counties.end(), [](const CountySpan& c) { return c.parish; })) {
         m_context.weak_regions.insert("Louisiana");
     }
 }
 
 void ArticleTagger::add_counties(const Analysed& field, std::vector<PlaceHit>& hits) {
-    for (const auto& span : find_counties(field)) {
+    for (const auto& span : find_counties(field, m_gaz)) {
         std::erase_if(hits, [&](const PlaceHit& h) { return h.first < span.last && span.first < h.last; });
         Place county;
         county.kind = PlaceKind::region;
         county.value = std::string(field.text.substr(field.tokens[span.first].start,
                                                      field.tokens[span.last - 1].end - field.tokens[span.first].start));
-        if (m_context.local_countries.count("United States")) county.country = "United States";
-        else if (m_context.countries.size() == 1) county.country = m_context.countries.begin()->first;
+        county.country = county_country();
         county.minor = true;
         auto index = static_cast<std::uint32_t>(m_gaz.size() + m_local_places.size());
         m_local_places.push_back(std::move(county));
