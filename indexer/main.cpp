@@ -46,6 +46,8 @@ struct Options {
     unsigned threads = 0;
     unsigned shards = 0;
     std::uint64_t commit_every = 1000;
+    std::string format;
+    std::vector<std::string> fields;
     std::vector<std::string> indexing_only;  // the options given that only indexing uses
 };
 
@@ -57,14 +59,26 @@ std::string invalid_combination(const Options& o) {
     if (mode && !o.indexing_only.empty()) return o.indexing_only.front() + " only applies when indexing, not with " + mode;
     // --tag-only and --dump print JSON lines anyway: --json there changes nothing.
     if (o.json && !(o.info || o.tag_only || o.dump)) return "--json only applies with --info";
+    if ((o.remove || o.info) && (!o.format.empty() || !o.fields.empty())) {
+        return std::string(o.remove ? "--delete" : "--info") + " reads no files: --format and --field do not apply";
+    }
     if (o.info && !o.args.empty()) return "--info takes no paths";
     if (!o.info && o.args.empty()) return o.remove ? "--delete needs at least one ID" : "no files or directories given (see --help)";
     if (o.wait_seconds < 0 && o.wait_seconds != -1) return "--wait=SECONDS needs a number of seconds >= 0";
     return {};
 }
 
+// --format and --field as the library takes them. Throws UsageError for a bad one.
+newsfacet::ReadOptions read_options(const Options& o) {
+    newsfacet::ReadOptions read;
+    if (!o.format.empty()) read.format = newsfacet::parse_input_format(o.format);
+    for (const auto& f : o.fields) read.fields.push_back(newsfacet::parse_field_mapping(f));
+    return read;
+}
+
 // --tag-only and --dump: each article read, as a JSON line; nothing is indexed.
 int print_articles(const Options& o) {
+    const auto options = read_options(o);
     newsfacet::Tagger tagger;
     std::uint64_t failed = 0;
     newsfacet::ReadHandler handler;
@@ -78,7 +92,7 @@ int print_articles(const Options& o) {
     handler.on_warning = [](const std::string& w) { print_error("warning: " + w); };
     for (const auto& p : o.args) {
         try {
-            newsfacet::read_articles(p, handler);
+            newsfacet::read_articles(p, handler, options);
         } catch (const newsfacet::InputError& e) {
             handler.on_error(e);
         }
@@ -104,6 +118,8 @@ int delete_articles(const Options& o, const std::filesystem::path& path) {
 }
 
 int index_files(const Options& o, const std::filesystem::path& path) {
+    // Checked before the index is opened or created: a typo must not leave an empty index.
+    (void)read_options(o);
     const unsigned existing_shards = newsfacet::shard_count(path);
     const bool sharded = o.shards != 0 || existing_shards != 0;
     std::optional<newsfacet::Index> index;
@@ -130,6 +146,7 @@ int index_files(const Options& o, const std::filesystem::path& path) {
                   << newsfacet::cli::progress_line(s, total_bytes, std::chrono::duration<double>(now - start).count());
     };
     newsfacet::IngestOptions options;
+    options.read = read_options(o);
     options.threads = o.threads;
     options.commit_every = o.commit_every;
     options.prune = o.prune;
@@ -155,8 +172,13 @@ int index_files(const Options& o, const std::filesystem::path& path) {
 int run(int argc, char** argv) {
     CLI::App app{"Index news articles for newsfacet-search."};
     app.footer(R"(Formats: .txt/.md (first line is the title when a blank line follows it), .json (one
-article object or an array), .jsonl (one object a line). Fields: id, title, body (or text),
-date, dateline, source, url. Directories are read recursively (README/LICENSE skipped).
+article object or an array), .jsonl (one object a line); other files are read when they start
+with a JSON object or array. "-" reads standard input (JSON sniffed; --format txt for text).
+Fields: id, title, body, date, dateline, source, url, also under the names common scrapers
+and datasets use (headline; maintext, text, content; date_publish, published_at,
+datePublished; source_domain, publisher; link...); --field maps any other key. An object
+with a url and no id takes the normalised url as its id. Directories are read recursively
+(README/LICENSE skipped).
 Each article is tagged with four facets: country, official, location and organization
 (organisations with their kind: international body, armed group, government body, party,
 company or other).
@@ -173,6 +195,9 @@ Examples:
                                                ("organizations": [{"name", "kind"}], mentions
                                                with their byte offsets)
   newsfacet-index --dump corpus/ > corpus.jsonl  the articles as read, as JSON lines
+  zcat dump.jsonl.gz | newsfacet-index -       index JSON lines from a pipe
+  newsfacet-index --field body=story.text --field date=meta.published dump.jsonl
+                                               read the body and date from other keys
   newsfacet-index --delete nf-2024-0312-odesa-consulate
   newsfacet-index --info --json
 
@@ -220,7 +245,14 @@ The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
         app.add_flag("--wait{-1}", o.wait_seconds,
                      "When indexing, if another indexer holds the index, wait for it (--wait=SECONDS: at most that long) instead of "
                      "failing at once"));
-    app.add_option("paths", o.args, "Files or directories to index (IDs with --delete)");
+    app.add_option("--format", o.format,
+                   "The format of standard input (\"-\") and of named files whose extension names none: "
+                   "txt, md, json or jsonl (default: by the first bytes)");
+    app.add_option("--field", o.fields,
+                   "FIELD=KEY: read the article field (id, title, body, date, dateline, source, url) from KEY of "
+                   "JSON input; KEY may be a dotted path (source.name); repeatable")
+        ->allow_extra_args(false);
+    app.add_option("paths", o.args, "Files or directories to index, - for standard input (IDs with --delete)");
     if (auto done = newsfacet::cli::parse_command_line(app, "newsfacet-index", argc, argv)) return *done;
     for (const auto* option : indexing_only) {
         if (option->count() > 0) o.indexing_only.push_back(option->get_name());

@@ -91,13 +91,13 @@ struct ReadResult {
     }
 };
 
-inline ReadResult read_all(const std::filesystem::path& path) {
+inline ReadResult read_all(const std::filesystem::path& path, const ReadOptions& options = {}) {
     ReadResult out;
     ReadHandler handler;
     handler.on_article = [&](Article&& a) { out.articles.push_back(std::move(a)); };
     handler.on_error = [&](const InputError& e) { out.errors.push_back(e); };
     handler.on_warning = [&](const std::string& w) { out.warnings.push_back(w); };
-    read_articles(path, handler);
+    read_articles(path, handler, options);
     return out;
 }
 

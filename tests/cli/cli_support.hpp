@@ -41,6 +41,13 @@ inline CommandResult run_search(const TempDir& dir, std::vector<std::string> arg
     return run(dir, search_bin, std::move(args), env);
 }
 
+/// Runs newsfacet-index with `args` and its standard input a pipe (not a file) from `input`.
+inline CommandResult run_index_piped(const TempDir& dir, const std::filesystem::path& input,
+                                     std::vector<std::string> args) {
+    args.insert(args.begin(), {"sh", "-c", "cat \"$0\" | \"$@\"", input.string(), index_bin});
+    return run_command(args, dir.path());
+}
+
 /// The index path of a test: `dir`/db.
 inline std::string db_of(const TempDir& dir) { return (dir / "db").string(); }
 

@@ -8,8 +8,9 @@
 #include <vector>
 
 #include <newsfacet/error.hpp>
-#include <newsfacet/index.hpp>
 #include <newsfacet/export.hpp>
+#include <newsfacet/index.hpp>
+#include <newsfacet/reader.hpp>
 
 namespace newsfacet {
 
@@ -57,9 +58,13 @@ struct IngestOptions {
     /// unmounted disk must not empty the index). Articles added through Index::add, with no
     /// file, are never pruned.
     bool prune = false;
+    /// How files and standard input are read: the format of input without a known
+    /// extension, JSON keys for Article fields (see read_articles).
+    ReadOptions read;
 };
 
-/// Reads every article under `paths` (see read_articles) into `index` and commits.
+/// Reads every article under `paths` (see read_articles; "-" is standard input, whose
+/// articles are never pruned) into `index` and commits.
 /// Incremental: an article the index already holds with the same content (and the same
 /// newsfacet version) is counted `unchanged` and not tagged again; another with the same id
 /// replaces it (also within one run: the last copy of an id wins, with a warning). Each

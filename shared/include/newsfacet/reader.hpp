@@ -1,5 +1,5 @@
 #pragma once
-// Reading articles from files: .txt, .md, .json and .jsonl.
+// Reading articles from files and standard input: .txt, .md, .json and .jsonl, JSON by content.
 
 #include <cstddef>
 #include <cstdint>
@@ -31,20 +31,75 @@ struct ReadHandler {
     std::function<void(std::uint64_t)> on_bytes;
 };
 
+/// The formats read_articles() reads.
+enum class InputFormat {
+    automatic,  ///< By extension; else by the first bytes (JSON objects and arrays).
+    text,       ///< Plain text: a title line (or the first sentence), then the body.
+    markdown,   ///< As text, with a leading "# " dropped from the title.
+    json,       ///< One JSON object, or an array of them.
+    jsonl,      ///< JSON Lines: one object a line.
+};
+
+/// An InputFormat by the name users type: "txt" (or "text"), "md" ("markdown"), "json",
+/// "jsonl" ("ndjson"), "auto". Throws UsageError naming the accepted names for anything else.
+[[nodiscard]] NEWSFACET_EXPORT InputFormat parse_input_format(std::string_view name);
+
+/// Where one Article field is read from in JSON input, overriding the usual keys.
+struct FieldMapping {
+    std::string field;  ///< An Article field: id, title, body, date, dateline, source or url.
+    std::string key;    ///< The JSON key; a dotted path ("source.name") reads nested objects.
+};
+
+/// A mapping as users type it, "FIELD=KEY" ("body=text_field"). Throws UsageError for a
+/// missing "=", an empty key, or a field Article does not have.
+[[nodiscard]] NEWSFACET_EXPORT FieldMapping parse_field_mapping(std::string_view text);
+
+/// How read_articles() reads.
+struct ReadOptions {
+    /// The format of standard input and of files named directly whose extension names no
+    /// format; `automatic` sniffs them. Files found in a directory walk keep theirs.
+    InputFormat format = InputFormat::automatic;
+    /// JSON keys for Article fields, overriding the usual keys and their aliases.
+    std::vector<FieldMapping> fields;
+};
+
+/// The path read_articles() and ingest() take for standard input.
+inline constexpr std::string_view standard_input = "-";
+
 /// Total size in bytes of the files read_articles() would read under `paths` (files of
-/// other types, hidden and housekeeping files left out; paths that do not exist count 0).
-/// Cost: one directory walk, no file is opened.
+/// other types, hidden and housekeeping files left out; paths that do not exist and standard
+/// input count 0). Cost: one directory walk; files without a known extension are opened to
+/// read their first bytes.
 [[nodiscard]] NEWSFACET_EXPORT std::uint64_t input_bytes(const std::vector<std::filesystem::path>& paths);
 
-/// Reads the articles in `path`: a file, or a directory walked recursively (in sorted order,
-/// skipping hidden entries, README/LICENSE/NOTICE files and files of other types).
+/// Reads the articles in `path`: a file, a directory walked recursively (in sorted order,
+/// skipping hidden entries, README/LICENSE/NOTICE files and files of other types), or
+/// standard input when `path` is "-" (standard_input).
 /// Formats by extension: .txt/.md (title = first line if a blank line follows it, else the
 /// first sentence; a Markdown "# " is dropped), .json (one object or an array of them),
-/// .jsonl (one object a line). Ids default to the path relative to the directory argument
-/// (the file name when `path` is a file), plus "#LINE" for a JSONL line without an id.
+/// .jsonl/.ndjson (one object a line); a file with another extension or none is read as JSON
+/// or JSON Lines when its first bytes are a JSON object or array, and skipped otherwise (an
+/// error for a file named directly, unless `options.format` names its format). Standard input
+/// is sniffed the same way; plain text there needs `options.format`.
+/// JSON objects: the keys of Article ("id", "title", "body", "date", "dateline", "source",
+/// "url"), else the names common scrapers and datasets use ("headline"; "maintext", "text",
+/// "content", "article"...; "date_publish", "published_at", "datePublished"...;
+/// "source_domain", "publisher", a {"name": ...} object; "link"...), else `options.fields`'s.
+/// A date may also be Unix time in seconds or milliseconds.
+/// Ids: the object's id; else, for an object with a URL, the URL as normalize_url() gives it
+/// (so the same story read twice is one article); else the path relative to the directory
+/// argument (the file name when `path` is a file; "stdin" for standard input), plus "#N" for
+/// the Nth object of a JSON Lines file or JSON array.
 /// Throws InputError only when `path` itself does not exist; everything else goes to the
 /// handler.
-NEWSFACET_EXPORT void read_articles(const std::filesystem::path& path, const ReadHandler& handler);
+NEWSFACET_EXPORT void read_articles(const std::filesystem::path& path, const ReadHandler& handler,
+                                    const ReadOptions& options = {});
+
+/// A URL as an article id: scheme and host lower-cased, the default port, the fragment and
+/// tracking parameters (utm_*, fbclid, gclid, ...) removed, an empty path made "/"; the rest
+/// (path case, other parameters and their order) kept. Text that is not an absolute URL
+/// with a host is returned trimmed. Never throws. Cost: linear in the URL.
+[[nodiscard]] NEWSFACET_EXPORT std::string normalize_url(std::string_view url);
 
 /// Parses one text or Markdown document (already valid UTF-8) into an article with this id.
 [[nodiscard]] NEWSFACET_EXPORT Article parse_text_article(std::string_view text, std::string id, bool markdown);

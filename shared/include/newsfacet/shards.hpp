@@ -55,8 +55,8 @@ NEWSFACET_EXPORT RemovedArticles remove_articles(const std::filesystem::path& pa
 /// for each shard (incremental, crash-safe batches, --prune). Callbacks run one at a time
 /// (serialised with a mutex) but on the shards' threads; stats are the sum over the shards.
 /// `lock_wait` as Index::create_or_open. Throws UsageError if `shards` is 0 or above
-/// max_shards, or if `path` holds an index with another number of shards (or a single
-/// index); IndexLockedError if another writer holds a shard; as ingest() otherwise (the
+/// max_shards, if `path` holds an index with another number of shards (or a single
+/// index), or if `paths` holds standard input ("-", which can be read once); IndexLockedError if another writer holds a shard; as ingest() otherwise (the
 /// other shards still finish their run, then the first failure is thrown).
 NEWSFACET_EXPORT IngestStats ingest_sharded(const std::filesystem::path& path, unsigned shards,
                                             const std::vector<std::filesystem::path>& paths,

@@ -1,16 +1,18 @@
+// read_articles: files, directories and standard input, each in its format.
 #include <newsfacet/reader.hpp>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
-#include "text/article_fields.hpp"
+#include "read/formats.hpp"
+#include "read/json_article.hpp"
 #include "text/dates.hpp"
-#include "text/sentences.hpp"
 #include "text/text.hpp"
 
 namespace newsfacet {
@@ -18,61 +20,72 @@ namespace fs = std::filesystem;
 
 namespace {
 
-enum class Format { text, markdown, json, jsonl, unsupported };
 
-Format format_of(const fs::path& file) {
-    auto ext = text::ascii_lower(file.extension().string());
-    if (ext == ".txt") return Format::text;
-    if (ext == ".md" || ext == ".markdown") return Format::markdown;
-    if (ext == ".json") return Format::json;
-    if (ext == ".jsonl" || ext == ".ndjson") return Format::jsonl;
-    return Format::unsupported;
-}
+bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
-// Files a news folder holds beside its articles.
-bool is_housekeeping(const fs::path& file) {
-    auto stem = text::ascii_lower(file.stem().string());
-    return stem == "readme" || stem == "license" || stem == "licence" || stem == "notice" ||
-           stem == "changelog" || stem == "copying";
-}
-
-std::string trim(std::string_view s) {
-    auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string_view::npos) return {};
-    auto e = s.find_last_not_of(" \t\r\n");
-    return std::string(s.substr(b, e - b + 1));
-}
-
-class FileReader {
+// Lines of a stream whose first bytes were read already (to tell its format).
+class Lines {
 public:
-    FileReader(const fs::path& file, std::string id_base, const ReadHandler& handler)
-        : m_file(file), m_name(file.string()), m_id_base(std::move(id_base)), m_handler(handler) {}
+    Lines(std::string prefix, std::istream& in) : m_prefix(std::move(prefix)), m_rest(m_prefix), m_in(in) {}
 
-    void read(Format format);
+    // The next line without its "\n"; false at the end.
+    bool next(std::string& line) {
+        if (m_rest.empty()) return static_cast<bool>(std::getline(m_in, line));
+        const auto eol = m_rest.find('\n');
+        if (eol != std::string_view::npos) {
+            line.assign(m_rest.substr(0, eol));
+            m_rest.remove_prefix(eol + 1);
+            return true;
+        }
+        // The prefix ends inside a line: the stream holds the rest of it.
+        line.assign(m_rest);
+        m_rest = {};
+        std::string tail;
+        if (std::getline(m_in, tail)) line += tail;
+        return true;
+    }
 
 private:
+    std::string m_prefix;
+    std::string_view m_rest;
+    std::istream& m_in;
+};
+
+// Reads the articles of one input (a file or standard input) in a known format.
+class StreamReader {
+public:
+    StreamReader(std::string name, std::string id_base, const ReadHandler& handler, const ReadOptions& options)
+        : m_name(std::move(name)), m_id_base(std::move(id_base)), m_handler(handler), m_options(options) {}
+
+    // Reads `in`, whose first bytes `prefix` were taken from it already.
+    void read(InputFormat format, std::string prefix, std::istream& in);
+
     void error(std::size_t line, const std::string& message) const {
         if (m_handler.on_error) m_handler.on_error(InputError(m_name, line, message));
     }
+
+private:
     void warn(const std::string& message) const {
         if (m_handler.on_warning) m_handler.on_warning(m_name + ": " + message);
     }
-    void emit(Article&& article) const {
-        if (m_handler.on_article) m_handler.on_article(std::move(article));
+    void consumed(std::uint64_t bytes) const {
+        if (m_handler.on_bytes) m_handler.on_bytes(bytes);
     }
     bool decode(std::string& bytes, std::size_t base_offset);
     void from_json(const nlohmann::json& j, const std::string& default_id, std::size_t line);
-    void read_jsonl(std::ifstream& in);
+    void read_jsonl(Lines& lines, std::istream& in);
+    void read_whole(InputFormat format, std::string bytes);
+    void read_json(const std::string& bytes);
 
-    fs::path m_file;
     std::string m_name;
     std::string m_id_base;
     const ReadHandler& m_handler;
+    const ReadOptions& m_options;
     bool m_warned_encoding = false;
 };
 
-// Returns false for binary data; re-encodes non-UTF-8 text (warning once per file).
-bool FileReader::decode(std::string& bytes, std::size_t base_offset) {
+// Returns false for binary data; re-encodes non-UTF-8 text (warning once per input).
+bool StreamReader::decode(std::string& bytes, std::size_t base_offset) {
     if (bytes.find('\0') != std::string::npos) return false;
     std::size_t bad = std::string::npos;
     bytes = decode_text(bytes, bad);
@@ -84,61 +97,27 @@ bool FileReader::decode(std::string& bytes, std::size_t base_offset) {
     return true;
 }
 
-void FileReader::from_json(const nlohmann::json& j, const std::string& default_id, std::size_t line) {
-    if (!j.is_object()) {
-        error(line, "expected a JSON object for an article, found " + std::string(j.type_name()));
+void StreamReader::from_json(const nlohmann::json& j, const std::string& default_id, std::size_t line) {
+    auto result = detail::article_from_json(j, m_options, default_id);
+    for (const auto& w : result.warnings) warn((line ? "line " + std::to_string(line) + ": " : std::string()) + w);
+    if (!result.article) {
+        error(line, result.error);
         return;
     }
-    Article a;
-    auto field = [&](std::string_view key, std::string& out) {
-        auto it = j.find(key);
-        if (it == j.end() || it->is_null()) return true;
-        if (it->is_string()) {
-            out = it->get<std::string>();
-            return true;
-        }
-        if (it->is_number() && key == detail::key::id) {
-            out = it->dump();
-            return true;
-        }
-        error(line, "field '" + std::string(key) + "' must be a string, not " + it->type_name());
-        return false;
-    };
-    // The date is read last: it is normalised, and a bad one only warns.
-    for (const auto& f : detail::article_fields) {
-        if (f.key != detail::key::date && !field(f.key, a.*f.member)) return;
-    }
-    // Other tools write the body as "text".
-    if (a.body.empty() && !field("text", a.body)) return;
-    std::string date;
-    if (!field(detail::key::date, date)) return;
-    if (a.id.empty()) a.id = default_id;
-    if (trim(a.title).empty() && trim(a.body).empty()) {
-        error(line, "article '" + a.id + "' has no title and no body");
-        return;
-    }
-    if (!date.empty()) {
-        try {
-            a.date = normalize_date(date);
-        } catch (const Error& e) {
-            warn((line ? "line " + std::to_string(line) + ": " : std::string()) + e.what() +
-                 "; article kept without a date");
-        }
-    }
-    emit(std::move(a));
+    if (m_handler.on_article) m_handler.on_article(std::move(*result.article));
 }
 
-void FileReader::read_jsonl(std::ifstream& in) {
+void StreamReader::read_jsonl(Lines& lines, std::istream& in) {
     std::string line;
     std::size_t line_no = 0;
     std::size_t offset = 0;
     bool any = false;
-    while (std::getline(in, line)) {
+    while (lines.next(line)) {
         ++line_no;
         auto line_offset = offset;
         offset += line.size() + 1;
-        if (m_handler.on_bytes) m_handler.on_bytes(line.size() + 1);
-        if (trim(line).empty()) continue;
+        consumed(line.size() + 1);
+        if (blank(line)) continue;
         any = true;
         if (!decode(line, line_offset)) {
             error(line_no, "binary data (NUL byte), not JSON");
@@ -157,35 +136,7 @@ void FileReader::read_jsonl(std::ifstream& in) {
     if (!any) error(0, "empty file");
 }
 
-void FileReader::read(Format format) {
-    std::ifstream in(m_file, std::ios::binary);
-    if (!in) {
-        error(0, std::string("cannot read: ") + std::strerror(errno));
-        return;
-    }
-    if (format == Format::jsonl) {
-        read_jsonl(in);
-        return;
-    }
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    if (in.bad()) {
-        error(0, std::string("read failed: ") + std::strerror(errno));
-        return;
-    }
-    std::string bytes = std::move(buf).str();
-    if (trim(bytes).empty()) {
-        error(0, "empty file");
-        return;
-    }
-    if (!decode(bytes, 0)) {
-        error(0, "binary file (contains NUL bytes), not text");
-        return;
-    }
-    if (format == Format::text || format == Format::markdown) {
-        emit(parse_text_article(bytes, m_id_base, format == Format::markdown));
-        return;
-    }
+void StreamReader::read_json(const std::string& bytes) {
     nlohmann::json j;
     try {
         j = nlohmann::json::parse(bytes);
@@ -198,80 +149,67 @@ void FileReader::read(Format format) {
         error(0, std::string("malformed JSON: ") + e.what());
         return;
     }
-    if (j.is_array()) {
-        if (j.empty()) error(0, "empty JSON array: no articles");
-        std::size_t n = 0;
-        for (const auto& item : j) {
-            ++n;
-            from_json(item, m_id_base + "#" + std::to_string(n), 0);
-        }
+    if (!j.is_array()) {
+        from_json(j, m_id_base, 0);
         return;
     }
-    from_json(j, m_id_base, 0);
+    if (j.empty()) error(0, "empty JSON array: no articles");
+    std::size_t n = 0;
+    for (const auto& item : j) {
+        ++n;
+        from_json(item, m_id_base + "#" + std::to_string(n), 0);
+    }
 }
 
-}  // namespace
-
-std::string decode_text(std::string_view bytes, std::size_t& bad_offset) {
-    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-    auto bad = text::first_invalid_utf8(bytes);
-    if (bad == std::string_view::npos) return std::string(bytes);
-    bad_offset = bad;
-    return text::windows1252_to_utf8(bytes);
+void StreamReader::read_whole(InputFormat format, std::string bytes) {
+    if (blank(bytes)) {
+        error(0, "empty file");
+        return;
+    }
+    if (!decode(bytes, 0)) {
+        error(0, "binary file (contains NUL bytes), not text");
+        return;
+    }
+    if (format == InputFormat::json) {
+        read_json(bytes);
+    } else if (m_handler.on_article) {
+        m_handler.on_article(parse_text_article(bytes, m_id_base, format == InputFormat::markdown));
+    }
 }
 
-std::string normalize_date(std::string_view text) { return detail::normalize_date(text); }
-
-Article parse_text_article(std::string_view raw, std::string id, bool markdown) {
-    std::string textbuf(raw);
-    textbuf.erase(std::remove(textbuf.begin(), textbuf.end(), '\r'), textbuf.end());
-    std::string_view text = textbuf;
-    auto first = text.find_first_not_of(" \t\n");
-    text = first == std::string_view::npos ? std::string_view() : text.substr(first);
-    Article a;
-    a.id = std::move(id);
-    auto eol = text.find('\n');
-    std::string_view first_line = text.substr(0, eol);
-    bool blank_follows = false;
-    if (eol != std::string_view::npos) {
-        auto next_eol = text.find('\n', eol + 1);
-        auto next_line = text.substr(eol + 1, next_eol == std::string_view::npos ? std::string_view::npos
-                                                                                  : next_eol - eol - 1);
-        blank_follows = trim(next_line).empty();
+void StreamReader::read(InputFormat format, std::string prefix, std::istream& in) {
+    if (format == InputFormat::jsonl) {
+        Lines lines(std::move(prefix), in);
+        read_jsonl(lines, in);
+        return;
     }
-    auto strip_heading = [&](std::string_view line) {
-        if (markdown) {
-            auto hashes = line.find_first_not_of('#');
-            if (hashes != std::string_view::npos && hashes > 0 && hashes <= 6 && line[hashes] == ' ') {
-                line.remove_prefix(hashes + 1);
-            }
-        }
-        return trim(line);
-    };
-    if (blank_follows) {
-        a.title = strip_heading(first_line);
-        a.body = trim(text.substr(eol + 1));
-        return a;
+    std::ostringstream rest;
+    rest << in.rdbuf();
+    if (in.bad()) {
+        error(0, std::string("read failed: ") + std::strerror(errno));
+        return;
     }
-    a.body = trim(text);
-    // The first sentence, within the first line, at most ~250 bytes.
-    std::string_view line = first_line;
-    const std::size_t end = std::min(line.size(), text::sentence_end(line));
-    std::string title = strip_heading(line.substr(0, end));
-    if (title.size() > 250) {
-        auto cut = title.rfind(' ', 250);
-        if (cut == std::string::npos) {
-            // No space (CJK text, a long URL): cut at 250 bytes, but not inside a character.
-            cut = 250;
-            while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0) == 0x80) --cut;
-        }
-        title = title.substr(0, cut) + "\xE2\x80\xA6";
-    }
-    a.title = title;
-    return a;
+    std::string bytes = std::move(prefix) + std::move(rest).str();
+    consumed(bytes.size());
+    read_whole(format, std::move(bytes));
 }
 
-namespace {
+// Files a news folder holds beside its articles.
+bool is_housekeeping(const fs::path& file) {
+    auto stem = text::ascii_lower(file.stem().string());
+    return stem == "readme" || stem == "license" || stem == "licence" || stem == "notice" ||
+           stem == "changelog" || stem == "copying";
+}
+
+// The format of a file found in a directory walk: by extension, else by its first bytes;
+// `automatic` when it holds no articles newsfacet reads.
+InputFormat walk_format(const fs::path& file) {
+    auto format = detail::format_by_extension(file);
+    if (format != InputFormat::automatic) return format;
+    std::ifstream in(file, std::ios::binary);
+    return detail::looks_like_json(detail::read_prefix(in, detail::walk_sniff_bytes)) ? InputFormat::json
+                                                                                      : InputFormat::automatic;
+}
 
 // Appends the article files under `dir` (recursively) to `files`: hidden entries,
 // housekeeping files and other types left out. A directory that cannot be read is reported to
@@ -299,8 +237,8 @@ void collect_article_files(const fs::path& dir, std::vector<fs::path>& files,
             if (!it->is_symlink(ec)) collect_article_files(path, files, on_error);
             continue;
         }
-        if (!it->is_regular_file(ec)) continue;
-        if (format_of(path) == Format::unsupported || is_housekeeping(path)) continue;
+        if (!it->is_regular_file(ec) || is_housekeeping(path)) continue;
+        if (walk_format(path) == InputFormat::automatic) continue;
         files.push_back(path);
     }
 }
@@ -320,50 +258,95 @@ std::uint64_t size_of(const fs::path& file) {
     return ec ? 0 : size;
 }
 
-// Reads one article file; reports its bytes as consumed (JSON Lines report theirs line by line).
-void read_file(const fs::path& file, const std::string& id_base, const ReadHandler& handler) {
-    const auto format = format_of(file);
+// What the user named: a file (an unknown format is an error), standard input (the same,
+// worded for it), or a file found in a directory walk (skipped before it gets here).
+enum class Origin { named_file, standard_input, walk };
+
+// Reads one input: `given` is its format by extension or by the user's word, `automatic`
+// to tell it by its first bytes.
+void read_input(std::istream& in, InputFormat given, StreamReader& reader, Origin origin) {
+    std::string prefix = detail::read_prefix(in, detail::sniff_bytes);
+    InputFormat format = given;
+    if (format == InputFormat::automatic) format = detail::sniff_format(prefix);
+    if (format == InputFormat::automatic) {
+        const auto formats = detail::accepted_formats();
+        reader.error(0, origin == Origin::standard_input
+                            ? "cannot tell the format from the first bytes (JSON is recognised); name it with --format " + formats
+                        : origin == Origin::named_file
+                            ? "unsupported file type: neither its extension nor its first bytes name one of " + formats +
+                                  " (--format names it)"
+                            : "no longer holds JSON");
+        return;
+    }
+    reader.read(format, std::move(prefix), in);
+}
+
+void read_file(const fs::path& file, InputFormat format, const std::string& id_base, const ReadHandler& handler,
+               const ReadOptions& options, Origin origin) {
     if (handler.on_file) handler.on_file(file);
-    FileReader(file, id_base, handler).read(format);
-    if (format != Format::jsonl && handler.on_bytes) handler.on_bytes(size_of(file));
+    StreamReader reader(file.string(), id_base, handler, options);
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        reader.error(0, std::string("cannot read: ") + std::strerror(errno));
+        return;
+    }
+    read_input(in, format, reader, origin);
+}
+
+void read_standard_input(const ReadHandler& handler, const ReadOptions& options) {
+    StreamReader reader("standard input", "stdin", handler, options);
+    read_input(std::cin, options.format, reader, Origin::standard_input);
+}
+
+// The format of a file named directly: its extension's, else the user's, else `automatic`
+// (by content).
+InputFormat named_file_format(const fs::path& file, const ReadOptions& options) {
+    auto format = detail::format_by_extension(file);
+    return format != InputFormat::automatic ? format : options.format;
 }
 
 }  // namespace
 
-void read_articles(const fs::path& path, const ReadHandler& handler) {
+std::string decode_text(std::string_view bytes, std::size_t& bad_offset) {
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+    auto bad = text::first_invalid_utf8(bytes);
+    if (bad == std::string_view::npos) return std::string(bytes);
+    bad_offset = bad;
+    return text::windows1252_to_utf8(bytes);
+}
+
+std::string normalize_date(std::string_view text) { return detail::normalize_date(text); }
+
+void read_articles(const fs::path& path, const ReadHandler& handler, const ReadOptions& options) {
+    if (path == fs::path(standard_input)) {
+        read_standard_input(handler, options);
+        return;
+    }
     std::error_code ec;
     auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) throw InputError(path.string(), 0, "no such file or directory");
     if (!fs::is_directory(status)) {
-        auto format = format_of(path);
-        if (format == Format::unsupported) {
-            if (handler.on_error) {
-                handler.on_error(InputError(path.string(), 0,
-                                            "unsupported file type (expected .txt, .md, .json or .jsonl)"));
-            }
-            return;
-        }
-        read_file(path, path.filename().string(), handler);
+        read_file(path, named_file_format(path, options), path.filename().string(), handler, options, Origin::named_file);
         return;
     }
     for (const auto& file : article_files(path, handler.on_error)) {
         auto rel = file.lexically_relative(path).generic_string();
-        read_file(file, rel, handler);
+        read_file(file, detail::format_by_extension(file), rel, handler, options, Origin::walk);
     }
 }
 
 std::uint64_t input_bytes(const std::vector<fs::path>& paths) {
     std::uint64_t total = 0;
-    auto add = [&](const fs::path& file) { total += size_of(file); };
     for (const auto& path : paths) {
+        if (path == fs::path(standard_input)) continue;
         std::error_code ec;
         auto status = fs::status(path, ec);
         if (ec || !fs::exists(status)) continue;
         if (!fs::is_directory(status)) {
-            if (format_of(path) != Format::unsupported) add(path);
+            total += size_of(path);
             continue;
         }
-        for (const auto& file : article_files(path, nullptr)) add(file);
+        for (const auto& file : article_files(path, nullptr)) total += size_of(file);
     }
     return total;
 }

@@ -98,7 +98,7 @@ private:
 // order; stops early when `sink` returns false. With `committed`, an article the index already
 // holds with the same content is not tagged again but handed over as unchanged.
 // Articles of other parts are skipped before anything is computed for them.
-void prepare_all(const std::vector<std::filesystem::path>& paths, const Tagger& tagger,
+void prepare_all(const std::vector<std::filesystem::path>& paths, const ReadOptions& options, const Tagger& tagger,
                  detail::CommittedIndex* committed, detail::Part part, const std::function<bool(Item&&)>& sink) {
     // Its own analysis: a stemmer keeps state and must not be shared between threads.
     const detail::Analysis analysis;
@@ -155,7 +155,7 @@ void prepare_all(const std::vector<std::filesystem::path>& paths, const Tagger& 
         current_file = path.string();
         current_file_term.clear();
         try {
-            read_articles(path, reader);
+            read_articles(path, reader, options);
         } catch (const InputError& e) {
             send(error(e));
         }
@@ -287,7 +287,7 @@ IngestStats store_in_batches(Index& index, const std::vector<std::filesystem::pa
     const unsigned threads =
         options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     if (threads <= 1) {
-        prepare_all(paths, index.tagger(), committed, part, [&](Item&& item) {
+        prepare_all(paths, options.read, index.tagger(), committed, part, [&](Item&& item) {
             take(std::move(item));
             return true;
         });
@@ -297,7 +297,7 @@ IngestStats store_in_batches(Index& index, const std::vector<std::filesystem::pa
         Pipe pipe(256);
         std::thread preparer([&] {
             try {
-                prepare_all(paths, index.tagger(), committed, part,
+                prepare_all(paths, options.read, index.tagger(), committed, part,
                             [&](Item&& item) { return pipe.push(std::move(item)); });
                 pipe.close();
             } catch (...) {

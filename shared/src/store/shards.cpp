@@ -1,5 +1,6 @@
 #include <newsfacet/shards.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <fstream>
@@ -11,6 +12,7 @@
 
 #include <newsfacet/error.hpp>
 #include <newsfacet/index.hpp>
+#include <newsfacet/reader.hpp>
 
 #include "store/database.hpp"
 #include "store/ingest_part.hpp"
@@ -102,6 +104,11 @@ IngestStats ingest_sharded(const fs::path& path, unsigned shards,
     if (shards == 0 || shards > max_shards) {
         throw UsageError("the number of shards must be 1 to " + std::to_string(max_shards) +
                          ", not " + std::to_string(shards));
+    }
+    // Each shard's pipeline reads every input (and keeps its own articles): a stream can be
+    // read only once.
+    if (std::find(paths.begin(), paths.end(), fs::path(standard_input)) != paths.end()) {
+        throw UsageError("standard input cannot be indexed into a sharded index (index a file instead)");
     }
     std::error_code ec;
     const unsigned existing = shard_count(path);

@@ -89,15 +89,22 @@ std::string normalize_date(std::string_view s) {
     }
     std::int64_t secs = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 +
                         hh * 3600 + mm * 60 + std::min(ss, 59) - offset_minutes * 60;
-    auto tp = std::chrono::sys_seconds(std::chrono::seconds(secs));
+    auto text = utc_date_time(secs);
+    return text.empty() ? fail() : text;
+}
+
+std::string utc_date_time(std::int64_t unix_seconds) {
+    // Years 0000-9999 only: the stored keys compare as text.
+    constexpr std::int64_t first = -62167219200;  // 0000-01-01T00:00:00Z
+    constexpr std::int64_t last = 253402300799;   // 9999-12-31T23:59:59Z
+    if (unix_seconds < first || unix_seconds > last) return {};
+    auto tp = std::chrono::sys_seconds(std::chrono::seconds(unix_seconds));
     auto day = std::chrono::floor<std::chrono::days>(tp);
-    std::chrono::year_month_day ymd2(day);
-    // In UTC, 0000-01-01T00:00+01:00 is in year -1 and 9999-12-31T23:59-01:00 in 10000.
-    if (ymd2.year() < std::chrono::year(0) || ymd2.year() > std::chrono::year(9999)) return fail();
+    std::chrono::year_month_day ymd(day);
     std::chrono::hh_mm_ss hms(tp - day);
     std::array<char, 32> buf{};
-    std::snprintf(buf.data(), buf.size(), "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd2.year()),
-                  static_cast<unsigned>(ymd2.month()), static_cast<unsigned>(ymd2.day()),
+    std::snprintf(buf.data(), buf.size(), "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
                   static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
                   static_cast<int>(hms.seconds().count()));
     return buf.data();

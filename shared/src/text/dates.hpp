@@ -4,6 +4,7 @@
 // official held office). Stored and compared as ISO 8601 text in UTC, whose byte order is
 // time order: "YYYY-MM-DD" for a date alone, "YYYY-MM-DDTHH:MM:SSZ" for a date-time.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -14,6 +15,10 @@ namespace newsfacet::detail {
 /// "YYYY-MM-DDTHH:MM:SSZ" (fractions dropped, a leap second read as :59). Throws UsageError
 /// naming the text for anything else. Behind newsfacet::normalize_date.
 [[nodiscard]] std::string normalize_date(std::string_view text);
+
+/// Unix time (seconds since 1970-01-01T00:00:00Z) as a normalised date-time
+/// "YYYY-MM-DDTHH:MM:SSZ", or "" outside the years 0000-9999.
+[[nodiscard]] std::string utc_date_time(std::int64_t unix_seconds);
 
 /// The date slot's key of a normalised date: "YYYY-MM-DDTHH:MM:SSZ". A date alone becomes the
 /// start of its day, or its end (23:59:59) when `end_of_day`; a date-time stays as it is.

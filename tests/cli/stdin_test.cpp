@@ -1,0 +1,81 @@
+// newsfacet-index reading standard input ("-"), --format and --field.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_support.hpp"
+
+using namespace newsfacet::testing;
+
+namespace {
+
+const char* scraper_lines =
+    "{\"headline\": \"Shells hit the embassy in Kyiv\", \"maintext\": \"Shells struck the Azerbaijani embassy in Kyiv overnight.\", "
+    "\"date_publish\": \"2024-03-04 10:30:00\", \"source_domain\": \"example.com\", "
+    "\"url\": \"https://Example.com/kyiv-embassy?utm_source=rss\"}\n"
+    "{\"title\": \"Port of Odesa shelled\", \"text\": \"Russian shells hit the grain terminal in Odesa.\"}\n";
+
+}  // namespace
+
+TEST(CliStdin, JsonLinesFromAPipeAreIndexedAndSearchable) {
+    TempDir dir;
+    auto input = dir.write("dump.data", scraper_lines);
+    auto r = run_index_piped(dir, input, {"--db", db_of(dir), "-"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    auto j = search_json(dir, db_of(dir), {"embassy"});
+    ASSERT_EQ(j["results"].size(), 1u) << answer_summary(j);
+    EXPECT_EQ(j["results"][0]["id"], "https://example.com/kyiv-embassy");
+    EXPECT_EQ(j["results"][0]["date"], "2024-03-04T10:30:00Z");
+    EXPECT_EQ(j["results"][0]["source"], "example.com");
+    auto odesa = search_json(dir, db_of(dir), {"odesa"});
+    ASSERT_EQ(odesa["results"].size(), 1u);
+    EXPECT_EQ(odesa["results"][0]["id"], "stdin#2");
+}
+
+TEST(CliStdin, TextNeedsItsFormatNamed) {
+    TempDir dir;
+    auto input = dir.write("story", "Embassy struck in Kyiv\n\nShells hit the embassy.\n");
+    auto unknown = run_index_piped(dir, input, {"--dump", "-"});
+    EXPECT_EQ(unknown.status, 3);
+    EXPECT_EQ(lines_of(unknown.err).size(), 1u) << unknown.err;
+    EXPECT_TRUE(contains(unknown.err, "standard input")) << unknown.err;
+    EXPECT_TRUE(contains(unknown.err, "--format")) << unknown.err;
+    auto text = run_index_piped(dir, input, {"--dump", "--format", "txt", "-"});
+    ASSERT_EQ(text.status, 0) << text.err;
+    auto article = nlohmann::json::parse(text.out);
+    EXPECT_EQ(article["id"], "stdin");
+    EXPECT_EQ(article["title"], "Embassy struck in Kyiv");
+}
+
+TEST(CliStdin, FieldMapsAnyKey) {
+    TempDir dir;
+    auto input = dir.write("dump.jsonl", "{\"hed\": \"Mapped title\", \"story\": {\"text\": \"Nested body.\"}}\n");
+    auto r = run_index(dir, {"--dump", "--field", "title=hed", "--field", "body=story.text", input.string()});
+    ASSERT_EQ(r.status, 0) << r.err;
+    auto article = nlohmann::json::parse(r.out);
+    EXPECT_EQ(article["title"], "Mapped title");
+    EXPECT_EQ(article["body"], "Nested body.");
+}
+
+TEST(CliStdin, BadFormatOrFieldIsAUsageErrorBeforeAnythingIsWritten) {
+    TempDir dir;
+    auto input = dir.write("a.jsonl", "{\"title\": \"t\"}\n");
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"--db", db_of(dir), "--format", "pdf", input.string()},
+             {"--db", db_of(dir), "--field", "author=by", input.string()},
+             {"--db", db_of(dir), "--field", "body", input.string()},
+             {"--db", db_of(dir), "--info", "--format", "json"}}) {
+        auto r = run_index(dir, args);
+        EXPECT_EQ(r.status, 2) << args[2] << ": " << r.err;
+        EXPECT_EQ(lines_of(r.err).size(), 1u) << r.err;
+        EXPECT_FALSE(std::filesystem::exists(db_of(dir))) << args[2];
+    }
+}
+
+TEST(CliStdin, ShardedIndexRefusesStandardInput) {
+    TempDir dir;
+    auto input = dir.write("a.jsonl", "{\"title\": \"t\"}\n");
+    auto r = run_index_piped(dir, input, {"--db", db_of(dir), "--shards", "2", "-"});
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_TRUE(contains(r.err, "standard input")) << r.err;
+}
