@@ -66,7 +66,7 @@ TEST(ApiIngest, JsonLineThatIsNotAnObject) {
 
 TEST(ApiIngest, FieldOfWrongTypeIsAnError) {
     TempDir dir;
-    auto file = dir.write("feed.jsonl", "{\"title\": \"T\", \"body\": [\"not\", \"a string\"]}\n");
+    auto file = dir.write("feed.jsonl", "{\"title\": \"T\", \"body\": {\"html\": \"not a string\"}}\n");
     auto read = read_all(file);
     EXPECT_TRUE(read.articles.empty());
     ASSERT_EQ(read.errors.size(), 1u);
