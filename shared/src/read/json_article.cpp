@@ -9,6 +9,7 @@
 
 #include "text/article_fields.hpp"
 #include "text/dates.hpp"
+#include "text/text.hpp"
 
 namespace newsfacet::detail {
 namespace {
@@ -137,7 +138,7 @@ bool read_field(const json& object, std::string_view field, const ReadOptions& o
     return true;
 }
 
-bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+bool blank(const std::string& s) { return text::trim_space(s).empty(); }
 
 }  // namespace
 

@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 namespace {
 
 
-bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+bool blank(std::string_view s) { return text::trim_space(s).empty(); }
 
 // Lines of a stream whose first bytes were read already (to tell its format).
 class Lines {

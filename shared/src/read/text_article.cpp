@@ -4,16 +4,12 @@
 #include <algorithm>
 
 #include "text/sentences.hpp"
+#include "text/text.hpp"
 
 namespace newsfacet {
 namespace {
 
-std::string trim(std::string_view s) {
-    auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string_view::npos) return {};
-    auto e = s.find_last_not_of(" \t\r\n");
-    return std::string(s.substr(b, e - b + 1));
-}
+std::string trim(std::string_view s) { return std::string(text::trim_space(s)); }
 
 }  // namespace
 

@@ -22,12 +22,6 @@ bool is_tracking(std::string_view parameter) {
     return std::find(tracking_parameters.begin(), tracking_parameters.end(), name) != tracking_parameters.end();
 }
 
-std::string_view trim(std::string_view s) {
-    const auto first = s.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
-    return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
-
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -76,7 +70,7 @@ std::string without_tracking(std::string_view query) {
 }  // namespace
 
 std::string normalize_url(std::string_view url) {
-    url = trim(url);
+    url = text::trim_space(url);
     const auto scheme_end = scheme_length(url);
     if (scheme_end == 0) return std::string(url);
     const std::string scheme = text::ascii_lower(url.substr(0, scheme_end));

@@ -96,6 +96,12 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
     return out;
 }
 
+std::string_view trim_space(std::string_view s) noexcept {
+    const auto first = s.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return {};
+    return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
+}
+
 std::string ascii_lower(std::string_view value) {
     std::string out(value);
     for (char& c : out) {

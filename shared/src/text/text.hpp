@@ -21,6 +21,9 @@ namespace newsfacet::text {
 /// ASCII lower-casing (other bytes unchanged).
 [[nodiscard]] std::string ascii_lower(std::string_view value);
 
+/// `s` without leading and trailing ASCII white space (space, tab, CR, LF).
+[[nodiscard]] std::string_view trim_space(std::string_view s) noexcept;
+
 /// Splits at every `sep`, keeping empty fields ("a||b" gives "a", "", "b").
 [[nodiscard]] std::vector<std::string_view> split(std::string_view s, char sep);
 
