@@ -243,3 +243,35 @@ TEST(TaggerLocalNews, CountiesAreAmericanUnlessACountryWithCountiesIsNamed) {
     // A people's adjective before "County" names no county.
     EXPECT_TRUE(read_as(tag("Essex lead the English County Championship."), "English County").empty());
 }
+
+TEST(TaggerLocalNews, ALocalNounAfterASmallPlaceSaysPlace) {
+    // "Berea police", "a Berea man": the town's police and people, the story's scene.
+    auto police = tag("Berea police are searching for a suspect. Officers said a Berea man was hurt.");
+    EXPECT_EQ(read_as(police, "Berea"), (Values{"Berea, Ohio", "Berea, Ohio"}));
+    EXPECT_EQ(police.facets.country, (Values{"United States"}));
+    // ...also before another name: "the Berea Police Department".
+    EXPECT_EQ(read_as(tag("Call the Berea Police Department."), "Berea"), (Values{"Berea, Ohio"}));
+    // Without one, a small place needs its context.
+    EXPECT_TRUE(read_as(tag("Berea officers are searching for a suspect."), "Berea").empty());
+    // A person's officials are no place's, nor is a place named like a common word by a local noun alone.
+    EXPECT_TRUE(read_as(tag("Clinton officials said the bill would pass."), "Clinton").empty());
+    EXPECT_TRUE(read_as(tag("Hope residents gathered on Friday."), "Hope").empty());
+    // A club stays a club.
+    EXPECT_TRUE(read_as(tag("Leicester City beat Newcastle United 2-1 in the Premier League."), "Leicester").empty());
+}
+
+TEST(TaggerLocalNews, ADashedDatelineInTheLeadIsAPlaceWhateverItsName) {
+    // Columbus is also a person's name: the dateline says place.
+    auto columbus = tag("Shooting threat dubious. COLUMBUS -- A text message about a possible shooting spread.");
+    EXPECT_EQ(read_as(columbus, "COLUMBUS"), (Values{"Columbus"}));
+    EXPECT_EQ(columbus.facets.country, (Values{"United States"}));
+    // After a byline's date.
+    auto dated = tag("Zoning eased. BY JOHN SMITH Staff Writer March 29, 2009 PATASKALA -- City officials say "
+                     "a burned-out block can be rebuilt.");
+    EXPECT_EQ(read_as(dated, "PATASKALA"), (Values{"Pataskala"}));
+    // A heading or a table in capitals, a dash deep in the text, or a comma: no dateline.
+    EXPECT_TRUE(tag("CRICKET - ENGLISH COUNTY CHAMPIONSHIP STANDINGS.").facets.location.empty());
+    EXPECT_TRUE(tag("CRICKET - 1997 ASHES ITINERARY.").facets.location.empty());
+    EXPECT_TRUE(read_as(tag("Prices were firm. Trading was quiet. Copper fell.\nLEAD - Steady, 2900 tonnes."), "LEAD").empty());
+    EXPECT_TRUE(read_as(tag("Shooting threat dubious. COLUMBUS, the explorer, sailed on."), "COLUMBUS").empty());
+}

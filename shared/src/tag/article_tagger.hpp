@@ -238,6 +238,10 @@ private:
     // Whether a small place ("minor") counts: context must support it.
     bool minor_supported(const Analysed& field, const detail::PhraseMatch& m, const Place& place, bool qualified,
                          bool locative, bool dateline) const;
+    // Whether tokens [first, last) are a dateline opening the body's lead with a dash and a
+    // sentence after it ("COLUMBUS -- A text message"): a place whatever else its name may
+    // be. Not a heading or a table ("CRICKET - ENGLISH COUNTY", "LEAD - 1550 tonnes").
+    [[nodiscard]] bool dashed_dateline(const Analysed& field, std::size_t first, std::size_t last) const;
     // Whether matches[j] stands in a list of countries ("Angola, Chad and Congo").
     [[nodiscard]] bool in_country_list(const Analysed& field, const std::vector<detail::PhraseMatch>& matches,
                                        std::size_t j) const;

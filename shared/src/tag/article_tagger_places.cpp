@@ -10,16 +10,37 @@ namespace newsfacet::detail {
 
 namespace {
 
-// A word in capitals opening a sentence and followed by a comma or a dash: a dateline
-// ("CHARLESTON, W.Va. -", "DANIELSVILLE - Madison County").
-bool dateline_like(const Analysed& field, std::size_t first, std::size_t last) {
+// A word in capitals opening a sentence (or following a date: "March 29, 2009 PATASKALA --")
+// and followed by a comma or a dash: a dateline ("CHARLESTON, W.Va. -", "DANIELSVILLE -
+// Madison County"). The dash says dateline even of a name that is also a word or a person
+// ("COLUMBUS -- A text message"); a comma after a word in capitals may be any sentence's in
+// text written in capitals ("STILL, PRICES ROSE").
+enum class DatelineForm { none, comma, dash };
+
+DatelineForm dateline_form(const Analysed& field, std::size_t first, std::size_t last) {
     for (std::size_t k = first; k < last; ++k) {
-        if (!text::all_upper(field.word(k)) || field.word(k).size() < 2) return false;
+        if (!text::all_upper(field.word(k)) || field.word(k).size() < 2) return DatelineForm::none;
     }
     auto before = field.gap_before(first);
-    if (first > 0 && before.find_first_of(".!?\n") == std::string_view::npos) return false;
+    const bool after_date = first > 0 && before == " " &&
+                            std::all_of(field.word(first - 1).begin(), field.word(first - 1).end(),
+                                        [](char c) { return c >= '0' && c <= '9'; });
+    if (first > 0 && !after_date && before.find_first_of(".!?\n") == std::string_view::npos) {
+        return DatelineForm::none;
+    }
     auto after = field.gap_after(last - 1);
-    return after.starts_with(",") || after.starts_with(" -") || after.starts_with(" \xE2\x80\x94");
+    if (after.starts_with(",")) return DatelineForm::comma;
+    const bool dash = after.starts_with(" -") || after.starts_with(" \xE2\x80\x94") || after.starts_with(" \xE2\x80\x93");
+    return dash ? DatelineForm::dash : DatelineForm::none;
+}
+
+bool dateline_like(const Analysed& field, std::size_t first, std::size_t last) {
+    return dateline_form(field, first, last) != DatelineForm::none;
+}
+
+// Whether the name ending before token `last` is followed by a local noun ("Berea police").
+bool before_local_noun(const Analysed& field, std::size_t last) {
+    return last < field.tokens.size() && field.gap_before(last) == " " && detail::is_local_noun(field.folded[last]);
 }
 
 // "Laurel County", "Caddo Parish": tokens [first, last).
@@ -57,6 +78,15 @@ bool is_said_word(std::string_view folded) {
 }
 
 }  // namespace
+
+bool ArticleTagger::dashed_dateline(const Analysed& field, std::size_t first, std::size_t last) const {
+    // A dateline opens a story: in the body's lead, before a sentence.
+    if (&field == &m_body && m_body.tokens[first].start >= m_lead_end) return false;
+    if (last >= field.tokens.size() || !field.upper[last] || field.caps[last]) return false;
+    const auto next = field.word(last);
+    if (next.size() > 1 && text::all_upper(next)) return false;
+    return dateline_form(field, first, last) == DatelineForm::dash;
+}
 
 bool ArticleTagger::in_country_list(const Analysed& field, const std::vector<detail::PhraseMatch>& matches,
                                     std::size_t j) const {
@@ -149,7 +179,8 @@ void ArticleTagger::note_qualified(const Analysed& field, const std::vector<deta
         const auto& c = choose(field, matches, j, qualified);
         const auto& p = place_at(c.place);
         if (detail::is_country(p) || c.demonym) continue;
-        if (qualified || (!p.ambiguous && (dateline || dateline_like(field, m.first, m.last)))) {
+        if (qualified || (!p.ambiguous && (dateline || dateline_like(field, m.first, m.last))) ||
+            dashed_dateline(field, m.first, m.last)) {
             m_context.resolved.emplace(text::name_key(field.folded, m.first, m.last), c.place);
             if (!p.region.empty()) m_context.weak_regions.insert(p.region);
             if (!p.country.empty()) {
@@ -226,6 +257,7 @@ bool ArticleTagger::minor_supported(const Analysed& field, const detail::PhraseM
     if (qualified) return true;
     // A dateline's place ("CHARLESTON, W.Va. -"), unless a common word ("March 2").
     if (!place.ambiguous && (dateline || dateline_like(field, m.first, m.last))) return true;
+    if (dashed_dateline(field, m.first, m.last)) return true;
     if (m_context.person_names.count(key)) return false;
     // "ICO", "AMEX": capitals in running text are an acronym, not a small place.
     if (text::all_upper(field.word(m.first))) return false;
@@ -250,7 +282,8 @@ bool ArticleTagger::minor_supported(const Analysed& field, const detail::PhraseM
                             (place.population >= town && m_context.local_countries.count(place.country) > 0);
     // Only a preposition of place says place for a small place: not "Duke of Norfolk", "at
     // Christmas", "over Easter".
-    const bool place_sense = locative && is_place_preposition(field.folded[m.first - 1]);
+    const bool place_sense =
+        (locative && is_place_preposition(field.folded[m.first - 1])) || before_local_noun(field, m.last);
     // A common word ("Hope", "Commerce") needs both a place sense and the context.
     if (place.ambiguous) return place_sense && in_context;
     return in_context || place_sense;
@@ -293,12 +326,15 @@ std::vector<PlaceHit> ArticleTagger::find_places(const Analysed& field,
         // The adjective of an ambiguous country ("Georgian") names it.
         const bool country_adjective = chosen->demonym && detail::is_country(place) && !sentence_start;
         if (place.ambiguous && !place.minor && !locative && !dateline && !qualified && !country_adjective &&
+            !before_local_noun(field, m.last) && !dashed_dateline(field, m.first, m.last) &&
             !(detail::is_country(place) && in_country_list(field, matches, j)) &&
             (sentence_start || !(!detail::is_country(place) && m_context.countries.count(place.country)))) {
             continue;
         }
         bool passing = i > 0 && (field.folded[i - 1] == "from" || field.folded[i - 1] == "to" ||
                                  field.folded[i - 1] == "toward" || field.folded[i - 1] == "towards");
+        // "Berea police", "a Cottonport man": the scene, as after a locative word.
+        locative = locative || before_local_noun(field, m.last);
         hits.push_back({m.first, m.last, chosen->place, chosen->demonym, locative, passing});
     }
     add_counties(field, hits);
@@ -402,7 +438,8 @@ bool ArticleTagger::part_of_other_name(const Analysed& field, std::size_t first,
             bool iso_date = after.size() == 10 && after[4] == '-' && after[7] == '-';
             if (!iso_date) return true;
         }
-        if (name_like(last) && !text::all_upper(field.word(last - 1))) {
+        // "Berea Police Department" is the place's police, and names the place.
+        if (name_like(last) && !text::all_upper(field.word(last - 1)) && !detail::is_local_noun(field.folded[last])) {
             // ...unless the next word starts another place ("Kharkiv Oblast" is a region).
             if (!starts_major_place(field, last)) return true;
         }

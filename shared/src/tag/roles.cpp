@@ -131,9 +131,15 @@ constexpr std::array<std::string_view, 20> features = {
     "avenue", "bay", "boulevard", "bridge", "canal", "delta", "gulf", "highway", "island", "lake",
     "mountain", "mountains", "ocean", "river", "road", "sea", "square", "strait", "street", "valley"};
 
+// Not "officials" ("Clinton officials" are the president's), nor "city" or "town" ("Leicester
+// City", "Ipswich Town" are clubs).
+constexpr std::array<std::string_view, 13> local_nouns = {
+    "area", "council", "fire", "firefighters", "man", "men", "native", "natives", "police", "resident",
+    "residents", "woman", "women"};
+
 }  // namespace
 
-static_assert(is_sorted_list(closed_class) && is_sorted_list(subject_ends) && is_sorted_list(heads) &&
+static_assert(is_sorted_list(local_nouns) && is_sorted_list(closed_class) && is_sorted_list(subject_ends) && is_sorted_list(heads) &&
                   is_sorted_list(weak_heads) && is_sorted_list(modifiers) && is_sorted_list(non_name) &&
                   is_sorted_list(particles) && is_sorted_list(locatives) && is_sorted_list(private_bodies) &&
                   is_sorted_list(features) && is_sorted_list(body_nouns),
@@ -182,6 +188,8 @@ bool is_subject_end_word(std::string_view folded) noexcept { return contains(sub
 bool is_name_particle(std::string_view word) noexcept { return contains(particles, word); }
 
 bool is_locative_word(std::string_view folded) noexcept { return contains(locatives, folded); }
+
+bool is_local_noun(std::string_view folded) noexcept { return contains(local_nouns, folded); }
 
 bool match_role(std::string_view text, const std::vector<text::Token>& tokens,
                 const std::vector<std::string>& folded, std::size_t i, RoleMatch& out) {

@@ -63,4 +63,9 @@ struct RoleMatch {
 /// True for a folded word that puts the next place name in a locative sense ("in", "near").
 [[nodiscard]] bool is_locative_word(std::string_view folded) noexcept;
 
+/// True for a folded noun that, after a place name, says the place is where people live or
+/// are policed and governed ("Berea police", "a Cottonport man", "the Pineville area",
+/// "Groton Town Council"): local news's way of naming its scene.
+[[nodiscard]] bool is_local_noun(std::string_view folded) noexcept;
+
 }  // namespace newsfacet::detail
