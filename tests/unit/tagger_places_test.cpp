@@ -275,3 +275,35 @@ TEST(TaggerLocalNews, ADashedDatelineInTheLeadIsAPlaceWhateverItsName) {
     EXPECT_TRUE(read_as(tag("Prices were firm. Trading was quiet. Copper fell.\nLEAD - Steady, 2900 tonnes."), "LEAD").empty());
     EXPECT_TRUE(read_as(tag("Shooting threat dubious. COLUMBUS, the explorer, sailed on."), "COLUMBUS").empty());
 }
+
+TEST(TaggerLocalNews, TheOnlyCountryNamedTwiceIsTheArticlesCountry) {
+    // A British local story naming no town it knows, but Britain twice.
+    auto uk = tag("A pub hosts a charity week for a local hospice.\n\nBritish brewers and UK charities joined in.");
+    EXPECT_EQ(uk.facets.country, (Values{"United Kingdom"}));
+    // Named once, or next to another country, it is not.
+    EXPECT_TRUE(tag("Prices rose. Analysts said the euro fell against the U.S. dollar.").facets.country.empty());
+    auto two = tag("A charity week began.\n\nBritish brewers and French vintners joined in, and UK firms too.");
+    EXPECT_TRUE(two.facets.country.empty());
+}
+
+TEST(TaggerLocalNews, TownshipsAreLocalPlaces) {
+    auto t = tag("Three Readington Township Boy Scouts became Eagles. Readington Township officials praised them.");
+    EXPECT_EQ(read_as(t, "Readington Township"), (Values{"Readington Township", "Readington Township"}));
+    EXPECT_EQ(t.facets.country, (Values{"United States"}));
+    EXPECT_EQ(read_as(tag("Tewksbury Twp. introduces an ordinance."), "Tewksbury Twp"), (Values{"Tewksbury Twp"}));
+    // Not a township without a name, nor a heading in capitals.
+    EXPECT_TRUE(tag("The township said roads were closed.").facets.location.empty());
+    EXPECT_TRUE(tag("TOWNSHIP ELECTIONS HELD.").facets.location.empty());
+}
+
+TEST(TaggerLocalNews, ALegislatorsHomeTownAndDowntown) {
+    // "R-Elbow Lake": a legislator's party and home town.
+    auto home = tag("Rep. Torrey Westrom, R-Elbow Lake, went before a Senate committee.");
+    EXPECT_EQ(read_as(home, "Elbow Lake"), (Values{"Elbow Lake"}));
+    EXPECT_EQ(home.facets.country, (Values{"United States"}));
+    // "in downtown Pineville".
+    EXPECT_FALSE(read_as(tag("A water boil advisory was issued in downtown Pineville."), "Pineville").empty());
+    // No party before the hyphen, or a lower-case word: no home town.
+    EXPECT_TRUE(read_as(tag("The X-Elbow Lake line closed."), "Elbow Lake").empty());
+    EXPECT_TRUE(read_as(tag("Elbow Lake officers said so."), "Elbow Lake").empty());
+}

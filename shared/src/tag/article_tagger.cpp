@@ -311,6 +311,7 @@ void ArticleTagger::add_body_places(Tagging& out, Salience& salience) const {
             double w = dateline ? evidence_dateline : (lead ? evidence_lead : evidence_body);
             salience.country_evidence[country] += h.demonym ? w * demonym_share : w;
             if (!detail::is_country(p)) salience.place_evidence[country] += w;
+            ++salience.mentions[country];
         }
         if (detail::is_country(p)) continue;
         // A capital alone often stands for its government ("Moscow said"): a location
@@ -345,6 +346,7 @@ void ArticleTagger::add_headline_places(const HeadlinePlaces& places, Salience& 
             if (!country.empty()) {
                 salience.country_evidence[country] += h.demonym ? evidence_dateline * demonym_share : evidence_dateline;
                 if (!detail::is_country(p)) salience.place_evidence[country] += evidence_dateline;
+                ++salience.mentions[country];
             }
         }
     }
@@ -427,7 +429,13 @@ std::string ArticleTagger::dominant_country(const Salience& salience) {
         total += entry.second;
         if (!top || entry.second > top->second) top = &entry;
     }
-    if (!top || !salience.place_evidence.count(top->first) || top->second <= total - top->second) return {};
+    if (!top || top->second <= total - top->second) return {};
+    // The only country of the article, named twice ("British" and "UK"), is its country too.
+    const bool only = top->second == total;
+    const auto named = salience.mentions.find(top->first);
+    if (!salience.place_evidence.count(top->first) && !(only && named != salience.mentions.end() && named->second >= 2)) {
+        return {};
+    }
     return top->first;
 }
 

@@ -157,6 +157,7 @@ private:
         // The part of country_evidence that places within the country gave (not its name):
         // local news names its towns, never its own country (see dominant_country).
         std::map<std::string, double> place_evidence;
+        std::map<std::string, int> mentions;  // place and country mentions, by country
         std::map<std::string, int> passing_cities;       // mentions not salient by themselves
         std::set<std::string> locations;                 // salient
     };
@@ -193,7 +194,8 @@ private:
     static void add_people(Tagging& out, const std::vector<OfficialHit>& people, Salience& salience);
     // Official mentions: each name found, then later surname-only mentions ("Aliyev said").
     void add_official_mentions(Tagging& out, const std::vector<OfficialHit>& people) const;
-    // The country whose places give most of the article's country evidence, or "".
+    // The country whose places give most of the article's country evidence, or the only
+    // country of the article when named twice; or "".
     [[nodiscard]] static std::string dominant_country(const Salience& salience);
     // Facets: the salient countries and locations, every person's name.
     static void set_facets(Tagging& out, const Salience& salience);

@@ -50,16 +50,36 @@ struct CountySpan {
     bool parish;
 };
 
+// Words before a place that say place sense: prepositions of place, and "downtown" ("in
+// downtown Pineville").
 bool is_place_preposition(std::string_view folded) {
     return folded == "in" || folded == "near" || folded == "outside" || folded == "inside" || folded == "into" ||
-           folded == "across" || folded == "throughout";
+           folded == "across" || folded == "throughout" || folded == "downtown";
 }
 
-// Whether token `i` is "County" or "Parish" after a name ("Laurel County").
+// "Sen. Ray Miller, D-Columbus", "Westrom, R-Elbow Lake": a legislator's party and home town.
+bool after_party(const Analysed& field, std::size_t first) {
+    if (first == 0 || field.gap_before(first) != "-" || !field.upper[first - 1]) return false;
+    const auto& party = field.folded[first - 1];
+    return party == "d" || party == "r" || party == "i";
+}
+
+// County, Parish, and the township of the United States and Canada ("Readington Township",
+// "Tewksbury Twp.").
+bool is_county_word(const std::string& f) {
+    // Most words are none: test the length before comparing.
+    switch (f.size()) {
+        case 3: return f == "twp";
+        case 6: return f == "county" || f == "parish";
+        case 8: return f == "township";
+        default: return false;
+    }
+}
+
+// Whether token `i` is a county word after a name ("Laurel County").
 bool names_county(const Analysed& field, std::size_t i) {
-    if (i == 0 || i >= field.tokens.size() || !field.upper[i] || field.gap_before(i) != " ") return false;
-    const auto& f = field.folded[i];
-    return f.size() == 6 && (f == "county" || f == "parish");
+    return i > 0 && i < field.tokens.size() && field.upper[i] && field.gap_before(i) == " " &&
+           is_county_word(field.folded[i]);
 }
 
 // Countries whose subdivisions are called counties or parishes in English, besides the
@@ -282,8 +302,8 @@ bool ArticleTagger::minor_supported(const Analysed& field, const detail::PhraseM
                             (place.population >= town && m_context.local_countries.count(place.country) > 0);
     // Only a preposition of place says place for a small place: not "Duke of Norfolk", "at
     // Christmas", "over Easter".
-    const bool place_sense =
-        (locative && is_place_preposition(field.folded[m.first - 1])) || before_local_noun(field, m.last);
+    const bool place_sense = (locative && is_place_preposition(field.folded[m.first - 1])) ||
+                             before_local_noun(field, m.last) || after_party(field, m.first);
     // A common word ("Hope", "Commerce") needs both a place sense and the context.
     if (place.ambiguous) return place_sense && in_context;
     return in_context || place_sense;
@@ -304,7 +324,8 @@ std::vector<PlaceHit> ArticleTagger::find_places(const Analysed& field,
             continue;
         }
         if (part_of_other_name(field, m.first, m.last, place)) continue;
-        bool locative = i > 0 && detail::is_locative_word(field.folded[i - 1]);
+        bool locative = i > 0 && (detail::is_locative_word(field.folded[i - 1]) || field.folded[i - 1] == "downtown" ||
+                                  after_party(field, i));
         // ...also down a list: "in cities such as Kharkiv", "in Kharkiv and Lviv".
         if (!locative && i > 0) {
             const auto& prev = field.folded[i - 1];
@@ -346,9 +367,9 @@ namespace {
 std::vector<CountySpan> find_counties(const Analysed& field, const detail::Gazetteer& gaz) {
     std::vector<CountySpan> out;
     for (std::size_t k = 1; k < field.tokens.size(); ++k) {
-        // Most words are neither: test the capital and the length before comparing.
+        // Most words are none: the capital first.
+        if (!field.upper[k] || !is_county_word(field.folded[k])) continue;
         const auto& f = field.folded[k];
-        if (!field.upper[k] || f.size() != 6 || (f != "county" && f != "parish")) continue;
         // One to three name words before it: "Laurel County", "Santa Clara County".
         std::size_t first = k;
         while (first > 0 && k - first < 3 && field.gap_before(first) == " " && field.upper[first - 1] &&
