@@ -38,10 +38,11 @@ enum class InputFormat {
     markdown,   ///< As text, with a leading "# " dropped from the title.
     json,       ///< One JSON object, or an array of them.
     jsonl,      ///< JSON Lines: one object a line.
+    html,       ///< An article page: main text, headline, date, source and URL.
 };
 
 /// An InputFormat by the name users type: "txt" (or "text"), "md" ("markdown"), "json",
-/// "jsonl" ("ndjson"), "auto". Throws UsageError naming the accepted names for anything else.
+/// "jsonl" ("ndjson"), "html" ("htm"), "auto". Throws UsageError naming the accepted names for anything else.
 [[nodiscard]] NEWSFACET_EXPORT InputFormat parse_input_format(std::string_view name);
 
 /// Where one Article field is read from in JSON input, overriding the usual keys.
@@ -77,16 +78,20 @@ inline constexpr std::string_view standard_input = "-";
 /// standard input when `path` is "-" (standard_input).
 /// Formats by extension: .txt/.md (title = first line if a blank line follows it, else the
 /// first sentence; a Markdown "# " is dropped), .json (one object or an array of them),
-/// .jsonl/.ndjson (one object a line); a file with another extension or none is read as JSON
-/// or JSON Lines when its first bytes are a JSON object or array, and skipped otherwise (an
-/// error for a file named directly, unless `options.format` names its format). Standard input
-/// is sniffed the same way; plain text there needs `options.format`.
+/// .jsonl/.ndjson (one object a line), .html/.htm/.xhtml (an article page: its main text
+/// without navigation, menus, comments and other boilerplate; headline from JSON-LD,
+/// og:title, <h1> or <title>; publication date from what the page states, left empty when its
+/// signals disagree; source from og:site_name, JSON-LD's publisher or the host name; URL from
+/// the canonical link or og:url; charset as browsers decide it); a file with another extension
+/// or none is read as JSON, JSON Lines or HTML when its first bytes say so, and skipped
+/// otherwise (an error for a file named directly, unless `options.format` names its format).
+/// Standard input is sniffed the same way; plain text there needs `options.format`.
 /// JSON objects: the keys of Article ("id", "title", "body", "date", "dateline", "source",
 /// "url"), else the names common scrapers and datasets use ("headline"; "maintext", "text",
 /// "content", "article"...; "date_publish", "published_at", "datePublished"...;
 /// "source_domain", "publisher", a {"name": ...} object; "link"...), else `options.fields`'s.
 /// A date may also be Unix time in seconds or milliseconds.
-/// Ids: the object's id; else, for an object with a URL, the URL as normalize_url() gives it
+/// Ids: the object's id; else, for an object or page with a URL, the URL as normalize_url() gives it
 /// (so the same story read twice is one article); else the path relative to the directory
 /// argument (the file name when `path` is a file; "stdin" for standard input), plus "#N" for
 /// the Nth object of a JSON Lines file or JSON array.

@@ -12,11 +12,13 @@ namespace newsfacet {
 namespace {
 
 // Names users type for each format (the first is the one messages give).
-constexpr std::array<std::pair<std::string_view, InputFormat>, 8> format_names = {{
+constexpr std::array<std::pair<std::string_view, InputFormat>, 10> format_names = {{
     {"txt", InputFormat::text},
     {"md", InputFormat::markdown},
     {"json", InputFormat::json},
     {"jsonl", InputFormat::jsonl},
+    {"html", InputFormat::html},
+    {"htm", InputFormat::html},
     {"text", InputFormat::text},
     {"markdown", InputFormat::markdown},
     {"ndjson", InputFormat::jsonl},
@@ -62,6 +64,7 @@ InputFormat format_by_extension(const std::filesystem::path& file) {
     if (ext == ".md" || ext == ".markdown") return InputFormat::markdown;
     if (ext == ".json") return InputFormat::json;
     if (ext == ".jsonl" || ext == ".ndjson") return InputFormat::jsonl;
+    if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return InputFormat::html;
     return InputFormat::automatic;
 }
 
@@ -80,7 +83,24 @@ bool looks_like_json(std::string_view prefix) {
     return !start.empty() && (start[0] == '{' || start[0] == '[');
 }
 
+bool looks_like_html(std::string_view prefix) {
+    auto head = text::ascii_lower(prefix.substr(0, 1024));
+    std::string_view rest = skip_space(head);
+    // Comments before the document ("<!-- saved from url=... -->").
+    while (rest.rfind("<!--", 0) == 0) {
+        const auto end = rest.find("-->");
+        if (end == std::string_view::npos) return false;
+        rest = skip_space(rest.substr(end + 3));
+    }
+    if (rest.rfind("<?xml", 0) == 0) return rest.find("<html") != std::string_view::npos;
+    for (std::string_view start : {"<!doctype html", "<html", "<head", "<body"}) {
+        if (rest.rfind(start, 0) == 0) return true;
+    }
+    return false;
+}
+
 InputFormat sniff_format(std::string_view prefix) {
+    if (looks_like_html(prefix)) return InputFormat::html;
     if (!looks_like_json(prefix)) return InputFormat::automatic;
     const auto start = skip_space(prefix);
     if (start[0] == '[') return InputFormat::json;
@@ -92,7 +112,7 @@ InputFormat sniff_format(std::string_view prefix) {
     return whole_object && more ? InputFormat::jsonl : InputFormat::json;
 }
 
-std::string accepted_formats() { return "txt, md, json or jsonl"; }
+std::string accepted_formats() { return "txt, md, json, jsonl or html"; }
 
 }  // namespace detail
 }  // namespace newsfacet

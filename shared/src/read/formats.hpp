@@ -17,9 +17,10 @@ inline constexpr std::size_t sniff_bytes = 1 << 20;
 
 /// The bytes a directory walk reads of a file without a known extension to decide whether
 /// it holds articles.
-inline constexpr std::size_t walk_sniff_bytes = 512;
+inline constexpr std::size_t walk_sniff_bytes = 1024;
 
-/// The format an extension names (.txt, .md/.markdown, .json, .jsonl/.ndjson, any case), or
+/// The format an extension names (.txt, .md/.markdown, .json, .jsonl/.ndjson,
+/// .html/.htm/.xhtml, any case), or
 /// `automatic` for another extension or none.
 [[nodiscard]] InputFormat format_by_extension(const std::filesystem::path& file);
 
@@ -30,13 +31,17 @@ inline constexpr std::size_t walk_sniff_bytes = 512;
 /// array and holds no NUL byte.
 [[nodiscard]] bool looks_like_json(std::string_view prefix);
 
+/// True if `prefix` starts (after white space and comments) like an HTML document:
+/// <!DOCTYPE html>, <html>, <head>, <body>, or an XML declaration before <html>.
+[[nodiscard]] bool looks_like_html(std::string_view prefix);
+
 /// The format of an input that starts with `prefix` (its first sniff_bytes bytes): JSON
 /// Lines when its first line is a whole JSON object and another line follows, JSON for
-/// another JSON object or array, else `automatic` (unknown: plain text is not told apart
+/// another JSON object or array, HTML for a page, else `automatic` (unknown: plain text is not told apart
 /// from other text).
 [[nodiscard]] InputFormat sniff_format(std::string_view prefix);
 
-/// "txt, md, json or jsonl": the formats, for messages.
+/// "txt, md, json, jsonl or html": the formats, for messages.
 [[nodiscard]] std::string accepted_formats();
 
 }  // namespace newsfacet::detail

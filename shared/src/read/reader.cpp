@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "read/formats.hpp"
+#include "read/html_article.hpp"
 #include "read/json_article.hpp"
 #include "text/dates.hpp"
 #include "text/text.hpp"
@@ -76,6 +77,7 @@ private:
     void read_jsonl(Lines& lines, std::istream& in);
     void read_whole(InputFormat format, std::string bytes);
     void read_json(const std::string& bytes);
+    void read_html(const std::string& bytes);
 
     std::string m_name;
     std::string m_id_base;
@@ -161,9 +163,24 @@ void StreamReader::read_json(const std::string& bytes) {
     }
 }
 
+// A page decodes its own bytes: its charset is declared inside it.
+void StreamReader::read_html(const std::string& bytes) {
+    auto page = detail::article_from_html(bytes, m_id_base);
+    for (const auto& w : page.warnings) warn(w);
+    if (!page.error.empty()) {
+        error(0, page.error);
+        return;
+    }
+    if (m_handler.on_article) m_handler.on_article(std::move(page.article));
+}
+
 void StreamReader::read_whole(InputFormat format, std::string bytes) {
     if (blank(bytes)) {
         error(0, "empty file");
+        return;
+    }
+    if (format == InputFormat::html) {
+        read_html(bytes);
         return;
     }
     if (!decode(bytes, 0)) {
@@ -207,8 +224,9 @@ InputFormat walk_format(const fs::path& file) {
     auto format = detail::format_by_extension(file);
     if (format != InputFormat::automatic) return format;
     std::ifstream in(file, std::ios::binary);
-    return detail::looks_like_json(detail::read_prefix(in, detail::walk_sniff_bytes)) ? InputFormat::json
-                                                                                      : InputFormat::automatic;
+    const auto prefix = detail::read_prefix(in, detail::walk_sniff_bytes);
+    if (detail::looks_like_html(prefix)) return InputFormat::html;
+    return detail::looks_like_json(prefix) ? InputFormat::json : InputFormat::automatic;
 }
 
 // Appends the article files under `dir` (recursively) to `files`: hidden entries,

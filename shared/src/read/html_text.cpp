@@ -1,0 +1,273 @@
+#include "read/html_text.hpp"
+
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+#include <vector>
+
+#include "text/text.hpp"
+
+namespace newsfacet::detail::html {
+namespace {
+
+// Elements that never hold article text.
+constexpr std::array<std::string_view, 22> removed_tags = {
+    "aside", "button", "canvas", "dialog", "embed", "figure", "footer", "form", "header", "iframe", "input",
+    "menu", "nav", "noscript", "object", "script", "select", "style", "svg", "template", "textarea", "video"};
+
+// Elements that end a block of text.
+constexpr std::array<std::string_view, 28> block_tags = {
+    "address", "article", "blockquote", "body", "br", "dd", "div", "dl", "dt", "figcaption", "h1", "h2", "h3", "h4",
+    "h5", "h6", "hr", "li", "main", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul"};
+
+// Class and id words of boilerplate and of content (after Readability's lists).
+constexpr std::array<std::string_view, 40> boilerplate_words = {
+    "ad-", "ads", "advert", "agegate", "author-bio", "banner", "breadcrumb", "combx", "comment", "community",
+    "cookie", "cover-wrap", "disqus", "extra", "footer", "gdpr", "legends", "masthead", "menu", "modal",
+    "newsletter", "outbrain", "pager", "pagination", "popup", "promo", "related", "remark", "replies", "rss",
+    "share", "shoutbox", "sidebar", "signup", "skyscraper", "social", "sponsor", "subscribe", "taboola", "widget"};
+constexpr std::array<std::string_view, 9> content_words = {"article", "body", "column", "content", "entry",
+                                                           "main",    "post", "story",  "text"};
+
+template <std::size_t N>
+bool in(const std::array<std::string_view, N>& list, std::string_view s) {
+    return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+template <std::size_t N>
+bool mentions_any(const std::string& s, const std::array<std::string_view, N>& words) {
+    return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return s.find(w) != std::string::npos; });
+}
+
+std::string class_and_id(const xmlNode* n) { return text::ascii_lower(attribute(n, "class") + " " + attribute(n, "id")); }
+
+bool hidden(const xmlNode* n) {
+    if (xmlHasProp(n, reinterpret_cast<const xmlChar*>("hidden"))) return true;
+    if (attribute(n, "aria-hidden") == "true") return true;
+    auto style = text::ascii_lower(attribute(n, "style"));
+    style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
+    return style.find("display:none") != std::string::npos || style.find("visibility:hidden") != std::string::npos;
+}
+
+bool is_boilerplate(const xmlNode* n) {
+    const auto tag = name(n);
+    if (tag == "html" || tag == "body" || tag == "article" || tag == "main") return false;
+    if (in(removed_tags, tag) || hidden(n)) return true;
+    const auto role = attribute(n, "role");
+    if (role == "navigation" || role == "complementary" || role == "banner" || role == "contentinfo" ||
+        role == "dialog" || role == "menu")
+        return true;
+    const auto words = class_and_id(n);
+    return mentions_any(words, boilerplate_words) && !mentions_any(words, content_words);
+}
+
+void remove_boilerplate(xmlNode* root) {
+    std::vector<xmlNode*> doomed;
+    walk_below(root, [&](xmlNode* n) {
+        if (!is_boilerplate(n)) return true;
+        doomed.push_back(n);
+        return false;
+    });
+    for (auto* n : doomed) {
+        xmlUnlinkNode(n);
+        xmlFreeNode(n);
+    }
+}
+
+// Characters of text under `n`, and those inside links.
+struct TextSize {
+    std::size_t all = 0;
+    std::size_t linked = 0;
+};
+
+void measure(const xmlNode* n, bool in_link, TextSize& size) {
+    for (const xmlNode* c = n; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE && c->content) {
+            const auto len = text::trim_space(reinterpret_cast<const char*>(c->content)).size();
+            size.all += len;
+            if (in_link) size.linked += len;
+        } else if (c->type == XML_ELEMENT_NODE) {
+            measure(c->children, in_link || name(c) == "a", size);
+        }
+    }
+}
+
+double link_density(const xmlNode* n) {
+    TextSize size;
+    measure(n->children, false, size);
+    return size.all == 0 ? 0.0 : static_cast<double>(size.linked) / static_cast<double>(size.all);
+}
+
+bool has_block_child(const xmlNode* n) {
+    for (const xmlNode* c = n->children; c; c = c->next) {
+        if (c->type == XML_ELEMENT_NODE && in(block_tags, name(c)) && name(c) != "br") return true;
+    }
+    return false;
+}
+
+double initial_score(const xmlNode* n) {
+    const auto tag = name(n);
+    double score = 0;
+    if (tag == "div" || tag == "article" || tag == "main") score = 5;
+    else if (tag == "pre" || tag == "td" || tag == "blockquote") score = 3;
+    else if (tag == "ol" || tag == "ul" || tag == "dl" || tag == "dd" || tag == "dt" || tag == "li") score = -3;
+    else if (tag == "h1" || tag == "h2" || tag == "h3" || tag == "h4" || tag == "h5" || tag == "h6" || tag == "th") score = -5;
+    const auto words = class_and_id(n);
+    if (mentions_any(words, content_words)) score += 25;
+    if (mentions_any(words, boilerplate_words)) score -= 25;
+    return score;
+}
+
+// Readability's scoring: every paragraph gives its parent, grandparent and great-grandparent
+// points for its length and commas; the best-scored container, less its links, holds the
+// article.
+std::unordered_map<xmlNode*, double> score_containers(xmlNode* root) {
+    std::unordered_map<xmlNode*, double> scores;
+    walk_below(root, [&](xmlNode* n) {
+        const auto tag = name(n);
+        const bool paragraph = tag == "p" || tag == "pre" || tag == "td" || tag == "blockquote" ||
+                               ((tag == "div" || tag == "section") && !has_block_child(n));
+        if (!paragraph) return true;
+        const auto text = text_of(n);
+        if (text.size() < 25) return true;
+        const double points = 1.0 + static_cast<double>(std::count(text.begin(), text.end(), ',')) +
+                              std::min(static_cast<double>(text.size()) / 100.0, 3.0);
+        xmlNode* ancestor = n->parent;
+        for (int level = 1; level <= 3 && ancestor && ancestor->type == XML_ELEMENT_NODE; ++level) {
+            auto [it, fresh] = scores.try_emplace(ancestor, 0.0);
+            if (fresh) it->second = initial_score(ancestor);
+            it->second += points / level;
+            ancestor = ancestor->parent;
+        }
+        return true;
+    });
+    for (auto& [node, score] : scores) score *= 1.0 - link_density(node);
+    return scores;
+}
+
+// The top container and the siblings that belong with it.
+std::vector<xmlNode*> content_nodes(xmlNode* root) {
+    const auto scores = score_containers(root);
+    xmlNode* top = nullptr;
+    double best = 0;
+    for (const auto& [node, score] : scores) {
+        if (!top || score > best) {
+            top = node;
+            best = score;
+        }
+    }
+    if (!top) return {root};
+    if (!top->parent || top->parent->type != XML_ELEMENT_NODE) return {top};
+    std::vector<xmlNode*> nodes;
+    const double threshold = std::max(10.0, best * 0.2);
+    for (xmlNode* s = top->parent->children; s; s = s->next) {
+        if (s->type != XML_ELEMENT_NODE) continue;
+        bool keep = s == top;
+        if (auto it = scores.find(s); !keep && it != scores.end()) keep = it->second >= threshold;
+        if (!keep && name(s) == "p") {
+            const auto text = text_of(s);
+            const double density = link_density(s);
+            keep = (text.size() > 80 && density < 0.25) ||
+                   (text.size() > 0 && density == 0 && text.find(". ") != std::string::npos);
+        }
+        if (keep) nodes.push_back(s);
+    }
+    return nodes;
+}
+
+// Writes the text of the kept content as paragraphs, leaving out link lists and the headline.
+class TextWriter {
+public:
+    explicit TextWriter(std::string_view title) : m_title(text::trim_space(title)) {}
+
+    void write(const xmlNode* n) {
+        for (const xmlNode* c = n; c; c = c->next) {
+            if (c->type == XML_TEXT_NODE && c->content) {
+                append(reinterpret_cast<const char*>(c->content));
+            } else if (c->type == XML_ELEMENT_NODE) {
+                write_element(c);
+            }
+        }
+    }
+
+    // One element and what is below it (not its siblings).
+    void write_node(const xmlNode* n) {
+        if (n->type == XML_ELEMENT_NODE) write_element(n);
+    }
+
+    std::string finish() {
+        flush();
+        return std::move(m_out);
+    }
+
+private:
+    void write_element(const xmlNode* e) {
+        const auto tag = name(e);
+        const bool block = in(block_tags, tag);
+        if (block) flush();
+        if (skipped(e, tag)) return;
+        write(e->children);
+        if (block) flush();
+    }
+
+    bool skipped(const xmlNode* e, std::string_view tag) {
+        const bool container = tag == "ul" || tag == "ol" || tag == "div" || tag == "section" || tag == "table" || tag == "dl";
+        if (container && link_density(e) > 0.5) return true;
+        if (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6') {
+            return text::trim_space(text_of(e)) == m_title || link_density(e) > 0.5;
+        }
+        return false;
+    }
+
+    void append(std::string_view s) {
+        for (char c : s) {
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+                m_space = true;
+                continue;
+            }
+            if (m_space && !m_block.empty()) m_block += ' ';
+            m_space = false;
+            m_block += c;
+        }
+    }
+
+    void flush() {
+        if (!m_block.empty()) {
+            if (!m_out.empty()) m_out += "\n\n";
+            m_out += m_block;
+        }
+        m_block.clear();
+        m_space = false;
+    }
+
+    std::string_view m_title;
+    std::string m_out;
+    std::string m_block;
+    bool m_space = false;
+};
+
+xmlNode* body_of(xmlDoc* doc) {
+    xmlNode* root = xmlDocGetRootElement(doc);
+    xmlNode* body = nullptr;
+    walk_below(root, [&](xmlNode* n) {
+        if (!body && name(n) == "body") body = n;
+        return !body;
+    });
+    return body ? body : root;
+}
+
+}  // namespace
+
+std::string main_text(xmlDoc* doc, std::string_view title) {
+    xmlNode* body = body_of(doc);
+    if (!body) return {};
+    remove_boilerplate(body);
+    TextWriter writer(title);
+    for (const xmlNode* n : content_nodes(body)) {
+        if (n == body) writer.write(n->children);
+        else writer.write_node(n);
+    }
+    return writer.finish();
+}
+
+}  // namespace newsfacet::detail::html

@@ -1,0 +1,17 @@
+#pragma once
+// The main text of an article page, without navigation, menus, headers and footers, related
+// links, comments, share and cookie boxes: boilerplate removal over the HTML tree.
+
+#include <string>
+#include <string_view>
+
+#include "read/html_dom.hpp"
+
+namespace newsfacet::detail::html {
+
+/// The article's text, paragraphs separated by blank lines; "" when the page has none.
+/// Removes boilerplate from `doc` as it goes. `title` (the chosen headline) is left out when
+/// the text repeats it. Cost: a few walks of the tree.
+[[nodiscard]] std::string main_text(xmlDoc* doc, std::string_view title);
+
+}  // namespace newsfacet::detail::html
