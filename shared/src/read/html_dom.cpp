@@ -37,7 +37,7 @@ Document parse(std::string_view utf8, const std::string& url) {
     static std::once_flag init;
     std::call_once(init, [] { xmlInitParser(); });
     const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-                        HTML_PARSE_NOIMPLIED | HTML_PARSE_COMPACT;
+                        HTML_PARSE_COMPACT;
     return Document(htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()), url.empty() ? nullptr : url.c_str(),
                                    "UTF-8", options));
 }
