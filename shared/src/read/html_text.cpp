@@ -11,21 +11,26 @@ namespace newsfacet::detail::html {
 namespace {
 
 // Elements that never hold article text.
-constexpr std::array<std::string_view, 22> removed_tags = {
-    "aside", "button", "canvas", "dialog", "embed", "figure", "footer", "form", "header", "iframe", "input",
-    "menu", "nav", "noscript", "object", "script", "select", "style", "svg", "template", "textarea", "video"};
+// (Not <form>: older sites wrap the whole page in one.)
+constexpr std::array<std::string_view, 21> removed_tags = {
+    "aside", "button", "canvas", "dialog", "embed", "figure", "footer", "header", "iframe", "input", "menu",
+    "nav", "noscript", "object", "script", "select", "style", "svg", "template", "textarea", "video"};
 
 // Elements that end a block of text.
 constexpr std::array<std::string_view, 28> block_tags = {
     "address", "article", "blockquote", "body", "br", "dd", "div", "dl", "dt", "figcaption", "h1", "h2", "h3", "h4",
     "h5", "h6", "hr", "li", "main", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul"};
 
-// Class and id words of boilerplate and of content (after Readability's lists).
-constexpr std::array<std::string_view, 40> boilerplate_words = {
-    "ad-", "ads", "advert", "agegate", "author-bio", "banner", "breadcrumb", "combx", "comment", "community",
-    "cookie", "cover-wrap", "disqus", "extra", "footer", "gdpr", "legends", "masthead", "menu", "modal",
-    "newsletter", "outbrain", "pager", "pagination", "popup", "promo", "related", "remark", "replies", "rss",
-    "share", "shoutbox", "sidebar", "signup", "skyscraper", "social", "sponsor", "subscribe", "taboola", "widget"};
+// Class and id words of boilerplate and of content (after Readability's lists): fragments
+// found anywhere in a class or id, and short words that must be a whole part of one
+// ("ad" in "ad-slot", not in "head" or "load").
+constexpr std::array<std::string_view, 32> boilerplate_fragments = {
+    "advert", "agegate", "breadcrumb", "combx", "comment", "community", "cookie", "disqus", "footer",
+    "gdpr", "masthead", "menu", "newsletter", "outbrain", "pager", "pagination", "popup", "promo",
+    "related", "remark", "replies", "share", "shoutbox", "sidebar", "signup", "skyscraper", "social",
+    "sponsor", "subscribe", "taboola", "talkback", "widget"};
+constexpr std::array<std::string_view, 10> boilerplate_parts = {"ad", "ads", "banner", "byline", "extra",
+                                                                "modal", "nav", "navbar", "rss", "tools"};
 constexpr std::array<std::string_view, 9> content_words = {"article", "body", "column", "content", "entry",
                                                            "main",    "post", "story",  "text"};
 
@@ -37,6 +42,22 @@ bool in(const std::array<std::string_view, N>& list, std::string_view s) {
 template <std::size_t N>
 bool mentions_any(const std::string& s, const std::array<std::string_view, N>& words) {
     return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return s.find(w) != std::string::npos; });
+}
+
+// True if a part of `s` between spaces, hyphens and underscores is one of `parts`.
+template <std::size_t N>
+bool has_part(const std::string& s, const std::array<std::string_view, N>& parts) {
+    std::size_t start = 0;
+    while (start <= s.size()) {
+        const auto end = std::min(s.find_first_of(" -_", start), s.size());
+        if (in(parts, std::string_view(s).substr(start, end - start))) return true;
+        start = end + 1;
+    }
+    return false;
+}
+
+bool boilerplate_words(const std::string& class_and_id) {
+    return mentions_any(class_and_id, boilerplate_fragments) || has_part(class_and_id, boilerplate_parts);
 }
 
 std::string class_and_id(const xmlNode* n) { return text::ascii_lower(attribute(n, "class") + " " + attribute(n, "id")); }
@@ -58,7 +79,7 @@ bool is_boilerplate(const xmlNode* n) {
         role == "dialog" || role == "menu")
         return true;
     const auto words = class_and_id(n);
-    return mentions_any(words, boilerplate_words) && !mentions_any(words, content_words);
+    return boilerplate_words(words) && !mentions_any(words, content_words);
 }
 
 void remove_boilerplate(xmlNode* root) {
@@ -114,7 +135,7 @@ double initial_score(const xmlNode* n) {
     else if (tag == "h1" || tag == "h2" || tag == "h3" || tag == "h4" || tag == "h5" || tag == "h6" || tag == "th") score = -5;
     const auto words = class_and_id(n);
     if (mentions_any(words, content_words)) score += 25;
-    if (mentions_any(words, boilerplate_words)) score -= 25;
+    if (boilerplate_words(words)) score -= 25;
     return score;
 }
 
