@@ -1,6 +1,7 @@
 #include "read/html_meta.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <array>
 #include <optional>
 
@@ -51,11 +52,19 @@ void read_jsonld(const json& j, PageMeta& meta) {
     }
     if (!j.is_object()) return;
     if (auto graph = j.find("@graph"); graph != j.end()) read_jsonld(*graph, meta);
-    if (!is_article_type(j.value("@type", json()))) return;
+    for (const char* nested : {"mainEntity", "mainEntityOfPage"}) {
+        if (auto it = j.find(nested); it != j.end() && it->is_object()) read_jsonld(*it, meta);
+    }
+    if (!is_article_type(j.value("@type", json()))) {
+        // A page's own dates (WebPage, ...) say when the article appeared too.
+        if (auto date = string_at(j, "datePublished"); !date.empty()) meta.dates.push_back(date);
+        return;
+    }
     if (meta.jsonld_headline.empty()) meta.jsonld_headline = string_at(j, "headline");
     if (meta.jsonld_body.empty()) meta.jsonld_body = string_at(j, "articleBody");
     if (meta.jsonld_publisher.empty()) meta.jsonld_publisher = string_at(j, "publisher");
     if (auto date = string_at(j, "datePublished"); !date.empty()) meta.dates.push_back(date);
+    if (auto date = string_at(j, "dateModified"); !date.empty()) meta.modified.push_back(date);
 }
 
 void read_meta_element(xmlNode* n, PageMeta& meta) {
@@ -73,19 +82,17 @@ void read_meta_element(xmlNode* n, PageMeta& meta) {
         meta.og_url = content;
     } else if (std::find(date_meta_names.begin(), date_meta_names.end(), key) != date_meta_names.end()) {
         meta.dates.push_back(content);
+    } else if (key == "article:modified_time" || key == "datemodified" || key == "og:updated_time" ||
+               key == "last-modified" || key == "dcterms.modified") {
+        meta.modified.push_back(content);
     }
 }
 
-// "2024-03-04T10:30:00+01:00", "2024-03-04 10:30", "2024-03-04": the normalised date of the
-// first 10 or more characters that read as one; "" otherwise.
-std::string lenient_date(std::string_view s) {
+// The day of a date or date-time as written ("2024-03-04T23:30:00-05:00" -> "2024-03-04"),
+// or "" if it does not start with a valid one.
+std::string day_of(std::string_view s) {
     s = text::trim_space(s);
     if (s.size() < 10) return {};
-    try {
-        return normalize_date(s);
-    } catch (const std::exception&) {
-    }
-    // A time in a form ISO 8601 does not allow: keep the day.
     try {
         return normalize_date(s.substr(0, 10));
     } catch (const std::exception&) {
@@ -93,25 +100,43 @@ std::string lenient_date(std::string_view s) {
     }
 }
 
-// /2024/03/04/, /2024-03-04/, /20240304/ in a URL's path.
-std::string date_in_url(const std::string& url) {
-    for (std::size_t i = 0; i + 10 <= url.size(); ++i) {
-        if (url[i] != '/') continue;
-        auto digits = [&](std::size_t p, std::size_t n) {
-            return p + n <= url.size() && std::all_of(url.begin() + static_cast<std::ptrdiff_t>(p),
-                                                       url.begin() + static_cast<std::ptrdiff_t>(p + n),
-                                                       [](char c) { return c >= '0' && c <= '9'; });
-        };
-        const std::size_t p = i + 1;
-        std::string candidate;
-        if (digits(p, 4) && (url[p + 4] == '/' || url[p + 4] == '-') && digits(p + 5, 2) && p + 7 < url.size() &&
-            url[p + 7] == url[p + 4] && digits(p + 8, 2)) {
-            candidate = url.substr(p, 4) + "-" + url.substr(p + 5, 2) + "-" + url.substr(p + 8, 2);
-        } else if (digits(p, 8) && (p + 8 == url.size() || url[p + 8] == '/')) {
-            candidate = url.substr(p, 4) + "-" + url.substr(p + 4, 2) + "-" + url.substr(p + 6, 2);
+// Digits of `s` from `p`: 1 to `max` of them, then a separator (or the end); 0 if none.
+int number_at(std::string_view s, std::size_t& p, std::size_t max) {
+    std::size_t n = 0;
+    int value = 0;
+    while (p + n < s.size() && n < max && s[p + n] >= '0' && s[p + n] <= '9') value = value * 10 + (s[p + n++] - '0');
+    if (n == 0 || (p + n < s.size() && std::string_view("/-_.").find(s[p + n]) == std::string_view::npos)) return 0;
+    p += n;
+    return value;
+}
+
+// /2024/03/04/, /2024/3/4/, /2024-03-04-, /20240304_ in a URL's path.
+std::string date_in_url(std::string_view url) {
+    const auto path = url.find('/', url.find("://") == std::string_view::npos ? 0 : url.find("://") + 3);
+    for (auto i = path; i != std::string_view::npos && i + 9 <= url.size(); i = url.find('/', i + 1)) {
+        std::size_t p = i + 1;
+        int y = 0, m = 0, d = 0;
+        if (p + 8 <= url.size() && (p + 8 == url.size() || std::string_view("/-_.").find(url[p + 8]) != std::string_view::npos)) {
+            std::size_t q = p;
+            if (const int all = number_at(url, q, 8); all >= 19000101) {
+                y = all / 10000;
+                m = all / 100 % 100;
+                d = all % 100;
+            }
         }
-        if (candidate.empty()) continue;
-        if (auto d = lenient_date(candidate); !d.empty() && candidate.substr(0, 2) >= "19") return d;
+        if (y == 0) {
+            std::size_t q = p;
+            y = number_at(url, q, 4);
+            if (y < 1900 || q >= url.size()) continue;
+            ++q;
+            m = number_at(url, q, 2);
+            if (m == 0 || q >= url.size() || url[q] != url[p + 4]) continue;
+            ++q;
+            d = number_at(url, q, 2);
+        }
+        char buf[40];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+        if (auto day = day_of(buf); !day.empty()) return day;
     }
     return {};
 }
@@ -153,7 +178,15 @@ PageMeta read_meta(xmlDoc* doc) {
         else if (tag == "meta") read_meta_element(n, meta);
         else if (tag == "link" && text::ascii_lower(attribute(n, "rel")) == "canonical") meta.canonical = attribute(n, "href");
         else if (tag == "time") {
-            if (auto dt = attribute(n, "datetime"); !dt.empty()) meta.time_elements.push_back(dt);
+            auto dt = attribute(n, "datetime");
+            if (dt.empty()) return true;
+            const auto marks = text::ascii_lower(attribute(n, "itemprop") + " " + attribute(n, "class") + " " +
+                                                 attribute(n, "pubdate"));
+            // <time pubdate>, itemprop="datePublished", class="published": the page's own word.
+            if (xmlHasProp(n, reinterpret_cast<const xmlChar*>("pubdate")) || marks.find("publish") != std::string::npos)
+                meta.dates.push_back(dt);
+            else
+                meta.time_elements.push_back(dt);
         } else if (tag == "script") {
             if (text::ascii_lower(attribute(n, "type")) == "application/ld+json") {
                 const auto raw = n->children && n->children->content
@@ -177,24 +210,30 @@ std::string choose_title(const PageMeta& meta) {
 }
 
 std::string choose_date(const PageMeta& meta, const std::string& url) {
-    // Days are compared as written (the page's local day): converted to UTC, a late evening
-    // date-time falls on the next day.
-    std::optional<std::string> chosen;
     std::string day;
     for (const auto& raw : meta.dates) {
-        const auto d = lenient_date(raw);
+        const auto d = day_of(raw);
         if (d.empty()) continue;
-        const auto raw_day = std::string(text::trim_space(raw).substr(0, 10));
-        if (!chosen) {
-            chosen = d;
-            day = raw_day;
-        } else if (raw_day != day) {
-            return {};  // the page contradicts itself
-        }
+        if (day.empty()) day = d;
+        else if (d != day) return {};  // the page contradicts itself
     }
     const auto from_url = date_in_url(url);
-    if (chosen) return !from_url.empty() && from_url != day ? std::string() : *chosen;
-    return from_url;
+    if (day.empty() && from_url.empty()) {
+        // Only <time> elements: when they all name one day, it is the article's.
+        for (const auto& raw : meta.time_elements) {
+            const auto d = day_of(raw);
+            if (d.empty()) continue;
+            if (day.empty()) day = d;
+            else if (d != day) return {};
+        }
+    }
+    if (day.empty()) return from_url;
+    if (!from_url.empty() && from_url != day) return {};
+    // Changed on another day: which day counts as the article's is a guess.
+    for (const auto& raw : meta.modified) {
+        if (const auto d = day_of(raw); !d.empty() && d != day) return {};
+    }
+    return day;
 }
 
 std::string choose_source(const PageMeta& meta, const std::string& url) {

@@ -24,6 +24,7 @@ struct PageMeta {
     /// Publication dates the page states for itself (JSON-LD datePublished,
     /// article:published_time, itemprop datePublished, common meta names), as written.
     std::vector<std::string> dates;
+    std::vector<std::string> modified;       ///< dateModified, article:modified_time, ...
     std::vector<std::string> time_elements;  ///< <time datetime> values
 };
 
@@ -34,9 +35,10 @@ struct PageMeta {
 /// ("Story - Site", "Site | Story").
 [[nodiscard]] std::string choose_title(const PageMeta& meta);
 
-/// The publication date, normalised, or "" when the page does not say it or its signals
-/// disagree on the day: a wrong date is worse than none. `url` may hold the date
-/// (/2024/03/04/).
+/// The publication day ("YYYY-MM-DD", as the page writes it: a date-time's day in its own
+/// time zone, which is the day readers saw), or "" when the page does not say it or its
+/// signals disagree (two publication days, a URL with another day, a modification on another
+/// day): a wrong date is worse than none. `url` may hold the date (/2024/03/04/).
 [[nodiscard]] std::string choose_date(const PageMeta& meta, const std::string& url);
 
 /// The publisher: og:site_name, JSON-LD's publisher, else the host name of `url`.
