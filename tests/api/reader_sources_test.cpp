@@ -85,3 +85,37 @@ TEST(ApiReaderSources, FormatAndFieldNamesAreParsedWithClearErrors) {
         EXPECT_THROW((void)newsfacet::parse_field_mapping(bad), newsfacet::UsageError) << bad;
     }
 }
+
+namespace {
+
+const char* saved_page =
+    "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"windows-1252\"><title>Port of Odesa shelled | Harbour Times</title>"
+    "<meta property=\"og:site_name\" content=\"Harbour Times\">"
+    "<meta property=\"article:published_time\" content=\"2024-11-18T14:05:00+02:00\">"
+    "<link rel=\"canonical\" href=\"https://harbour.example.org/2024/11/odesa-port\"></head><body>"
+    "<nav><a href=\"/\">Home</a> <a href=\"/ports\">Ports</a></nav>"
+    "<div class=\"story-body\"><p>Russian missiles struck port infrastructure in Odesa on Monday afternoon, damaging "
+    "warehouses, a passenger terminal and a Turkish-owned cargo ship, Ukrainian officials said.</p>"
+    "<p>The caf\xE9 by the terminal was destroyed, the mayor said, and ten people were wounded.</p></div>"
+    "<div class=\"comments\"><p>First! Great article, thanks for writing about this today.</p></div></body></html>";
+
+}  // namespace
+
+TEST(ApiReaderSources, SavedPagesAreReadAsArticles) {
+    TempDir dir;
+    std::filesystem::create_directories(dir.path() / "pages");
+    dir.write("pages/odesa.html", saved_page);
+    dir.write("pages/saved-without-extension", saved_page);
+    auto read = read_all(dir.path() / "pages");
+    ASSERT_EQ(read.articles.size(), 2u);
+    for (const auto& a : read.articles) {
+        EXPECT_EQ(a.id, "https://harbour.example.org/2024/11/odesa-port");
+        EXPECT_EQ(a.title, "Port of Odesa shelled");
+        EXPECT_EQ(a.source, "Harbour Times");
+        EXPECT_EQ(a.date, "2024-11-18");
+        EXPECT_NE(a.body.find("Turkish-owned cargo ship"), std::string::npos);
+        EXPECT_NE(a.body.find("caf\xC3\xA9"), std::string::npos);  // Windows-1252, as declared
+        EXPECT_EQ(a.body.find("First!"), std::string::npos) << a.body;
+        EXPECT_EQ(a.body.find("Home"), std::string::npos) << a.body;
+    }
+}

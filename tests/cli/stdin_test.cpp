@@ -79,3 +79,19 @@ TEST(CliStdin, ShardedIndexRefusesStandardInput) {
     EXPECT_EQ(r.status, 2) << r.err;
     EXPECT_TRUE(contains(r.err, "standard input")) << r.err;
 }
+
+TEST(CliStdin, PagesFromAPipeAreToldByTheirFirstBytes) {
+    TempDir dir;
+    auto input = dir.write("page", "<!DOCTYPE html><html><head><title>Embassy struck - Example News</title></head><body>"
+                                   "<nav><a href=\"/\">Home</a></nav><article><p>Shells struck the Azerbaijani embassy in "
+                                   "Kyiv overnight, damaging the fence and the consular section, officials said.</p>"
+                                   "</article></body></html>");
+    auto r = run_index_piped(dir, input, {"--dump", "-"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    auto article = nlohmann::json::parse(r.out);
+    EXPECT_EQ(article["id"], "stdin");
+    EXPECT_EQ(article["title"], "Embassy struck");
+    EXPECT_EQ(article["body"],
+              "Shells struck the Azerbaijani embassy in Kyiv overnight, damaging the fence and the consular section, "
+              "officials said.");
+}
