@@ -1,5 +1,5 @@
 // Fuzz target: the article readers. The first byte picks the format (.txt, .md, .json,
-// .jsonl, or no extension: told by the first bytes); the rest is the file, written to a scratch file (one per format, reused) and read
+// .jsonl, .html, or no extension: told by the first bytes); the rest is the file, written to a scratch file (one per format, reused) and read
 // with read_articles, the indexer's path. decode_text and normalize_date run on the same
 // bytes in memory.
 //
@@ -50,8 +50,8 @@ void check_article(const newsfacet::Article& a) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;
     static const newsfacet::fuzz::ScratchDir dir("readers");
-    static const std::array<std::string, 5> names = {"article.txt", "article.md", "article.json",
-                                                     "wire.jsonl", "part-00000"};
+    static const std::array<std::string, 6> names = {"article.txt", "article.md", "article.json",
+                                                     "wire.jsonl", "part-00000", "page.html"};
     const auto& name = names[data[0] % names.size()];
     const std::string_view bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
 

@@ -25,7 +25,8 @@ TEST(ReadSniff, JsonLinesNeedAWholeFirstObjectAndAnotherLine) {
 
 TEST(ReadSniff, TextMarkupAndBinaryAreNotJson) {
     EXPECT_EQ(sniff_format("Embassy struck\n\nBody."), InputFormat::automatic);
-    EXPECT_EQ(sniff_format("<html><body>{}</body></html>"), InputFormat::automatic);
+    EXPECT_EQ(sniff_format("<p>{}</p>"), InputFormat::automatic);
+    EXPECT_EQ(sniff_format("<html><body>{}</body></html>"), InputFormat::html);
     EXPECT_EQ(sniff_format(std::string("{\0\0", 3)), InputFormat::automatic);
     EXPECT_EQ(sniff_format(""), InputFormat::automatic);
     EXPECT_EQ(sniff_format(" \n\t"), InputFormat::automatic);
