@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "tag/article_tagger.hpp"
 #include "tagging.hpp"
 
 using newsfacet::Facet;
@@ -306,4 +307,23 @@ TEST(TaggerLocalNews, ALegislatorsHomeTownAndDowntown) {
     // No party before the hyphen, or a lower-case word: no home town.
     EXPECT_TRUE(read_as(tag("The X-Elbow Lake line closed."), "Elbow Lake").empty());
     EXPECT_TRUE(read_as(tag("Elbow Lake officers said so."), "Elbow Lake").empty());
+}
+
+TEST(TaggerDatelines, AWireDatelineOpensALineInCapitals) {
+    using newsfacet::detail::Analysed;
+    using newsfacet::detail::dateline_like;
+    using newsfacet::detail::dateline_qualifier;
+    // Followed by a comma, a dash, a date, or alone on its line.
+    EXPECT_TRUE(dateline_like(Analysed("BALTIMORE 1996-08-22\nMoyer allowed two hits."), 0, 1));
+    EXPECT_TRUE(dateline_like(Analysed("Report\nNEW YORK\nResults of Major League games"), 1, 3));
+    EXPECT_TRUE(dateline_like(Analysed("Title\nNICE , France 1996-08-30\nText"), 1, 2));
+    EXPECT_TRUE(dateline_like(Analysed("CHARLESTON, W.Va. - The state"), 0, 1));
+    // Not in running text, not in mixed case, not a score or a heading's first words.
+    EXPECT_FALSE(dateline_like(Analysed("Rain fell in BALTIMORE 1996-08-22 too."), 3, 4));
+    EXPECT_FALSE(dateline_like(Analysed("Baltimore 1996-08-22\nText"), 0, 1));
+    EXPECT_FALSE(dateline_like(Analysed("BALTIMORE 10 DETROIT 3\nText"), 0, 1));
+    EXPECT_FALSE(dateline_like(Analysed("NEW YORK AT CALIFORNIA\nText"), 0, 2));
+    // The place after its comma qualifies it.
+    EXPECT_TRUE(dateline_qualifier(Analysed("Title\nARLINGTON , Texas 1996-08-31\nText"), 2));
+    EXPECT_FALSE(dateline_qualifier(Analysed("Storms hit Arlington, Texas on Monday."), 3));
 }

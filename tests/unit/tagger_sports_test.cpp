@@ -77,6 +77,12 @@ TEST(SportsContext, CountsSportsWordsAndScoreLines) {
               0);
     // Stops counting at `enough`.
     EXPECT_EQ(count_sports_cues(Words("cup cup cup cup cup").field(), 2), 2);
+    // The sport named in a wire heading, a baseball word.
+    EXPECT_EQ(count_sports_cues(Words("BASEBALL - MARINERS ROUT ORIOLES").field(), 10), 1);
+    EXPECT_EQ(count_sports_cues(Words("SOCCER - BARATELLI TO MANAGE NICE").field(), 10), 1);
+    EXPECT_EQ(count_sports_cues(Words("He pitched the ninth inning.").field(), 10), 1);
+    // Shipping reports list fixtures too.
+    EXPECT_EQ(count_sports_cues(Words("LATEST FIXTURES - MIDEAST GULF / RED SEA").field(), 10), 0);
 }
 
 TEST(SportsContext, WordsAroundAPlaceThatMakeItATeam) {
@@ -96,6 +102,16 @@ TEST(SportsContext, WordsAroundAPlaceThatMakeItATeam) {
     EXPECT_FALSE(Words("Liverpool's mayor opened the stadium.").team("Liverpool"));
     EXPECT_FALSE(Words("Flights from Newcastle were cancelled.").team("Newcastle"));
     EXPECT_TRUE(Words("Injury-hit Newcastle were beaten.").team("Newcastle"));
+    // A number beside a name is a score only on its own: not a part of "3,500" or "1,453".
+    EXPECT_TRUE(Words("Seattle routed Baltimore 10-3 on Thursday.").team("Baltimore"));
+    EXPECT_FALSE(Words("More than 3,500 Tennessee athletes took part.").team("Tennessee"));
+    EXPECT_FALSE(Words("Bremen 1,453 up 13.1").team("Bremen"));
+    // "City", "Town", "County" end a club's name only capitalised: not "a Cedar County town".
+    Words county("I wrote about local Cedar County town baseball.");
+    const auto cedar = county.at("Cedar");
+    EXPECT_FALSE(newsfacet::detail::names_team(county.field(), cedar, cedar + 2));
+    Words club("Ipswich Town beat them.");
+    EXPECT_TRUE(newsfacet::detail::names_team(club.field(), club.at("Ipswich"), club.at("Ipswich") + 1));
 }
 
 TEST(SportsTeams, ClubsNamedAfterTownsAreNoPlaces) {
@@ -133,6 +149,47 @@ TEST(SportsTeams, NationalSidesKeepTheirPlaces) {
             "squad and the league's referee.");
     EXPECT_TRUE(mentioned(t, "England"));
     EXPECT_TRUE(mentioned(t, "Wales"));
+}
+
+TEST(SportsTeams, StatesNameClubsInNorthAmerica) {
+    auto t = tag(
+        "Juan Gonzalez homered twice as Texas beat Cleveland 6-3. \"We won the game,\" said Texas "
+        "manager Johnny Oates after his pitcher threw seven innings.",
+        "BASEBALL - RANGERS BEAT INDIANS");
+    EXPECT_FALSE(mentioned(t, "Texas"));
+    EXPECT_FALSE(mentioned(t, "Cleveland"));
+    // The same state outside sport.
+    auto news = tag("Texas manager Johnny Oates bought a ranch. Floods hit Texas on Monday.");
+    EXPECT_TRUE(mentioned(news, "Texas"));
+}
+
+TEST(SportsTeams, AScoreLineMakesTheNameATeamInTheArticle) {
+    // "Baltimore 10-3" is no place mention of its own, but says Baltimore is the team.
+    auto t = tag(
+        "Jamie Moyer pitched eight scoreless innings as Seattle routed Baltimore 10-3. Seattle "
+        "are two games behind Baltimore in the wild-card race after the homer in the ninth "
+        "inning.",
+        "BASEBALL - SEATTLE ROUTS ORIOLES");
+    EXPECT_FALSE(mentioned(t, "Baltimore"));
+    EXPECT_FALSE(mentioned(t, "Seattle"));
+}
+
+TEST(SportsTeams, DatelinesAndVenuesInASportsReportStayPlaces) {
+    // A dateline, its qualifier, and the place a game is played "at" are scenes.
+    auto t = tag(
+        "LISBON 1996-08-23\nSporting beat Espinho 3-1 in the league as the Lisbon coach watched "
+        "his striker score. Lisbon coach Octavio Machado praised the squad.\n"
+        "ARLINGTON , Texas 1996-08-31\nTexas manager Johnny Oates saw the homer.\n"
+        "SCHEDULE\nKANSAS CITY AT DETROIT\nCHICAGO AT TORONTO",
+        "SOCCER - SPORTING START SEASON WITH A WIN");
+    auto mentions_of = [&](const std::string& value) {
+        return std::count_if(t.mentions.begin(), t.mentions.end(),
+                             [&](const newsfacet::Mention& m) { return m.value == value; });
+    };
+    EXPECT_EQ(mentions_of("Lisbon"), 1);  // the dateline, not the coach's club
+    EXPECT_EQ(mentions_of("Texas"), 1);   // the dateline's qualifier
+    EXPECT_TRUE(mentioned(t, "Detroit"));
+    EXPECT_TRUE(mentioned(t, "Toronto"));
 }
 
 TEST(SportsOfficials, CompetitionsAreNoOfficials) {

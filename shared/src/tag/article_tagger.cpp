@@ -132,20 +132,28 @@ ArticleTagger::HeadlinePlaces ArticleTagger::find_all_places() {
 void ArticleTagger::drop_team_names(std::vector<PlaceHit>& title_places) {
     const FieldWords body{m_body.text, m_body.tokens, m_body.folded};
     const FieldWords title{m_title.text, m_title.tokens, m_title.folded};
-    // Clubs are named after towns; national sides (England, Wales: regions in the gazetteer)
-    // stay places, as CoNLL-2003 labels them.
+    // Clubs are named after towns, and in North America after states and provinces too
+    // (Texas, Minnesota); the home nations of the United Kingdom (England, Wales) field
+    // national sides, which stay places, as CoNLL-2003 labels them.
+    auto may_be_club = [&](const Place& p) {
+        return p.kind == PlaceKind::city || (p.kind == PlaceKind::region && p.country != "United Kingdom");
+    };
     std::set<std::uint32_t> teams;
     int readings = 0;
-    auto find_teams = [&](const FieldWords& field, const std::vector<PlaceHit>& hits) {
+    auto find_teams = [&](const FieldWords& field, const std::vector<PlaceHit>& hits, bool count) {
         for (const auto& h : hits) {
-            if (place_at(h.place).kind == PlaceKind::city && names_team(field, h.first, h.last)) {
+            if (may_be_club(place_at(h.place)) && names_team(field, h.first, h.last)) {
                 teams.insert(h.place);
-                ++readings;
+                readings += count;
             }
         }
     };
-    find_teams(body, m_places);
-    find_teams(title, title_places);
+    find_teams(body, m_places, true);
+    find_teams(title, title_places, true);
+    // Names inside other names ("Leeds 2 Wimbledon 0") say which names are teams, but not
+    // that the article is about sport: numbers follow names in any table.
+    find_teams(body, m_names_in_names.body, false);
+    find_teams(title, m_names_in_names.title, false);
     if (teams.empty()) return;
     // The words around a name say team only in a sports report: its sports words, and (given
     // one) up to two team readings.
@@ -153,9 +161,13 @@ void ArticleTagger::drop_team_names(std::vector<PlaceHit>& title_places) {
     if (words < sports_article_cues) words += count_sports_cues(body, sports_article_cues - words);
     const int towns = std::min(2, readings);
     if (words == 0 || words + towns < sports_article_cues) return;
-    // A place that is a team once in the article is the team wherever it is not a scene
-    // ("staged in Newcastle"); "at Newcastle" is the club or its ground.
-    auto scene = [](const Analysed& field, const PlaceHit& h) { return h.first > 0 && field.folded[h.first - 1] == "in"; };
+    // A place that is a team once in the article is the team wherever it is not a scene:
+    // "staged in Newcastle", "Boston at Oakland" (where the game is played), a dateline or
+    // its qualifier ("ARLINGTON, Texas").
+    auto scene = [](const Analysed& field, const PlaceHit& h) {
+        const bool after_in_or_at = h.first > 0 && (field.folded[h.first - 1] == "in" || field.folded[h.first - 1] == "at");
+        return after_in_or_at || dateline_like(field, h.first, h.last) || dateline_qualifier(field, h.first);
+    };
     std::erase_if(m_places, [&](const PlaceHit& h) { return teams.count(h.place) && !scene(m_body, h); });
     std::erase_if(title_places, [&](const PlaceHit& h) { return teams.count(h.place) && !scene(m_title, h); });
 }

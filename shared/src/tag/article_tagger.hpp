@@ -123,6 +123,18 @@ struct OrganizationHit {
 /// if shorter. Not the weighted lead of indexing (40 words, store/document.cpp).
 [[nodiscard]] std::size_t salience_lead_end(std::string_view text);
 
+/// True if `text` starts with a date written yyyy-mm-dd ("1996-08-30").
+[[nodiscard]] bool starts_iso_date(std::string_view text);
+
+/// True if tokens [first, last) are a dateline's place: words in capitals opening a line or
+/// sentence, followed by a comma, a dash or a date ("CHARLESTON, W.Va. -", "DANIELSVILLE -
+/// Madison County", "BALTIMORE 1996-08-22").
+[[nodiscard]] bool dateline_like(const Analysed& field, std::size_t first, std::size_t last);
+
+/// True if the place at token `first` qualifies a dateline's place ("ARLINGTON, Texas
+/// 1996-08-31", "LIVERPOOL, N.Y. -").
+[[nodiscard]] bool dateline_qualifier(const Analysed& field, std::size_t first);
+
 /// "'s " and its typographic and tokenised forms.
 [[nodiscard]] bool is_possessive_gap(std::string_view gap);
 
@@ -328,6 +340,12 @@ private:
     int m_year;
     std::size_t m_lead_end;  // salience_lead_end of the body, read by several steps
     std::vector<PlaceHit> m_places;
+    // Place names read as part of another name or a score line ("Leeds 2 Wimbledon 0"): no
+    // places, but evidence that the name is a team's (drop_team_names).
+    struct NamesInNames {
+        std::vector<PlaceHit> body;
+        std::vector<PlaceHit> title;
+    } m_names_in_names;
     PlaceContext m_context;
     std::vector<Place> m_local_places;
     std::vector<OfficialHit> m_officials;

@@ -29,13 +29,10 @@ DatelineForm dateline_form(const Analysed& field, std::size_t first, std::size_t
         return DatelineForm::none;
     }
     auto after = field.gap_after(last - 1);
-    if (after.starts_with(",")) return DatelineForm::comma;
+    // ", " also as tokenised text writes it (" , ").
+    if (after.starts_with(",") || after.starts_with(" ,")) return DatelineForm::comma;
     const bool dash = after.starts_with(" -") || after.starts_with(" \xE2\x80\x94") || after.starts_with(" \xE2\x80\x93");
     return dash ? DatelineForm::dash : DatelineForm::none;
-}
-
-bool dateline_like(const Analysed& field, std::size_t first, std::size_t last) {
-    return dateline_form(field, first, last) != DatelineForm::none;
 }
 
 // Whether the name ending before token `last` is followed by a local noun ("Berea police").
@@ -106,6 +103,40 @@ bool ArticleTagger::dashed_dateline(const Analysed& field, std::size_t first, st
     const auto next = field.word(last);
     if (next.size() > 1 && text::all_upper(next)) return false;
     return dateline_form(field, first, last) == DatelineForm::dash;
+}
+
+bool starts_iso_date(std::string_view text) {
+    auto digits = [&](std::size_t from, std::size_t n) {
+        for (std::size_t k = from; k < from + n; ++k) {
+            if (!std::isdigit(static_cast<unsigned char>(text[k]))) return false;
+        }
+        return true;
+    };
+    return text.size() >= 10 && digits(0, 4) && text[4] == '-' && digits(5, 2) && text[7] == '-' && digits(8, 2);
+}
+
+bool dateline_like(const Analysed& field, std::size_t first, std::size_t last) {
+    if (dateline_form(field, first, last) != DatelineForm::none) return true;
+    // ...or, opening a line or sentence, followed by a date ("BALTIMORE 1996-08-22") or alone
+    // on its line ("NEW YORK\nResults of ...").
+    for (std::size_t k = first; k < last; ++k) {
+        if (!text::all_upper(field.word(k)) || field.word(k).size() < 2) return false;
+    }
+    const auto before = field.gap_before(first);
+    if (first > 0 && before.find_first_of(".!?\n") == std::string_view::npos) return false;
+    const auto after = field.gap_after(last - 1);
+    const bool line_start = first == 0 || before.find('\n') != std::string_view::npos;
+    const bool line_end = after.find_first_not_of(" \t\r\n") == std::string_view::npos &&
+                          (last == field.tokens.size() || after.find('\n') != std::string_view::npos);
+    if (line_start && line_end) return true;
+    return after == " " && last < field.tokens.size() && starts_iso_date(field.text.substr(field.tokens[last].start));
+}
+
+bool dateline_qualifier(const Analysed& field, std::size_t first) {
+    if (first == 0 || !is_comma_gap(field.gap_before(first))) return false;
+    std::size_t start = first - 1;
+    while (start > 0 && field.gap_before(start) == " " && text::all_upper(field.word(start - 1))) --start;
+    return dateline_like(field, start, first);
 }
 
 bool ArticleTagger::in_country_list(const Analysed& field, const std::vector<detail::PhraseMatch>& matches,
@@ -323,7 +354,12 @@ std::vector<PlaceHit> ArticleTagger::find_places(const Analysed& field,
             text::starts_upper(field.word(m.last)) && field.gap_before(m.last) == " ") {
             continue;
         }
-        if (part_of_other_name(field, m.first, m.last, place)) continue;
+        if (part_of_other_name(field, m.first, m.last, place)) {
+            // Kept aside: in a sports report "Leeds 2 Wimbledon 0" says Leeds is a team.
+            if (&field == &m_body) m_names_in_names.body.push_back({m.first, m.last, chosen->place, false, false, false});
+            if (&field == &m_title) m_names_in_names.title.push_back({m.first, m.last, chosen->place, false, false, false});
+            continue;
+        }
         bool locative = i > 0 && (detail::is_locative_word(field.folded[i - 1]) || field.folded[i - 1] == "downtown" ||
                                   after_party(field, i));
         // ...also down a list: "in cities such as Kharkiv", "in Kharkiv and Lviv".
@@ -455,9 +491,7 @@ bool ArticleTagger::part_of_other_name(const Analysed& field, std::size_t first,
         auto next = field.word(last);
         // "Milwaukee 6 Seattle 3" is a score line; "LONDON 1996-08-30" a dateline.
         if (!next.empty() && std::isdigit(static_cast<unsigned char>(next.front()))) {
-            auto after = field.text.substr(field.tokens[last].start, 10);
-            bool iso_date = after.size() == 10 && after[4] == '-' && after[7] == '-';
-            if (!iso_date) return true;
+            if (!starts_iso_date(field.text.substr(field.tokens[last].start))) return true;
         }
         // "Berea Police Department" is the place's police, and names the place.
         if (name_like(last) && !text::all_upper(field.word(last - 1)) && !detail::is_local_noun(field.folded[last])) {

@@ -10,24 +10,21 @@
 namespace newsfacet::detail {
 namespace {
 
-// Words that rarely appear outside sports reports (not "goal", "match", "season", "final":
-// a business article has them too).
-constexpr std::array<std::string_view, 58> sports_words = {
-    "afc",        "athletics",   "basketball",   "batsman",
-    "bowler",     "bundesliga",  "championship", "championships",
-    "coach",      "cricket",     "cup",          "defender",
-    "fa",         "fc",          "fifa",         "fixture",
-    "fixtures",   "flanker",     "football",     "footballer",
-    "goalkeeper", "goals",       "golf",         "hotspur",
-    "hurdles",    "innings",     "keeper",       "league",
-    "marathon",   "medal",       "midfielder",   "nba",
-    "nfl",        "olympic",     "olympics",     "playoff",
-    "playoffs",   "premiership", "quarterfinal", "referee",
-    "relay",      "rovers",      "rugby",        "scored",
-    "scrum",      "seeded",      "semifinal",    "slam",
-    "sprinter",   "squad",       "stadium",      "striker",
-    "tennis",     "tries",       "uefa",         "wanderers",
-    "wickets",    "winger"};
+// Words that rarely appear outside sports reports (not "goal", "match", "season", "final",
+// "fixtures": a business article has them too, shipping reports list fixtures).
+constexpr std::array<std::string_view, 65> sports_words = {
+    "afc", "athletics", "baseball", "basketball", "batsman", "bowler",
+    "bundesliga", "championship", "championships", "coach", "cricket", "cup",
+    "defender", "doubleheader", "fa", "fc", "fifa", "flanker",
+    "football", "footballer", "goalkeeper", "goals", "golf", "hockey",
+    "homer", "hotspur", "hurdles", "inning", "innings", "keeper",
+    "league", "marathon", "medal", "midfielder", "nba", "nfl",
+    "olympic", "olympics", "pitcher", "playoff", "playoffs", "premiership",
+    "quarterback", "quarterfinal", "referee", "relay", "rovers", "rugby",
+    "scored", "scrum", "seeded", "semifinal", "slam", "soccer",
+    "sprinter", "squad", "stadium", "striker", "tennis", "touchdown",
+    "tries", "uefa", "wanderers", "wickets", "winger"
+};
 
 // Words beside a score that make it a result ("a 2-1 win", "won 2-1"), not a range or a fraction.
 constexpr std::array<std::string_view, 15> result_words = {
@@ -84,6 +81,14 @@ struct View {
     }
     [[nodiscard]] std::size_t size() const { return f.tokens.size(); }
 };
+
+// A number that is a score or a count on its own, not a part of a bigger number ("3,500",
+// "5,710.53").
+bool lone_number(const View& v, std::size_t k) {
+    if (!is_number(v.word(k))) return false;
+    auto joined = [](std::string_view gap) { return gap == "," || gap == "."; };
+    return !(k > 0 && joined(v.gap_before(k))) && !(k + 1 < v.size() && joined(v.gap_after(k)));
+}
 
 bool is_possessive(std::string_view gap) {
     return gap == "'s " || gap == "\xE2\x80\x99s " || gap == " 's " || gap == "' " ||
@@ -146,10 +151,12 @@ bool player_after(const View& v, std::size_t last) {
     return k >= last + 2;
 }
 
-// "Leicester City", not "Dublin City Council": a town's word that a club name ends with.
+// "Leicester City", not "Dublin City Council" nor "a Cedar County town": a town's word that a
+// club name ends with, capitalised as a name's word.
 bool ends_club_name(const View& v, std::size_t k) {
     const auto& f = v.f.folded[k];
     if (f != "city" && f != "town" && f != "county") return true;
+    if (!text::starts_upper(v.word(k))) return false;
     return k + 1 >= v.size() || v.gap_after(k) != " " || !text::starts_upper(v.word(k + 1));
 }
 
@@ -178,11 +185,11 @@ bool names_team(const FieldWords& field, std::size_t first, std::size_t last) {
             return true;
         const bool subject = first == 0 || !contains(prepositions, field.folded[first - 1]);
         if (gap == " " && subject && contains(plural_verbs, next)) return true;
-        if (gap == " " && is_number(v.word(last))) return true;  // "Leeds 2 Wimbledon 0"
+        if (gap == " " && lone_number(v, last)) return true;  // "Leeds 2 Wimbledon 0"
     }
     if (first > 0 && v.gap_before(first) == " ") {
         if (contains(before_team, field.folded[first - 1])) return true;
-        if (is_number(v.word(first - 1))) return true;  // "2-1 Bolton"
+        if (lone_number(v, first - 1)) return true;  // "2-1 Bolton"
     }
     return team_list_after(v, last) || club_in_brackets(v, first, last) || player_after(v, last);
 }
