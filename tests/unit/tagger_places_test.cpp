@@ -327,3 +327,38 @@ TEST(TaggerDatelines, AWireDatelineOpensALineInCapitals) {
     EXPECT_TRUE(dateline_qualifier(Analysed("Title\nARLINGTON , Texas 1996-08-31\nText"), 2));
     EXPECT_FALSE(dateline_qualifier(Analysed("Storms hit Arlington, Texas on Monday."), 3));
 }
+
+TEST(TaggerToponyms, NamedStreetsSquaresBridgesParksAndWaters) {
+    auto t = tag("Students gathered at Beijing's Tiananmen Square. The test is at Trent Bridge, and "
+                 "ships crossed the Taiwan Strait near Birmingham Public Park.");
+    EXPECT_EQ(read_as(t, "Tiananmen Square"), (Values{"Tiananmen Square"}));
+    EXPECT_EQ(read_as(t, "Trent Bridge"), (Values{"Trent Bridge"}));
+    EXPECT_EQ(read_as(t, "Birmingham Public Park"), (Values{"Birmingham Public Park"}));
+    // A place's name counts as one name word; the place alone is no mention.
+    EXPECT_EQ(read_as(t, "Taiwan Strait"), (Values{"Taiwan Strait"}));
+    EXPECT_TRUE(read_as(t, "Taiwan").empty());
+}
+
+TEST(TaggerToponyms, NoFeatureWhereTheNameGoesOnOrIsAnother) {
+    // A longer name ("Wall Street Journal", "Gulf War"), a river (corpora disagree on rivers),
+    // words in capitals, a person, a feature word with no name before it.
+    auto t = tag("The Wall Street Journal said the Gulf War veterans swam in the Dnipro River. "
+                 "Sung-Hee Park won. Park officials said the Square was closed.",
+                 "FLOODS CLOSE TRENT BRIDGE");
+    for (const auto& m : t.mentions) {
+        EXPECT_TRUE(m.facet != Facet::location) << m.text;
+    }
+    // A known name holding the feature word stays the gazetteer's place.
+    auto state = tag("Storms hit Rhode Island on Monday.");
+    EXPECT_EQ(read_as(state, "Rhode Island"), (Values{"Rhode Island"}));
+    EXPECT_TRUE(has(state.facets.country, "United States"));
+}
+
+TEST(TaggerToponyms, AFeatureIsNoQualifier) {
+    // "New York City, Long Island": a feature of no known country qualifies no city.
+    auto t = tag("Sixty people fell ill in New York City, Long Island and New Jersey.");
+    EXPECT_EQ(read_as(t, "New York City"), (Values{"New York City"}));
+    EXPECT_EQ(read_as(t, "Long Island"), (Values{"Long Island"}));
+    auto valley = tag("Envelopes went to Hollywood, Los Angeles, San Fernando Valley and Santa Monica.");
+    EXPECT_EQ(read_as(valley, "Los Angeles"), (Values{"Los Angeles"}));
+}

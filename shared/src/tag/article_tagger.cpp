@@ -177,7 +177,9 @@ void ArticleTagger::apply_place_qualifiers() {
         const auto& city = m_places[k];
         const auto& next = m_places[k + 1];
         if (place_at(city.place).kind != PlaceKind::city || next.first != city.last || next.demonym) continue;
-        if (!is_comma_gap(m_body.gap_before(next.first))) continue;
+        // A qualifier names its country: not a feature of no known country ("New York City,
+        // Long Island").
+        if (!is_comma_gap(m_body.gap_before(next.first)) || country_of(next).empty()) continue;
         if (country_of(city) != country_of(next)) m_places[k].place = next.place, m_places[k].last = city.first;
     }
     std::erase_if(m_places, [](const PlaceHit& h) { return h.last <= h.first; });

@@ -264,6 +264,15 @@ private:
     // "Laurel County", "Caddo Parish": places no gazetteer lists, found by their pattern, as
     // hits on places of this article (m_local_places); they replace the matches inside them.
     void add_counties(const Analysed& field, std::vector<PlaceHit>& hits);
+    // "Trent Bridge", "Tiananmen Square", "Taiwan Strait": a street, square, bridge, park or
+    // water named by one to three name words or a place and a feature word ending the name
+    // (not "Wall Street Journal"); found by their pattern like counties, of no country.
+    void add_features(const Analysed& field, const std::vector<detail::PhraseMatch>& matches,
+                      std::vector<PlaceHit>& hits);
+    // A place of this article (m_local_places) at tokens [first, last) of `field`, replacing
+    // the hits inside it.
+    void add_local_place(const Analysed& field, std::vector<PlaceHit>& hits, std::size_t first, std::size_t last,
+                         std::string country);
     // Counties say their country (county_country), and a parish in the United States says
     // "Louisiana" (into m_context).
     void note_counties(const Analysed& field);

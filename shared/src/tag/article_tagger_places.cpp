@@ -395,6 +395,7 @@ std::vector<PlaceHit> ArticleTagger::find_places(const Analysed& field,
         hits.push_back({m.first, m.last, chosen->place, chosen->demonym, locative, passing});
     }
     add_counties(field, hits);
+    add_features(field, matches, hits);
     return hits;
 }
 
@@ -449,20 +450,65 @@ void ArticleTagger::note_counties(const Analysed& field) {
     }
 }
 
+void ArticleTagger::add_local_place(const Analysed& field, std::vector<PlaceHit>& hits, std::size_t first,
+                                    std::size_t last, std::string country) {
+    std::erase_if(hits, [&](const PlaceHit& h) { return h.first < last && first < h.last; });
+    Place place;
+    place.kind = PlaceKind::region;
+    place.value = std::string(
+        field.text.substr(field.tokens[first].start, field.tokens[last - 1].end - field.tokens[first].start));
+    place.country = std::move(country);
+    place.minor = true;
+    auto index = static_cast<std::uint32_t>(m_gaz.size() + m_local_places.size());
+    m_local_places.push_back(std::move(place));
+    bool locative = first > 0 && detail::is_locative_word(field.folded[first - 1]);
+    auto pos = std::find_if(hits.begin(), hits.end(), [&](const PlaceHit& h) { return h.first >= last; });
+    hits.insert(pos, PlaceHit{first, last, index, false, locative, false});
+}
+
 void ArticleTagger::add_counties(const Analysed& field, std::vector<PlaceHit>& hits) {
     for (const auto& span : find_counties(field, m_gaz)) {
-        std::erase_if(hits, [&](const PlaceHit& h) { return h.first < span.last && span.first < h.last; });
-        Place county;
-        county.kind = PlaceKind::region;
-        county.value = std::string(field.text.substr(field.tokens[span.first].start,
-                                                     field.tokens[span.last - 1].end - field.tokens[span.first].start));
-        county.country = county_country();
-        county.minor = true;
-        auto index = static_cast<std::uint32_t>(m_gaz.size() + m_local_places.size());
-        m_local_places.push_back(std::move(county));
-        bool locative = span.first > 0 && detail::is_locative_word(field.folded[span.first - 1]);
-        auto pos = std::find_if(hits.begin(), hits.end(), [&](const PlaceHit& h) { return h.first >= span.last; });
-        hits.insert(pos, PlaceHit{span.first, span.last, index, false, locative, false});
+        add_local_place(field, hits, span.first, span.last, county_country());
+    }
+}
+
+void ArticleTagger::add_features(const Analysed& field, const std::vector<detail::PhraseMatch>& matches,
+                                 std::vector<PlaceHit>& hits) {
+    for (std::size_t k = 1; k < field.tokens.size(); ++k) {
+        // Rivers are left out: corpora disagree on whether a river is a toponym.
+        if (!field.upper[k] || field.caps[k] || !detail::is_feature_word(field.folded[k]) ||
+            field.folded[k] == "river") {
+            continue;
+        }
+        // The name ends with the feature word: not "Wall Street Journal", "Gulf War".
+        if (k + 1 < field.tokens.size() && field.gap_after(k) == " " && field.upper[k + 1]) continue;
+        // A gazetteer name that ends with the feature word ("Rhode Island", "Red Sea") is known.
+        const auto covering = std::find_if(matches.begin(), matches.end(), [&](const detail::PhraseMatch& m) {
+            return m.first < k && k < m.last;
+        });
+        if (covering != matches.end()) continue;
+        // One to three name words before it, a place's name counting as one ("Trent Bridge",
+        // "Birmingham Public Park", "New York Bay"). It says no country: "San Fernando Valley"
+        // is not in San Fernando, Trinidad.
+        std::size_t first = k;
+        for (int words = 0; words < 3 && first > 0 && field.gap_before(first) == " "; ++words) {
+            const auto place = std::find_if(matches.begin(), matches.end(), [&](const detail::PhraseMatch& m) {
+                return m.last == first;
+            });
+            if (place != matches.end()) {
+                first = place->first;
+                continue;
+            }
+            const std::size_t w = first - 1;
+            if (!field.upper[w] || field.caps[w] || detail::is_non_name_word(field.folded[w]) ||
+                detail::is_feature_word(field.folded[w])) {
+                break;
+            }
+            first = w;
+        }
+        // "Sung-Hee Park" is a person.
+        if (first == k || (first > 0 && field.gap_before(first) == "-")) continue;
+        add_local_place(field, hits, first, k + 1, "");
     }
 }
 

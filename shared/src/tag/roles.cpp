@@ -127,9 +127,9 @@ constexpr std::array<std::string_view, 35> body_nouns = {
     "federation", "foundation", "fund", "group", "hall", "hospital", "hotel", "institute", "league",
     "ministry", "party", "school", "society", "stadium", "station", "trust", "union", "university"};
 
-constexpr std::array<std::string_view, 20> features = {
-    "avenue", "bay", "boulevard", "bridge", "canal", "delta", "gulf", "highway", "island", "lake",
-    "mountain", "mountains", "ocean", "river", "road", "sea", "square", "strait", "street", "valley"};
+constexpr std::array<std::string_view, 21> features = {
+    "avenue", "bay", "boulevard", "bridge", "canal", "delta", "gulf", "highway", "island", "lake", "mountain",
+    "mountains", "ocean", "park", "river", "road", "sea", "square", "strait", "street", "valley"};
 
 // Not "officials" ("Clinton officials" are the president's), nor "city" or "town" ("Leicester
 // City", "Ipswich Town" are clubs).
