@@ -362,3 +362,33 @@ TEST(TaggerToponyms, AFeatureIsNoQualifier) {
     auto valley = tag("Envelopes went to Hollywood, Los Angeles, San Fernando Valley and Santa Monica.");
     EXPECT_EQ(read_as(valley, "Los Angeles"), (Values{"Los Angeles"}));
 }
+
+TEST(TaggerToponyms, ANumberAfterAPlaceIsAScoreOrAYearOnlyByItsShape) {
+    // A measure, a figure of a table, a range of years: the place stands.
+    auto t = tag("The attack took place in Sergiyev Posad 70 km from the capital.\n"
+                 "NEW YORK 5,710.53 - 22.94\nBremen 1,453 up 13.1\n"
+                 "Elizabeth was queen of England 1558-1603.");
+    EXPECT_TRUE(mentioned(t, "Sergiyev Posad"));
+    EXPECT_TRUE(mentioned(t, "New York City"));
+    EXPECT_TRUE(mentioned(t, "Bremen"));
+    EXPECT_TRUE(mentioned(t, "England"));
+    // A score line and a year after a name are part of another name.
+    auto scores = tag("Milwaukee 6 Seattle 3\nLeeds 2 ( Smith 34th ) Wimbledon 0\n"
+                      "In August 2002 the Sochi 2014 bid was filed.");
+    EXPECT_FALSE(mentioned(scores, "Milwaukee"));
+    EXPECT_FALSE(mentioned(scores, "Leeds"));
+    EXPECT_FALSE(mentioned(scores, "Sochi"));
+}
+
+TEST(TaggerToponyms, APersonInANumberedListIsNoPlace) {
+    // "4. Lee Westwood": the list's number ends no sentence, so "Westwood" follows a given name.
+    auto t = tag("Leading money winners:\n3. Carla Sacramento ( Portugal ) 4:08.96\n"
+                 "4. Anthony Washington ( U.S. ) 68.44\n5. Lee Westwood 301,972");
+    EXPECT_FALSE(mentioned(t, "Sacramento"));
+    EXPECT_FALSE(mentioned(t, "Washington"));
+    EXPECT_FALSE(mentioned(t, "Westwood"));
+    EXPECT_TRUE(mentioned(t, "Portugal"));
+    // A sentence's end still is one: "... in 1990. Washington said" reads the place.
+    auto city = tag("Talks ended in 1990. Sacramento approved the budget on Monday, California said.");
+    EXPECT_TRUE(mentioned(city, "Sacramento"));
+}

@@ -90,6 +90,23 @@ bool has_counties(std::string_view country) {
     return std::find(std::begin(countries), std::end(countries), country) != std::end(countries);
 }
 
+// The number after a name that makes it part of another name: a score ("Milwaukee 6 Seattle
+// 3", "Leeds 2 ( Smith 34th )": a small number of its own, then another name, a bracket or the
+// line's end) or a year ("in August 2002", "Sochi 2014"). Not "Sergiyev Posad 70 km", "NEW
+// YORK 5,710.53", "Bremen 1,453 up 13.1", "LONDON 1996-08-30".
+bool score_or_year_after(const Analysed& field, std::size_t k) {
+    const auto w = field.word(k);
+    if (w.empty() || w.size() > 4 ||
+        !std::all_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+        return false;
+    }
+    const auto after = field.gap_after(k);
+    if (w.size() == 4) return !after.starts_with("-");  // a year, not "1996-08-30" or "1558-1603"
+    if (k + 1 == field.tokens.size() || after.find('\n') != std::string_view::npos) return true;
+    if (after == " ") return field.upper[k + 1];
+    return after == " (" || after == " ( " || after == "-" || after == " - ";
+}
+
 bool is_said_word(std::string_view folded) {
     return folded == "said" || folded == "says" || folded == "told" || folded == "added";
 }
@@ -534,11 +551,7 @@ bool ArticleTagger::part_of_other_name(const Analysed& field, std::size_t first,
     // "Douglas & Lomason", "McDonald & Co": a firm.
     if ((last < n && field.gap_before(last) == " & ") || (first > 0 && field.gap_before(first) == " & ")) return true;
     if (last < n && field.gap_before(last) == " ") {
-        auto next = field.word(last);
-        // "Milwaukee 6 Seattle 3" is a score line; "LONDON 1996-08-30" a dateline.
-        if (!next.empty() && std::isdigit(static_cast<unsigned char>(next.front()))) {
-            if (!starts_iso_date(field.text.substr(field.tokens[last].start))) return true;
-        }
+        if (score_or_year_after(field, last)) return true;
         // "Berea Police Department" is the place's police, and names the place.
         if (name_like(last) && !text::all_upper(field.word(last - 1)) && !detail::is_local_noun(field.folded[last])) {
             // ...unless the next word starts another place ("Kharkiv Oblast" is a region).
@@ -557,7 +570,9 @@ bool ArticleTagger::after_given_name(const Analysed& field, std::size_t first) c
         return false;
     }
     auto gap = field.gap_before(first - 1);
-    bool sentence_start = first - 1 == 0 || gap.find_first_of(".!?\n") != std::string_view::npos;
+    // "4. Lee Westwood": a list's number ends no sentence.
+    const bool numbered = gap == ". " && first >= 2 && std::isdigit(static_cast<unsigned char>(field.word(first - 2).back()));
+    bool sentence_start = first - 1 == 0 || (gap.find_first_of(".!?\n") != std::string_view::npos && !numbered);
     return !sentence_start && !starts_major_place(field, first - 1);
 }
 
