@@ -492,9 +492,10 @@ void ArticleTagger::add_counties(const Analysed& field, std::vector<PlaceHit>& h
 void ArticleTagger::add_features(const Analysed& field, const std::vector<detail::PhraseMatch>& matches,
                                  std::vector<PlaceHit>& hits) {
     for (std::size_t k = 1; k < field.tokens.size(); ++k) {
+        // A capitalised word after a capitalised one first: few words are (then the list).
         // Rivers are left out: corpora disagree on whether a river is a toponym.
-        if (!field.upper[k] || field.caps[k] || !detail::is_feature_word(field.folded[k]) ||
-            field.folded[k] == "river") {
+        if (!field.upper[k] || !field.upper[k - 1] || field.caps[k] || field.gap_before(k) != " " ||
+            !detail::is_feature_word(field.folded[k]) || field.folded[k] == "river") {
             continue;
         }
         // The name ends with the feature word: not "Wall Street Journal", "Gulf War".
