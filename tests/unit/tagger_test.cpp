@@ -62,6 +62,81 @@ TEST(TaggerCountries, SalienceNeedsEnoughEvidence) {
     EXPECT_EQ(tag("Prices rose, said Finance Minister Jan Kowalski of Poland.").facets.official.size(), 1u);
 }
 
+TEST(TaggerCountries, StoryDatelinedElsewhereNeedsMoreEvidence) {
+    const std::string body = "Cocoa prices rose on Monday. Traders said Japan bought more.\n\n"
+                             "Japan's demand was strong, they said.";
+    // Datelined in London, Japan named twice is a buyer, not the story's country...
+    EXPECT_EQ(tag(body, "", "LONDON, March 3").facets.country, (Values{"United Kingdom"}));
+    // ...but it is without a dateline, or when the headline names it.
+    EXPECT_EQ(tag(body).facets.country, (Values{"Japan"}));
+    EXPECT_EQ(tag(body, "Japan buys cocoa", "LONDON, March 3").facets.country,
+              (Values{"Japan", "United Kingdom"}));
+    // Enough evidence still makes it one: named in the lead twice and once more.
+    EXPECT_EQ(tag("Japan bought cocoa on Monday. Traders said Japan bought more.\n\nJapan's demand was strong.", "",
+                  "LONDON, March 3")
+                  .facets.country,
+              (Values{"Japan", "United Kingdom"}));
+    // A country the dateline names itself is not held to more.
+    EXPECT_EQ(tag(body, "", "TOKYO, March 3").facets.country, (Values{"Japan"}));
+}
+
+TEST(TaggerCountries, PartyToTheFightingIsASubjectOfAStoryDatelinedElsewhere) {
+    // "Russian drones" act in the story: Russia is one of its countries, dateline or not.
+    auto t = tag("Russian drones struck a power plant overnight, officials said. Russian forces also shelled a "
+                 "village.\n\nThe Russian Defence Ministry gave no details.",
+                 "", "KHARKIV, Jan 9");
+    EXPECT_EQ(t.facets.country, (Values{"Russia", "Ukraine"}));
+    // Buyers are no party: the same evidence without the forces is not enough...
+    const std::string buyers = "Russian buyers took more grain overnight, officials said. Russian traders also "
+                               "bought barley.\n\nThe Russian Defence Ministry gave no details.";
+    EXPECT_EQ(tag(buyers, "", "KHARKIV, Jan 9").facets.country, (Values{"Ukraine"}));
+    // ...in a story datelined elsewhere.
+    EXPECT_EQ(tag(buyers).facets.country, (Values{"Russia"}));
+}
+
+TEST(TaggerCountries, PlaceNamedOnlyFurtherDownIsABackdropInAStoryDatelinedElsewhere) {
+    const std::string lead = "Japanese exports rose in March. The ministry said more cars were sold.\n\n";
+    const std::string rest = "A supply deal was signed in Paris last week. France was a buyer too.";
+    // Paris (a scene) and France once each, below the lead of a Tokyo story: not enough...
+    auto t = tag(lead + rest, "", "TOKYO, April 2");
+    EXPECT_EQ(t.facets.country, (Values{"Japan"}));
+    EXPECT_EQ(t.facets.location, (Values{"Paris", "Tokyo"}));  // still a place of the story
+    // ...but enough without a dateline (where one "Japanese" is too little), or with Paris in
+    // the lead.
+    EXPECT_EQ(tag(lead + rest).facets.country, (Values{"France"}));
+    EXPECT_EQ(tag("Japanese carmakers signed a supply deal in Paris on Monday. France was a buyer.\n\n"
+                  "France also bought parts.",
+                  "", "TOKYO, April 2")
+                  .facets.country,
+              (Values{"France", "Japan"}));
+}
+
+TEST(TaggerCountries, HeadlineInCapitalsCountsWhereTheBodyBearsItOut) {
+    // "SALE" reads as Salé, Morocco, in capitals; the body never names Morocco.
+    EXPECT_TRUE(tag("General Datacomm Industries said it sold its headquarters and leased it back.",
+                    "GENERAL DATACOMM IN SALE AND LEASEBACK DEAL")
+                    .facets.country.empty());
+    // A country the body names once is borne out...
+    EXPECT_EQ(tag("Officials said the offensive was repelled. Iraq gave no figures.", "IRAQ SAYS IT CRUSHES OFFENSIVE")
+                  .facets.country,
+              (Values{"Iraq"}));
+    // ...and a headline in mixed case is read as written.
+    EXPECT_EQ(tag("Prices rose.", "U.S. prices rise").facets.country, (Values{"United States"}));
+}
+
+TEST(TaggerCountries, CurrencyIsNotItsCountry) {
+    EXPECT_TRUE(tag("The Canadian dollar rose against the yen. Dealers said the Canadian dollar was firm.")
+                    .facets.country.empty());
+    EXPECT_TRUE(tag("Dealers sold Swiss francs. They said Swiss francs were dear.").facets.country.empty());
+    // The country itself, or its people, still count.
+    EXPECT_EQ(tag("Canadian exporters sold more. Dealers said Canadian buyers were firm.").facets.country,
+              (Values{"Canada"}));
+    // The mention stays a mention.
+    auto t = tag("The Canadian dollar rose.");
+    EXPECT_TRUE(std::any_of(t.mentions.begin(), t.mentions.end(),
+                            [](const newsfacet::Mention& m) { return m.value == "Canada"; }));
+}
+
 TEST(TaggerCountries, DatelineQualifierPicksTheCountry) {
     auto t = tag("Profits rose.", "", "LIVERPOOL, N.Y., March 4");
     EXPECT_EQ(t.facets.country, (Values{"United States"}));

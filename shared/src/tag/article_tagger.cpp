@@ -11,7 +11,8 @@ namespace {
 
 // Country salience: evidence a mention adds, by where it is. A country is salient at
 // salience_threshold: named in the headline or dateline, twice in the body, once in the lead
-// and once more, through a salient place in it, or as an official's country.
+// and once more, through a salient place in it, or as an official's country; with more where
+// the dateline names another country (salient_country).
 constexpr double evidence_dateline = 3.0;  // also the headline
 constexpr double evidence_lead = 1.5;
 constexpr double evidence_body = 1.0;
@@ -19,6 +20,11 @@ constexpr double demonym_share = 2.0 / 3;  // "Russian" is weaker evidence than 
 constexpr double evidence_salient_place = 2.0;
 constexpr double evidence_official = 2.0;
 constexpr double salience_threshold = 2.0;
+// In a story datelined in another country, a country neither the dateline nor the headline
+// names needs this much (twice in the lead and once more, say), and a place named only further
+// down counts at this share of evidence_salient_place.
+constexpr double evidence_off_dateline = 4.0;
+constexpr double deep_place_share = 0.5;
 
 }  // namespace
 
@@ -311,7 +317,7 @@ void ArticleTagger::add_body_places(Tagging& out, Salience& salience) const {
         // Nor inside an organisation's ("Bank of England"), though they say which country it is.
         if (in_organization_name(h.first)) {
             const auto country = country_of(h);
-            if (!country.empty()) salience.country_evidence[country] += evidence_body;
+            if (!country.empty()) salience.add(country, evidence_body, Salience::Source::body);
             continue;
         }
         const auto& p = place_at(h.place);
@@ -321,11 +327,16 @@ void ArticleTagger::add_body_places(Tagging& out, Salience& salience) const {
         auto country = country_of(h);
         bool lead = m.start < lead_end;
         bool dateline = m.end <= dateline_end;
+        // "The Canadian dollar", "U.S. currency": the money, not the country.
+        if (detail::is_country(p) && names_currency(h)) continue;
         if (!country.empty()) {
             double w = dateline ? evidence_dateline : (lead ? evidence_lead : evidence_body);
-            salience.country_evidence[country] += h.demonym ? w * demonym_share : w;
-            if (!detail::is_country(p)) salience.place_evidence[country] += w;
-            ++salience.mentions[country];
+            const auto source = dateline                                  ? Salience::Source::dateline
+                                : detail::is_country(p) && names_forces(h) ? Salience::Source::party
+                                                                           : Salience::Source::body;
+            salience.add(country, h.demonym ? w * demonym_share : w, source);
+            if (!detail::is_country(p)) salience.countries[country].by_place = true;
+            ++salience.countries[country].mentions;
         }
         if (detail::is_country(p)) continue;
         // A capital alone often stands for its government ("Moscow said"): a location
@@ -338,12 +349,25 @@ void ArticleTagger::add_body_places(Tagging& out, Salience& salience) const {
                        : p.capital                ? (h.locative || dateline)
                                                   : (h.locative || dateline || (lead && !h.passing));
         if (salient) {
-            salience.locations.insert(p.value);
-            salience.country_evidence[country] += evidence_salient_place;
+            // A place counts once, however often it is named.
+            if (salience.locations.insert(p.value).second) {
+                salience.add(country, evidence_salient_place,
+                             lead || dateline ? Salience::Source::body : Salience::Source::deep_place);
+            }
         } else {
             ++salience.passing_cities[p.value];
         }
     }
+}
+
+bool ArticleTagger::names_currency(const PlaceHit& h) const {
+    return h.last < m_body.tokens.size() && m_body.gap_before(h.last) == " " &&
+           detail::is_currency_word(m_body.folded[h.last]);
+}
+
+bool ArticleTagger::names_forces(const PlaceHit& h) const {
+    return h.last < m_body.tokens.size() && m_body.gap_before(h.last) == " " &&
+           detail::is_military_word(m_body.folded[h.last]);
 }
 
 void ArticleTagger::add_headline_places(const HeadlinePlaces& places, Salience& salience) const {
@@ -351,16 +375,20 @@ void ArticleTagger::add_headline_places(const HeadlinePlaces& places, Salience& 
         for (const auto& h : *field) {
             const auto& p = place_at(h.place);
             auto country = country_of(h);
+            const bool in_title = field == &places.title;
+            const auto title_source = in_title && m_title.caps[h.first] ? Salience::Source::title_in_capitals
+                                                                        : Salience::Source::title;
             // A headline's capital is as often the government as the place ("Baku protests").
-            if (p.kind == PlaceKind::city && p.capital && !h.locative && field == &places.title) {
-                salience.country_evidence[country] += evidence_body;
+            if (p.kind == PlaceKind::city && p.capital && !h.locative && in_title) {
+                salience.add(country, evidence_body, title_source);
                 continue;
             }
             if (!detail::is_country(p)) salience.locations.insert(p.value);
             if (!country.empty()) {
-                salience.country_evidence[country] += h.demonym ? evidence_dateline * demonym_share : evidence_dateline;
-                if (!detail::is_country(p)) salience.place_evidence[country] += evidence_dateline;
-                ++salience.mentions[country];
+                salience.add(country, h.demonym ? evidence_dateline * demonym_share : evidence_dateline,
+                             in_title ? title_source : Salience::Source::dateline);
+                if (!detail::is_country(p)) salience.countries[country].by_place = true;
+                ++salience.countries[country].mentions;
             }
         }
     }
@@ -371,7 +399,7 @@ void ArticleTagger::add_cities_named_twice(Salience& salience) const {
         const auto& p = place_at(h.place);
         if (!detail::is_country(p) && !p.capital && salience.passing_cities[p.value] >= 2 &&
             salience.locations.insert(p.value).second) {
-            salience.country_evidence[p.country] += evidence_salient_place;
+            salience.add(p.country, evidence_salient_place, Salience::Source::body);
         }
     }
 }
@@ -379,7 +407,7 @@ void ArticleTagger::add_cities_named_twice(Salience& salience) const {
 void ArticleTagger::add_people(Tagging& out, const std::vector<OfficialHit>& people, Salience& salience) {
     for (const auto& person : people) {
         out.officials.push_back({person.name, person.role, person.country});
-        if (!person.country.empty()) salience.country_evidence[person.country] += evidence_official;
+        if (!person.country.empty()) salience.add(person.country, evidence_official, Salience::Source::body);
     }
 }
 
@@ -437,27 +465,43 @@ std::string ArticleTagger::dominant_country(const Salience& salience) {
     // all. Its own name does not count towards that ("the U.S. dollar" once is no article
     // about the United States), nor do areas of no one country.
     double total = 0;
-    const std::pair<const std::string, double>* top = nullptr;
-    for (const auto& entry : salience.country_evidence) {
+    const std::pair<const std::string, CountryEvidence>* top = nullptr;
+    for (const auto& entry : salience.countries) {
         if (entry.first.empty()) continue;
-        total += entry.second;
-        if (!top || entry.second > top->second) top = &entry;
+        total += entry.second.total;
+        if (!top || entry.second.total > top->second.total) top = &entry;
     }
-    if (!top || top->second <= total - top->second) return {};
+    if (!top || top->second.total <= total - top->second.total) return {};
     // The only country of the article, named twice ("British" and "UK"), is its country too.
-    const bool only = top->second == total;
-    const auto named = salience.mentions.find(top->first);
-    if (!salience.place_evidence.count(top->first) && !(only && named != salience.mentions.end() && named->second >= 2)) {
-        return {};
-    }
+    const bool only = top->second.total == total;
+    if (!top->second.by_place && !(only && top->second.mentions >= 2)) return {};
     return top->first;
 }
 
+bool ArticleTagger::salient_country(const CountryEvidence& e, bool datelined_elsewhere) {
+    if (e.total < salience_threshold) return false;
+    // In a headline in capitals any word may read as a place ("SALE" as Salé, "BANCO DI
+    // SICILIA"): there the headline counts where the body or the dateline bears it out.
+    if (!e.beyond_title && !e.title_in_mixed_case) return false;
+    // The dateline and the headline say where a story is: a country they leave out, in a story
+    // datelined in another country, is mostly a trading partner, a market or a comparison; it
+    // needs more evidence, and a place in it named only outside the lead is a backdrop.
+    // A party to fighting in the story ("Russian missiles struck") is one of its subjects.
+    if (datelined_elsewhere && !e.dateline && e.title == 0 && !e.party) {
+        return e.total - e.deep_places * (1 - deep_place_share) >= evidence_off_dateline;
+    }
+    return true;
+}
+
 void ArticleTagger::set_facets(Tagging& out, const Salience& salience) {
+    const auto dateline_countries = std::count_if(salience.countries.begin(), salience.countries.end(),
+                                                  [](const auto& c) { return c.second.dateline; });
     std::set<std::string> countries;
-    for (const auto& [country, evidence] : salience.country_evidence) {
+    for (const auto& [country, evidence] : salience.countries) {
         // Areas of no one country (Europe) have none.
-        if (!country.empty() && evidence >= salience_threshold) countries.insert(country);
+        if (country.empty()) continue;
+        const bool datelined_elsewhere = dateline_countries > (evidence.dateline ? 1 : 0);
+        if (salient_country(evidence, datelined_elsewhere)) countries.insert(country);
     }
     if (auto local = dominant_country(salience); !local.empty()) countries.insert(std::move(local));
     out.facets.country.assign(countries.begin(), countries.end());

@@ -163,13 +163,34 @@ private:
         std::vector<PlaceHit> title;
         std::vector<PlaceHit> dateline;
     };
+    // The evidence for one country, by where it comes from (see set_facets).
+    struct CountryEvidence {
+        double total = 0;
+        double title = 0;         // from the headline
+        double deep_places = 0;   // from places salient outside the lead and the dateline
+        bool dateline = false;    // named by the dateline (its field, or a wire dateline opening the body)
+        bool beyond_title = false;  // any evidence but the headline's
+        bool title_in_mixed_case = false;  // a headline mention not in capitals
+        bool party = false;       // its forces act in the story ("Russian troops")
+        // Places within the country gave evidence (not only its name): local news names its
+        // towns, never its own country (see dominant_country).
+        bool by_place = false;
+        int mentions = 0;  // place and country mentions
+    };
     // The evidence gathered for the facets.
     struct Salience {
-        std::map<std::string, double> country_evidence;  // salient at salience_threshold
-        // The part of country_evidence that places within the country gave (not its name):
-        // local news names its towns, never its own country (see dominant_country).
-        std::map<std::string, double> place_evidence;
-        std::map<std::string, int> mentions;  // place and country mentions, by country
+        std::map<std::string, CountryEvidence> countries;  // salient at salience_threshold
+        enum class Source { body, deep_place, party, title, title_in_capitals, dateline };
+        void add(const std::string& country, double weight, Source source) {
+            auto& e = countries[country];
+            e.total += weight;
+            if (source == Source::title || source == Source::title_in_capitals) e.title += weight;
+            else e.beyond_title = true;
+            if (source == Source::title) e.title_in_mixed_case = true;
+            if (source == Source::deep_place) e.deep_places += weight;
+            if (source == Source::dateline) e.dateline = true;
+            if (source == Source::party) e.party = true;
+        }
         std::map<std::string, int> passing_cities;       // mentions not salient by themselves
         std::set<std::string> locations;                 // salient
     };
@@ -211,6 +232,9 @@ private:
     [[nodiscard]] static std::string dominant_country(const Salience& salience);
     // Facets: the salient countries and locations, every person's name.
     static void set_facets(Tagging& out, const Salience& salience);
+    // Whether a country with this evidence is salient; `datelined_elsewhere`: the dateline
+    // names another country.
+    [[nodiscard]] static bool salient_country(const CountryEvidence& evidence, bool datelined_elsewhere);
     // Organisations of the body and the headline into m_organizations (after the places, whose
     // countries say whose a generic body is).
     void find_organizations(const std::vector<PlaceHit>& title_places);
@@ -229,6 +253,10 @@ private:
     // comma, or 0.
     [[nodiscard]] std::size_t body_dateline_end() const;
     [[nodiscard]] Mention place_mention(const PlaceHit& hit) const;
+    // Whether a body place is followed by a currency's name ("Canadian dollar").
+    [[nodiscard]] bool names_currency(const PlaceHit& hit) const;
+    // Whether a body place is followed by a word for armed forces ("Russian troops").
+    [[nodiscard]] bool names_forces(const PlaceHit& hit) const;
     void add_later_surname_mentions(Tagging& out, const std::vector<OfficialHit>& people) const;
 
     std::vector<PlaceHit> find_places(const Analysed& field, const std::vector<detail::PhraseMatch>& matches,

@@ -137,8 +137,25 @@ constexpr std::array<std::string_view, 13> local_nouns = {
     "area", "council", "fire", "firefighters", "man", "men", "native", "natives", "police", "resident",
     "residents", "woman", "women"};
 
+// Armed forces and their weapons, as news names them after their country ("Russian troops").
+constexpr std::array<std::string_view, 28> military = {
+    "airstrike", "airstrikes", "army", "artillery", "attack", "attacks", "bomber", "bombers",
+    "drone", "drones", "forces", "gunboats", "marines", "military", "missile", "missiles", "navy",
+    "offensive", "rocket", "rockets", "shelling", "soldiers", "submarines", "troops", "warplane",
+    "warplanes", "warship", "warships"};
+
+// Currencies named after their country in English news; not "won" or "real", which are
+// mostly other words there.
+constexpr std::array<std::string_view, 50> currencies = {
+    "crown", "crowns", "cruzado", "cruzados", "currency", "dinar", "dinars", "dlr", "dlrs", "dollar",
+    "dollars", "drachma", "drachmas", "escudo", "escudos", "franc", "francs", "guilder", "guilders", "krona",
+    "krone", "kroner", "kronor", "lira", "lire", "mark", "marks", "peseta", "pesetas", "peso",
+    "pesos", "pound", "pounds", "rand", "rial", "rials", "riyal", "riyals", "rouble", "roubles",
+    "ruble", "rubles", "rupee", "rupees", "schilling", "schillings", "shekel", "shekels", "yen", "yuan"};
+
 }  // namespace
 
+static_assert(is_sorted_list(currencies) && is_sorted_list(military));
 static_assert(is_sorted_list(local_nouns) && is_sorted_list(closed_class) && is_sorted_list(subject_ends) && is_sorted_list(heads) &&
                   is_sorted_list(weak_heads) && is_sorted_list(modifiers) && is_sorted_list(non_name) &&
                   is_sorted_list(particles) && is_sorted_list(locatives) && is_sorted_list(private_bodies) &&
@@ -190,6 +207,10 @@ bool is_name_particle(std::string_view word) noexcept { return contains(particle
 bool is_locative_word(std::string_view folded) noexcept { return contains(locatives, folded); }
 
 bool is_local_noun(std::string_view folded) noexcept { return contains(local_nouns, folded); }
+
+bool is_currency_word(std::string_view folded) noexcept { return contains(currencies, folded); }
+
+bool is_military_word(std::string_view folded) noexcept { return contains(military, folded); }
 
 bool match_role(std::string_view text, const std::vector<text::Token>& tokens,
                 const std::vector<std::string>& folded, std::size_t i, RoleMatch& out) {

@@ -68,4 +68,12 @@ struct RoleMatch {
 /// "Groton Town Council"): local news's way of naming its scene.
 [[nodiscard]] bool is_local_noun(std::string_view folded) noexcept;
 
+/// True for a folded word naming armed forces or their weapons ("troops", "missiles",
+/// "warships"): a country or demonym right before it names a party to the fighting.
+[[nodiscard]] bool is_military_word(std::string_view folded) noexcept;
+
+/// True for a folded word naming a currency ("dollar", "francs", "yen", "currency"): a country
+/// or demonym right before it names the money ("the Canadian dollar"), not the country.
+[[nodiscard]] bool is_currency_word(std::string_view folded) noexcept;
+
 }  // namespace newsfacet::detail
