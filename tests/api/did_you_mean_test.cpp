@@ -81,8 +81,8 @@ TEST_F(ApiDidYouMean, OnlySuggestedWhenTheCorrectionFindsSomething) {
     EXPECT_EQ(total("embassy country:Spain"), 0u);
     EXPECT_EQ(corrected("embasy country:Spain"), "");
     // Where it does find something, it is suggested, and the suggestion matches.
-    EXPECT_EQ(corrected("embasy country:Kenya"), "embassy country:Kenya");
-    EXPECT_GT(total("embassy country:Kenya"), 0u);
+    EXPECT_EQ(corrected("embasy country:Bulgaria"), "embassy country:Bulgaria");
+    EXPECT_GT(total("embassy country:Bulgaria"), 0u);
 }
 
 TEST_F(ApiDidYouMean, EveryCorrectionMatchesMoreThanTheQueryTyped) {
