@@ -471,18 +471,22 @@ std::string ArticleTagger::dominant_country(const Salience& salience) {
         total += entry.second.total;
         if (!top || entry.second.total > top->second.total) top = &entry;
     }
-    if (!top || top->second.total <= total - top->second.total) return {};
+    if (!top || !borne_out(top->second) || top->second.total <= total - top->second.total) return {};
     // The only country of the article, named twice ("British" and "UK"), is its country too.
     const bool only = top->second.total == total;
     if (!top->second.by_place && !(only && top->second.mentions >= 2)) return {};
     return top->first;
 }
 
-bool ArticleTagger::salient_country(const CountryEvidence& e, bool datelined_elsewhere) {
-    if (e.total < salience_threshold) return false;
+bool ArticleTagger::borne_out(const CountryEvidence& e) {
     // In a headline in capitals any word may read as a place ("SALE" as Salé, "BANCO DI
     // SICILIA"): there the headline counts where the body or the dateline bears it out.
-    if (!e.beyond_title && !e.title_in_mixed_case) return false;
+    return e.beyond_title || e.title_in_mixed_case;
+}
+
+bool ArticleTagger::salient_country(const CountryEvidence& e, bool datelined_elsewhere) {
+    if (e.total < salience_threshold) return false;
+    if (!borne_out(e)) return false;
     // The dateline and the headline say where a story is: a country they leave out, in a story
     // datelined in another country, is mostly a trading partner, a market or a comparison; it
     // needs more evidence, and a place in it named only outside the lead is a backdrop.

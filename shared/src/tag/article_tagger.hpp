@@ -235,6 +235,8 @@ private:
     // Whether a country with this evidence is salient; `datelined_elsewhere`: the dateline
     // names another country.
     [[nodiscard]] static bool salient_country(const CountryEvidence& evidence, bool datelined_elsewhere);
+    // Whether anything but a headline in capitals gives the country evidence.
+    [[nodiscard]] static bool borne_out(const CountryEvidence& evidence);
     // Organisations of the body and the headline into m_organizations (after the places, whose
     // countries say whose a generic body is).
     void find_organizations(const std::vector<PlaceHit>& title_places);
