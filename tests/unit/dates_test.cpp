@@ -82,3 +82,22 @@ TEST(Dates, MonthsAndYearsOfDates) {
     EXPECT_EQ(year_of("202"), 0);
     EXPECT_EQ(year_of(""), 0);
 }
+
+TEST(Rfc822Date, FeedDatesBecomeUtc) {
+    using newsfacet::detail::rfc822_date;
+    EXPECT_EQ(rfc822_date("Tue, 10 Jun 2003 04:00:00 GMT"), "2003-06-10T04:00:00Z");
+    EXPECT_EQ(rfc822_date("Mon, 4 Mar 2024 23:30:00 EST"), "2024-03-05T04:30:00Z");
+    EXPECT_EQ(rfc822_date("4 Mar 2024 10:30 +0200"), "2024-03-04T08:30:00Z");
+    EXPECT_EQ(rfc822_date("Sat, 01 Jan 00 00:00:00 -0130"), "2000-01-01T01:30:00Z");
+    EXPECT_EQ(rfc822_date("01 Jan 99 12:00:00 UT"), "1999-01-01T12:00:00Z");
+    EXPECT_EQ(rfc822_date("Thu, 29 Feb 2024 12:00:00"), "2024-02-29T12:00:00Z");  // no zone: UTC
+}
+
+TEST(Rfc822Date, OtherFormsAreNone) {
+    using newsfacet::detail::rfc822_date;
+    for (const char* bad : {"", "2024-03-04", "Jun 10 2003 04:00:00 GMT", "31 Feb 2024 10:00 GMT", "10 Jun 2003",
+                            "10 Jun 2003 25:00 GMT", "10 Jun 2003 04:00 XYZ", "10 Foo 2003 04:00 GMT",
+                            "10 Jun 2003 04:00 +2400x", "Tue, 10 Jun 2003 04:00:00 GMT extra words"}) {
+        EXPECT_EQ(rfc822_date(bad), "") << bad;
+    }
+}

@@ -111,6 +111,9 @@ TEST(ReadJsonArticle, DatesThatAreNoneWarnAndTheArticleStays) {
     ASSERT_EQ(r.warnings.size(), 1u);
     EXPECT_NE(r.warnings[0].find("last Tuesday"), std::string::npos);
     EXPECT_EQ(read_ok(json::parse(R"({"title": "t", "date": 1e300})")).date, "");
+    auto feed = article_from_json(json::parse(R"({"title": "t", "pubDate": "Tue, 10 Jun 2003 04:00:00 GMT"})"), {}, "f");
+    EXPECT_EQ(feed.article->date, "2003-06-10T04:00:00Z");
+    EXPECT_TRUE(feed.warnings.empty());
 }
 
 TEST(ReadJsonArticle, ObjectsWithoutIdOrUrlKeepTheDefaultId) {

@@ -164,8 +164,9 @@ JsonArticle article_from_json(const json& object, const ReadOptions& options, co
         try {
             a.date = normalize_date(a.date);
         } catch (const Error& e) {
-            result.warnings.push_back(std::string(e.what()) + "; article kept without a date");
-            a.date.clear();
+            // Dumps of feeds keep RSS's own form ("Tue, 10 Jun 2003 04:00:00 GMT").
+            a.date = rfc822_date(a.date);
+            if (a.date.empty()) result.warnings.push_back(std::string(e.what()) + "; article kept without a date");
         }
     }
     result.article = std::move(a);

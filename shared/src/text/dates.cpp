@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <utility>
+#include <vector>
 
 #include <newsfacet/error.hpp>
 
@@ -108,6 +110,75 @@ std::string utc_date_time(std::int64_t unix_seconds) {
                   static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
                   static_cast<int>(hms.seconds().count()));
     return buf.data();
+}
+
+namespace {
+
+// Words of an RFC 822 date, split at spaces and commas.
+std::vector<std::string_view> date_words(std::string_view s) {
+    std::vector<std::string_view> words;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && (s[i] == ' ' || s[i] == ',' || s[i] == '\t')) ++i;
+        const auto start = i;
+        while (i < s.size() && s[i] != ' ' && s[i] != ',' && s[i] != '\t') ++i;
+        if (i > start) words.push_back(s.substr(start, i - start));
+    }
+    return words;
+}
+
+int month_number(std::string_view word) {
+    static constexpr std::array<std::string_view, 12> months = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                                "jul", "aug", "sep", "oct", "nov", "dec"};
+    if (word.size() < 3) return 0;
+    std::string lower;
+    for (char c : word.substr(0, 3)) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    for (std::size_t m = 0; m < months.size(); ++m) {
+        if (months[m] == lower) return static_cast<int>(m + 1);
+    }
+    return 0;
+}
+
+// A zone's offset east of UTC in minutes; false for an unknown zone.
+bool zone_offset(std::string_view zone, int& minutes) {
+    static constexpr std::array<std::pair<std::string_view, int>, 12> names = {{
+        {"GMT", 0}, {"UT", 0}, {"UTC", 0}, {"Z", 0}, {"EST", -300}, {"EDT", -240},
+        {"CST", -360}, {"CDT", -300}, {"MST", -420}, {"MDT", -360}, {"PST", -480}, {"PDT", -420}}};
+    for (const auto& [name, offset] : names) {
+        if (zone == name) {
+            minutes = offset;
+            return true;
+        }
+    }
+    int hhmm = 0;
+    if (zone.size() != 5 || (zone[0] != '+' && zone[0] != '-') || !digits(zone, 1, 4, hhmm)) return false;
+    if (hhmm % 100 > 59) return false;
+    minutes = (zone[0] == '-' ? -1 : 1) * (hhmm / 100 * 60 + hhmm % 100);
+    return true;
+}
+
+}  // namespace
+
+std::string rfc822_date(std::string_view text) {
+    auto words = date_words(text);
+    if (!words.empty() && !(words[0][0] >= '0' && words[0][0] <= '9')) words.erase(words.begin());  // the day name
+    if (words.size() < 4 || words.size() > 5) return {};
+    int day = 0, year = 0, hh = 0, mm = 0, ss = 0;
+    const int month = month_number(words[1]);
+    if (words[0].size() > 2 || !digits(words[0], 0, words[0].size(), day) || month == 0) return {};
+    if ((words[2].size() != 2 && words[2].size() != 4) || !digits(words[2], 0, words[2].size(), year)) return {};
+    if (words[2].size() == 2) year += year < 50 ? 2000 : 1900;
+    const auto time = words[3];
+    if (time.size() < 5 || !digits(time, 0, 2, hh) || time[2] != ':' || !digits(time, 3, 2, mm)) return {};
+    if (time.size() == 8 ? (time[5] != ':' || !digits(time, 6, 2, ss)) : time.size() != 5) return {};
+    int offset = 0;
+    if (words.size() == 5 && !zone_offset(words[4], offset)) return {};
+    const auto ymd = std::chrono::year(year) / std::chrono::month(static_cast<unsigned>(month)) /
+                     std::chrono::day(static_cast<unsigned>(day));
+    if (!ymd.ok() || hh > 23 || mm > 59 || ss > 60) return {};
+    const std::int64_t secs = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
+                              hh * 3600 + mm * 60 + std::min(ss, 59) - offset * 60;
+    return utc_date_time(secs);
 }
 
 std::string date_key(const std::string& normalized_date, bool end_of_day) {

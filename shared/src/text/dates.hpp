@@ -20,6 +20,12 @@ namespace newsfacet::detail {
 /// "YYYY-MM-DDTHH:MM:SSZ", or "" outside the years 0000-9999.
 [[nodiscard]] std::string utc_date_time(std::int64_t unix_seconds);
 
+/// An RFC 822 / RFC 2822 date-time, as RSS's pubDate and e-mail write it ("Tue, 10 Jun 2003
+/// 04:00:00 GMT", "10 Jun 03 04:00 +0200", "Mon, 4 Mar 2024 23:30:00 EST"; the day name
+/// optional, two-digit years as RFC 2822 reads them, seconds optional, zones GMT/UT/UTC/Z,
+/// the US zones and +HHMM/-HHMM), as a normalised UTC date-time; "" for anything else.
+[[nodiscard]] std::string rfc822_date(std::string_view text);
+
 /// The date slot's key of a normalised date: "YYYY-MM-DDTHH:MM:SSZ". A date alone becomes the
 /// start of its day, or its end (23:59:59) when `end_of_day`; a date-time stays as it is.
 [[nodiscard]] std::string date_key(const std::string& normalized_date, bool end_of_day);
