@@ -283,17 +283,21 @@ enum class Origin { named_file, standard_input, walk };
 // Reads one input: `given` is its format by extension or by the user's word, `automatic`
 // to tell it by its first bytes.
 void read_input(std::istream& in, InputFormat given, StreamReader& reader, Origin origin) {
+    if (given != InputFormat::automatic) {
+        reader.read(given, {}, in);
+        return;
+    }
+    // Only what must be sniffed pays for the prefix (a folder may hold 100,000 small files).
     std::string prefix = detail::read_prefix(in, detail::sniff_bytes);
-    InputFormat format = given;
-    if (format == InputFormat::automatic) format = detail::sniff_format(prefix);
+    const InputFormat format = detail::sniff_format(prefix);
     if (format == InputFormat::automatic) {
         const auto formats = detail::accepted_formats();
         reader.error(0, origin == Origin::standard_input
-                            ? "cannot tell the format from the first bytes (JSON is recognised); name it with --format " + formats
+                            ? "cannot tell the format from the first bytes (JSON and HTML are recognised); name it with --format " + formats
                         : origin == Origin::named_file
                             ? "unsupported file type: neither its extension nor its first bytes name one of " + formats +
                                   " (--format names it)"
-                            : "no longer holds JSON");
+                            : "no longer holds JSON or HTML");
         return;
     }
     reader.read(format, std::move(prefix), in);
