@@ -106,6 +106,31 @@ TEST(TaggerAbbreviations, DottedAbbreviationsKeepTheirPeriod) {
     EXPECT_EQ(body.substr(it->start, it->end - it->start), "U.S.");
 }
 
+TEST(TaggerGazetteerNames, EnglishNamesOfPlacesWireCopyUses) {
+    // Berne, the English and French name of Bern: not Berne, Indiana.
+    auto berne = tag("Swiss industrial output rose 2.1 pct, the statistics office said.", "", "BERNE, March 9");
+    EXPECT_EQ(berne.facets.country, (Values{"Switzerland"}));
+    auto indiana = tag("The plant will close in June.", "", "BERNE, Ind., March 9");
+    EXPECT_EQ(indiana.facets.country, (Values{"United States"}));
+    // "Rio" alone is Rio de Janeiro; inside another name ("Rio Tinto") it is no place.
+    auto rio = tag("Union leaders met in Rio on Wednesday. Talks in Rio will resume on Friday.");
+    EXPECT_EQ(rio.facets.location, (Values{"Rio de Janeiro"}));
+    EXPECT_EQ(rio.facets.country, (Values{"Brazil"}));
+    EXPECT_TRUE(read_as(tag("Rio Tinto said profits rose."), "Rio").empty());
+    // New England is a region of the United States, not England.
+    auto ne = tag("Utilities in New England raised rates. New England customers complained.");
+    EXPECT_EQ(ne.facets.location, (Values{"New England"}));
+    EXPECT_EQ(ne.facets.country, (Values{"United States"}));
+    EXPECT_EQ(tag("Floods hit towns in England. England's rivers rose.").facets.country, (Values{"United Kingdom"}));
+}
+
+TEST(TaggerGazetteerNames, PennIsAPennsylvaniaDatelineAbbreviation) {
+    auto reading = tag("The bank raised its quarterly dividend.", "", "READING, Penn., Feb 26");
+    EXPECT_EQ(reading.facets.country, (Values{"United States"}));
+    // Not a dateline: no abbreviation ("Penn said", a name).
+    EXPECT_TRUE(tag("Penn said the board would meet.").facets.location.empty());
+}
+
 // Toponyms of the whole gazetteer: small places resolved by context, "City, ST" and
 // "City, Country" qualifiers, counties, each pattern with cases where it must not fire.
 
