@@ -174,7 +174,7 @@ int run(int argc, char** argv) {
     app.footer(R"(Formats: .txt/.md (first line is the title when a blank line follows it), .json (one
 article object or an array), .jsonl (one object a line); other files are read when they start
 with a JSON object or array. "-" reads standard input (JSON sniffed; --format txt for text).
-Fields: id, title, body, date, dateline, source, url, also under the names common scrapers
+Fields: id, title, body, date, dateline, source, url, language, also under the names common scrapers
 and datasets use (headline; maintext, text, content; date_publish, published_at,
 datePublished; source_domain, publisher; link...); --field maps any other key. An object
 with a url and no id takes the normalised url as its id. Directories are read recursively
@@ -249,7 +249,7 @@ The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
                    "The format of standard input (\"-\") and of named files whose extension names none: "
                    "txt, md, json or jsonl (default: by the first bytes)");
     app.add_option("--field", o.fields,
-                   "FIELD=KEY: read the article field (id, title, body, date, dateline, source, url) from KEY of "
+                   "FIELD=KEY: read the article field (id, title, body, date, dateline, source, url, language) from KEY of "
                    "JSON input; KEY may be a dotted path (source.name); repeatable")
         ->allow_extra_args(false);
     app.add_option("paths", o.args, "Files or directories to index, - for standard input (IDs with --delete)");

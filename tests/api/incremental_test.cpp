@@ -244,3 +244,66 @@ TEST(ApiIncremental, AReadFailureWhilePruningIsADatabaseError) {
         EXPECT_NE(std::string(e.what()).find((dir / "db").string()), std::string::npos) << e.what();
     }
 }
+
+namespace {
+
+std::string web_line(const std::string& url, const std::string& body) {
+    return R"({"url": ")" + url + R"(", "title": "Port reopens", "body": ")" + body + "\"}\n";
+}
+
+// The body stored for `id`, found by a word only its copies hold.
+std::string stored_body_words(const std::filesystem::path& db, const std::string& word) {
+    auto hits = Searcher(db).search(everything(word)).hits;
+    return hits.empty() ? std::string() : hits[0].id;
+}
+
+}  // namespace
+
+// The same story from a feed (a summary) and from its saved page (the whole text): one article,
+// the fullest copy, whatever the order the files are read in; counted as merged, no warnings.
+TEST(ApiIncremental, CopiesOfAWebArticleKeepTheFullestBodyInAnyOrder) {
+    const std::string url = "https://Example.com/port?utm_source=feed";
+    const std::string summary = "Summary: the port reopens.";
+    const std::string page = "The port reopens after a week of strikes, dockers and owners said on Monday.";
+    for (const bool page_first : {true, false}) {
+        TempDir dir;
+        dir.write(page_first ? "news/a.jsonl" : "news/b.jsonl", web_line(url, page));
+        dir.write(page_first ? "news/b.jsonl" : "news/a.jsonl", web_line(url, summary));
+        auto index = Index::create_or_open(dir / "db");
+        auto first = run(index, {dir / "news"}, pruning());
+        EXPECT_EQ(first.stats.added, 1u) << page_first;
+        EXPECT_EQ(first.stats.merged, 1u);
+        EXPECT_TRUE(first.warnings.empty()) << first.warnings.front();
+        EXPECT_EQ(index.size(), 1u);
+        EXPECT_EQ(stored_body_words(dir / "db", "dockers"), "https://example.com/port");
+        EXPECT_EQ(stored_body_words(dir / "db", "summary"), "");
+
+        // Nothing changed: the page stays, the summary is merged again.
+        auto second = run(index, {dir / "news"}, pruning());
+        EXPECT_EQ(second.stats.merged, 1u);
+        EXPECT_EQ(second.stats.deleted, 0u);
+        EXPECT_EQ(stored_body_words(dir / "db", "dockers"), "https://example.com/port");
+
+        // --prune deletes the article only once no file holds it: the page's file gone, the
+        // feed's summary takes its place; the feed's gone too, it is deleted.
+        std::filesystem::remove(dir / (page_first ? "news/a.jsonl" : "news/b.jsonl"));
+        auto third = run(index, {dir / "news"}, pruning());
+        EXPECT_EQ(third.stats.deleted, 0u);
+        EXPECT_EQ(stored_body_words(dir / "db", "summary"), "https://example.com/port");
+        std::filesystem::remove(dir / (page_first ? "news/b.jsonl" : "news/a.jsonl"));
+        EXPECT_EQ(run(index, {dir / "news"}, pruning()).stats.deleted, 1u);
+        EXPECT_EQ(index.size(), 0u);
+    }
+}
+
+// Explicit ids are not web articles: a second copy is still the last one kept, with a warning.
+TEST(ApiIncremental, ExplicitIdsAreNotMerged) {
+    TempDir dir;
+    dir.write("news/a.jsonl", line("x", "a long first version of the story"));
+    dir.write("news/b.jsonl", line("x", "short second"));
+    auto index = Index::create_or_open(dir / "db");
+    auto first = run(index, {dir / "news"});
+    EXPECT_EQ(first.stats.merged, 0u);
+    EXPECT_EQ(first.warnings.size(), 1u);
+    EXPECT_EQ(ids_of(Searcher(dir / "db").search(everything("short"))), Ids{"x"});
+}

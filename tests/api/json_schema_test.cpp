@@ -76,7 +76,7 @@ TEST_F(ApiJsonSchema, SearchResultEntries) {
     auto j = json::parse(newsfacet::to_json(results));
     ASSERT_FALSE(j["results"].empty());
     const std::set<std::string> result_keys = {"rank",    "id",     "title",     "date",          "source", "url",
-                                               "score",   "snippet", "facets",   "officials",     "organizations",
+                                               "language", "score",   "snippet", "facets",   "officials",     "organizations",
                                                "copies"};
     bool some_official = false;
     for (std::size_t i = 0; i < j["results"].size(); ++i) {
@@ -85,7 +85,7 @@ TEST_F(ApiJsonSchema, SearchResultEntries) {
         EXPECT_EQ(keys_of(r), result_keys);
         EXPECT_TRUE(r["rank"].is_number_integer());
         EXPECT_EQ(r["rank"].get<std::size_t>(), i + 1);
-        for (const char* key : {"id", "title", "date", "source", "url", "snippet"}) {
+        for (const char* key : {"id", "title", "date", "source", "url", "language", "snippet"}) {
             EXPECT_TRUE(r[key].is_string()) << key;
         }
         EXPECT_TRUE(r["score"].is_number());

@@ -32,14 +32,14 @@ void check_schema(const json& j) {
     ASSERT_TRUE(j["results"].is_array());
     std::size_t expected_rank = j["results"].empty() ? 0 : j["results"][0]["rank"].get<std::size_t>();
     for (const auto& r : j["results"]) {
-        EXPECT_EQ(keys_of(r), (std::set<std::string>{"rank", "id", "title", "date", "source", "url", "score",
-                                                     "snippet", "facets", "officials", "organizations", "copies"}));
+        EXPECT_EQ(keys_of(r), (std::set<std::string>{"rank", "id", "title", "date", "source", "url", "language",
+                                                     "score", "snippet", "facets", "officials", "organizations", "copies"}));
         EXPECT_TRUE(r["organizations"].is_array());
         EXPECT_TRUE(r["copies"].is_number_integer());
         EXPECT_GE(r["copies"].get<std::int64_t>(), 1);
         EXPECT_TRUE(r["rank"].is_number_integer());
         EXPECT_EQ(r["rank"].get<std::size_t>(), expected_rank++);
-        for (const char* key : {"id", "title", "date", "source", "url", "snippet"}) {
+        for (const char* key : {"id", "title", "date", "source", "url", "language", "snippet"}) {
             EXPECT_TRUE(r[key].is_string()) << key;
         }
         EXPECT_TRUE(r["score"].is_number());

@@ -48,7 +48,7 @@ TEST(ReadHtml, MainTextWithoutMenusShareBoxesRelatedLinksCommentsOrFooter) {
     ASSERT_TRUE(page.error.empty()) << page.error;
     EXPECT_EQ(page.article.body, paragraph_1 + "\n\n" + paragraph_2 + "\n\n" + paragraph_3);
     EXPECT_EQ(page.article.title, "Embassy struck in Kyiv");
-    EXPECT_EQ(page.language, "en");
+    EXPECT_EQ(page.article.language, "en");
 }
 
 TEST(ReadHtml, UrlAndIdFromTheCanonicalLinkAndSourceFromTheHost) {

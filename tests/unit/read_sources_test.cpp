@@ -53,11 +53,19 @@ newsfacet::Article read_ok(const json& j, const ReadOptions& options = {}) {
 TEST(ReadJsonArticle, NewsPleaseFieldsAreUnderstood) {
     auto a = read_ok(json::parse(R"({"title": "Port shelled", "maintext": "Shells hit the port.",
         "description": "A summary.", "date_publish": "2024-03-04 10:30:00", "date_download": "2024-05-01 00:00:00",
-        "source_domain": "example.com", "url": "https://example.com/a"})"));
+        "source_domain": "example.com", "url": "https://example.com/a", "language": "EN"})"));
     EXPECT_EQ(a.body, "Shells hit the port.");  // the full text, not the summary
+    EXPECT_EQ(a.language, "en");
     EXPECT_EQ(a.date, "2024-03-04T10:30:00Z");  // published, not downloaded
     EXPECT_EQ(a.source, "example.com");
     EXPECT_EQ(a.id, "https://example.com/a");
+}
+
+TEST(ReadJsonArticle, LanguageUnderOtherNamesAndNotATag) {
+    EXPECT_EQ(read_ok(json::parse(R"({"title": "t", "inLanguage": "pt_br"})")).language, "pt-BR");
+    EXPECT_EQ(read_ok(json::parse(R"({"title": "t", "lang": "de"})")).language, "de");
+    EXPECT_EQ(read_ok(json::parse(R"({"title": "t", "language": "English"})")).language, "");
+    EXPECT_EQ(read_ok(json::parse(R"({"title": "t"})")).language, "");
 }
 
 TEST(ReadJsonArticle, OtherCommonNamesAndShapes) {

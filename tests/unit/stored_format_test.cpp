@@ -94,7 +94,8 @@ newsfacet::Article golden_article() {
             "2024-03-05",
             "PARIS, March 5",
             "Meridian Wire",
-            "https://example.com/grain"};
+            "https://example.com/grain",
+            ""};
 }
 
 newsfacet::Tagging golden_tagging() {
@@ -110,7 +111,7 @@ newsfacet::Tagging golden_tagging() {
 
 /// Every field of an article, in declaration order.
 std::vector<std::string> fields(const newsfacet::Article& a) {
-    return {a.id, a.title, a.body, a.date, a.dateline, a.source, a.url};
+    return {a.id, a.title, a.body, a.date, a.dateline, a.source, a.url, a.language};
 }
 
 /// The document the index stores for the golden article, read back from disk.
@@ -201,6 +202,10 @@ TEST(StoredFormatContentHash, SixteenHexDigitsOfAFixedArticle) {
     ASSERT_EQ(document_layout, 4);
     EXPECT_EQ(content_hash(golden_article()), "47f0bc14eca42818");
     EXPECT_EQ(content_hash(golden_article(), "XF/newsfacet-golden/news/wire.jsonl"), "5b19d9bb6312cd89");
+    // A language, once known, is part of the content (a re-read that learns it re-indexes).
+    auto with_language = golden_article();
+    with_language.language = "fr";
+    EXPECT_NE(content_hash(with_language), content_hash(golden_article()));
     // What layout 3 (commit 0fb5786) stored: an index it wrote hashes differently now, so its
     // articles are re-indexed once (StoredFormatUpgrade below).
     EXPECT_EQ(content_hash(golden_article(), "", 3), "18382dfc4170eab7");
@@ -276,6 +281,21 @@ TEST(StoredFormatDocument, DataJsonWrittenTodayIsReadBack) {
     ASSERT_EQ(stored.organizations.size(), 1u);
     EXPECT_EQ((std::vector<std::string>{stored.organizations[0].name, stored.organizations[0].kind}),
               (std::vector<std::string>{"European Union", "international body"}));
+}
+
+// A known language is stored under its key; an unknown one is not stored at all, so the data
+// of every article without one is what it was before the field existed (golden_data above).
+TEST(StoredFormatDocument, LanguageIsStoredOnlyWhenKnown) {
+    auto article = golden_article();
+    article.language = "pt-BR";
+    Xapian::TermGenerator generator;
+    const auto data = make_document(article, golden_tagging(), generator).get_data();
+    auto expected = golden_data;
+    expected.insert(expected.find(R"("officials")"), R"("language":"pt-BR",)");
+    EXPECT_EQ(data, expected);
+    Xapian::Document doc;
+    doc.set_data(data);
+    EXPECT_EQ(read_document(doc).article.language, "pt-BR");
 }
 
 // Data written by document layout 3, before organisations: read with none.

@@ -1,6 +1,7 @@
 #include "text/text.hpp"
 
 #include "tag/article_tagger.hpp"
+#include "text/language.hpp"
 #include "text/sentences.hpp"
 
 #include <gtest/gtest.h>
@@ -103,4 +104,26 @@ TEST(TaggerLead, TwoSentencesOrTheFirstParagraph) {
     EXPECT_EQ(salience_lead_end("One. Two. Three."), 8u);  // at the second period
     EXPECT_EQ(salience_lead_end("One.\n\nTwo. Three."), 4u);
     EXPECT_EQ(salience_lead_end("One sentence only."), 18u);
+}
+
+TEST(TextLanguageTag, ConventionalCaseOfEachSubtag) {
+    using newsfacet::text::language_tag;
+    EXPECT_EQ(language_tag("en"), "en");
+    EXPECT_EQ(language_tag(" EN-us "), "en-US");
+    EXPECT_EQ(language_tag("pt_BR"), "pt-BR");  // a POSIX locale's form
+    EXPECT_EQ(language_tag("zh-hant-tw"), "zh-Hant-TW");
+    EXPECT_EQ(language_tag("es-419"), "es-419");
+    EXPECT_EQ(language_tag("en-US, en;q=0.9"), "en-US");  // the first of a list
+}
+
+TEST(TextLanguageTag, WhatIsNotATagIsDropped) {
+    using newsfacet::text::language_tag;
+    EXPECT_EQ(language_tag(""), "");
+    EXPECT_EQ(language_tag("English"), "");  // a name, not a code
+    EXPECT_EQ(language_tag("e"), "");
+    EXPECT_EQ(language_tag("12"), "");
+    EXPECT_EQ(language_tag("en--us"), "");
+    EXPECT_EQ(language_tag("en-"), "");
+    EXPECT_EQ(language_tag("en-verylongsubtag"), "");
+    EXPECT_EQ(language_tag("fr<script>"), "");
 }

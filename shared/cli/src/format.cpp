@@ -202,7 +202,7 @@ std::string summary_line(const IngestStats& stats, double seconds, std::uint64_t
                          std::uint64_t index_bytes, const std::filesystem::path& index_path) {
     const double secs = std::max(seconds, 1e-9);
     return grouped(stats.added) + " added, " + grouped(stats.replaced) + " replaced, " + grouped(stats.unchanged) +
-           " unchanged, " + grouped(stats.deleted) + " deleted, " + grouped(stats.failed) + " failed in " + fixed(seconds, 2) + " s (" + fixed(static_cast<double>(stats.input_bytes) / 1e6 / secs, 2) +
+           " unchanged, " + (stats.merged != 0 ? grouped(stats.merged) + " merged, " : std::string()) + grouped(stats.deleted) + " deleted, " + grouped(stats.failed) + " failed in " + fixed(seconds, 2) + " s (" + fixed(static_cast<double>(stats.input_bytes) / 1e6 / secs, 2) +
            " MB/s); " + grouped(articles) + (articles == 1 ? " article, " : " articles, ") +
            fixed(static_cast<double>(index_bytes) / 1e6, 1) + " MB in " + index_path.string();
 }

@@ -14,6 +14,9 @@ struct Article {
     std::string dateline;  ///< e.g. "MOSCOW, March 3".
     std::string source;    ///< Publisher or wire, e.g. "Meridian Wire".
     std::string url;       ///< Link to the original.
+    /// Language as a BCP 47 tag ("en", "pt-BR"), normalised on reading (case, "_" read as
+    /// "-"); "" when the source does not say (text files, most JSON). Stored, not yet searched.
+    std::string language;
 };
 
 }  // namespace newsfacet

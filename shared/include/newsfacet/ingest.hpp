@@ -19,6 +19,10 @@ struct IngestStats {
     std::uint64_t added = 0;      ///< Articles new to the index.
     std::uint64_t replaced = 0;   ///< Articles whose id was indexed with other content.
     std::uint64_t unchanged = 0;  ///< Articles indexed already with the same content: skipped.
+    /// Further copies of a web article (its id is its normalised URL) met in the run's other
+    /// files or records, e.g. a feed's summary and the saved page: the fullest body is kept,
+    /// whatever the input order (ties go to the larger hash of the body).
+    std::uint64_t merged = 0;
     std::uint64_t deleted = 0;    ///< Articles deleted by IngestOptions::prune.
     std::uint64_t failed = 0;     ///< Articles or files that could not be read or indexed.
     std::uint64_t warnings = 0;  ///< Recoverable oddities (e.g. a file read as Windows-1252).

@@ -70,6 +70,7 @@ struct SearchHit {
     std::string date;
     std::string source;
     std::string url;
+    std::string language;  ///< Article::language ("" when unknown).
     double score = 0;  ///< Relevance (0 for an empty query, which sorts by date).
     Snippet snippet;
     FacetValues facets;

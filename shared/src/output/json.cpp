@@ -53,6 +53,7 @@ json results_json(const SearchResults& results) {
                         {key::date, h.date},
                         {key::source, h.source},
                         {key::url, h.url},
+                        {key::language, h.language},
                         {"score", h.score},
                         {"snippet", h.snippet.to_html()},
                         {key::facets, facet_values(h.facets)},

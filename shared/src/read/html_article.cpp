@@ -6,6 +6,7 @@
 #include "read/html_dom.hpp"
 #include "read/html_meta.hpp"
 #include "read/html_text.hpp"
+#include "text/language.hpp"
 #include "text/text.hpp"
 
 namespace newsfacet::detail {
@@ -54,7 +55,7 @@ HtmlPage article_from_html(std::string_view bytes, const std::string& default_id
     a.date = html::choose_date(meta, a.url);
     a.source = html::choose_source(meta, a.url);
     a.body = choose_body(html::main_text(doc.get(), a.title), meta.jsonld_body);
-    page.language = std::string(text::trim_space(meta.language));
+    a.language = text::language_tag(meta.language);
     if (text::trim_space(a.title).empty() && text::trim_space(a.body).empty()) page.error = "no article text found";
     return page;
 }

@@ -12,8 +12,7 @@ namespace newsfacet::detail {
 
 /// What reading a page gave.
 struct HtmlPage {
-    Article article;                    ///< id, title, body, date, source, url
-    std::string language;               ///< <html lang>, as written ("" if none)
+    Article article;                    ///< id, title, body, date, source, url, language
     std::string error;                  ///< set when the page has no article text (no article)
     std::vector<std::string> warnings;  ///< a wrong or unusable charset declaration
 };

@@ -9,6 +9,7 @@
 
 #include "text/article_fields.hpp"
 #include "text/dates.hpp"
+#include "text/language.hpp"
 #include "text/text.hpp"
 
 namespace newsfacet::detail {
@@ -25,8 +26,8 @@ struct Aliases {
     std::vector<std::string_view> keys;
 };
 
-const std::array<Aliases, 6>& aliases() {
-    static const std::array<Aliases, 6> table = {{
+const std::array<Aliases, 7>& aliases() {
+    static const std::array<Aliases, 7> table = {{
         {key::id, {"_id", "article_id"}},
         {key::title, {"headline"}},
         {key::body,
@@ -37,6 +38,7 @@ const std::array<Aliases, 6>& aliases() {
           "publish_date", "publication_date", "pubDate", "pub_date"}},
         {key::source, {"source_domain", "source_name", "publisher", "site_name", "siteName", "outlet"}},
         {key::url, {"link", "canonical_url", "canonical_link", "article_url", "uri"}},
+        {key::language, {"lang", "inLanguage", "language_code"}},
     }};
     return table;
 }
@@ -156,6 +158,7 @@ JsonArticle article_from_json(const json& object, const ReadOptions& options, co
     // saved page is one article, and a re-crawl replaces it.
     if (a.id.empty()) a.id = normalize_url(a.url);
     if (a.id.empty()) a.id = default_id;
+    a.language = text::language_tag(a.language);
     if (blank(a.title) && blank(a.body)) {
         result.error = "article '" + a.id + "' has no title and no body";
         return result;

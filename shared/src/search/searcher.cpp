@@ -327,6 +327,7 @@ SearchHit make_hit(const Xapian::Database& db, const Xapian::MSetIterator& it, s
     hit.date = stored.article.date;
     hit.source = stored.article.source;
     hit.url = stored.article.url;
+    hit.language = stored.article.language;
     hit.score = built.by_date ? 0.0 : rounded_weight(it.get_weight());
     hit.snippet = detail::make_snippet(stored.article.body.empty() ? stored.article.title : stored.article.body,
                                        built.highlight, analysis.stemmer, request.snippet_bytes);

@@ -112,7 +112,11 @@ std::size_t end_of_words(std::string_view text, std::size_t count) {
 // The stored data: the article's fields, its facet values, its officials and organisations.
 nlohmann::json document_data(const Article& article, const Tagging& tagging) {
     nlohmann::json data = nlohmann::json::object();
-    for (const auto& field : article_fields) data[std::string(field.key)] = article.*field.member;
+    for (const auto& field : article_fields) {
+        // Data written before the language existed has no key; neither has an unknown one.
+        if (field.key == key::language && article.language.empty()) continue;
+        data[std::string(field.key)] = article.*field.member;
+    }
     nlohmann::json facets = nlohmann::json::object();
     for (auto facet : all_facets) facets[std::string(facet_name(facet))] = tagging.facets[facet];
     data[std::string(key::facets)] = facets;

@@ -31,6 +31,8 @@ std::string content_hash(const Article& article, std::string_view file_term, int
                                      &article.source, &article.url}) {
         h = hash_field(h, *field);
     }
+    // Hashed only when known, so that articles read before the field existed keep their hash.
+    if (!article.language.empty()) h = hash_field(h, "language=" + article.language);
     return hex64(hash_field(h, file_term));
 }
 

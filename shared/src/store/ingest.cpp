@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <thread>
+#include <unordered_map>
 #include <utility>
 
 #include <newsfacet/reader.hpp>
@@ -24,6 +25,21 @@
 namespace newsfacet {
 namespace {
 
+// How full a copy of a web article is: the copy with the longer body wins, then (equal
+// lengths) the larger hash of the body, so that the winner never depends on the input order.
+struct Fullness {
+    std::size_t body_bytes = 0;
+    std::uint64_t body_hash = 0;
+    auto operator<=>(const Fullness&) const = default;
+};
+
+// An article known by its address (its id is its normalised URL) may come from several files
+// of a run (a feed's summary, the saved page): its copies are merged, not warned about.
+std::optional<Fullness> web_copy(const Article& article) {
+    if (article.url.empty() || article.id != normalize_url(article.url)) return std::nullopt;
+    return Fullness{article.body.size(), detail::fnv1a(article.body)};
+}
+
 // What the preparing thread hands to the writer, in input order: one article (prepared, or
 // found unchanged in the index), an error or a warning; or only input consumed.
 struct Item {
@@ -31,6 +47,7 @@ struct Item {
     std::optional<Article> unchanged;  // stored already with the same content hash
     Xapian::docid unchanged_docid = 0;
     std::string file;                  // the file the article was read from
+    std::optional<Fullness> web;       // set for an article known by its URL (web_copy)
     std::optional<InputError> error;
     std::optional<std::string> warning;
     // From reading, so every part of a sharded run sees it: only part 0 reports it.
@@ -135,6 +152,7 @@ void prepare_all(const std::vector<std::filesystem::path>& paths, const ReadOpti
         if (part.count > 1 && detail::shard_of(article.id, part.count) != part.index) return;
         Item item;
         item.file = current_file;
+        item.web = web_copy(article);
         try {
             if (committed && !article.id.empty()) {
                 if (auto docid = committed->unchanged(detail::id_term(article.id), detail::content_hash(article, current_file_term))) {
@@ -228,6 +246,8 @@ IngestStats store_in_batches(Index& index, const std::vector<std::filesystem::pa
     detail::BatchGuard batch(index);
     const bool reports_reading = part.index == 0;
     Seen seen;
+    // The fullest copy so far of each web article stored or kept, by the hash of its id.
+    std::unordered_map<std::uint64_t, Fullness> web_copies;
     Unprunable unprunable;
     std::uint64_t in_batch = 0;  // changes in the open batch
     auto progress = [&] {
@@ -244,16 +264,31 @@ IngestStats store_in_batches(Index& index, const std::vector<std::filesystem::pa
             in_batch = 0;
         }
     };
-    auto store = [&](const detail::PreparedArticle& prepared, const std::string& file) {
+    auto store = [&](const detail::PreparedArticle& prepared, const std::string& file, bool merged) {
         batch.open();
         auto stored = detail::IndexAccess::store(index, prepared);
-        if (seen.mark(stored.docid)) {
+        if (seen.mark(stored.docid) && !merged) {
             warn(file + ": id '" + prepared.document.get_value(detail::slot_id) +
                  "' occurs more than once in this run: the last copy is kept");
         }
         ++(stored.outcome == AddOutcome::added ? stats.added : stats.replaced);
         stats.bytes += prepared.text_bytes;
         changed();
+    };
+    // Whether an article is a further copy of a web article met earlier in this run (counted
+    // as merged), and whether it is no fuller than the copy kept (then it is passed over).
+    struct Merge {
+        bool merged = false;
+        bool passed_over = false;
+    };
+    auto merge = [&](const Item& item, const std::string& id) {
+        if (!item.web) return Merge{};
+        auto [kept, first] = web_copies.try_emplace(detail::fnv1a(id), *item.web);
+        if (first) return Merge{};
+        ++stats.merged;
+        if (*item.web <= kept->second) return Merge{true, true};
+        kept->second = *item.web;
+        return Merge{true, false};
     };
     // Every callback runs on the caller's thread, in input order, whatever the threads.
     auto take = [&](Item&& item) {
@@ -269,17 +304,22 @@ IngestStats store_in_batches(Index& index, const std::vector<std::filesystem::pa
                 if (handler.on_error) handler.on_error(*item.error);
             }
         } else if (item.unchanged) {
-            if (seen.contains(item.unchanged_docid)) {
+            const auto m = merge(item, item.unchanged->id);
+            if (m.passed_over) {
+                // The index may still hold a copy stored earlier in this run: it stays seen.
+            } else if (seen.contains(item.unchanged_docid)) {
                 // A second copy of an id in this run, found unchanged against the index as
                 // committed before the first copy was stored: store it after all, so that the
-                // last copy wins here too.
-                store(detail::IndexAccess::prepare(index, *item.unchanged, detail::file_term(item.file)), item.file);
+                // last (or, for a web article, the fullest) copy wins here too.
+                store(detail::IndexAccess::prepare(index, *item.unchanged, detail::file_term(item.file)), item.file,
+                      m.merged);
             } else {
                 seen.mark(item.unchanged_docid);
                 ++stats.unchanged;
             }
         } else if (item.prepared) {
-            store(*item.prepared, item.file);
+            const auto m = merge(item, item.prepared->document.get_value(detail::slot_id));
+            if (!m.passed_over) store(*item.prepared, item.file, m.merged);
         }
         progress();
     };

@@ -138,6 +138,7 @@ IngestStats ingest_sharded(const fs::path& path, unsigned shards,
             total.added += s.added;
             total.replaced += s.replaced;
             total.unchanged += s.unchanged;
+            total.merged += s.merged;
             total.deleted += s.deleted;
             total.failed += s.failed;
             total.warnings += s.warnings;

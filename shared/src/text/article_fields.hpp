@@ -23,6 +23,7 @@ inline constexpr std::string_view date = "date";
 inline constexpr std::string_view dateline = "dateline";
 inline constexpr std::string_view source = "source";
 inline constexpr std::string_view url = "url";
+inline constexpr std::string_view language = "language";  // stored only when known
 inline constexpr std::string_view facets = "facets";        // {facet name: [values]}
 inline constexpr std::string_view officials = "officials";  // [{name, role, country}]
 inline constexpr std::string_view organizations = "organizations";  // [{name, kind}]
@@ -36,7 +37,7 @@ struct JsonField {
 };
 
 /// Every field of Article, in declaration order.
-inline constexpr std::array<JsonField<Article>, 7> article_fields = {{
+inline constexpr std::array<JsonField<Article>, 8> article_fields = {{
     {key::id, &Article::id},
     {key::title, &Article::title},
     {key::body, &Article::body},
@@ -44,6 +45,7 @@ inline constexpr std::array<JsonField<Article>, 7> article_fields = {{
     {key::dateline, &Article::dateline},
     {key::source, &Article::source},
     {key::url, &Article::url},
+    {key::language, &Article::language},
 }};
 
 /// Every field of Official, in declaration order.
