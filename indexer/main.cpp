@@ -5,6 +5,7 @@
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <optional>
 
 #include <CLI/CLI.hpp>
@@ -90,6 +91,8 @@ int print_articles(const Options& o) {
         print_error(e.what());
     };
     handler.on_warning = [](const std::string& w) { print_error("warning: " + w); };
+    std::map<std::string, std::uint64_t> skipped;
+    handler.on_skipped = [&](std::string_view kind) { ++skipped[std::string(kind)]; };
     for (const auto& p : o.args) {
         try {
             newsfacet::read_articles(p, handler, options);
@@ -97,6 +100,8 @@ int print_articles(const Options& o) {
             handler.on_error(e);
         }
     }
+    // On stderr, as the indexing summary: standard output holds the JSON lines only.
+    if (!skipped.empty() && !o.quiet) std::cerr << newsfacet::cli::skipped_text(skipped) << "\n";
     return failed ? newsfacet::cli::exit_partial : newsfacet::cli::exit_success;
 }
 
@@ -172,8 +177,8 @@ int index_files(const Options& o, const std::filesystem::path& path) {
 int run(int argc, char** argv) {
     CLI::App app{"Index news articles for newsfacet-search."};
     app.footer(R"(Formats: .txt/.md (first line is the title when a blank line follows it), .json (one
-article object or an array), .jsonl (one object a line); other files are read when they start
-with a JSON object or array. "-" reads standard input (JSON sniffed; --format txt for text).
+article object or an array), .jsonl (one object a line), .warc (a web archive's HTML pages);
+other files are read when they start with a JSON object or array, HTML or a WARC record. "-" reads standard input (JSON sniffed; --format txt for text).
 Fields: id, title, body, date, dateline, source, url, language, also under the names common scrapers
 and datasets use (headline; maintext, text, content; date_publish, published_at,
 datePublished; source_domain, publisher; link...); --field maps any other key. An object
@@ -196,6 +201,8 @@ Examples:
                                                with their byte offsets)
   newsfacet-index --dump corpus/ > corpus.jsonl  the articles as read, as JSON lines
   zcat dump.jsonl.gz | newsfacet-index -       index JSON lines from a pipe
+  newsfacet-index crawl.warc                   index the HTML pages of a web archive (other
+                                               records are counted in the summary)
   newsfacet-index --field body=story.text --field date=meta.published dump.jsonl
                                                read the body and date from other keys
   newsfacet-index --delete nf-2024-0312-odesa-consulate
@@ -247,7 +254,7 @@ The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
                      "failing at once"));
     app.add_option("--format", o.format,
                    "The format of standard input (\"-\") and of named files whose extension names none: "
-                   "txt, md, json or jsonl (default: by the first bytes)");
+                   "txt, md, json, jsonl, html or warc (default: by the first bytes)");
     app.add_option("--field", o.fields,
                    "FIELD=KEY: read the article field (id, title, body, date, dateline, source, url, language) from KEY of "
                    "JSON input; KEY may be a dotted path (source.name); repeatable")

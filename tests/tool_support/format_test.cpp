@@ -98,3 +98,17 @@ TEST(ToolProgressFormat, SummaryLineCountsAndIndexSize) {
     EXPECT_NE(newsfacet::cli::summary_line(stats, 10.0, 12858, 1'500'000, "news.db").find("12,000 unchanged, 7 deleted"),
               std::string::npos);
 }
+
+TEST(ToolProgressFormat, SkippedRecordsMostFrequentFirst) {
+    EXPECT_EQ(newsfacet::cli::skipped_text({}), "");
+    EXPECT_EQ(newsfacet::cli::skipped_text({{"request", 1}}), "1 record skipped: 1 request");
+    EXPECT_EQ(newsfacet::cli::skipped_text({{"metadata", 150}, {"not HTML", 12}, {"request", 1150}}),
+              "1,312 records skipped: 1,150 request, 150 metadata, 12 not HTML");
+    newsfacet::IngestStats stats;
+    stats.added = 3;
+    EXPECT_EQ(newsfacet::cli::summary_line(stats, 1.0, 3, 1'000'000, "news.db").find("skipped"), std::string::npos);
+    stats.skipped = {{"request", 3}, {"HTTP 4xx", 1}};
+    EXPECT_EQ(newsfacet::cli::summary_line(stats, 1.0, 3, 1'000'000, "news.db"),
+              "3 added, 0 replaced, 0 unchanged, 0 deleted, 0 failed in 1.00 s (0.00 MB/s); 3 articles, 1.0 MB in "
+              "news.db; 4 records skipped: 3 request, 1 HTTP 4xx");
+}

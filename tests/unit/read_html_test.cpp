@@ -123,6 +123,10 @@ TEST(ReadHtml, CharsetThatLiedIsAWarning) {
     EXPECT_EQ(unknown.charset, "windows-1252");
     EXPECT_NE(unknown.warning.find("x-no-such"), std::string::npos);
     EXPECT_TRUE(decode_page("<meta charset=\"utf-8\">Caf\xC3\xA9", "").warning.empty());
+    // Windows-1252 named by the transport (an HTTP header in a web archive) is no guess.
+    EXPECT_TRUE(decode_page("Caf\xE9", "windows-1252").warning.empty());
+    EXPECT_TRUE(decode_page("Caf\xE9", "iso-8859-1").warning.empty());
+    EXPECT_FALSE(decode_page("Caf\xE9", "").warning.empty());
     // Bytes the declared charset does not define become U+FFFD, not a failure.
     EXPECT_NE(decode_page("<meta charset=\"shift_jis\">\x82", "").text.find("\xEF\xBF\xBD"), std::string::npos);
 }

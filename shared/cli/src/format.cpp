@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <sstream>
+#include <utility>
+#include <vector>
 
 namespace newsfacet::cli {
 namespace {
@@ -198,13 +200,28 @@ std::string progress_line(const IngestStats& stats, std::uint64_t total_input_by
     return out;
 }
 
+std::string skipped_text(const std::map<std::string, std::uint64_t>& skipped) {
+    if (skipped.empty()) return {};
+    std::vector<std::pair<std::string, std::uint64_t>> kinds(skipped.begin(), skipped.end());
+    std::stable_sort(kinds.begin(), kinds.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::uint64_t total = 0;
+    std::string list;
+    for (const auto& [kind, n] : kinds) {
+        total += n;
+        list.append(list.empty() ? "" : ", ").append(grouped(n)).append(" ").append(kind);
+    }
+    return grouped(total) + (total == 1 ? " record skipped: " : " records skipped: ") + list;
+}
+
 std::string summary_line(const IngestStats& stats, double seconds, std::uint64_t articles,
                          std::uint64_t index_bytes, const std::filesystem::path& index_path) {
     const double secs = std::max(seconds, 1e-9);
+    const auto skipped = skipped_text(stats.skipped);
     return grouped(stats.added) + " added, " + grouped(stats.replaced) + " replaced, " + grouped(stats.unchanged) +
            " unchanged, " + (stats.merged != 0 ? grouped(stats.merged) + " merged, " : std::string()) + grouped(stats.deleted) + " deleted, " + grouped(stats.failed) + " failed in " + fixed(seconds, 2) + " s (" + fixed(static_cast<double>(stats.input_bytes) / 1e6 / secs, 2) +
            " MB/s); " + grouped(articles) + (articles == 1 ? " article, " : " articles, ") +
-           fixed(static_cast<double>(index_bytes) / 1e6, 1) + " MB in " + index_path.string();
+           fixed(static_cast<double>(index_bytes) / 1e6, 1) + " MB in " + index_path.string() +
+           (skipped.empty() ? "" : "; " + skipped);
 }
 
 }  // namespace newsfacet::cli

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,9 @@ struct IngestStats {
     std::uint64_t warnings = 0;  ///< Recoverable oddities (e.g. a file read as Windows-1252).
     std::uint64_t bytes = 0;     ///< Text bytes (title + body) indexed.
     std::uint64_t input_bytes = 0;  ///< Input file bytes consumed so far (see input_bytes()).
+    /// Records skipped by design, not errors, by kind (ReadHandler::on_skipped): a web
+    /// archive's "request", "metadata", "not HTML", "HTTP 4xx"...
+    std::map<std::string, std::uint64_t> skipped;
 };
 
 /// Callbacks for ingest(). Any may be empty. They run inside the run's open batch: the index's

@@ -29,6 +29,11 @@ struct ReadHandler {
     /// Called as input is consumed, with the bytes read since the previous call (a JSON
     /// Lines file line by line, other files whole), for progress over input_bytes().
     std::function<void(std::uint64_t)> on_bytes;
+    /// Called for each record an input holds that is not an article by design, and is no
+    /// error: a web archive's requests, metadata, images, redirects and other non-HTML
+    /// records. `kind` says which, briefly, for a summary that counts them ("request",
+    /// "metadata", "not HTML", "HTTP 4xx", ...); the view lasts for the call only.
+    std::function<void(std::string_view kind)> on_skipped;
 };
 
 /// The formats read_articles() reads.
@@ -39,10 +44,11 @@ enum class InputFormat {
     json,       ///< One JSON object, or an array of them.
     jsonl,      ///< JSON Lines: one object a line.
     html,       ///< An article page: main text, headline, date, source and URL.
+    warc,       ///< A web archive (WARC 1.0/1.1): its HTML responses and resources.
 };
 
 /// An InputFormat by the name users type: "txt" (or "text"), "md" ("markdown"), "json",
-/// "jsonl" ("ndjson"), "html" ("htm"), "auto". Throws UsageError naming the accepted names for anything else.
+/// "jsonl" ("ndjson"), "html" ("htm"), "warc", "auto". Throws UsageError naming the accepted names for anything else.
 [[nodiscard]] NEWSFACET_EXPORT InputFormat parse_input_format(std::string_view name);
 
 /// Where one Article field is read from in JSON input, overriding the usual keys.
@@ -82,8 +88,13 @@ inline constexpr std::string_view standard_input = "-";
 /// without navigation, menus, comments and other boilerplate; headline from JSON-LD,
 /// og:title, <h1> or <title>; publication date from what the page states, left empty when its
 /// signals disagree; source from og:site_name, JSON-LD's publisher or the host name; URL from
-/// the canonical link or og:url; charset as browsers decide it); a file with another extension
-/// or none is read as JSON, JSON Lines or HTML when its first bytes say so, and skipped
+/// the canonical link or og:url; charset as browsers decide it), .warc (a web archive, read
+/// record by record: each HTTP response or resource record holding HTML with status 2xx is
+/// read as a page, its body de-chunked and un-gzipped, its HTTP charset taken, its
+/// WARC-Target-URI as URL; WARC-Date, a crawl date, is never the publication date; other
+/// records go to `on_skipped`; a record the input ends inside, garbage between records and a
+/// record over 64 MiB are errors, and reading goes on); a file with another extension
+/// or none is read as JSON, JSON Lines, HTML or WARC when its first bytes say so, and skipped
 /// otherwise (an error for a file named directly, unless `options.format` names its format).
 /// Standard input is sniffed the same way; plain text there needs `options.format`.
 /// JSON objects: the keys of Article ("id", "title", "body", "date", "dateline", "source",
@@ -94,7 +105,7 @@ inline constexpr std::string_view standard_input = "-";
 /// Ids: the object's id; else, for an object or page with a URL, the URL as normalize_url() gives it
 /// (so the same story read twice is one article); else the path relative to the directory
 /// argument (the file name when `path` is a file; "stdin" for standard input), plus "#N" for
-/// the Nth object of a JSON Lines file or JSON array.
+/// the Nth object of a JSON Lines file or JSON array or the Nth record of a WARC file.
 /// Throws InputError only when `path` itself does not exist; everything else goes to the
 /// handler.
 NEWSFACET_EXPORT void read_articles(const std::filesystem::path& path, const ReadHandler& handler,

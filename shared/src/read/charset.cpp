@@ -121,7 +121,10 @@ DecodedPage decode_page(std::string_view bytes, std::string_view transport_chars
     if (charset.empty() || charset == "windows-1252") {
         page.charset = "windows-1252";
         page.text = text::windows1252_to_utf8(bytes);
-        if (declared.empty() && page.warning.empty()) page.warning = "not valid UTF-8 and no charset declared; read as Windows-1252";
+        // Windows-1252 named by the transport (an HTTP header) is no guess.
+        if (declared.empty() && transport_charset.empty() && page.warning.empty()) {
+            page.warning = "not valid UTF-8 and no charset declared; read as Windows-1252";
+        }
         return page;
     }
     if (charset == "utf-8") {

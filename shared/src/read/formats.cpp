@@ -12,13 +12,14 @@ namespace newsfacet {
 namespace {
 
 // Names users type for each format (the first is the one messages give).
-constexpr std::array<std::pair<std::string_view, InputFormat>, 10> format_names = {{
+constexpr std::array<std::pair<std::string_view, InputFormat>, 11> format_names = {{
     {"txt", InputFormat::text},
     {"md", InputFormat::markdown},
     {"json", InputFormat::json},
     {"jsonl", InputFormat::jsonl},
     {"html", InputFormat::html},
     {"htm", InputFormat::html},
+    {"warc", InputFormat::warc},
     {"text", InputFormat::text},
     {"markdown", InputFormat::markdown},
     {"ndjson", InputFormat::jsonl},
@@ -65,6 +66,7 @@ InputFormat format_by_extension(const std::filesystem::path& file) {
     if (ext == ".json") return InputFormat::json;
     if (ext == ".jsonl" || ext == ".ndjson") return InputFormat::jsonl;
     if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return InputFormat::html;
+    if (ext == ".warc") return InputFormat::warc;
     return InputFormat::automatic;
 }
 
@@ -99,7 +101,10 @@ bool looks_like_html(std::string_view prefix) {
     return false;
 }
 
+bool looks_like_warc(std::string_view prefix) { return prefix.rfind("WARC/1.", 0) == 0; }
+
 InputFormat sniff_format(std::string_view prefix) {
+    if (looks_like_warc(prefix)) return InputFormat::warc;
     if (looks_like_html(prefix)) return InputFormat::html;
     if (!looks_like_json(prefix)) return InputFormat::automatic;
     const auto start = skip_space(prefix);
@@ -112,7 +117,7 @@ InputFormat sniff_format(std::string_view prefix) {
     return whole_object && more ? InputFormat::jsonl : InputFormat::json;
 }
 
-std::string accepted_formats() { return "txt, md, json, jsonl or html"; }
+std::string accepted_formats() { return "txt, md, json, jsonl, html or warc"; }
 
 }  // namespace detail
 }  // namespace newsfacet

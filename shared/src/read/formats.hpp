@@ -20,7 +20,7 @@ inline constexpr std::size_t sniff_bytes = 1 << 20;
 inline constexpr std::size_t walk_sniff_bytes = 1024;
 
 /// The format an extension names (.txt, .md/.markdown, .json, .jsonl/.ndjson,
-/// .html/.htm/.xhtml, any case), or
+/// .html/.htm/.xhtml, .warc, any case), or
 /// `automatic` for another extension or none.
 [[nodiscard]] InputFormat format_by_extension(const std::filesystem::path& file);
 
@@ -35,13 +35,16 @@ inline constexpr std::size_t walk_sniff_bytes = 1024;
 /// <!DOCTYPE html>, <html>, <head>, <body>, or an XML declaration before <html>.
 [[nodiscard]] bool looks_like_html(std::string_view prefix);
 
+/// True if `prefix` starts like a web archive: a "WARC/1.0" or "WARC/1.1" record.
+[[nodiscard]] bool looks_like_warc(std::string_view prefix);
+
 /// The format of an input that starts with `prefix` (its first sniff_bytes bytes): JSON
 /// Lines when its first line is a whole JSON object and another line follows, JSON for
-/// another JSON object or array, HTML for a page, else `automatic` (unknown: plain text is not told apart
+/// another JSON object or array, HTML for a page, WARC for a web archive, else `automatic` (unknown: plain text is not told apart
 /// from other text).
 [[nodiscard]] InputFormat sniff_format(std::string_view prefix);
 
-/// "txt, md, json, jsonl or html": the formats, for messages.
+/// "txt, md, json, jsonl, html or warc": the formats, for messages.
 [[nodiscard]] std::string accepted_formats();
 
 }  // namespace newsfacet::detail

@@ -13,6 +13,8 @@
 #include "read/formats.hpp"
 #include "read/html_article.hpp"
 #include "read/json_article.hpp"
+#include "read/prefixed_stream.hpp"
+#include "read/warc.hpp"
 #include "text/dates.hpp"
 #include "text/text.hpp"
 
@@ -78,6 +80,8 @@ private:
     void read_whole(InputFormat format, std::string bytes);
     void read_json(const std::string& bytes);
     void read_html(const std::string& bytes);
+    void read_warc(std::string prefix, std::istream& in);
+    void report_record(const detail::warc::RecordHead& head, detail::warc::RecordOutcome&& outcome);
 
     std::string m_name;
     std::string m_id_base;
@@ -174,6 +178,40 @@ void StreamReader::read_html(const std::string& bytes) {
     if (m_handler.on_article) m_handler.on_article(std::move(page.article));
 }
 
+void StreamReader::report_record(const detail::warc::RecordHead& head, detail::warc::RecordOutcome&& outcome) {
+    const auto where = "record at byte " + std::to_string(head.offset) + ": ";
+    for (const auto& w : outcome.warnings) warn(where + w);
+    if (!outcome.skipped.empty()) {
+        if (m_handler.on_skipped) m_handler.on_skipped(outcome.skipped);
+    } else if (!outcome.error.empty()) {
+        const auto uri = head.target_uri();
+        error(0, where + (uri.empty() ? "" : uri + ": ") + outcome.error);
+    } else if (outcome.article && m_handler.on_article) {
+        m_handler.on_article(std::move(*outcome.article));
+    }
+}
+
+// A web archive, record by record: it may hold gigabytes, so only one block is in memory.
+void StreamReader::read_warc(std::string prefix, std::istream& in) {
+    detail::PrefixedStream stream(std::move(prefix), in);
+    bool problems = false;
+    detail::warc::RecordReader records(stream, [&](std::uint64_t offset, const std::string& message) {
+        problems = true;
+        error(0, "byte " + std::to_string(offset) + ": " + message);
+    });
+    detail::warc::RecordHead head;
+    std::size_t count = 0;
+    std::uint64_t reported = 0;
+    while (records.next(head)) {
+        ++count;
+        report_record(head, detail::warc::read_record(records, head, m_id_base + "#" + std::to_string(count)));
+        consumed(records.consumed() - reported);
+        reported = records.consumed();
+    }
+    consumed(records.consumed() - reported);
+    if (count == 0 && !problems) error(0, "empty file: no WARC records");
+}
+
 void StreamReader::read_whole(InputFormat format, std::string bytes) {
     if (blank(bytes)) {
         error(0, "empty file");
@@ -195,6 +233,10 @@ void StreamReader::read_whole(InputFormat format, std::string bytes) {
 }
 
 void StreamReader::read(InputFormat format, std::string prefix, std::istream& in) {
+    if (format == InputFormat::warc) {
+        read_warc(std::move(prefix), in);
+        return;
+    }
     if (format == InputFormat::jsonl) {
         Lines lines(std::move(prefix), in);
         read_jsonl(lines, in);
@@ -226,6 +268,7 @@ InputFormat walk_format(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
     const auto prefix = detail::read_prefix(in, detail::walk_sniff_bytes);
     if (detail::looks_like_html(prefix)) return InputFormat::html;
+    if (detail::looks_like_warc(prefix)) return InputFormat::warc;
     return detail::looks_like_json(prefix) ? InputFormat::json : InputFormat::automatic;
 }
 
@@ -293,11 +336,11 @@ void read_input(std::istream& in, InputFormat given, StreamReader& reader, Origi
     if (format == InputFormat::automatic) {
         const auto formats = detail::accepted_formats();
         reader.error(0, origin == Origin::standard_input
-                            ? "cannot tell the format from the first bytes (JSON and HTML are recognised); name it with --format " + formats
+                            ? "cannot tell the format from the first bytes (JSON, HTML and WARC are recognised); name it with --format " + formats
                         : origin == Origin::named_file
                             ? "unsupported file type: neither its extension nor its first bytes name one of " + formats +
                                   " (--format names it)"
-                            : "no longer holds JSON or HTML");
+                            : "no longer holds JSON, HTML or WARC");
         return;
     }
     reader.read(format, std::move(prefix), in);

@@ -50,6 +50,7 @@ struct Item {
     std::optional<Fullness> web;       // set for an article known by its URL (web_copy)
     std::optional<InputError> error;
     std::optional<std::string> warning;
+    std::optional<std::string> skipped;  // a record that is no article by design, by kind
     // From reading, so every part of a sharded run sees it: only part 0 reports it.
     bool from_reader = false;
     std::uint64_t input_bytes = 0;  // input consumed since the previous item
@@ -147,6 +148,12 @@ void prepare_all(const std::vector<std::filesystem::path>& paths, const ReadOpti
         send(std::move(item));
     };
     reader.on_bytes = [&](std::uint64_t n) { pending_bytes += n; };
+    reader.on_skipped = [&](std::string_view kind) {
+        Item item;
+        item.skipped = std::string(kind);
+        item.from_reader = true;
+        send(std::move(item));
+    };
     reader.on_article = [&](Article&& article) {
         if (!open) return;
         if (part.count > 1 && detail::shard_of(article.id, part.count) != part.index) return;
@@ -295,6 +302,10 @@ IngestStats store_in_batches(Index& index, const std::vector<std::filesystem::pa
         if (reports_reading) stats.input_bytes += item.input_bytes;
         if (item.warning) {
             if (reports_reading || !item.from_reader) warn(*item.warning);
+            return;
+        }
+        if (item.skipped) {
+            if (reports_reading) ++stats.skipped[*item.skipped];
             return;
         }
         if (item.error) {

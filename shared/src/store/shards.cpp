@@ -144,6 +144,7 @@ IngestStats ingest_sharded(const fs::path& path, unsigned shards,
             total.warnings += s.warnings;
             total.bytes += s.bytes;
             total.input_bytes += s.input_bytes;
+            for (const auto& [kind, n] : s.skipped) total.skipped[kind] += n;
         }
         return total;
     };

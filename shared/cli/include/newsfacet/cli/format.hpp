@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
 
 #include <newsfacet/index.hpp>
@@ -39,8 +40,13 @@ struct TextStyle {
 /// unchanged. `seconds` is the time since the start.
 [[nodiscard]] std::string progress_line(const IngestStats& stats, std::uint64_t total_input_bytes, double seconds);
 
+/// Records skipped by design (IngestStats::skipped), most frequent kind first, e.g.
+/// "312 records skipped: 150 request, 150 metadata, 12 not HTML"; "" when there are none.
+[[nodiscard]] std::string skipped_text(const std::map<std::string, std::uint64_t>& skipped);
+
 /// The line that ends an indexing run, e.g. "12,865 added, 0 replaced, 0 unchanged, 0 deleted,
-/// 2 failed in 9.81 s (1.75 MB/s); 12,865 articles, 83.1 MB in news.db".
+/// 2 failed in 9.81 s (1.75 MB/s); 12,865 articles, 83.1 MB in news.db", then
+/// "; " and skipped_text() when records were skipped.
 [[nodiscard]] std::string summary_line(const IngestStats& stats, double seconds, std::uint64_t articles,
                                        std::uint64_t index_bytes, const std::filesystem::path& index_path);
 
