@@ -18,34 +18,11 @@
 #include <newsfacet/json.hpp>
 #include <newsfacet/reader.hpp>
 
-#include "fuzz_support.hpp"
-#include "text/text.hpp"
+#include "article_checks.hpp"
 
-namespace {
-
-bool valid_utf8(std::string_view s) {
-    return newsfacet::text::first_invalid_utf8(s) == std::string_view::npos;
-}
-
-// A normalised date is "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ" and normalises to itself.
-void check_normalized(const std::string& date) {
-    NEWSFACET_FUZZ_CHECK(date.size() == 10 || date.size() == 20);
-    NEWSFACET_FUZZ_CHECK(newsfacet::normalize_date(date) == date);
-}
-
-void check_article(const newsfacet::Article& a) {
-    NEWSFACET_FUZZ_CHECK(!a.id.empty());
-    NEWSFACET_FUZZ_CHECK(valid_utf8(a.id));
-    NEWSFACET_FUZZ_CHECK(valid_utf8(a.title));
-    NEWSFACET_FUZZ_CHECK(valid_utf8(a.body));
-    NEWSFACET_FUZZ_CHECK(valid_utf8(a.dateline));
-    NEWSFACET_FUZZ_CHECK(valid_utf8(a.source));
-    NEWSFACET_FUZZ_CHECK(valid_utf8(a.url));
-    if (!a.date.empty()) check_normalized(a.date);
-    (void)newsfacet::to_json(a);
-}
-
-}  // namespace
+using newsfacet::fuzz::check_article;
+using newsfacet::fuzz::check_normalized;
+using newsfacet::fuzz::valid_utf8;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;

@@ -19,24 +19,13 @@
 #include <newsfacet/json.hpp>
 #include <newsfacet/reader.hpp>
 
-#include "fuzz_support.hpp"
+#include "article_checks.hpp"
 #include "read/http.hpp"
 #include "read/warc.hpp"
-#include "text/text.hpp"
 
 namespace {
 
-bool valid_utf8(std::string_view s) { return newsfacet::text::first_invalid_utf8(s) == std::string_view::npos; }
-
-void check_article(const newsfacet::Article& a) {
-    NEWSFACET_FUZZ_CHECK(!a.id.empty());
-    NEWSFACET_FUZZ_CHECK(valid_utf8(a.id));
-    NEWSFACET_FUZZ_CHECK(valid_utf8(a.title));
-    NEWSFACET_FUZZ_CHECK(valid_utf8(a.body));
-    NEWSFACET_FUZZ_CHECK(valid_utf8(a.source));
-    NEWSFACET_FUZZ_CHECK(valid_utf8(a.url));
-    (void)newsfacet::to_json(a);
-}
+using newsfacet::fuzz::check_article;
 
 void read_file(const std::filesystem::path& file, std::size_t size) {
     newsfacet::ReadHandler handler;
