@@ -1,5 +1,6 @@
 #pragma once
-// Shared by the fuzz targets that read articles: what every article read must satisfy.
+// Invariants of every article a reader hands on, shared by the reader fuzz targets: an id,
+// every field valid UTF-8, a date normalised, the article writable as JSON.
 
 #include <string>
 #include <string_view>
@@ -13,16 +14,15 @@
 
 namespace newsfacet::fuzz {
 
-inline bool valid_utf8(std::string_view s) { return text::first_invalid_utf8(s) == std::string_view::npos; }
+inline bool valid_utf8(std::string_view s) { return newsfacet::text::first_invalid_utf8(s) == std::string_view::npos; }
 
-/// A normalised date is "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ" and normalises to itself.
+// A normalised date is "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ" and normalises to itself.
 inline void check_normalized(const std::string& date) {
     NEWSFACET_FUZZ_CHECK(date.size() == 10 || date.size() == 20);
-    NEWSFACET_FUZZ_CHECK(normalize_date(date) == date);
+    NEWSFACET_FUZZ_CHECK(newsfacet::normalize_date(date) == date);
 }
 
-/// An id; every field valid UTF-8; a normalised date or none; printable as JSON.
-inline void check_article(const Article& a) {
+inline void check_article(const newsfacet::Article& a) {
     NEWSFACET_FUZZ_CHECK(!a.id.empty());
     NEWSFACET_FUZZ_CHECK(valid_utf8(a.id));
     NEWSFACET_FUZZ_CHECK(valid_utf8(a.title));
@@ -31,7 +31,7 @@ inline void check_article(const Article& a) {
     NEWSFACET_FUZZ_CHECK(valid_utf8(a.source));
     NEWSFACET_FUZZ_CHECK(valid_utf8(a.url));
     if (!a.date.empty()) check_normalized(a.date);
-    (void)to_json(a);
+    (void)newsfacet::to_json(a);
 }
 
 }  // namespace newsfacet::fuzz

@@ -19,6 +19,7 @@
 #include <newsfacet/reader.hpp>
 
 #include "article_checks.hpp"
+#include "fuzz_support.hpp"
 
 using newsfacet::fuzz::check_article;
 using newsfacet::fuzz::check_normalized;
