@@ -341,3 +341,16 @@ TEST(ReadWarc, EmptyAndBlankInputs) {
     auto r = read(warc_record("resource", {{"Content-Type", "text/html"}}, ""));
     EXPECT_EQ(r.skipped(), std::vector<std::string>{"empty"});
 }
+
+TEST(ReadWarc, TargetUriBytesThatAreNotUtf8ArePercentEncoded) {
+    auto r = read(response_record("https://news.example.com/caf\xE9?q=\xC3\xA9",
+                                  http_response("200 OK", {{"Content-Type", "text/html"}}, news_page("Cafe"))));
+    ASSERT_EQ(r.articles().size(), 1u);
+    EXPECT_EQ(r.articles()[0].url, "https://news.example.com/caf%E9?q=%C3%A9");
+    EXPECT_EQ(r.articles()[0].id, "https://news.example.com/caf%E9?q=%C3%A9");
+    // Valid UTF-8 is kept as written.
+    auto utf8 = read(response_record("https://news.example.com/caf\xC3\xA9",
+                                     http_response("200 OK", {{"Content-Type", "text/html"}}, news_page("Cafe"))));
+    ASSERT_EQ(utf8.articles().size(), 1u);
+    EXPECT_EQ(utf8.articles()[0].url, "https://news.example.com/caf\xC3\xA9");
+}

@@ -45,7 +45,20 @@ std::string RecordHead::type() const { return text::ascii_lower(http::header_val
 std::string RecordHead::target_uri() const {
     auto uri = http::header_value(headers, "WARC-Target-URI");
     if (uri.size() >= 2 && uri.front() == '<' && uri.back() == '>') uri = uri.substr(1, uri.size() - 2);
-    return uri;
+    if (text::first_invalid_utf8(uri) == std::string::npos) return uri;
+    // Raw bytes that are no UTF-8 (a crawler that wrote the request line as it was sent):
+    // percent-encoded, as a browser would send them, so the URL (and id) is valid text.
+    std::string encoded;
+    for (const char c : uri) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x80) {
+            encoded.push_back(c);
+            continue;
+        }
+        static constexpr char hex[] = "0123456789ABCDEF";
+        encoded.append({'%', hex[byte >> 4], hex[byte & 15]});
+    }
+    return encoded;
 }
 
 RecordReader::RecordReader(std::istream& in, ProblemHandler on_problem)

@@ -33,7 +33,8 @@ struct RecordHead {
 
     /// WARC-Type, lower-cased ("response", "request", ...; "" if none).
     [[nodiscard]] std::string type() const;
-    /// WARC-Target-URI without the angle brackets WARC 1.0's examples put around it.
+    /// WARC-Target-URI without the angle brackets WARC 1.0's examples put around it; bytes
+    /// that are not UTF-8 percent-encoded (every byte from 0x80 then).
     [[nodiscard]] std::string target_uri() const;
 };
 
