@@ -87,6 +87,41 @@ TEST(TaggerHistoric, HistoricCountriesComeFromExplicitMentions) {
     EXPECT_NE(std::find(t.facets.country.begin(), t.facets.country.end(), "West Germany"), t.facets.country.end());
 }
 
+TEST(TaggerHistoric, APlaceLiesInTheCountryOfTheArticlesDate) {
+    const std::string belgrade = "Yugoslav miners went on strike on Monday, union leaders said.";
+    auto then = tag(belgrade, "", "BELGRADE, March 14", "1987-03-14");
+    EXPECT_EQ(then.facets.country, (Values{"Yugoslavia"}));
+    EXPECT_EQ(tag(belgrade, "", "BELGRADE, March 14", "2020-03-14").facets.country, (Values{"Serbia"}));
+    // Without a date nothing is mapped.
+    EXPECT_EQ(tag("Miners went on strike on Monday.", "", "BELGRADE, March 14").facets.country, (Values{"Serbia"}));
+    // Slovenia left Yugoslavia in June 1991, Serbia only in 2003.
+    EXPECT_EQ(tag("Strikes spread, officials said.", "", "LJUBLJANA, Aug 2", "1991-08-02").facets.country,
+              (Values{"Slovenia"}));
+    EXPECT_EQ(tag("Strikes spread, officials said.", "", "LJUBLJANA, May 2", "1991-05-02").facets.country,
+              (Values{"Yugoslavia"}));
+}
+
+TEST(TaggerHistoric, TodaysNamesAddToTheHistoricCountrysEvidence) {
+    // In 1987 Moscow, Russia and "Soviet" all name the Soviet Union: one country, not two.
+    const std::string body = "The Soviet Union will buy more grain, Russian officials said in Moscow. "
+                             "Russia bought 2.5 mln tonnes last year.";
+    auto then = tag(body, "", "", "1987-04-03");
+    EXPECT_EQ(then.facets.country, (Values{"Soviet Union"}));
+    EXPECT_EQ(read_as(then, "Russia"), (Values{"Soviet Union"}));
+    auto now = tag(body, "", "", "2023-04-03");
+    EXPECT_EQ(now.facets.country, (Values{"Russia"}));
+    EXPECT_EQ(read_as(now, "Russia"), (Values{"Russia"}));
+    // "Germany" in 1987 is West Germany: with "West German" once it is salient.
+    const std::string bonn = "West German exports rose. Germany's trade surplus widened in March.";
+    EXPECT_EQ(tag(bonn, "", "", "1987-04-03").facets.country, (Values{"West Germany"}));
+    EXPECT_EQ(tag(bonn, "", "", "1995-04-03").facets.country, (Values{}));
+    // The Baltic states left the Soviet Union in September 1991.
+    EXPECT_EQ(tag("Crowds gathered in Vilnius on Sunday.", "", "", "1991-10-06").facets.country,
+              (Values{"Lithuania"}));
+    EXPECT_EQ(tag("Crowds gathered in Vilnius on Sunday.", "", "", "1991-08-04").facets.country,
+              (Values{"Soviet Union"}));
+}
+
 TEST(TaggerRegions, RegionsImplyTheirCountry) {
     auto t = tag("Wildfires spread across California. Firefighters in California said winds eased.");
     EXPECT_EQ(t.facets.location, (Values{"California"}));

@@ -260,3 +260,22 @@ TEST(Gazetteer, RejectsMalformedLines) {
     EXPECT_EQ(ok.lookup("fredonia").size(), 1u);
     EXPECT_TRUE(ok.lookup("ruritania").empty());
 }
+
+TEST(Gazetteer, SuccessionsByDate) {
+    using newsfacet::detail::Gazetteer;
+    const std::string rows =
+        "country\tFreedonia\tFD\tFreedonia\t\t\n"
+        "historic\tGreater Freedonia\t\tGreater Freedonia\t\tsuccessor=FD/1950-01-01/1991-12-26\n";
+    Gazetteer g(rows, "g");
+    ASSERT_EQ(g.successions_on("1987-03-02T10:00:00").size(), 1u);
+    EXPECT_EQ(g.successions_on("1987-03-02")[0]->country, "Freedonia");
+    EXPECT_EQ(g.successions_on("1987-03-02")[0]->historic, "Greater Freedonia");
+    // The last day before `until` is in; `until`, dates before `from` and non-dates are not.
+    EXPECT_EQ(g.successions_on("1991-12-25").size(), 1u);
+    EXPECT_TRUE(g.successions_on("1991-12-26").empty());
+    EXPECT_TRUE(g.successions_on("1949-12-31").empty());
+    EXPECT_TRUE(g.successions_on("March 1987").empty());
+    EXPECT_TRUE(g.successions_on("").empty());
+    EXPECT_THROW(Gazetteer(rows + "historic\tX\t\tX\t\tsuccessor=FD/1950\n", "g"), newsfacet::InputError);
+    EXPECT_THROW(Gazetteer("historic\tX\t\tX\t\tsuccessor=ZZ/1950-01-01/1960-01-01\n", "g"), newsfacet::InputError);
+}

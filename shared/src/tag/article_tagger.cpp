@@ -295,7 +295,7 @@ Mention ArticleTagger::place_mention(const PlaceHit& h) const {
     const auto& p = place_at(h.place);
     Mention m;
     m.facet = detail::is_country(p) ? Facet::country : Facet::location;
-    m.value = p.value;
+    m.value = detail::is_country(p) ? country_of(h) : p.value;
     m.start = m_body.tokens[h.first].start;
     m.end = m_body.tokens[h.last - 1].end;
     // A dotted abbreviation keeps its final period: "U.S.", not "U.S".
@@ -399,7 +399,7 @@ void ArticleTagger::add_cities_named_twice(Salience& salience) const {
         const auto& p = place_at(h.place);
         if (!detail::is_country(p) && !p.capital && salience.passing_cities[p.value] >= 2 &&
             salience.locations.insert(p.value).second) {
-            salience.add(p.country, evidence_salient_place, Salience::Source::body);
+            salience.add(country_then(p.country), evidence_salient_place, Salience::Source::body);
         }
     }
 }

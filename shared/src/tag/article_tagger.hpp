@@ -152,6 +152,7 @@ public:
           m_title(article.title),
           m_dateline(article.dateline),
           m_year(year_of(article.date)),
+          m_then(gaz.successions_on(article.date)),
           m_lead_end(salience_lead_end(article.body)) {}
 
     /// Tags the article: its facets (salient values), officials and mentions. Call once.
@@ -315,7 +316,17 @@ private:
     [[nodiscard]] const Place& place_at(std::uint32_t index) const {
         return index < m_gaz.size() ? m_gaz.place(index) : m_local_places[index - m_gaz.size()];
     }
+    // The country of a place or country hit on the article's date (country_then).
     std::string country_of(const PlaceHit& hit) const;
+    // The country that a place of the present country `country` lay in on the article's date:
+    // the historic one it was part of then (Serbia in 1987: Yugoslavia; Russia: the Soviet
+    // Union), else `country` itself.
+    [[nodiscard]] const std::string& country_then(const std::string& country) const {
+        for (const auto* s : m_then) {
+            if (s->country == country) return s->historic;
+        }
+        return country;
+    }
     [[nodiscard]] bool starts_major_place(const Analysed& field, std::size_t i) const;
     // Whether the name at `first` follows a given name ("Paul Jackson") mid-sentence.
     [[nodiscard]] bool after_given_name(const Analysed& field, std::size_t first) const;
@@ -377,6 +388,7 @@ private:
     Analysed m_title;
     Analysed m_dateline;
     int m_year;
+    std::vector<const detail::Succession*> m_then;  // the successions in force on the article's date
     std::size_t m_lead_end;  // salience_lead_end of the body, read by several steps
     std::vector<PlaceHit> m_places;
     // Place names read as part of another name or a score line ("Leeds 2 Wimbledon 0"): no

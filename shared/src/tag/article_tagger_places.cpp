@@ -274,7 +274,7 @@ const detail::Candidate& ArticleTagger::choose(const Analysed& field, const std:
     if (const Place* q = qualifier_of(field, matches, j)) {
         const auto* in_q = first_where([&](const Place& p) {
             return !detail::is_country(p) && (q->kind == PlaceKind::region ? p.region == q->value || (p.region.empty() && p.country == q->country)
-                                                                          : p.country == q->value);
+                                                                          : p.country == q->value || country_then(p.country) == q->value);
         });
         if (in_q) {
             qualified = true;
@@ -579,7 +579,7 @@ bool ArticleTagger::after_given_name(const Analysed& field, std::size_t first) c
 
 std::string ArticleTagger::country_of(const PlaceHit& hit) const {
     const auto& p = place_at(hit.place);
-    return detail::is_country(p) ? p.value : p.country;
+    return country_then(detail::is_country(p) ? p.value : p.country);
 }
 
 const PlaceHit* ArticleTagger::place_ending_at(std::size_t token) const {

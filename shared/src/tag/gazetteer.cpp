@@ -60,6 +60,29 @@ void parse_flags(std::string_view flags, Place& place) {
     });
 }
 
+// "successor=CC/FROM/UNTIL" flags of a historic row (see scripts/build-gazetteer): the present
+// country's ISO code and the dates, into `out` (the country's value is filled in later).
+void parse_successors(std::string_view flags, const std::string& historic, std::vector<Succession>& out,
+                      const std::string& origin, std::size_t line) {
+    for_each_field(flags, ',', [&](std::string_view flag) {
+        if (flag.substr(0, 10) != "successor=") return;
+        const auto parts = text::split(flag.substr(10), '/');
+        if (parts.size() != 3 || parts[0].size() != 2 || parts[1].size() != 10 || parts[2].size() != 10) {
+            throw InputError(origin, line, "bad successor flag '" + std::string(flag) + "'");
+        }
+        out.push_back({std::string(parts[0]), historic, std::string(parts[1]), std::string(parts[2])});
+    });
+}
+
+// Whether `date` starts with an ISO date (yyyy-mm-dd).
+bool iso_date(std::string_view date) {
+    if (date.size() < 10 || date[4] != '-' || date[7] != '-') return false;
+    for (std::size_t k : {0, 1, 2, 3, 5, 6, 8, 9}) {
+        if (date[k] < '0' || date[k] > '9') return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 std::uint64_t Gazetteer::key_word(std::uint64_t hash, std::string_view folded_word, bool first) noexcept {
@@ -115,6 +138,7 @@ Gazetteer::Gazetteer(std::string_view tsv, const std::string& origin)
         place.country = std::string(cols[2]);
         if (place.value.empty()) throw InputError(origin, line_no, "empty value");
         parse_flags(cols[5], place);
+        if (place.kind == PlaceKind::historic) parse_successors(cols[5], place.value, m_successions, origin, line_no);
         auto index = static_cast<std::uint32_t>(m_places.size());
         m_places.push_back(std::move(place));
         add_name(m_places.back().value, index, false, entries);
@@ -132,6 +156,28 @@ Gazetteer::Gazetteer(std::string_view tsv, const std::string& origin)
     }
     for (auto& [dem, index] : demonyms) add_name(dem, index, true, entries);
     index(entries);
+    resolve_successions(origin);
+}
+
+void Gazetteer::resolve_successions(const std::string& origin) {
+    // The flags name present countries by ISO code; the tagger knows them by value.
+    for (auto& s : m_successions) {
+        const auto country = std::find_if(m_places.begin(), m_places.end(), [&](const Place& p) {
+            return p.kind == PlaceKind::country && p.country == s.country;
+        });
+        if (country == m_places.end()) throw InputError(origin, 0, "successor of unknown country '" + s.country + "'");
+        s.country = country->value;
+    }
+}
+
+std::vector<const Succession*> Gazetteer::successions_on(std::string_view date) const {
+    std::vector<const Succession*> out;
+    if (!iso_date(date)) return out;
+    const auto day = date.substr(0, 10);
+    for (const auto& s : m_successions) {
+        if (s.from <= day && day < s.until) out.push_back(&s);
+    }
+    return out;
 }
 
 namespace {

@@ -46,6 +46,15 @@ struct PhraseMatch {
     return p.kind == PlaceKind::country || p.kind == PlaceKind::historic;
 }
 
+/// A present country that was part of a historic one from `from` until the day before `until`
+/// (ISO dates, "1991-12-26"): the gazetteer's successor flags.
+struct Succession {
+    std::string country;    ///< The present country's canonical value ("Ukraine").
+    std::string historic;   ///< The historic country's value ("Soviet Union").
+    std::string from;
+    std::string until;
+};
+
 class Gazetteer {
 public:
     /// Parses the TSV format of shared/data/gazetteer.tsv. `origin` names the source in errors.
@@ -62,6 +71,12 @@ public:
     [[nodiscard]] bool match_at(std::string_view text, const std::vector<text::Token>& tokens,
                                 const std::vector<std::string>& folded, std::size_t i, bool dateline,
                                 PhraseMatch& out) const;
+
+    /// The successions in force on `date` (an ISO date or date-time, "1987-03-02T10:00"): which
+    /// historic country each present country was part of then. Empty for a date that is not
+    /// an ISO date and for dates after every succession (today's news). Cost: one pass over
+    /// the few dozen successions. The pointers live as long as the gazetteer.
+    [[nodiscard]] std::vector<const Succession*> successions_on(std::string_view date) const;
 
     /// Looks up a whole value typed by a user (case- and accent-insensitive), names first.
     /// Empty when no name or demonym has that key.
@@ -83,6 +98,8 @@ private:
     };
     void add_name(std::string_view name, std::uint32_t place, bool demonym, std::vector<Entry>& entries);
     void index(std::vector<Entry>& entries);
+    // The successions' countries from ISO codes to values; throws InputError on an unknown code.
+    void resolve_successions(const std::string& origin);
     static void sort_entries(std::vector<Entry>& entries);
     [[nodiscard]] std::span<const Candidate> find(std::uint64_t key) const;
     // The most words of a phrase whose first word hashes like this one's; 0: none.
@@ -96,6 +113,7 @@ private:
     };
 
     std::vector<Place> m_places;
+    std::vector<Succession> m_successions;
     // The phrase index, flat so that parsing 100,000 places stays cheap: the candidates of
     // each folded phrase (tokens joined by one space), by key hash, side by side (names
     // before demonyms, small places last, countries before historic before cities before
