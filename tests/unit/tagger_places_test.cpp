@@ -159,6 +159,31 @@ TEST(TaggerGazetteerNames, EnglishNamesOfPlacesWireCopyUses) {
     EXPECT_EQ(tag("Floods hit towns in England. England's rivers rose.").facets.country, (Values{"United Kingdom"}));
 }
 
+TEST(TaggerGazetteerNames, ALineWrappedInsideANameIsASpace) {
+    // Wire copy wraps its lines at a fixed width, anywhere: "Hong\nKong" is Hong Kong (not Høng,
+    // Denmark), "Rio de\nJaneiro" Rio de Janeiro, "David\nMulford" a person (not David, Panama).
+    auto hk = tag("The electronics maker said it will set up a design centre in Hong\nKong.\n"
+                  " The centre opened in March.");
+    EXPECT_EQ(read_as(hk, "Hong\nKong"), (Values{"Hong Kong"}));
+    EXPECT_FALSE(mentioned(hk, "H\xC3\xB8ng"));
+    auto rio = tag("A spokesman speaking from the strike headquarters in Rio de\nJaneiro said 80 ships were idle.");
+    EXPECT_EQ(read_as(rio, "Rio de\nJaneiro"), (Values{"Rio de Janeiro"}));
+    auto david = tag("In a speech on Tuesday, Assistant Treasury Secretary David\nMulford said talks went well.");
+    EXPECT_FALSE(mentioned(david, "David"));
+    EXPECT_EQ(david.facets.official, (Values{"David Mulford"}));
+    // A paragraph ("\n " in wire copy) ends a name, and so does a line ended short on purpose:
+    // a byline before a dateline.
+    auto paragraph = tag("Exports rose in the first quarter, officials in Hong Kong said.\n"
+                         " Kong Industries was not affected.");
+    EXPECT_EQ(read_as(paragraph, "Hong Kong"), (Values{"Hong Kong"}));
+    EXPECT_TRUE(read_as(paragraph, "Kong").empty());
+    auto byline = tag("TENNIS - AGASSI ESCAPES .\nLarry Fine\nNEW YORK 1996-08-30\nAndre Agassi escaped with a win.");
+    EXPECT_EQ(read_as(byline, "NEW YORK"), (Values{"New York City"}));
+    // The body's first line is short where the dateline was taken off its start.
+    auto first = tag("Treasury Assistant Secretary David\nMulford said the accord would hold.");
+    EXPECT_EQ(first.facets.official, (Values{"David Mulford"}));
+}
+
 TEST(TaggerGazetteerNames, PennIsAPennsylvaniaDatelineAbbreviation) {
     auto reading = tag("The bank raised its quarterly dividend.", "", "READING, Penn., Feb 26");
     EXPECT_EQ(reading.facets.country, (Values{"United States"}));

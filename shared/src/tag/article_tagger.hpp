@@ -141,6 +141,13 @@ struct OrganizationHit {
 /// ", " — also as tokenised text writes it (" , ").
 [[nodiscard]] bool is_comma_gap(std::string_view gap);
 
+/// Whether the gap before token `k` (> 0) may join two words of one name: a space, or a line
+/// wrapped there ("David\nMulford" in wire copy; see wrapped_line_break).
+[[nodiscard]] inline bool is_name_gap(const Analysed& field, std::size_t k) {
+    const auto gap = field.gap_before(k);
+    return gap == " " || (gap == "\n" && wrapped_line_break(field.text, field.tokens[k - 1].end));
+}
+
 class ArticleTagger {
 public:
     ArticleTagger(const detail::Gazetteer& gaz, const detail::KnownOfficials& known,

@@ -49,7 +49,7 @@ std::size_t ArticleTagger::name_forward(std::size_t i) const {
             auto gap = m_body.gap_before(k);
             // "George W. Bush", "F.W. de Klerk".
             bool initial = m_body.word(k - 1).size() == 1 && (gap == ". " || gap == ".");
-            if (gap != " " && gap != "-" && !initial) break;
+            if (!is_name_gap(m_body, k) && gap != "-" && !initial) break;
         }
         auto w = m_body.word(k);
         if (k > i && is_roman_numeral(w)) {
@@ -84,7 +84,7 @@ std::size_t ArticleTagger::name_backward(std::size_t end) const {
         if (j + 1 < end) {
             auto gap = m_body.gap_after(j);
             bool initial = m_body.word(j).size() == 1 && gap == ". ";
-            if (gap != " " && gap != "-" && !initial) break;
+            if (!is_name_gap(m_body, j + 1) && gap != "-" && !initial) break;
         }
         auto w = m_body.word(j);
         if (!text::starts_upper(w) && !(detail::is_name_particle(w) && j + 1 < end)) break;
@@ -102,7 +102,7 @@ std::size_t ArticleTagger::name_backward(std::size_t end) const {
 // A name's word k continues it: a space or hyphen before it, or an initial ("George W. Bush").
 bool ArticleTagger::joins_name(std::size_t k) const {
     auto gap = m_body.gap_before(k);
-    return gap == " " || gap == "-" || (gap == ". " && m_body.word(k - 1).size() == 1);
+    return is_name_gap(m_body, k) || gap == "-" || (gap == ". " && m_body.word(k - 1).size() == 1);
 }
 
 std::size_t ArticleTagger::known_name_forward(std::size_t first) const {
@@ -176,7 +176,10 @@ bool ArticleTagger::name_ok(std::size_t first, std::size_t last) const {
 std::string ArticleTagger::name_text(std::size_t first, std::size_t last) const {
     auto start = m_body.tokens[first].start;
     auto end = m_body.tokens[last - 1].end;
-    return std::string(m_body.text.substr(start, end - start));
+    std::string name(m_body.text.substr(start, end - start));
+    // A line wrapped inside the name ("David\nMulford") is a space in its value.
+    std::replace(name.begin(), name.end(), '\n', ' ');
+    return name;
 }
 
 void ArticleTagger::add_official(std::size_t first, std::size_t last, const std::string& role,
@@ -301,7 +304,7 @@ std::vector<ArticleTagger::KnownNameMatch> ArticleTagger::known_full_names() con
         for (std::size_t end = t + 1; end < n && end <= t + m_known.max_tokens(); ++end) {
             auto gap = m_body.gap_before(end);
             bool initial = gap == ". " && m_body.word(end - 1).size() == 1;  // "George W. Bush"
-            if (gap != " " && gap != "-" && !initial) break;
+            if (!is_name_gap(m_body, end) && gap != "-" && !initial) break;
             auto key = text::name_key(m_body.folded, t, end + 1);
             auto found = m_known.find(key, m_year, true);
             if (found.empty()) continue;

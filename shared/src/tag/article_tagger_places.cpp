@@ -551,8 +551,8 @@ bool ArticleTagger::part_of_other_name(const Analysed& field, std::size_t first,
     };
     // "Douglas & Lomason", "McDonald & Co": a firm.
     if ((last < n && field.gap_before(last) == " & ") || (first > 0 && field.gap_before(first) == " & ")) return true;
-    if (last < n && field.gap_before(last) == " ") {
-        if (score_or_year_after(field, last)) return true;
+    if (last < n && is_name_gap(field, last)) {
+        if (field.gap_before(last) == " " && score_or_year_after(field, last)) return true;
         // "Berea Police Department" is the place's police, and names the place.
         if (name_like(last) && !text::all_upper(field.word(last - 1)) && !detail::is_local_noun(field.folded[last])) {
             // ...unless the next word starts another place ("Kharkiv Oblast" is a region).
@@ -563,7 +563,7 @@ bool ArticleTagger::part_of_other_name(const Analysed& field, std::size_t first,
 }
 
 bool ArticleTagger::after_given_name(const Analysed& field, std::size_t first) const {
-    if (first == 0 || field.gap_before(first) != " ") return false;
+    if (first == 0 || !is_name_gap(field, first)) return false;
     const auto& prev = field.folded[first - 1];
     auto w = field.word(first - 1);
     if (!text::starts_upper(w) || text::all_upper(w) || detail::is_non_name_word(prev) || detail::is_role_word(prev) ||

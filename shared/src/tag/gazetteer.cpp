@@ -340,9 +340,11 @@ bool Gazetteer::match_at(std::string_view text, const std::vector<text::Token>& 
     std::array<std::uint64_t, 32> keys{first};  // keys[n - 1]: the key of the first n words
     std::size_t words = 1;
     for (std::size_t k = i + 1; k < limit; ++k, ++words) {
-        // Names do not run across sentence punctuation or line breaks.
+        // Names do not run across sentence punctuation or line breaks, except a line wrapped
+        // inside a name ("Hong\nKong", "Rio de\nJaneiro" in wire copy).
         auto gap = text.substr(tokens[k - 1].end, tokens[k].start - tokens[k - 1].end);
-        if (gap.find_first_not_of(" -'.") != std::string_view::npos || gap.size() > 2) break;
+        const bool wrapped = gap == "\n" && wrapped_line_break(text, tokens[k - 1].end);
+        if (!wrapped && (gap.find_first_not_of(" -'.") != std::string_view::npos || gap.size() > 2)) break;
         keys[words] = key_word(keys[words - 1], folded[k], false);
     }
     std::uint32_t upper = 0;  // bit k: word i + k is capitalised

@@ -41,6 +41,18 @@ struct PhraseMatch {
     std::vector<Candidate> candidates;
 };
 
+/// Whether the line break at `newline` in `text` wraps a line of running text: the line it
+/// ends is at least wrapped_line_min bytes long, or is the text's first line (whose start a
+/// dateline taken off may have shortened: "WASHINGTON, March 3 - "). Wire copy wraps its lines
+/// at a fixed width, anywhere in a sentence ("Hong\nKong"); a shorter line was ended on purpose
+/// (a byline, a heading, a table's row: "Larry Fine\nNEW YORK 1996-08-30").
+inline constexpr std::size_t wrapped_line_min = 40;
+[[nodiscard]] inline bool wrapped_line_break(std::string_view text, std::size_t newline) noexcept {
+    const auto start = newline < wrapped_line_min ? 0 : newline - wrapped_line_min;
+    const auto previous = text.substr(0, newline).rfind('\n');
+    return previous == std::string_view::npos || previous < start;
+}
+
 /// Countries, present or historic (not places within them).
 [[nodiscard]] inline bool is_country(const Place& p) noexcept {
     return p.kind == PlaceKind::country || p.kind == PlaceKind::historic;
