@@ -184,6 +184,30 @@ TEST(TaggerGazetteerNames, ALineWrappedInsideANameIsASpace) {
     EXPECT_EQ(first.facets.official, (Values{"David Mulford"}));
 }
 
+TEST(TaggerAmbiguity, APlaceThatStartsACompanysNameIsTheCompanyElsewhere) {
+    // "Piedmont Aviation Inc" makes "Piedmont" the airline in the article, not the Italian region.
+    auto airline = tag("Piedmont Aviation Inc's board will meet today, a Piedmont spokesman said. "
+                       "In mid-February, Piedmont said its board would meet.",
+                       "PIEDMONT AVIATION <PIE> BOARD TO MEET TODAY", "NEW YORK, March 4");
+    EXPECT_TRUE(read_as(airline, "Piedmont").empty());
+    EXPECT_EQ(airline.facets.country, (Values{"United States"}));
+    // ...but a name the article also uses as a place is a place throughout; a country stays a
+    // country ("Japan Air Lines").
+    auto scene = tag("Bally Manufacturing Corp said it will open a casino in Bally next year. Bally has 300,000 people.");
+    EXPECT_EQ(read_as(scene, "Bally"), (Values{"Bally", "Bally"}));
+    auto kansas = tag("Kansas Gas and Electric Co said power was out in south-central Kansas. "
+                      "Snow buried parts of Kansas.");
+    EXPECT_EQ(read_as(kansas, "Kansas"), (Values{"Kansas", "Kansas"}));
+    auto springfield = tag("Springfield Transit Co buses ran late. Springfield, Ohio, has 58,000 people. "
+                           "Springfield voters approved the levy.");
+    EXPECT_EQ(read_as(springfield, "Springfield").size(), 2u);
+    auto japan = tag("Japan Air Lines Co said fares will rise. Japan's carriers lost money.");
+    EXPECT_EQ(japan.facets.country, (Values{"Japan"}));
+    // Without the company's name the place is a place.
+    auto region = tag("Floods hit Piedmont on Monday. Piedmont's vineyards were damaged.");
+    EXPECT_EQ(region.facets.country, (Values{"Italy"}));
+}
+
 TEST(TaggerGazetteerNames, PennIsAPennsylvaniaDatelineAbbreviation) {
     auto reading = tag("The bank raised its quarterly dividend.", "", "READING, Penn., Feb 26");
     EXPECT_EQ(reading.facets.country, (Values{"United States"}));

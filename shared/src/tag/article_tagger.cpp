@@ -91,8 +91,9 @@ std::vector<std::uint8_t> mark_capitals(std::string_view text, const std::vector
 }
 
 Tagging ArticleTagger::run() {
-    const auto headline_places = find_all_places();
+    auto headline_places = find_all_places();
     find_organizations(headline_places.title);
+    drop_company_names(headline_places.title);
     find_officials();
     use_known_officials();
     auto people = merge_people();
@@ -111,6 +112,17 @@ Tagging ArticleTagger::run() {
     set_facets(out, salience);
     return out;
 }
+
+namespace {
+
+// A place where things happen rather than a name: after "in" or "at" ("staged in Newcastle",
+// "BOSTON AT OAKLAND"), a dateline or its qualifier ("ARLINGTON, Texas").
+bool scene(const Analysed& field, const PlaceHit& h) {
+    const bool after_in_or_at = h.first > 0 && (field.folded[h.first - 1] == "in" || field.folded[h.first - 1] == "at");
+    return after_in_or_at || dateline_like(field, h.first, h.last) || dateline_qualifier(field, h.first);
+}
+
+}  // namespace
 
 ArticleTagger::HeadlinePlaces ArticleTagger::find_all_places() {
     // Countries and regions named anywhere, and qualified names, help pick between
@@ -170,12 +182,42 @@ void ArticleTagger::drop_team_names(std::vector<PlaceHit>& title_places) {
     // A place that is a team once in the article is the team wherever it is not a scene:
     // "staged in Newcastle", "Boston at Oakland" (where the game is played), a dateline or
     // its qualifier ("ARLINGTON, Texas").
-    auto scene = [](const Analysed& field, const PlaceHit& h) {
-        const bool after_in_or_at = h.first > 0 && (field.folded[h.first - 1] == "in" || field.folded[h.first - 1] == "at");
-        return after_in_or_at || dateline_like(field, h.first, h.last) || dateline_qualifier(field, h.first);
-    };
     std::erase_if(m_places, [&](const PlaceHit& h) { return teams.count(h.place) && !scene(m_body, h); });
     std::erase_if(title_places, [&](const PlaceHit& h) { return teams.count(h.place) && !scene(m_title, h); });
+}
+
+void ArticleTagger::drop_company_names(std::vector<PlaceHit>& title_places) {
+    std::set<std::string> names;
+    for (const auto& org : m_organizations) {
+        if (org.kind != "company" || !org.named) continue;
+        const Analysed& field = org.title ? m_title : m_body;
+        detail::PhraseMatch m;
+        if (!m_gaz.match_at(field.text, field.tokens, field.folded, org.first, false, m) || m.last >= org.last) continue;
+        // Countries name national companies ("Japan Air Lines") and stay countries.
+        const auto& p = place_at(m.candidates.front().place);
+        if (!detail::is_country(p)) names.insert(text::name_key(field.folded, m.first, m.last));
+    }
+    if (names.empty()) return;
+    // A name the article also uses in a place sense is a place throughout: after a locative
+    // word ("in south-central Kansas"; "of" alone says nothing: "9.9 pct of Piedmont"), in a
+    // dateline, or with a qualifier ("Springfield, Ohio").
+    auto place_sense = [](const Analysed& field, const std::vector<PlaceHit>& hits, const PlaceHit& h) {
+        const bool qualified = std::any_of(hits.begin(), hits.end(), [&](const PlaceHit& q) {
+            return q.first == h.last && is_comma_gap(field.gap_before(q.first));
+        });
+        return qualified || scene(field, h) || (h.locative && !(h.first > 0 && field.folded[h.first - 1] == "of"));
+    };
+    for (const auto* hits : {&m_places, &title_places}) {
+        const Analysed& field = hits == &m_places ? m_body : m_title;
+        for (const auto& h : *hits) {
+            if (place_sense(field, *hits, h)) names.erase(text::name_key(field.folded, h.first, h.last));
+        }
+    }
+    auto company = [&](const Analysed& field, const PlaceHit& h) {
+        return !detail::is_country(place_at(h.place)) && names.count(text::name_key(field.folded, h.first, h.last));
+    };
+    std::erase_if(m_places, [&](const PlaceHit& h) { return company(m_body, h); });
+    std::erase_if(title_places, [&](const PlaceHit& h) { return company(m_title, h); });
 }
 
 void ArticleTagger::apply_place_qualifiers() {

@@ -248,6 +248,11 @@ private:
     // Organisations of the body and the headline into m_organizations (after the places, whose
     // countries say whose a generic body is).
     void find_organizations(const std::vector<PlaceHit>& title_places);
+    // A town or region whose name starts a company's name in the article ("Piedmont Aviation
+    // Inc", "Bally Manufacturing Corp") is the company wherever else it stands alone ("Piedmont
+    // said", "PIEDMONT <PIE>"), unless the article also names it in a place sense ("in Bally",
+    // a dateline): dropped from the body's and the headline's places.
+    void drop_company_names(std::vector<PlaceHit>& title_places);
     // Organisation mentions, and the salient organisations into out.organizations and the facet.
     void add_organizations(Tagging& out) const;
 
