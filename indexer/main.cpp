@@ -177,8 +177,11 @@ int index_files(const Options& o, const std::filesystem::path& path) {
 int run(int argc, char** argv) {
     CLI::App app{"Index news articles for newsfacet-search."};
     app.footer(R"(Formats: .txt/.md (first line is the title when a blank line follows it), .json (one
-article object or an array), .jsonl (one object a line), .warc (a web archive's HTML pages);
-other files are read when they start with a JSON object or array, HTML or a WARC record. "-" reads standard input (JSON sniffed; --format txt for text).
+article object or an array), .jsonl (one object a line), .html (an article page: main text,
+headline, date), .warc (a web archive's HTML pages), .rss/.atom/.rdf/.xml (RSS 2.0, RSS 1.0
+or Atom feeds: an article per item; a .xml file in a folder that is not a feed is skipped
+with a warning); other files are read when they start like JSON, HTML, a WARC record or a
+feed. "-" reads standard input (sniffed the same way; --format txt for text).
 Fields: id, title, body, date, dateline, source, url, language, also under the names common scrapers
 and datasets use (headline; maintext, text, content; date_publish, published_at,
 datePublished; source_domain, publisher; link...); --field maps any other key. An object
@@ -203,6 +206,7 @@ Examples:
   zcat dump.jsonl.gz | newsfacet-index -       index JSON lines from a pipe
   newsfacet-index crawl.warc                   index the HTML pages of a web archive (other
                                                records are counted in the summary)
+  newsfacet-index saved-feeds/                 every item of the RSS and Atom feeds in a folder
   newsfacet-index --field body=story.text --field date=meta.published dump.jsonl
                                                read the body and date from other keys
   newsfacet-index --delete nf-2024-0312-odesa-consulate
@@ -254,7 +258,7 @@ The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
                      "failing at once"));
     app.add_option("--format", o.format,
                    "The format of standard input (\"-\") and of named files whose extension names none: "
-                   "txt, md, json, jsonl, html or warc (default: by the first bytes)");
+                   "txt, md, json, jsonl, html, warc or rss (also: feed, atom, rdf) (default: by the first bytes)");
     app.add_option("--field", o.fields,
                    "FIELD=KEY: read the article field (id, title, body, date, dateline, source, url, language) from KEY of "
                    "JSON input; KEY may be a dotted path (source.name); repeatable")

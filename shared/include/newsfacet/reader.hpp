@@ -1,5 +1,5 @@
 #pragma once
-// Reading articles from files and standard input: .txt, .md, .json and .jsonl, JSON by content.
+// Reading articles from files and standard input: text, JSON, web pages and feeds, by extension or content.
 
 #include <cstddef>
 #include <cstdint>
@@ -38,17 +38,19 @@ struct ReadHandler {
 
 /// The formats read_articles() reads.
 enum class InputFormat {
-    automatic,  ///< By extension; else by the first bytes (JSON objects and arrays).
+    automatic,  ///< By extension; else by the first bytes (JSON, HTML, feeds).
     text,       ///< Plain text: a title line (or the first sentence), then the body.
     markdown,   ///< As text, with a leading "# " dropped from the title.
     json,       ///< One JSON object, or an array of them.
     jsonl,      ///< JSON Lines: one object a line.
     html,       ///< An article page: main text, headline, date, source and URL.
     warc,       ///< A web archive (WARC 1.0/1.1): its HTML responses and resources.
+    feed,       ///< An RSS 2.0, RSS 1.0 (RDF) or Atom feed: one article per item or entry.
 };
 
 /// An InputFormat by the name users type: "txt" (or "text"), "md" ("markdown"), "json",
-/// "jsonl" ("ndjson"), "html" ("htm"), "warc", "auto". Throws UsageError naming the accepted names for anything else.
+/// "jsonl" ("ndjson"), "html" ("htm"), "warc", "rss" ("feed", "atom", "rdf"), "auto". Throws
+/// UsageError naming the accepted names for anything else.
 [[nodiscard]] NEWSFACET_EXPORT InputFormat parse_input_format(std::string_view name);
 
 /// Where one Article field is read from in JSON input, overriding the usual keys.
@@ -93,8 +95,11 @@ inline constexpr std::string_view standard_input = "-";
 /// read as a page, its body de-chunked and un-gzipped, its HTTP charset taken, its
 /// WARC-Target-URI as URL; WARC-Date, a crawl date, is never the publication date; other
 /// records go to `on_skipped`; a record the input ends inside, garbage between records and a
-/// record over 64 MiB are errors, and reading goes on); a file with another extension
-/// or none is read as JSON, JSON Lines, HTML or WARC when its first bytes say so, and skipped
+/// record over 64 MiB are errors, and reading goes on), .rss/.atom/.rdf/.xml (a feed: RSS
+/// 2.0, RSS 1.0 or Atom, told by its root element; one article per item or entry, see below;
+/// a .xml file in a directory walk whose root is not a feed's is skipped with a warning); a
+/// file with another extension or none is read as JSON, JSON Lines, HTML, WARC or a feed when
+/// its first bytes say so, and skipped
 /// otherwise (an error for a file named directly, unless `options.format` names its format).
 /// Standard input is sniffed the same way; plain text there needs `options.format`.
 /// JSON objects: the keys of Article ("id", "title", "body", "date", "dateline", "source",
@@ -102,10 +107,17 @@ inline constexpr std::string_view standard_input = "-";
 /// "content", "article"...; "date_publish", "published_at", "datePublished"...;
 /// "source_domain", "publisher", a {"name": ...} object; "link"...), else `options.fields`'s.
 /// A date may also be Unix time in seconds or milliseconds.
-/// Ids: the object's id; else, for an object or page with a URL, the URL as normalize_url() gives it
-/// (so the same story read twice is one article); else the path relative to the directory
-/// argument (the file name when `path` is a file; "stdin" for standard input), plus "#N" for
-/// the Nth object of a JSON Lines file or JSON array or the Nth record of a WARC file.
+/// Feed items: url from the link (Atom: rel="alternate"), made absolute against xml:base or
+/// the feed's link, else a permalink guid; title; body from the fullest of content:encoded,
+/// Atom content and summary, and description, its HTML turned into text; date from
+/// published, pubDate, dc:date or updated (RFC 822 or RFC 3339, in UTC); source from the
+/// item's <source>, else the feed's title. No network, no DTD or external entity is loaded
+/// and no entity is expanded; malformed XML is read in libxml2's recovery mode with a warning.
+/// Ids: the object's id; else, for an object, page or feed item with a URL, the URL as
+/// normalize_url() gives it (so the same story read twice is one article); else a feed item's
+/// guid or Atom id; else the path relative to the directory argument (the file name when
+/// `path` is a file; "stdin" for standard input), plus "#N" for the Nth object of a JSON
+/// Lines file or JSON array, the Nth record of a WARC file or the Nth item of a feed.
 /// Throws InputError only when `path` itself does not exist; everything else goes to the
 /// handler.
 NEWSFACET_EXPORT void read_articles(const std::filesystem::path& path, const ReadHandler& handler,

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "read/feed_sniff.hpp"
 #include "text/article_fields.hpp"
 #include "text/text.hpp"
 
@@ -12,7 +13,7 @@ namespace newsfacet {
 namespace {
 
 // Names users type for each format (the first is the one messages give).
-constexpr std::array<std::pair<std::string_view, InputFormat>, 11> format_names = {{
+constexpr std::array<std::pair<std::string_view, InputFormat>, 15> format_names = {{
     {"txt", InputFormat::text},
     {"md", InputFormat::markdown},
     {"json", InputFormat::json},
@@ -20,6 +21,10 @@ constexpr std::array<std::pair<std::string_view, InputFormat>, 11> format_names 
     {"html", InputFormat::html},
     {"htm", InputFormat::html},
     {"warc", InputFormat::warc},
+    {"rss", InputFormat::feed},
+    {"feed", InputFormat::feed},
+    {"atom", InputFormat::feed},
+    {"rdf", InputFormat::feed},
     {"text", InputFormat::text},
     {"markdown", InputFormat::markdown},
     {"ndjson", InputFormat::jsonl},
@@ -67,6 +72,7 @@ InputFormat format_by_extension(const std::filesystem::path& file) {
     if (ext == ".jsonl" || ext == ".ndjson") return InputFormat::jsonl;
     if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return InputFormat::html;
     if (ext == ".warc") return InputFormat::warc;
+    if (ext == ".rss" || ext == ".atom" || ext == ".rdf" || ext == ".xml") return InputFormat::feed;
     return InputFormat::automatic;
 }
 
@@ -103,8 +109,12 @@ bool looks_like_html(std::string_view prefix) {
 
 bool looks_like_warc(std::string_view prefix) { return prefix.rfind("WARC/1.", 0) == 0; }
 
+bool is_xml_extension(const std::filesystem::path& file) { return text::ascii_lower(file.extension().string()) == ".xml"; }
+
 InputFormat sniff_format(std::string_view prefix) {
     if (looks_like_warc(prefix)) return InputFormat::warc;
+    // Before HTML: a feed's escaped or CDATA markup may hold "<html" in its first bytes.
+    if (looks_like_feed(prefix)) return InputFormat::feed;
     if (looks_like_html(prefix)) return InputFormat::html;
     if (!looks_like_json(prefix)) return InputFormat::automatic;
     const auto start = skip_space(prefix);
@@ -117,7 +127,7 @@ InputFormat sniff_format(std::string_view prefix) {
     return whole_object && more ? InputFormat::jsonl : InputFormat::json;
 }
 
-std::string accepted_formats() { return "txt, md, json, jsonl, html or warc"; }
+std::string accepted_formats() { return "txt, md, json, jsonl, html, warc or rss"; }
 
 }  // namespace detail
 }  // namespace newsfacet

@@ -20,9 +20,12 @@ inline constexpr std::size_t sniff_bytes = 1 << 20;
 inline constexpr std::size_t walk_sniff_bytes = 1024;
 
 /// The format an extension names (.txt, .md/.markdown, .json, .jsonl/.ndjson,
-/// .html/.htm/.xhtml, .warc, any case), or
+/// .html/.htm/.xhtml, .warc, .rss/.atom/.rdf/.xml, any case), or
 /// `automatic` for another extension or none.
 [[nodiscard]] InputFormat format_by_extension(const std::filesystem::path& file);
+
+/// True for .xml (any case): a feed's extension, but other XML files have it too.
+[[nodiscard]] bool is_xml_extension(const std::filesystem::path& file);
 
 /// Up to `n` bytes from the start of `in` (fewer at its end).
 [[nodiscard]] std::string read_prefix(std::istream& in, std::size_t n);
@@ -40,11 +43,12 @@ inline constexpr std::size_t walk_sniff_bytes = 1024;
 
 /// The format of an input that starts with `prefix` (its first sniff_bytes bytes): JSON
 /// Lines when its first line is a whole JSON object and another line follows, JSON for
-/// another JSON object or array, HTML for a page, WARC for a web archive, else `automatic` (unknown: plain text is not told apart
+/// another JSON object or array, a feed for a feed's root element (sniff_feed), HTML for a
+/// page, WARC for a web archive, else `automatic` (unknown: plain text is not told apart
 /// from other text).
 [[nodiscard]] InputFormat sniff_format(std::string_view prefix);
 
-/// "txt, md, json, jsonl, html or warc": the formats, for messages.
+/// "txt, md, json, jsonl, html, warc or rss": the formats, for messages.
 [[nodiscard]] std::string accepted_formats();
 
 }  // namespace newsfacet::detail

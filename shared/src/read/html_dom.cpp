@@ -32,10 +32,13 @@ void collect_text(const xmlNode* n, std::string& out, bool& space) {
 
 }  // namespace
 
-Document parse(std::string_view utf8, const std::string& url) {
-    // libxml2 wants its globals set up once before threads parse.
+void init_libxml() {
     static std::once_flag init;
     std::call_once(init, [] { xmlInitParser(); });
+}
+
+Document parse(std::string_view utf8, const std::string& url) {
+    init_libxml();
     const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                         HTML_PARSE_COMPACT;
     return Document(htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()), url.empty() ? nullptr : url.c_str(),

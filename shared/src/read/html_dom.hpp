@@ -15,6 +15,9 @@ struct DocFree {
 };
 using Document = std::unique_ptr<xmlDoc, DocFree>;
 
+/// Sets libxml2's globals up, once per process, before any thread parses HTML or XML.
+void init_libxml();
+
 /// Parses UTF-8 HTML leniently, as browsers do (errors recovered, nothing fetched, no
 /// network, depth limited by libxml2); null only when libxml2 cannot build any tree.
 [[nodiscard]] Document parse(std::string_view utf8, const std::string& url);

@@ -291,4 +291,13 @@ std::string main_text(xmlDoc* doc, std::string_view title) {
     return writer.finish();
 }
 
+std::string fragment_text(xmlDoc* doc) {
+    xmlNode* body = body_of(doc);
+    if (!body) return {};
+    remove_boilerplate(body);
+    TextWriter writer({});
+    writer.write(body->children);
+    return writer.finish();
+}
+
 }  // namespace newsfacet::detail::html

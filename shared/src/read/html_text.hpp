@@ -14,4 +14,8 @@ namespace newsfacet::detail::html {
 /// the text repeats it. Cost: a few walks of the tree.
 [[nodiscard]] std::string main_text(xmlDoc* doc, std::string_view title);
 
+/// The text of markup that is all article (a feed item's content), as main_text() writes it
+/// and without its boilerplate, but with no choice of a main container. Cost: a few walks.
+[[nodiscard]] std::string fragment_text(xmlDoc* doc);
+
 }  // namespace newsfacet::detail::html

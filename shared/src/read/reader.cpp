@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "read/feed_article.hpp"
+#include "read/feed_sniff.hpp"
 #include "read/formats.hpp"
 #include "read/html_article.hpp"
 #include "read/json_article.hpp"
@@ -82,6 +84,7 @@ private:
     void read_html(const std::string& bytes);
     void read_warc(std::string prefix, std::istream& in);
     void report_record(const detail::warc::RecordHead& head, detail::warc::RecordOutcome&& outcome);
+    void read_feed(const std::string& bytes);
 
     std::string m_name;
     std::string m_id_base;
@@ -212,6 +215,16 @@ void StreamReader::read_warc(std::string prefix, std::istream& in) {
     if (count == 0 && !problems) error(0, "empty file: no WARC records");
 }
 
+// A feed decodes its own bytes too (its XML declaration names the charset).
+void StreamReader::read_feed(const std::string& bytes) {
+    auto feed = detail::read_feed(bytes, m_id_base);
+    for (const auto& w : feed.warnings) warn(w);
+    for (auto& article : feed.items) {
+        if (m_handler.on_article) m_handler.on_article(std::move(article));
+    }
+    for (const auto& e : feed.errors) error(e.line, e.message);
+}
+
 void StreamReader::read_whole(InputFormat format, std::string bytes) {
     if (blank(bytes)) {
         error(0, "empty file");
@@ -219,6 +232,10 @@ void StreamReader::read_whole(InputFormat format, std::string bytes) {
     }
     if (format == InputFormat::html) {
         read_html(bytes);
+        return;
+    }
+    if (format == InputFormat::feed) {
+        read_feed(bytes);
         return;
     }
     if (!decode(bytes, 0)) {
@@ -260,13 +277,26 @@ bool is_housekeeping(const fs::path& file) {
            stem == "changelog" || stem == "copying";
 }
 
+using Warn = std::function<void(const std::string&)>;
+
 // The format of a file found in a directory walk: by extension, else by its first bytes;
-// `automatic` when it holds no articles newsfacet reads.
-InputFormat walk_format(const fs::path& file) {
+// `automatic` when it holds no articles newsfacet reads. A .xml file is a feed only when its
+// root element says so (other XML is common beside articles: a warning says it is skipped).
+InputFormat walk_format(const fs::path& file, const Warn& warn) {
     auto format = detail::format_by_extension(file);
-    if (format != InputFormat::automatic) return format;
+    const bool xml = detail::is_xml_extension(file);
+    if (format != InputFormat::automatic && !xml) return format;
     std::ifstream in(file, std::ios::binary);
     const auto prefix = detail::read_prefix(in, detail::walk_sniff_bytes);
+    if (xml) {
+        // Undecided only when the root lies past the bytes read.
+        const auto sniffed = detail::sniff_feed(prefix);
+        const bool whole = prefix.size() < detail::walk_sniff_bytes;
+        if (sniffed == detail::FeedSniff::feed || (sniffed == detail::FeedSniff::unknown && !whole)) return format;
+        if (warn) warn(file.string() + ": not a feed (no <rss>, <rdf:RDF> or Atom <feed> root element); skipped");
+        return InputFormat::automatic;
+    }
+    if (detail::looks_like_feed(prefix)) return InputFormat::feed;
     if (detail::looks_like_html(prefix)) return InputFormat::html;
     if (detail::looks_like_warc(prefix)) return InputFormat::warc;
     return detail::looks_like_json(prefix) ? InputFormat::json : InputFormat::automatic;
@@ -277,7 +307,7 @@ InputFormat walk_format(const fs::path& file) {
 // `on_error` (if any) and the walk goes on beside it: silently skipping it would make its
 // articles look deleted to an incremental run with --prune.
 void collect_article_files(const fs::path& dir, std::vector<fs::path>& files,
-                           const std::function<void(const InputError&)>& on_error) {
+                           const std::function<void(const InputError&)>& on_error, const Warn& on_warning) {
     std::error_code ec;
     fs::directory_iterator it(dir, ec);
     if (ec) {
@@ -295,19 +325,20 @@ void collect_article_files(const fs::path& dir, std::vector<fs::path>& files,
         if (it->is_directory(ec)) {
             // Links to directories are not followed (as find does not): a link to a parent
             // would never end.
-            if (!it->is_symlink(ec)) collect_article_files(path, files, on_error);
+            if (!it->is_symlink(ec)) collect_article_files(path, files, on_error, on_warning);
             continue;
         }
         if (!it->is_regular_file(ec) || is_housekeeping(path)) continue;
-        if (walk_format(path) == InputFormat::automatic) continue;
+        if (walk_format(path, on_warning) == InputFormat::automatic) continue;
         files.push_back(path);
     }
 }
 
 // The article files under a directory, sorted (see collect_article_files).
-std::vector<fs::path> article_files(const fs::path& dir, const std::function<void(const InputError&)>& on_error) {
+std::vector<fs::path> article_files(const fs::path& dir, const std::function<void(const InputError&)>& on_error,
+                                    const Warn& on_warning) {
     std::vector<fs::path> files;
-    collect_article_files(dir, files, on_error);
+    collect_article_files(dir, files, on_error, on_warning);
     std::sort(files.begin(), files.end());
     return files;
 }
@@ -336,11 +367,11 @@ void read_input(std::istream& in, InputFormat given, StreamReader& reader, Origi
     if (format == InputFormat::automatic) {
         const auto formats = detail::accepted_formats();
         reader.error(0, origin == Origin::standard_input
-                            ? "cannot tell the format from the first bytes (JSON, HTML and WARC are recognised); name it with --format " + formats
+                            ? "cannot tell the format from the first bytes (JSON, HTML, WARC and feeds are recognised); name it with --format " + formats
                         : origin == Origin::named_file
                             ? "unsupported file type: neither its extension nor its first bytes name one of " + formats +
                                   " (--format names it)"
-                            : "no longer holds JSON, HTML or WARC");
+                            : "no longer holds JSON, HTML, WARC or a feed");
         return;
     }
     reader.read(format, std::move(prefix), in);
@@ -394,7 +425,7 @@ void read_articles(const fs::path& path, const ReadHandler& handler, const ReadO
         read_file(path, named_file_format(path, options), path.filename().string(), handler, options, Origin::named_file);
         return;
     }
-    for (const auto& file : article_files(path, handler.on_error)) {
+    for (const auto& file : article_files(path, handler.on_error, handler.on_warning)) {
         auto rel = file.lexically_relative(path).generic_string();
         read_file(file, detail::format_by_extension(file), rel, handler, options, Origin::walk);
     }
@@ -411,7 +442,7 @@ std::uint64_t input_bytes(const std::vector<fs::path>& paths) {
             total += size_of(path);
             continue;
         }
-        for (const auto& file : article_files(path, nullptr)) total += size_of(file);
+        for (const auto& file : article_files(path, nullptr, nullptr)) total += size_of(file);
     }
     return total;
 }
