@@ -70,6 +70,13 @@ struct ReadOptions {
     InputFormat format = InputFormat::automatic;
     /// JSON keys for Article fields, overriding the usual keys and their aliases.
     std::vector<FieldMapping> fields;
+    /// Caps against decompression bombs, on bytes read out of a compressed file or archive:
+    /// what one article may take (a JSON Lines line, a page, a whole JSON, text or Markdown
+    /// document; 0: no cap), beyond which that article is an error and reading goes on...
+    std::uint64_t max_article_bytes = std::uint64_t{64} << 20;
+    /// ...and what one compressed file or archive may yield in all (0: no cap), beyond which
+    /// the rest of it is an error (the articles before were read).
+    std::uint64_t max_input_bytes = std::uint64_t{16} << 30;
 };
 
 /// The path read_articles() and ingest() take for standard input.

@@ -2,7 +2,9 @@
 #include <newsfacet/reader.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -10,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "read/archive.hpp"
 #include "read/feed_article.hpp"
 #include "read/feed_sniff.hpp"
 #include "read/formats.hpp"
@@ -28,14 +31,43 @@ namespace {
 
 bool blank(std::string_view s) { return text::trim_space(s).empty(); }
 
+// Reads a line of `in` up to "\n" into `line` (appending), keeping at most `cap` bytes of it:
+// the rest of a longer line is read and dropped, `cut` set. False if nothing was left to read.
+bool getline_capped(std::istream& in, std::string& line, std::size_t cap, bool& newline, bool& cut) {
+    std::array<char, 1 << 14> chunk{};
+    bool any = false;
+    for (;;) {
+        in.getline(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+        auto n = static_cast<std::size_t>(in.gcount());
+        newline = !in.fail() && !in.eof();
+        const bool full = in.fail() && !in.eof() && n + 1 == chunk.size();
+        if (newline) --n;  // the "\n" is counted, not stored
+        any = any || n != 0 || newline;
+        const auto room = cap - std::min(cap, line.size());
+        if (n > room) cut = true;
+        line.append(chunk.data(), std::min(n, room));
+        if (!full) break;
+        in.clear();
+    }
+    if (!newline && !in.bad()) in.clear(in.rdstate() & std::ios::eofbit);
+    return any;
+}
+
 // Lines of a stream whose first bytes were read already (to tell its format).
 class Lines {
 public:
-    Lines(std::string prefix, std::istream& in) : m_prefix(std::move(prefix)), m_rest(m_prefix), m_in(in) {}
+    // With `cap` (0: none), a line keeps at most that many bytes (see cut()).
+    Lines(std::string prefix, std::istream& in, std::size_t cap)
+        : m_prefix(std::move(prefix)), m_rest(m_prefix), m_in(in), m_cap(cap) {}
 
     // The next line without its "\n"; false at the end.
     bool next(std::string& line) {
-        if (m_rest.empty()) return static_cast<bool>(std::getline(m_in, line));
+        m_cut = false;
+        m_newline = true;
+        if (m_rest.empty()) {
+            line.clear();
+            return tail(line);
+        }
         const auto eol = m_rest.find('\n');
         if (eol != std::string_view::npos) {
             line.assign(m_rest.substr(0, eol));
@@ -45,22 +77,61 @@ public:
         // The prefix ends inside a line: the stream holds the rest of it.
         line.assign(m_rest);
         m_rest = {};
-        std::string tail;
-        if (std::getline(m_in, tail)) line += tail;
+        tail(line);
         return true;
     }
 
+    // Whether the last line was longer than the cap (and cut to it).
+    [[nodiscard]] bool cut() const noexcept { return m_cut; }
+    // Whether the last line ended with "\n" (not at the end of the input).
+    [[nodiscard]] bool newline() const noexcept { return m_newline; }
+
 private:
+    bool tail(std::string& line) {
+        if (m_cap != 0) return getline_capped(m_in, line, m_cap, m_newline, m_cut);
+        bool any = false;
+        if (line.empty()) {
+            any = static_cast<bool>(std::getline(m_in, line));
+        } else {
+            std::string rest;
+            any = static_cast<bool>(std::getline(m_in, rest));
+            line += rest;
+        }
+        m_newline = any && !m_in.eof();
+        return any;
+    }
+
     std::string m_prefix;
     std::string_view m_rest;
     std::istream& m_in;
+    std::size_t m_cap;
+    bool m_cut = false;
+    bool m_newline = true;
 };
+
+// Appends the rest of `in` to `bytes`; false if that would make more than `cap` bytes.
+bool read_capped(std::istream& in, std::string& bytes, std::size_t cap) {
+    if (bytes.size() > cap) return false;
+    std::array<char, 1 << 16> chunk{};
+    while (in) {
+        in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+        const auto n = static_cast<std::size_t>(in.gcount());
+        if (n > cap - std::min(cap, bytes.size())) return false;
+        bytes.append(chunk.data(), n);
+    }
+    if (!in.bad()) in.clear(in.rdstate() & std::ios::eofbit);
+    return true;
+}
 
 // Reads the articles of one input (a file or standard input) in a known format.
 class StreamReader {
 public:
-    StreamReader(std::string name, std::string id_base, const ReadHandler& handler, const ReadOptions& options)
-        : m_name(std::move(name)), m_id_base(std::move(id_base)), m_handler(handler), m_options(options) {}
+    // With `article_cap` (0: none), an article read from `in` may take at most that many bytes:
+    // the cap against decompression bombs, for decompressed streams.
+    StreamReader(std::string name, std::string id_base, const ReadHandler& handler, const ReadOptions& options,
+                 std::uint64_t article_cap = 0)
+        : m_name(std::move(name)), m_id_base(std::move(id_base)), m_handler(handler), m_options(options),
+          m_article_cap(static_cast<std::size_t>(std::min<std::uint64_t>(article_cap, SIZE_MAX - 1))) {}
 
     // Reads `in`, whose first bytes `prefix` were taken from it already.
     void read(InputFormat format, std::string prefix, std::istream& in);
@@ -68,10 +139,19 @@ public:
     void error(std::size_t line, const std::string& message) const {
         if (m_handler.on_error) m_handler.on_error(InputError(m_name, line, message));
     }
-
-private:
     void warn(const std::string& message) const {
         if (m_handler.on_warning) m_handler.on_warning(m_name + ": " + message);
+    }
+
+    [[nodiscard]] const std::string& name() const noexcept { return m_name; }
+    [[nodiscard]] const std::string& id_base() const noexcept { return m_id_base; }
+    [[nodiscard]] const ReadHandler& handler() const noexcept { return m_handler; }
+    [[nodiscard]] const ReadOptions& options() const noexcept { return m_options; }
+
+private:
+    [[nodiscard]] std::string over_cap() const {
+        return "larger than " + detail::byte_size_text(m_article_cap) +
+               ", the cap on one article's decompressed bytes (a decompression bomb?)";
     }
     void consumed(std::uint64_t bytes) const {
         if (m_handler.on_bytes) m_handler.on_bytes(bytes);
@@ -90,6 +170,7 @@ private:
     std::string m_id_base;
     const ReadHandler& m_handler;
     const ReadOptions& m_options;
+    std::size_t m_article_cap;
     bool m_warned_encoding = false;
 };
 
@@ -126,8 +207,14 @@ void StreamReader::read_jsonl(Lines& lines, std::istream& in) {
         auto line_offset = offset;
         offset += line.size() + 1;
         consumed(line.size() + 1);
+        // A line cut short by damage to a compressed stream: the damage is reported once, for the file.
+        if (!lines.newline() && detail::unpack_failed(in)) break;
         if (blank(line)) continue;
         any = true;
+        if (lines.cut()) {
+            error(line_no, over_cap());
+            continue;
+        }
         if (!decode(line, line_offset)) {
             error(line_no, "binary data (NUL byte), not JSON");
             continue;
@@ -142,7 +229,7 @@ void StreamReader::read_jsonl(Lines& lines, std::istream& in) {
         from_json(j, m_id_base + "#" + std::to_string(line_no), line_no);
     }
     if (in.bad()) error(0, std::string("read failed: ") + std::strerror(errno));
-    if (!any) error(0, "empty file");
+    if (!any && !detail::unpack_failed(in)) error(0, "empty file");
 }
 
 void StreamReader::read_json(const std::string& bytes) {
@@ -255,18 +342,28 @@ void StreamReader::read(InputFormat format, std::string prefix, std::istream& in
         return;
     }
     if (format == InputFormat::jsonl) {
-        Lines lines(std::move(prefix), in);
+        Lines lines(std::move(prefix), in, m_article_cap);
         read_jsonl(lines, in);
         return;
     }
-    std::ostringstream rest;
-    rest << in.rdbuf();
+    std::string bytes = std::move(prefix);
+    if (m_article_cap != 0) {
+        if (!read_capped(in, bytes, m_article_cap)) {
+            error(0, over_cap());
+            return;
+        }
+    } else {
+        std::ostringstream rest;
+        rest << in.rdbuf();
+        bytes += std::move(rest).str();
+    }
     if (in.bad()) {
         error(0, std::string("read failed: ") + std::strerror(errno));
         return;
     }
-    std::string bytes = std::move(prefix) + std::move(rest).str();
     consumed(bytes.size());
+    // A document cut short by damage to a compressed stream: the damage is reported once, for the file.
+    if (detail::unpack_failed(in)) return;
     read_whole(format, std::move(bytes));
 }
 
@@ -302,6 +399,13 @@ InputFormat walk_format(const fs::path& file, const Warn& warn) {
     return detail::looks_like_json(prefix) ? InputFormat::json : InputFormat::automatic;
 }
 
+// True if a file is compressed or an archive, by its extension or its first bytes.
+bool packed_file(const fs::path& file) {
+    if (detail::packed_extension(file.filename().string())) return true;
+    std::ifstream in(file, std::ios::binary);
+    return detail::packing_by_magic(detail::read_prefix(in, detail::magic_bytes)) != detail::Packing::none;
+}
+
 // Appends the article files under `dir` (recursively) to `files`: hidden entries,
 // housekeeping files and other types left out. A directory that cannot be read is reported to
 // `on_error` (if any) and the walk goes on beside it: silently skipping it would make its
@@ -329,7 +433,7 @@ void collect_article_files(const fs::path& dir, std::vector<fs::path>& files,
             continue;
         }
         if (!it->is_regular_file(ec) || is_housekeeping(path)) continue;
-        if (walk_format(path, on_warning) == InputFormat::automatic) continue;
+        if (walk_format(path, on_warning) == InputFormat::automatic && !packed_file(path)) continue;
         files.push_back(path);
     }
 }
@@ -351,24 +455,96 @@ std::uint64_t size_of(const fs::path& file) {
 }
 
 // What the user named: a file (an unknown format is an error), standard input (the same,
-// worded for it), or a file found in a directory walk (skipped before it gets here).
-enum class Origin { named_file, standard_input, walk };
+// worded for it), a file found in a directory walk (skipped before it gets here), or what a
+// compressed file or archive found in a walk holds (skipped quietly, as the walk skips).
+enum class Origin { named_file, standard_input, walk, member };
 
-// Reads one input: `given` is its format by extension or by the user's word, `automatic`
-// to tell it by its first bytes.
-void read_input(std::istream& in, InputFormat given, StreamReader& reader, Origin origin) {
-    if (given != InputFormat::automatic) {
-        reader.read(given, {}, in);
+// One input's bytes as read_input takes them.
+struct Source {
+    std::string name;     // whose extension tells the format (the file's, a member's; "" for standard input)
+    InputFormat given;    // the user's format when the name tells none; `automatic`: sniff
+    Origin origin;
+    int depth = 0;        // packed layers around these bytes
+    bool seekable = false;
+};
+
+// Packed layers read: a compressed file or archive, then a compressed member of an archive.
+constexpr int max_packed_depth = 2;
+
+void read_input(std::istream& in, const Source& source, StreamReader& reader);
+
+// Reads one archive member: filtered as the walk filters files, its path part of its name and id.
+void read_member(detail::Unpacker& unpacker, const std::string& stored, const Source& archive,
+                 const StreamReader& reader, const ReadHandler& handler) {
+    const auto path = detail::member_id_path(stored);
+    if (path.empty() || detail::hidden_member(path) || is_housekeeping(fs::path(path))) return;
+    StreamReader member(reader.name() + "/" + path, reader.id_base() + "/" + path, handler, reader.options(),
+                        reader.options().max_article_bytes);
+    read_input(unpacker.data(), Source{path, InputFormat::automatic, Origin::member, archive.depth + 1}, member);
+    if (!unpacker.member_error().empty()) member.error(0, unpacker.member_error());
+}
+
+// Reads a compressed stream (in the format its inner name or its bytes tell) or an archive
+// (its members like a directory's files). Damage ends it with one error; the articles before are read.
+void read_packed(std::istream& in, std::string prefix, const Source& source, StreamReader& reader) {
+    const bool archive = detail::packing_by_magic(prefix) == detail::Packing::archive;
+    if (source.depth >= max_packed_depth || (source.depth > 0 && archive)) {
+        reader.warn("an archive or compressed file inside another is not read (one level is)");
         return;
     }
-    // Only what must be sniffed pays for the prefix (a folder may hold 100,000 small files).
-    std::string prefix = detail::read_prefix(in, detail::sniff_bytes);
-    const InputFormat format = detail::sniff_format(prefix);
+    const auto& options = reader.options();
+    // The packed bytes consumed are the progress (input_bytes() counts them); not the members'.
+    ReadHandler inner = reader.handler();
+    inner.on_bytes = nullptr;
+    detail::UnpackOptions unpack;
+    unpack.archives = source.depth == 0;
+    unpack.seekable = source.seekable;
+    unpack.max_bytes = options.max_input_bytes;
+    if (source.depth == 0) unpack.on_packed_bytes = reader.handler().on_bytes;
+    detail::Unpacker unpacker(in, std::move(prefix), std::move(unpack));
+    std::string path;
+    bool any = false;
+    while (unpacker.next(path)) {
+        any = true;
+        if (unpacker.is_archive()) {
+            read_member(unpacker, path, source, reader, inner);
+            continue;
+        }
+        StreamReader stream(reader.name(), reader.id_base(), inner, options, options.max_article_bytes);
+        const auto origin = source.origin == Origin::walk ? Origin::member : source.origin;
+        read_input(unpacker.data(), Source{detail::inner_name(source.name), source.given, origin, source.depth + 1},
+                   stream);
+    }
+    if (!unpacker.error().empty()) {
+        reader.error(0, "cannot be read further (truncated or damaged?): " + unpacker.error() + (any ? " (the articles before were read)" : ""));
+    } else if (!any && !unpacker.is_archive()) {
+        reader.error(0, "empty file");
+    }
+}
+
+// Reads one input: a packed one by its first bytes, else in the format of `source`'s name,
+// else the user's, else the one its first bytes tell.
+void read_input(std::istream& in, const Source& source, StreamReader& reader) {
+    std::string prefix = detail::read_prefix(in, detail::magic_bytes);
+    if (detail::packing_by_magic(prefix) != detail::Packing::none) {
+        read_packed(in, std::move(prefix), source, reader);
+        return;
+    }
+    InputFormat format = detail::format_by_extension(fs::path(source.name));
+    if (format == InputFormat::automatic) format = source.given;
+    if (format != InputFormat::automatic) {
+        reader.read(format, std::move(prefix), in);
+        return;
+    }
+    // Only what must be sniffed pays for the longer prefix (a folder may hold 100,000 small files).
+    prefix += detail::read_prefix(in, detail::sniff_bytes - prefix.size());
+    format = detail::sniff_format(prefix);
     if (format == InputFormat::automatic) {
+        if (source.origin == Origin::member) return;
         const auto formats = detail::accepted_formats();
-        reader.error(0, origin == Origin::standard_input
+        reader.error(0, source.origin == Origin::standard_input
                             ? "cannot tell the format from the first bytes (JSON, HTML, WARC and feeds are recognised); name it with --format " + formats
-                        : origin == Origin::named_file
+                        : source.origin == Origin::named_file
                             ? "unsupported file type: neither its extension nor its first bytes name one of " + formats +
                                   " (--format names it)"
                             : "no longer holds JSON, HTML, WARC or a feed");
@@ -377,8 +553,8 @@ void read_input(std::istream& in, InputFormat given, StreamReader& reader, Origi
     reader.read(format, std::move(prefix), in);
 }
 
-void read_file(const fs::path& file, InputFormat format, const std::string& id_base, const ReadHandler& handler,
-               const ReadOptions& options, Origin origin) {
+void read_file(const fs::path& file, Source source, const std::string& id_base, const ReadHandler& handler,
+               const ReadOptions& options) {
     if (handler.on_file) handler.on_file(file);
     StreamReader reader(file.string(), id_base, handler, options);
     std::ifstream in(file, std::ios::binary);
@@ -386,19 +562,13 @@ void read_file(const fs::path& file, InputFormat format, const std::string& id_b
         reader.error(0, std::string("cannot read: ") + std::strerror(errno));
         return;
     }
-    read_input(in, format, reader, origin);
+    source.seekable = true;
+    read_input(in, source, reader);
 }
 
 void read_standard_input(const ReadHandler& handler, const ReadOptions& options) {
     StreamReader reader("standard input", "stdin", handler, options);
-    read_input(std::cin, options.format, reader, Origin::standard_input);
-}
-
-// The format of a file named directly: its extension's, else the user's, else `automatic`
-// (by content).
-InputFormat named_file_format(const fs::path& file, const ReadOptions& options) {
-    auto format = detail::format_by_extension(file);
-    return format != InputFormat::automatic ? format : options.format;
+    read_input(std::cin, Source{"", options.format, Origin::standard_input}, reader);
 }
 
 }  // namespace
@@ -422,12 +592,13 @@ void read_articles(const fs::path& path, const ReadHandler& handler, const ReadO
     auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) throw InputError(path.string(), 0, "no such file or directory");
     if (!fs::is_directory(status)) {
-        read_file(path, named_file_format(path, options), path.filename().string(), handler, options, Origin::named_file);
+        read_file(path, Source{path.filename().string(), options.format, Origin::named_file}, path.filename().string(),
+                  handler, options);
         return;
     }
     for (const auto& file : article_files(path, handler.on_error, handler.on_warning)) {
         auto rel = file.lexically_relative(path).generic_string();
-        read_file(file, detail::format_by_extension(file), rel, handler, options, Origin::walk);
+        read_file(file, Source{file.filename().string(), InputFormat::automatic, Origin::walk}, rel, handler, options);
     }
 }
 

@@ -215,7 +215,7 @@ public:
         if (std::filesystem::is_directory(file, ec)) {
             m_prefixes.insert(std::string(detail::prefix_file) + detail::file_key(file) + "/");
         } else {
-            m_terms.insert(detail::file_term(file));
+            m_terms.insert(detail::file_term(archive_of(file)));
         }
     }
     [[nodiscard]] bool contains(const std::string& file_term) const {
@@ -227,6 +227,17 @@ public:
     }
 
 private:
+    // An error in an archive member names ARCHIVE/MEMBER, no path on disk: its articles are
+    // stored with the archive's file term. Other names are kept as they are.
+    static std::filesystem::path archive_of(const std::filesystem::path& file) {
+        std::error_code ec;
+        auto path = file;
+        while (!std::filesystem::exists(path, ec) && path.has_relative_path() && path.has_parent_path()) {
+            path = path.parent_path();
+        }
+        return path != file && std::filesystem::is_regular_file(path, ec) ? path : file;
+    }
+
     std::set<std::string> m_reported;  // as the errors named them
     std::set<std::string> m_terms;
     std::set<std::string> m_prefixes;  // directories that could not be read
