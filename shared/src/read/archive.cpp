@@ -105,6 +105,8 @@ struct Unpacker::State : std::streambuf {
     std::vector<char> packed = std::vector<char>(chunk_bytes);
     std::vector<char> unpacked = std::vector<char>(chunk_bytes);
     std::uint64_t delivered = 0;  // decompressed bytes handed on, all members
+    std::uint64_t position = 0;   // in the packed stream
+    std::uint64_t reached = 0;    // the furthest position read, reported as progress
     bool in_member = false;
     bool archive_format = false;
     std::string member_error;
@@ -172,7 +174,7 @@ struct Unpacker::State : std::streambuf {
             *buffer = s.prefix.data() + s.prefix_used;
             const auto n = s.prefix.size() - s.prefix_used;
             s.prefix_used = s.prefix.size();
-            s.report(n);
+            s.advance(n);
             return static_cast<la_ssize_t>(n);
         }
         s.in.read(s.packed.data(), static_cast<std::streamsize>(s.packed.size()));
@@ -182,7 +184,7 @@ struct Unpacker::State : std::streambuf {
             return -1;
         }
         *buffer = s.packed.data();
-        s.report(n);
+        s.advance(n);
         return static_cast<la_ssize_t>(n);
     }
 
@@ -194,11 +196,17 @@ struct Unpacker::State : std::streambuf {
         const auto dir = whence == SEEK_SET ? std::ios::beg : whence == SEEK_CUR ? std::ios::cur : std::ios::end;
         s.in.seekg(offset, dir);
         const auto at = s.in.tellg();
-        return s.in.fail() || at < 0 ? ARCHIVE_FATAL : static_cast<la_int64_t>(at);
+        if (s.in.fail() || at < 0) return ARCHIVE_FATAL;
+        s.position = static_cast<std::uint64_t>(at);
+        return static_cast<la_int64_t>(at);
     }
 
-    void report(std::size_t n) const {
-        if (n != 0 && options.on_packed_bytes) options.on_packed_bytes(n);
+    // Progress only moves forward: a zip is read from its end first.
+    void advance(std::size_t n) {
+        position += n;
+        if (position <= reached) return;
+        if (options.on_packed_bytes) options.on_packed_bytes(position - reached);
+        reached = position;
     }
 
     void open() {
@@ -268,6 +276,8 @@ bool Unpacker::next(std::string& path) {
     }
     return false;
 }
+
+std::uint64_t Unpacker::packed_bytes_read() const noexcept { return m_state->reached; }
 
 bool Unpacker::is_archive() const noexcept { return m_state->archive_format; }
 

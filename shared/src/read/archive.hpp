@@ -70,6 +70,9 @@ public:
     /// stream); false at the end or when the stream is damaged (see error()).
     [[nodiscard]] bool next(std::string& path);
 
+    /// The furthest position in the packed stream read so far (what on_packed_bytes was told).
+    [[nodiscard]] std::uint64_t packed_bytes_read() const noexcept;
+
     /// True when the input is an archive (tar, zip), known once next() returned true.
     [[nodiscard]] bool is_archive() const noexcept;
 

@@ -466,6 +466,7 @@ struct Source {
     Origin origin;
     int depth = 0;        // packed layers around these bytes
     bool seekable = false;
+    std::uint64_t size = 0;  // the file's size, for progress (0: unknown)
 };
 
 // Packed layers read: a compressed file or archive, then a compressed member of an archive.
@@ -515,8 +516,13 @@ void read_packed(std::istream& in, std::string prefix, const Source& source, Str
         read_input(unpacker.data(), Source{detail::inner_name(source.name), source.given, origin, source.depth + 1},
                    stream);
     }
+    // What libarchive did not need to read (a tar's padding) was consumed all the same.
+    if (source.depth == 0 && source.size > unpacker.packed_bytes_read() && reader.handler().on_bytes) {
+        reader.handler().on_bytes(source.size - unpacker.packed_bytes_read());
+    }
     if (!unpacker.error().empty()) {
-        reader.error(0, "cannot be read further (truncated or damaged?): " + unpacker.error() + (any ? " (the articles before were read)" : ""));
+        reader.error(0, any ? "cannot be read further (truncated or damaged?): " + unpacker.error() + " (the articles before were read)"
+                            : "cannot be read (damaged?): " + unpacker.error());
     } else if (!any && !unpacker.is_archive()) {
         reader.error(0, "empty file");
     }
@@ -563,6 +569,7 @@ void read_file(const fs::path& file, Source source, const std::string& id_base, 
         return;
     }
     source.seekable = true;
+    source.size = size_of(file);
     read_input(in, source, reader);
 }
 
