@@ -7,6 +7,7 @@
 #include <newsfacet/newsfacet.hpp>
 
 #include "api_support.hpp"
+#include "packing.hpp"
 #include "temp_dir.hpp"
 
 using namespace newsfacet;
@@ -306,4 +307,38 @@ TEST(ApiIncremental, ExplicitIdsAreNotMerged) {
     EXPECT_EQ(first.stats.merged, 0u);
     EXPECT_EQ(first.warnings.size(), 1u);
     EXPECT_EQ(ids_of(Searcher(dir / "db").search(everything("short"))), Ids{"x"});
+}
+
+// An archive is one file to incremental runs: its articles are stored with its file term.
+TEST(ApiIncremental, ArchivesAreSkippedWhenUnchangedAndPrunedByMember) {
+    using newsfacet::testing::Compression;
+    using newsfacet::testing::tar;
+    TempDir dir;
+    auto archive = dir.write("news/pages.tar.gz", tar({{"a.json", R"({"title": "Alpha", "body": "First story."})"},
+                                                       {"b.json", R"({"title": "Beta", "body": "Second story."})"},
+                                                       {"c.jsonl", line("c1", "one") + line("c2", "two")}},
+                                                      Compression::gzip));
+    auto index = Index::create_or_open(dir / "db");
+    EXPECT_EQ(run(index, {dir / "news"}, pruning()).stats.added, 4u);
+    auto again = run(index, {dir / "news"}, pruning());
+    EXPECT_EQ(again.stats.unchanged, 4u);
+    EXPECT_EQ(again.stats.added + again.stats.replaced + again.stats.deleted, 0u);
+
+    // Re-written without b.json and c2: both pruned, by the directory or by the archive named alone.
+    dir.write("news/pages.tar.gz", tar({{"a.json", R"({"title": "Alpha", "body": "First story."})"},
+                                        {"c.jsonl", line("c1", "one")}},
+                                       Compression::gzip));
+    EXPECT_EQ(run(index, {dir / "news"}).stats.deleted, 0u);  // without --prune, nothing
+    auto pruned = run(index, {archive}, pruning());
+    EXPECT_TRUE(pruned.errors.empty());
+    EXPECT_EQ(pruned.stats.deleted, 2u);
+    EXPECT_EQ(stored_ids(dir / "db"), (Ids{"c1", "pages.tar.gz/a.json"}));
+
+    // A member that cannot be read now (a half-written line) keeps the archive's articles.
+    dir.write("news/pages.tar.gz", tar({{"c.jsonl", line("c1", "one") + "{\"id\": \"x\", \"body\": \n"}}, Compression::gzip));
+    auto broken = run(index, {dir / "news"}, pruning());
+    ASSERT_EQ(broken.errors.size(), 1u);
+    EXPECT_NE(broken.errors[0].find("pages.tar.gz/c.jsonl:2:"), std::string::npos) << broken.errors[0];
+    EXPECT_EQ(broken.stats.deleted, 0u);
+    EXPECT_EQ(stored_ids(dir / "db"), (Ids{"c1", "pages.tar.gz/a.json"}));
 }
