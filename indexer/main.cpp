@@ -186,7 +186,9 @@ Fields: id, title, body, date, dateline, source, url, language, also under the n
 and datasets use (headline; maintext, text, content; date_publish, published_at,
 datePublished; source_domain, publisher; link...); --field maps any other key. An object
 with a url and no id takes the normalised url as its id. Directories are read recursively
-(README/LICENSE skipped).
+(README/LICENSE skipped). Compressed files (.gz .bz2 .xz .zst) are read in the format of
+their inner name; archives (.tar, .tar.gz/.tgz, .tar.bz2/.xz/.zst, .zip) like a directory,
+ids ARCHIVE/PATH; both told by their first bytes, on standard input too.
 Each article is tagged with four facets: country, official, location and organization
 (organisations with their kind: international body, armed group, government body, party,
 company or other).
@@ -207,6 +209,7 @@ Examples:
   newsfacet-index crawl.warc                   index the HTML pages of a web archive (other
                                                records are counted in the summary)
   newsfacet-index saved-feeds/                 every item of the RSS and Atom feeds in a folder
+  newsfacet-index pages.tar.gz                 index the pages in an archive
   newsfacet-index --field body=story.text --field date=meta.published dump.jsonl
                                                read the body and date from other keys
   newsfacet-index --delete nf-2024-0312-odesa-consulate

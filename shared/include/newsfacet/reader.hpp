@@ -1,5 +1,6 @@
 #pragma once
-// Reading articles from files and standard input: text, JSON, web pages and feeds, by extension or content.
+// Reading articles from files and standard input: text, JSON, web pages, feeds and web
+// archives, by extension or content, compressed or in archives.
 
 #include <cstddef>
 #include <cstdint>
@@ -27,7 +28,8 @@ struct ReadHandler {
     /// Called for recoverable oddities (e.g. a file that is not UTF-8, read as Windows-1252).
     std::function<void(const std::string&)> on_warning;
     /// Called as input is consumed, with the bytes read since the previous call (a JSON
-    /// Lines file line by line, other files whole), for progress over input_bytes().
+    /// Lines file line by line, other files whole, compressed files and archives as their
+    /// packed bytes are read), for progress over input_bytes().
     std::function<void(std::uint64_t)> on_bytes;
     /// Called for each record an input holds that is not an article by design, and is no
     /// error: a web archive's requests, metadata, images, redirects and other non-HTML
@@ -109,6 +111,14 @@ inline constexpr std::string_view standard_input = "-";
 /// its first bytes say so, and skipped
 /// otherwise (an error for a file named directly, unless `options.format` names its format).
 /// Standard input is sniffed the same way; plain text there needs `options.format`.
+/// Compressed files (gzip, bzip2, xz, zstd) and archives (tar, compressed or not; zip) are
+/// told by their first bytes, on standard input too, and streamed: a compressed file is read in
+/// the format of its name without the compression extension (else `options.format`, else by
+/// its decompressed first bytes); an archive's members like a directory's files (an archive in
+/// an archive is skipped with a warning), with ids ARCHIVE/PATH (ARCHIVE the archive's id as a
+/// file's; PATH the member's, only ever an id). ReadHandler::on_file names the archive, not its
+/// members; errors in a member name ARCHIVE/PATH. Damage ends the input with one error after
+/// the articles before it; the caps in `options` bound what decompression may yield.
 /// JSON objects: the keys of Article ("id", "title", "body", "date", "dateline", "source",
 /// "url"), else the names common scrapers and datasets use ("headline"; "maintext", "text",
 /// "content", "article"...; "date_publish", "published_at", "datePublished"...;
