@@ -123,15 +123,19 @@ TEST(ReadHttp, ContentCodings) {
 TEST(ReadHttp, DecodedBodyDechunksThenDecodes) {
     const std::string page = "<html><body><p>Chunked and gzipped.</p></body></html>";
     const auto chunked = newsfacet::testing::chunked(gzip(page), 7);
-    auto r = http::parse_response(newsfacet::testing::http_response(
-        "200 OK", {{"Content-Encoding", "gzip"}, {"Transfer-Encoding", "chunked"}}, chunked));
+    // parse_response's body is a view into its argument: keep each response alive.
+    const auto bytes = newsfacet::testing::http_response(
+        "200 OK", {{"Content-Encoding", "gzip"}, {"Transfer-Encoding", "chunked"}}, chunked);
+    auto r = http::parse_response(bytes);
     auto body = http::decoded_body(r, cap);
     EXPECT_TRUE(body.error.empty()) << body.error;
     EXPECT_EQ(body.bytes, page);
     // Without the header the chunks stay as they are.
-    auto raw = http::parse_response(newsfacet::testing::http_response("200 OK", {}, "5\r\nHello\r\n0\r\n\r\n"));
+    const auto raw_bytes = newsfacet::testing::http_response("200 OK", {}, "5\r\nHello\r\n0\r\n\r\n");
+    auto raw = http::parse_response(raw_bytes);
     EXPECT_EQ(http::decoded_body(raw, cap).bytes, "5\r\nHello\r\n0\r\n\r\n");
     // A body over the cap.
-    auto big = http::parse_response(newsfacet::testing::http_response("200 OK", {}, std::string(100, 'x')));
+    const auto big_bytes = newsfacet::testing::http_response("200 OK", {}, std::string(100, 'x'));
+    auto big = http::parse_response(big_bytes);
     EXPECT_FALSE(http::decoded_body(big, 50).error.empty());
 }
