@@ -137,6 +137,22 @@ TEST(TaggerCountries, CurrencyIsNotItsCountry) {
                             [](const newsfacet::Mention& m) { return m.value == "Canada"; }));
 }
 
+TEST(TaggerCountries, AnAgreementNamedAfterAPlaceIsNotItsCountry) {
+    // "The Paris accord", "the Paris Club", "PARIS PACT": an agreement or its parties.
+    auto accord = tag("Baker said he stands by the Paris accord. The Paris accord set no target zones.",
+                      "BAKER STANDS BY PARIS PACT", "WASHINGTON, March 25");
+    EXPECT_EQ(accord.facets.country, (Values{"United States"}));
+    EXPECT_TRUE(accord.facets.location.empty() || accord.facets.location == (Values{"Washington"}));
+    auto round = tag("Talks in the Uruguay Round resumed. Delegates said the Uruguay Round would last years.",
+                     "", "GENEVA, March 3");
+    EXPECT_EQ(round.facets.country, (Values{"Switzerland"}));
+    // A place of the story stays one: a meeting in Paris, Uruguay's own pact with Brazil.
+    auto meeting = tag("Ministers met in Paris on Sunday. The Paris meeting ended late.");
+    EXPECT_EQ(meeting.facets.country, (Values{"France"}));
+    auto parties = tag("Uruguay signed a trade pact with Brazil. The Uruguay pact cuts tariffs on grain.");
+    EXPECT_EQ(parties.facets.country, (Values{"Uruguay"}));
+}
+
 TEST(TaggerCountries, DatelineQualifierPicksTheCountry) {
     auto t = tag("Profits rose.", "", "LIVERPOOL, N.Y., March 4");
     EXPECT_EQ(t.facets.country, (Values{"United States"}));

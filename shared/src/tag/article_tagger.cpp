@@ -371,6 +371,8 @@ void ArticleTagger::add_body_places(Tagging& out, Salience& salience) const {
         bool dateline = m.end <= dateline_end;
         // "The Canadian dollar", "U.S. currency": the money, not the country.
         if (detail::is_country(p) && names_currency(h)) continue;
+        // "The Paris accord", "the Paris Club": an agreement, not a place of the story.
+        if (names_agreement(m_body, h)) continue;
         if (!country.empty()) {
             double w = dateline ? evidence_dateline : (lead ? evidence_lead : evidence_body);
             const auto source = dateline                                  ? Salience::Source::dateline
@@ -407,6 +409,14 @@ bool ArticleTagger::names_currency(const PlaceHit& h) const {
            detail::is_currency_word(m_body.folded[h.last]);
 }
 
+bool ArticleTagger::names_agreement(const Analysed& field, const PlaceHit& h) const {
+    if (h.last >= field.tokens.size() || h.demonym || field.gap_before(h.last) != " " ||
+        !detail::is_agreement_word(field.folded[h.last])) {
+        return false;
+    }
+    return !detail::is_country(place_at(h.place)) || (field.upper[h.last] && !field.caps[h.last]);
+}
+
 bool ArticleTagger::names_forces(const PlaceHit& h) const {
     return h.last < m_body.tokens.size() && m_body.gap_before(h.last) == " " &&
            detail::is_military_word(m_body.folded[h.last]);
@@ -420,6 +430,7 @@ void ArticleTagger::add_headline_places(const HeadlinePlaces& places, Salience& 
             const bool in_title = field == &places.title;
             const auto title_source = in_title && m_title.caps[h.first] ? Salience::Source::title_in_capitals
                                                                         : Salience::Source::title;
+            if (in_title && names_agreement(m_title, h)) continue;
             // A headline's capital is as often the government as the place ("Baku protests").
             if (p.kind == PlaceKind::city && p.capital && !h.locative && in_title) {
                 salience.add(country, evidence_body, title_source);

@@ -270,6 +270,10 @@ private:
     [[nodiscard]] Mention place_mention(const PlaceHit& hit) const;
     // Whether a body place is followed by a currency's name ("Canadian dollar").
     [[nodiscard]] bool names_currency(const PlaceHit& hit) const;
+    // Whether a place names an agreement or its group ("the Paris accord", "PARIS PACT", "the
+    // Paris Club"): a city or region before an agreement word, a country only in a proper
+    // name ("the Uruguay Round"; "the U.S.-Japan pact" is the countries').
+    [[nodiscard]] bool names_agreement(const Analysed& field, const PlaceHit& hit) const;
     // Whether a body place is followed by a word for armed forces ("Russian troops").
     [[nodiscard]] bool names_forces(const PlaceHit& hit) const;
     void add_later_surname_mentions(Tagging& out, const std::vector<OfficialHit>& people) const;

@@ -153,9 +153,15 @@ constexpr std::array<std::string_view, 50> currencies = {
     "pesos", "pound", "pounds", "rand", "rial", "rials", "riyal", "riyals", "rouble", "roubles",
     "ruble", "rubles", "rupee", "rupees", "schilling", "schillings", "shekel", "shekels", "yen", "yuan"};
 
+// Words after a place that make a name of an agreement or a group of it: "the Paris accord",
+// "the Paris Club", "the Uruguay Round", "the Rome treaty".
+constexpr std::array<std::string_view, 13> agreements = {
+    "accord", "accords", "agreement", "agreements", "club", "communique", "convention", "conventions",
+    "declaration", "pact", "protocol", "round", "treaty"};
+
 }  // namespace
 
-static_assert(is_sorted_list(currencies) && is_sorted_list(military));
+static_assert(is_sorted_list(currencies) && is_sorted_list(military) && is_sorted_list(agreements));
 static_assert(is_sorted_list(local_nouns) && is_sorted_list(closed_class) && is_sorted_list(subject_ends) && is_sorted_list(heads) &&
                   is_sorted_list(weak_heads) && is_sorted_list(modifiers) && is_sorted_list(non_name) &&
                   is_sorted_list(particles) && is_sorted_list(locatives) && is_sorted_list(private_bodies) &&
@@ -211,6 +217,8 @@ bool is_local_noun(std::string_view folded) noexcept { return contains(local_nou
 bool is_currency_word(std::string_view folded) noexcept { return contains(currencies, folded); }
 
 bool is_military_word(std::string_view folded) noexcept { return contains(military, folded); }
+
+bool is_agreement_word(std::string_view folded) noexcept { return contains(agreements, folded); }
 
 bool match_role(std::string_view text, const std::vector<text::Token>& tokens,
                 const std::vector<std::string>& folded, std::size_t i, RoleMatch& out) {

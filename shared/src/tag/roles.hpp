@@ -76,4 +76,9 @@ struct RoleMatch {
 /// or demonym right before it names the money ("the Canadian dollar"), not the country.
 [[nodiscard]] bool is_currency_word(std::string_view folded) noexcept;
 
+/// True for a folded word naming an agreement or a group of its parties ("accord", "pact",
+/// "treaty", "club", "round"): a place right before it names that ("the Paris accord", "the
+/// Paris Club"), not a place of the story.
+[[nodiscard]] bool is_agreement_word(std::string_view folded) noexcept;
+
 }  // namespace newsfacet::detail
