@@ -132,3 +132,30 @@ TEST(ApiReaderWarc, ShardedIngestCountsSkippedRecordsOnce) {
     EXPECT_EQ(stats.added, 2u);
     EXPECT_EQ(stats.skipped, fixture_skipped);
 }
+
+TEST(ApiReaderWarc, GzipMemberPerRecordAsCommonCrawlWritesIt) {
+    // Four records, each its own gzip member: warcinfo, request, a chunked and gzipped HTML
+    // response, an image.
+    const auto gz = fixture.parent_path() / "news.warc.gz";
+    auto read = read_all(gz);
+    EXPECT_TRUE(read.errors.empty()) << read.errors.front().what();
+    EXPECT_TRUE(read.warnings.empty()) << read.warnings.front();
+    ASSERT_EQ(read.articles.size(), 1u);
+    EXPECT_EQ(read.articles[0].id, "https://news.example.com/world/harbour-reopens");
+    EXPECT_EQ(read.articles[0].date, "");
+    EXPECT_EQ(skipped_reading(gz), (std::map<std::string, std::uint64_t>{{"warcinfo", 1}, {"request", 1}, {"not HTML", 1}}));
+    // Sniffed as gzip, then as WARC, whatever its name.
+    TempDir dir;
+    std::filesystem::copy_file(gz, dir / "CC-NEWS-00000");
+    EXPECT_EQ(read_all(dir / "CC-NEWS-00000").articles.size(), 1u);
+    // Cut inside the last member: one error for the file. (The page before the cut is not
+    // kept here: the decompressor hands data on in blocks of 64 KiB and this file is smaller;
+    // ApiReaderArchive.ATruncatedFileIsReadAsFarAsItGoesThenOneError shows a longer file.)
+    std::ifstream in(gz, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    auto cut = read_all(dir.write("cut.warc.gz", bytes.str().substr(0, bytes.str().size() - 40)));
+    ASSERT_EQ(cut.errors.size(), 1u);
+    EXPECT_NE(std::string(cut.errors[0].what()).find("damaged"), std::string::npos) << cut.errors[0].what();
+    EXPECT_LE(cut.articles.size(), 1u);
+}

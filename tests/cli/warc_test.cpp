@@ -84,3 +84,18 @@ TEST(CliWarc, TruncatedFileIsOneErrorAndTheRestIsIndexed) {
     EXPECT_TRUE(contains(r.err, "1 added")) << r.err;
     EXPECT_TRUE(contains(r.err, "1 failed")) << r.err;
 }
+
+TEST(CliWarc, GzippedWarcFromAFileAndFromAPipe) {
+    TempDir dir;
+    const std::string gz = std::string(NEWSFACET_SOURCE_DIR) + "/tests/data/warc/news.warc.gz";
+    auto r = run_index(dir, {"--db", db_of(dir), gz});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_TRUE(contains(r.err, "1 added")) << r.err;
+    EXPECT_TRUE(contains(r.err, "3 records skipped: 1 not HTML, 1 request, 1 warcinfo")) << r.err;
+    auto piped = run_index_piped(dir, gz, {"--dump", "-"});
+    ASSERT_EQ(piped.status, 0) << piped.err;
+    const auto articles = json_lines(piped.out);
+    ASSERT_EQ(articles.size(), 1u);
+    EXPECT_EQ(articles[0]["id"], "https://news.example.com/world/harbour-reopens");
+    EXPECT_EQ(articles[0]["date"], "");
+}
