@@ -153,6 +153,27 @@ TEST(TaggerCountries, AnAgreementNamedAfterAPlaceIsNotItsCountry) {
     EXPECT_EQ(parties.facets.country, (Values{"Uruguay"}));
 }
 
+TEST(TaggerCountries, AWireDatelineAloneNamesTheCapitalOfItsName) {
+    // Wire style qualifies a town's dateline unless it is the best known of its name: a
+    // Canadian issuer's bond in London is no story from London, Ontario.
+    auto bond = tag("Hydro Quebec is issuing a 150 mln Canadian dlr bond due 1994, lead manager "
+                    "Toronto Dominion Bank said. The Quebec utility's bond pays 9-1/2 pct.",
+                    "HYDRO QUEBEC ISSUES CANADIAN DLR BOND", "LONDON, March 12");
+    EXPECT_NE(std::find(bond.facets.country.begin(), bond.facets.country.end(), "United Kingdom"),
+              bond.facets.country.end());
+    // The same in a wire dateline opening the body.
+    auto body = tag("LONDON, March 12 - Hydro Quebec is issuing a Canadian dlr bond, Toronto Dominion said.");
+    EXPECT_NE(std::find(body.facets.country.begin(), body.facets.country.end(), "United Kingdom"),
+              body.facets.country.end());
+    // A qualified dateline is the town it qualifies; a town named in running text still
+    // takes the reading of the country the story names.
+    EXPECT_EQ(tag("Profits rose at the Canadian firm.", "", "LONDON, Ontario, March 12").facets.country,
+              (Values{"Canada"}));
+    auto text = tag("The Canadian firm opened a plant in London, its chairman said in Toronto. The London "
+                    "plant makes parts for Canadian carmakers.");
+    EXPECT_EQ(text.facets.country, (Values{"Canada"}));
+}
+
 TEST(TaggerCountries, DatelineQualifierPicksTheCountry) {
     auto t = tag("Profits rose.", "", "LIVERPOOL, N.Y., March 4");
     EXPECT_EQ(t.facets.country, (Values{"United States"}));

@@ -290,6 +290,9 @@ private:
     // countries of the article, then size; `qualified` tells whether a qualifier decided.
     const detail::Candidate& choose(const Analysed& field, const std::vector<detail::PhraseMatch>& matches,
                                     std::size_t j, bool& qualified) const;
+    // Whether a match opens the dateline field or the body's wire dateline ("LONDON, March 12
+    // -"): a place a wire service names alone.
+    [[nodiscard]] bool wire_dateline(const Analysed& field, const detail::PhraseMatch& m) const;
     // The place the match after matches[j] names when it qualifies it (", La.", ", Egypt").
     const Place* qualifier_of(const Analysed& field, const std::vector<detail::PhraseMatch>& matches,
                               std::size_t j) const;

@@ -310,6 +310,11 @@ const detail::Candidate& ArticleTagger::choose(const Analysed& field, const std:
     if (may_override(in_region)) return *in_region;
     in_region = first_where([&](const Place& p) { return !p.region.empty() && m_context.weak_regions.count(p.region); });
     if (may_override(in_region)) return *in_region;
+    // Wire style qualifies a dateline's town unless it is the best known of its name ("LONDON,
+    // Ontario"): a wire dateline whose biggest namesake is a capital names that capital,
+    // whatever countries the story names ("LONDON, March 12 - Hydro Quebec is issuing a
+    // Canadian dollar bond").
+    if (biggest.capital && wire_dateline(field, m)) return cands.front();
     const auto* in_country = first_where([&](const Place& p) {
         return m_context.countries.count(p.country) && (biggest.minor || !p.minor);
     });
@@ -317,6 +322,12 @@ const detail::Candidate& ArticleTagger::choose(const Analysed& field, const std:
     in_country = first_where([&](const Place& p) { return m_context.local_countries.count(p.country) > 0; });
     if (may_override(in_country)) return *in_country;
     return cands.front();
+}
+
+bool ArticleTagger::wire_dateline(const Analysed& field, const detail::PhraseMatch& m) const {
+    if (m.first != 0) return false;
+    if (&field == &m_dateline) return true;
+    return &field == &m_body && m_body.tokens[m.last - 1].end <= body_dateline_end();
 }
 
 bool ArticleTagger::minor_supported(const Analysed& field, const detail::PhraseMatch& m, const Place& place,
