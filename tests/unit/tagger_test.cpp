@@ -137,6 +137,22 @@ TEST(TaggerCountries, CurrencyIsNotItsCountry) {
                             [](const newsfacet::Mention& m) { return m.value == "Canada"; }));
 }
 
+TEST(TaggerCountries, CurrencyInTheHeadlineIsNotItsCountry) {
+    // "FRENCH FRANC BOND" in a headline names the money, as in the body; Paris named in passing
+    // below does not make the story French.
+    auto bond = tag("Gillette Canada Inc is launching a 500\nmln French franc bond, due April 30, 1992, paying nine "
+                    "pct and\npriced at 101-5/8, Banque Paribas said on behalf of Banque\nParibas Paris, the lead "
+                    "manager.\n",
+                    "GILLETTE CANADA ISSUES 500 MLN FRENCH FRANC BOND", "LONDON, March 30");
+    EXPECT_EQ(std::count(bond.facets.country.begin(), bond.facets.country.end(), "France"), 0);
+    // A headline country that is not before a currency's name still counts.
+    auto franc = tag("The French government sold its stake in Paribas, the finance ministry in Paris said.",
+                     "FRENCH GOVERNMENT SELLS PARIBAS STAKE", "PARIS, March 30");
+    EXPECT_EQ(franc.facets.country, (Values{"France"}));
+    auto swiss = tag("Prices of Swiss exports rose 2 pct in March.", "Swiss exports rise", "ZURICH, March 30");
+    EXPECT_EQ(swiss.facets.country, (Values{"Switzerland"}));
+}
+
 TEST(TaggerCountries, AnAgreementNamedAfterAPlaceIsNotItsCountry) {
     // "The Paris accord", "the Paris Club", "PARIS PACT": an agreement or its parties.
     auto accord = tag("Baker said he stands by the Paris accord. The Paris accord set no target zones.",

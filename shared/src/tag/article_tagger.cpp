@@ -370,7 +370,7 @@ void ArticleTagger::add_body_places(Tagging& out, Salience& salience) const {
         bool lead = m.start < lead_end;
         bool dateline = m.end <= dateline_end;
         // "The Canadian dollar", "U.S. currency": the money, not the country.
-        if (detail::is_country(p) && names_currency(h)) continue;
+        if (detail::is_country(p) && names_currency(m_body, h)) continue;
         // "The Paris accord", "the Paris Club": an agreement, not a place of the story.
         if (names_agreement(m_body, h)) continue;
         if (!country.empty()) {
@@ -404,9 +404,9 @@ void ArticleTagger::add_body_places(Tagging& out, Salience& salience) const {
     }
 }
 
-bool ArticleTagger::names_currency(const PlaceHit& h) const {
-    return h.last < m_body.tokens.size() && m_body.gap_before(h.last) == " " &&
-           detail::is_currency_word(m_body.folded[h.last]);
+bool ArticleTagger::names_currency(const Analysed& field, const PlaceHit& h) const {
+    return h.last < field.tokens.size() && field.gap_before(h.last) == " " &&
+           detail::is_currency_word(field.folded[h.last]);
 }
 
 bool ArticleTagger::names_agreement(const Analysed& field, const PlaceHit& h) const {
@@ -431,6 +431,8 @@ void ArticleTagger::add_headline_places(const HeadlinePlaces& places, Salience& 
             const auto title_source = in_title && m_title.caps[h.first] ? Salience::Source::title_in_capitals
                                                                         : Salience::Source::title;
             if (in_title && names_agreement(m_title, h)) continue;
+            // "SWISS FRANC NOTES", "CANADIAN DLR BOND": the money, as in the body.
+            if (in_title && detail::is_country(p) && names_currency(m_title, h)) continue;
             // A headline's capital is as often the government as the place ("Baku protests").
             if (p.kind == PlaceKind::city && p.capital && !h.locative && in_title) {
                 salience.add(country, evidence_body, title_source);

@@ -268,8 +268,8 @@ private:
     // comma, or 0.
     [[nodiscard]] std::size_t body_dateline_end() const;
     [[nodiscard]] Mention place_mention(const PlaceHit& hit) const;
-    // Whether a body place is followed by a currency's name ("Canadian dollar").
-    [[nodiscard]] bool names_currency(const PlaceHit& hit) const;
+    // Whether a place is followed by a currency's name ("Canadian dollar", "SWISS FRANC").
+    [[nodiscard]] bool names_currency(const Analysed& field, const PlaceHit& hit) const;
     // Whether a place names an agreement or its group ("the Paris accord", "PARIS PACT", "the
     // Paris Club"): a city or region before an agreement word, a country only in a proper
     // name ("the Uruguay Round"; "the U.S.-Japan pact" is the countries').
