@@ -49,6 +49,33 @@ TEST(TaggerAmbiguity, GeorgiaTheCountryOrTheState) {
     EXPECT_EQ(country.facets.country, (Values{"Georgia"}));
 }
 
+TEST(TaggerAmbiguity, AWorldCapitalIsNoSmallNamesakeInTheStorysCountry) {
+    // A US wire dateline makes the United States the story's country, but "London" there is
+    // still London, England, not London, Ohio.
+    auto twa = tag("Trans World Airlines Inc said the U.S. Transportation Department approved its service "
+                   "between Baltimore/Washington International Airport\nand London.\n It said once a final "
+                   "decision is made, service will begin in June.",
+                   "TWA GETS APPROVAL FOR LONDON ROUTE", "NEW YORK, March 5");
+    EXPECT_TRUE(has(twa.facets.country, "United Kingdom"));
+    EXPECT_FALSE(has(twa.facets.location, "London, Ohio"));
+    // A wire dateline naming a capital is that capital, whatever region the story names.
+    auto racal = tag("Racal Electronics Plc said it formed a U.S. unit based in Irvine, California, to market "
+                     "its data products.\n The unit will sell to U.S. banks.",
+                     "RACAL ANNOUNCES U.S. UNIT AND MARKETING AGREEMENT", "LONDON, March 19");
+    EXPECT_TRUE(has(racal.facets.country, "United Kingdom"));
+    EXPECT_TRUE(has(racal.facets.location, "London"));
+    EXPECT_FALSE(has(racal.facets.location, "London, California"));
+    // The small namesake stays where its own state is named, or qualifies the dateline.
+    auto paris = tag("PARIS - The Lamar County commissioners met on Monday in Paris. The Paris city council in "
+                     "Texas agreed.");
+    EXPECT_TRUE(has(paris.facets.location, "Paris, Texas"));
+    EXPECT_EQ(paris.facets.country, (Values{"United States"}));
+    auto ohio = tag("The plant in London will close, the company said. London is west of Columbus.", "",
+                    "COLUMBUS, Ohio, March 3");
+    EXPECT_TRUE(has(ohio.facets.location, "London, Ohio"));
+    EXPECT_EQ(ohio.facets.country, (Values{"United States"}));
+}
+
 TEST(TaggerAmbiguity, QualifiedCityIsAnotherPlace) {
     auto t = tag("A tornado struck near Paris, Texas, on Tuesday, damaging homes in Paris, Texas.");
     EXPECT_FALSE(mentioned(t, "Paris"));

@@ -107,6 +107,14 @@ bool score_or_year_after(const Analysed& field, std::size_t k) {
     return after == " (" || after == " ( " || after == "-" || after == " - ";
 }
 
+// A capital of a quarter of a million people or more ("London", "Paris", "Athens"; not
+// Douglas, Isle of Man): the best known place of its name, the size from which the gazetteer
+// stops calling a place small (`minor`).
+bool world_capital(const Place& p) {
+    constexpr std::uint64_t major_city = 250000;
+    return p.capital && p.population >= major_city;
+}
+
 bool is_said_word(std::string_view folded) {
     return folded == "said" || folded == "says" || folded == "told" || folded == "added";
 }
@@ -302,25 +310,27 @@ const detail::Candidate& ArticleTagger::choose(const Analysed& field, const std:
     // is not named and the small one's region, or its country by local evidence (its
     // regions, counties, datelines), is: "Paris" or "Athens" in Texas news, "Alexandria" in
     // Louisiana news; not "Atlanta" in US news naming Texas, not "London" next to "American".
+    // A world capital yields only to a namesake in a region the article names ("London" in
+    // a Washington-datelined story is not London, Ohio).
     const auto& biggest = place_at(cands.front().place);
     auto may_override = [&](const detail::Candidate* c) {
         return c && (!place_at(c->place).minor || biggest.minor || !named_apart(biggest.country, key));
     };
+    // Wire style qualifies a dateline's town unless it is the best known of its name ("LONDON,
+    // Ontario", "PARIS, Texas"): a wire dateline whose biggest namesake is a capital names that
+    // capital, whatever places the story names ("LONDON, March 12 - Hydro Quebec is issuing a
+    // Canadian dollar bond", "LONDON, March 19 - Racal ... of Irvine, California").
+    if (world_capital(biggest) && wire_dateline(field, m)) return cands.front();
     const auto* in_region = first_where([&](const Place& p) { return !p.region.empty() && m_context.regions.count(p.region); });
     if (may_override(in_region)) return *in_region;
     in_region = first_where([&](const Place& p) { return !p.region.empty() && m_context.weak_regions.count(p.region); });
     if (may_override(in_region)) return *in_region;
-    // Wire style qualifies a dateline's town unless it is the best known of its name ("LONDON,
-    // Ontario"): a wire dateline whose biggest namesake is a capital names that capital,
-    // whatever countries the story names ("LONDON, March 12 - Hydro Quebec is issuing a
-    // Canadian dollar bond").
-    if (biggest.capital && wire_dateline(field, m)) return cands.front();
     const auto* in_country = first_where([&](const Place& p) {
         return m_context.countries.count(p.country) && (biggest.minor || !p.minor);
     });
     if (in_country) return *in_country;
     in_country = first_where([&](const Place& p) { return m_context.local_countries.count(p.country) > 0; });
-    if (may_override(in_country)) return *in_country;
+    if (!world_capital(biggest) && may_override(in_country)) return *in_country;
     return cands.front();
 }
 
