@@ -156,3 +156,64 @@ TEST(ReadHtml, HostilePagesGiveAnErrorOrTextNeverACrash) {
     auto too_big = article_from_html(huge, "p");
     EXPECT_NE(too_big.error.find("MiB"), std::string::npos);
 }
+
+namespace {
+
+// A page with `head` in its head and `byline` before the article's paragraphs.
+std::string page_with(const std::string& head, const std::string& byline, const std::string& body_class = {},
+                      const std::string& url_path = "/world/embassy-struck") {
+    return "<html><head><title>Embassy struck</title><link rel=\"canonical\" href=\"https://news.example.com" + url_path +
+           "\">" + head + "</head><body class=\"" + body_class + "\"><article><h1>Embassy struck</h1>" + byline +
+           "<p>" + paragraph_1 + "</p><p>" + paragraph_2 + "</p></article></body></html>";
+}
+
+std::string date_of(const std::string& html) { return article_from_html(html, "p").article.date; }
+
+const std::string published_4_march = "<meta property=\"article:published_time\" content=\"2024-03-04T10:00:00+01:00\">";
+const std::string modified_1_may = "<meta property=\"article:modified_time\" content=\"2024-05-01T08:00:00+01:00\">";
+
+}  // namespace
+
+TEST(ReadHtml, ChangedOnALaterDayTheDayThePageShowsDecides) {
+    const auto head = published_4_march + modified_1_may;
+    EXPECT_EQ(date_of(page_with(head, "<p class=\"byline\">By A. Writer. Published 4 March 2024</p>")), "2024-03-04");
+    EXPECT_EQ(date_of(page_with(head, "<div class=\"post-meta\">Updated May 1, 2024, 8:00 am</div>")), "2024-05-01");
+    EXPECT_EQ(date_of(page_with(head, "<p>By A. Writer</p>")), "");  // shows neither: a guess
+    // A modification stated before the publication contradicts nothing.
+    EXPECT_EQ(date_of(page_with(published_4_march + "<meta property=\"article:modified_time\" content=\"2024-03-01\">", "")),
+              "2024-03-04");
+    // The URL's day agreeing with the stated one settles it.
+    EXPECT_EQ(date_of(page_with(head, "", {}, "/2024/03/04/embassy-struck")), "2024-03-04");
+    EXPECT_EQ(date_of(page_with(head, "", {}, "/2024/03/05/embassy-struck")), "");
+}
+
+TEST(ReadHtml, TwoStatedDaysTheShownOrTheUrlsDecides) {
+    // One instant written in two time zones.
+    const auto head = "<meta property=\"article:published_time\" content=\"2023-11-09T01:09:55Z\">"
+                      "<meta itemprop=\"datePublished\" content=\"2023-11-08 18:09:55\">";
+    EXPECT_EQ(date_of(page_with(head, "<time>November 8, 2023 at 6:09 p.m.</time>")), "2023-11-08");
+    EXPECT_EQ(date_of(page_with(head, "", {}, "/2023/11/08/playoffs")), "2023-11-08");
+    EXPECT_EQ(date_of(page_with(head, "")), "");
+    EXPECT_EQ(date_of(page_with(head, "<span class=\"date\">8 November 2023</span> <span class=\"date\">9 Nov 2023</span>")),
+              "");
+}
+
+TEST(ReadHtml, NoDateStatedTheFirstDateShownInABylineOrDateElement) {
+    EXPECT_EQ(date_of(page_with("", "<div class=\"teaser_text_meta\">Peter Grimm / 07.11.2023 / 09:30</div>")),
+              "2023-11-07");
+    EXPECT_EQ(date_of(page_with("", "<p>Veröffentlicht am 06.10.2023</p>")), "2023-10-06");
+    EXPECT_EQ(date_of(page_with("", "<span class=\"article__date\">04. Februar 2022</span>")), "2022-02-04");
+    // A byline on a page whose <body> says "no-sidebars" still counts.
+    EXPECT_EQ(date_of(page_with("", "<time>27 juin 2019</time>", "page no-sidebars")), "2019-06-27");
+    // Not the page's date: a date in running text, in a link to another article, in a class
+    // word that only contains a date word, in comments, in navigation.
+    EXPECT_EQ(date_of(page_with("", "<p>The talks of 3 March 2024 failed.</p>")), "");
+    EXPECT_EQ(date_of(page_with("", "<div class=\"box\"><a href=\"/x\">Weekend in Vienna, 28.09. - 01.10.2023</a></div>")),
+              "");
+    EXPECT_EQ(date_of(page_with("", "<div class=\"teaser cat-freizeit\">01.10.2023</div>")), "");
+    EXPECT_EQ(date_of(page_with("", "<div id=\"comments\"><span class=\"date\">02.10.2023</span></div>")), "");
+    EXPECT_EQ(date_of(page_with("", "<nav><span class=\"date\">02.10.2023</span></nav>")), "");
+    // A blog's permalink date is a link in a date element.
+    EXPECT_EQ(date_of(page_with("", "<span class=\"posted-on\"><a href=\"/2019/04/30/\">30 April 2019</a></span>")),
+              "2019-04-30");
+}

@@ -3,6 +3,7 @@
 #include <newsfacet/reader.hpp>
 
 #include "read/charset.hpp"
+#include "read/html_dates.hpp"
 #include "read/html_dom.hpp"
 #include "read/html_meta.hpp"
 #include "read/html_text.hpp"
@@ -52,7 +53,7 @@ HtmlPage article_from_html(std::string_view bytes, const std::string& default_id
     a.url = page_url(meta, url);
     a.id = a.url.empty() ? default_id : normalize_url(a.url);
     a.title = html::choose_title(meta);
-    a.date = html::choose_date(meta, a.url);
+    a.date = html::choose_date(meta, html::shown_days(doc.get()), a.url);
     a.source = html::choose_source(meta, a.url);
     a.body = choose_body(html::main_text(doc.get(), a.title), meta.jsonld_body);
     a.language = text::language_tag(meta.language);

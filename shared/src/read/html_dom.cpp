@@ -1,6 +1,9 @@
 #include "read/html_dom.hpp"
 
+#include <algorithm>
 #include <mutex>
+
+#include "text/text.hpp"
 
 namespace newsfacet::detail::html {
 namespace {
@@ -51,6 +54,14 @@ std::string attribute(const xmlNode* n, const char* attr) {
     std::string out(reinterpret_cast<const char*>(v));
     xmlFree(v);
     return out;
+}
+
+bool is_hidden(const xmlNode* n) {
+    if (xmlHasProp(n, reinterpret_cast<const xmlChar*>("hidden"))) return true;
+    if (attribute(n, "aria-hidden") == "true") return true;
+    auto style = text::ascii_lower(attribute(n, "style"));
+    style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
+    return style.find("display:none") != std::string::npos || style.find("visibility:hidden") != std::string::npos;
 }
 
 std::string text_of(const xmlNode* n) {

@@ -1,6 +1,7 @@
 #pragma once
 // Small helpers over libxml2's HTML tree, for the page readers (html_meta, html_text).
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -30,6 +31,30 @@ void init_libxml();
 
 /// An attribute's value, or "" when the element does not have it.
 [[nodiscard]] std::string attribute(const xmlNode* n, const char* attr);
+
+/// True if an element is hidden from readers (`hidden`, `aria-hidden="true"`, an inline style
+/// with display:none or visibility:hidden).
+[[nodiscard]] bool is_hidden(const xmlNode* n);
+
+/// True if one of `words` occurs anywhere in `s` (a class or id: "comment" in "comment-list").
+template <typename Words>
+[[nodiscard]] bool mentions_any(std::string_view s, const Words& words) {
+    return std::any_of(std::begin(words), std::end(words),
+                       [&](std::string_view w) { return s.find(w) != std::string_view::npos; });
+}
+
+/// True if a part of `s` between spaces, hyphens and underscores is one of `parts` ("ad" in
+/// "ad-slot", not in "head").
+template <typename Parts>
+[[nodiscard]] bool has_part(std::string_view s, const Parts& parts) {
+    std::size_t start = 0;
+    while (start <= s.size()) {
+        const auto end = std::min(s.find_first_of(" -_", start), s.size());
+        if (std::find(std::begin(parts), std::end(parts), s.substr(start, end - start)) != std::end(parts)) return true;
+        start = end + 1;
+    }
+    return false;
+}
 
 /// The text under `n`, white space collapsed to single spaces and trimmed.
 [[nodiscard]] std::string text_of(const xmlNode* n);

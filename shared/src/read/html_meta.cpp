@@ -1,13 +1,11 @@
 #include "read/html_meta.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <array>
 #include <optional>
 
 #include <nlohmann/json.hpp>
 
-#include "text/dates.hpp"
 #include "text/text.hpp"
 
 namespace newsfacet::detail::html {
@@ -88,59 +86,6 @@ void read_meta_element(xmlNode* n, PageMeta& meta) {
     }
 }
 
-// The day of a date or date-time as written ("2024-03-04T23:30:00-05:00" -> "2024-03-04"),
-// or "" if it does not start with a valid one.
-std::string day_of(std::string_view s) {
-    s = text::trim_space(s);
-    if (s.size() < 10) return {};
-    try {
-        return normalize_date(s.substr(0, 10));
-    } catch (const std::exception&) {
-        return {};
-    }
-}
-
-// Digits of `s` from `p`: 1 to `max` of them, then a separator (or the end); 0 if none.
-int number_at(std::string_view s, std::size_t& p, std::size_t max) {
-    std::size_t n = 0;
-    int value = 0;
-    while (p + n < s.size() && n < max && s[p + n] >= '0' && s[p + n] <= '9') value = value * 10 + (s[p + n++] - '0');
-    if (n == 0 || (p + n < s.size() && std::string_view("/-_.").find(s[p + n]) == std::string_view::npos)) return 0;
-    p += n;
-    return value;
-}
-
-// /2024/03/04/, /2024/3/4/, /2024-03-04-, /20240304_ in a URL's path.
-std::string date_in_url(std::string_view url) {
-    const auto path = url.find('/', url.find("://") == std::string_view::npos ? 0 : url.find("://") + 3);
-    for (auto i = path; i != std::string_view::npos && i + 9 <= url.size(); i = url.find('/', i + 1)) {
-        std::size_t p = i + 1;
-        int y = 0, m = 0, d = 0;
-        if (p + 8 <= url.size() && (p + 8 == url.size() || std::string_view("/-_.").find(url[p + 8]) != std::string_view::npos)) {
-            std::size_t q = p;
-            if (const int all = number_at(url, q, 8); all >= 19000101) {
-                y = all / 10000;
-                m = all / 100 % 100;
-                d = all % 100;
-            }
-        }
-        if (y == 0) {
-            std::size_t q = p;
-            y = number_at(url, q, 4);
-            if (y < 1900 || q >= url.size()) continue;
-            ++q;
-            m = number_at(url, q, 2);
-            if (m == 0 || q >= url.size() || url[q] != url[p + 4]) continue;
-            ++q;
-            d = number_at(url, q, 2);
-        }
-        char buf[40];
-        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-        if (auto day = day_of(buf); !day.empty()) return day;
-    }
-    return {};
-}
-
 std::string host_of(const std::string& url) {
     const auto scheme = url.find("://");
     if (scheme == std::string::npos) return {};
@@ -207,33 +152,6 @@ std::string choose_title(const PageMeta& meta) {
         if (!text::trim_space(*t).empty()) return std::string(text::trim_space(*t));
     }
     return strip_site_name(std::string(text::trim_space(meta.title_tag)));
-}
-
-std::string choose_date(const PageMeta& meta, const std::string& url) {
-    std::string day;
-    for (const auto& raw : meta.dates) {
-        const auto d = day_of(raw);
-        if (d.empty()) continue;
-        if (day.empty()) day = d;
-        else if (d != day) return {};  // the page contradicts itself
-    }
-    const auto from_url = date_in_url(url);
-    if (day.empty() && from_url.empty()) {
-        // Only <time> elements: when they all name one day, it is the article's.
-        for (const auto& raw : meta.time_elements) {
-            const auto d = day_of(raw);
-            if (d.empty()) continue;
-            if (day.empty()) day = d;
-            else if (d != day) return {};
-        }
-    }
-    if (day.empty()) return from_url;
-    if (!from_url.empty() && from_url != day) return {};
-    // Changed on another day: which day counts as the article's is a guess.
-    for (const auto& raw : meta.modified) {
-        if (const auto d = day_of(raw); !d.empty() && d != day) return {};
-    }
-    return day;
 }
 
 std::string choose_source(const PageMeta& meta, const std::string& url) {

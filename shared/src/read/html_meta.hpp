@@ -1,5 +1,6 @@
 #pragma once
 // What a page says about its article besides the text: title, date, source, URL, language
+// (the date is decided in read/html_dates)
 // (JSON-LD, OpenGraph and other <meta>, <link rel=canonical>, <title>, <time>, the URL).
 
 #include <string>
@@ -34,12 +35,6 @@ struct PageMeta {
 /// The headline: JSON-LD's, og:title, the <h1>, else <title> without the site name
 /// ("Story - Site", "Site | Story").
 [[nodiscard]] std::string choose_title(const PageMeta& meta);
-
-/// The publication day ("YYYY-MM-DD", as the page writes it: a date-time's day in its own
-/// time zone, which is the day readers saw), or "" when the page does not say it or its
-/// signals disagree (two publication days, a URL with another day, a modification on another
-/// day): a wrong date is worse than none. `url` may hold the date (/2024/03/04/).
-[[nodiscard]] std::string choose_date(const PageMeta& meta, const std::string& url);
 
 /// The publisher: og:site_name, JSON-LD's publisher, else the host name of `url`.
 [[nodiscard]] std::string choose_source(const PageMeta& meta, const std::string& url);

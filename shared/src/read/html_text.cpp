@@ -39,41 +39,16 @@ bool in(const std::array<std::string_view, N>& list, std::string_view s) {
     return std::find(list.begin(), list.end(), s) != list.end();
 }
 
-template <std::size_t N>
-bool mentions_any(const std::string& s, const std::array<std::string_view, N>& words) {
-    return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return s.find(w) != std::string::npos; });
-}
-
-// True if a part of `s` between spaces, hyphens and underscores is one of `parts`.
-template <std::size_t N>
-bool has_part(const std::string& s, const std::array<std::string_view, N>& parts) {
-    std::size_t start = 0;
-    while (start <= s.size()) {
-        const auto end = std::min(s.find_first_of(" -_", start), s.size());
-        if (in(parts, std::string_view(s).substr(start, end - start))) return true;
-        start = end + 1;
-    }
-    return false;
-}
-
 bool boilerplate_words(const std::string& class_and_id) {
     return mentions_any(class_and_id, boilerplate_fragments) || has_part(class_and_id, boilerplate_parts);
 }
 
 std::string class_and_id(const xmlNode* n) { return text::ascii_lower(attribute(n, "class") + " " + attribute(n, "id")); }
 
-bool hidden(const xmlNode* n) {
-    if (xmlHasProp(n, reinterpret_cast<const xmlChar*>("hidden"))) return true;
-    if (attribute(n, "aria-hidden") == "true") return true;
-    auto style = text::ascii_lower(attribute(n, "style"));
-    style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
-    return style.find("display:none") != std::string::npos || style.find("visibility:hidden") != std::string::npos;
-}
-
 bool is_boilerplate(const xmlNode* n) {
     const auto tag = name(n);
     if (tag == "html" || tag == "body" || tag == "article" || tag == "main") return false;
-    if (in(removed_tags, tag) || hidden(n)) return true;
+    if (in(removed_tags, tag) || is_hidden(n)) return true;
     const auto role = attribute(n, "role");
     if (role == "navigation" || role == "complementary" || role == "banner" || role == "contentinfo" ||
         role == "dialog" || role == "menu")
