@@ -1,0 +1,183 @@
+// The service without sockets: answers, statuses, headers and the index it reads, over an
+// index of corpus/.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include <newsfacet/newsfacet.hpp>
+#include <newsfacet/serve/service.hpp>
+
+#include "api_support.hpp"
+
+namespace newsfacet::testing {
+namespace {
+
+using serve::Request;
+using serve::Response;
+using serve::Service;
+using serve::ServiceOptions;
+
+constexpr std::string_view page = "<!doctype html><title>t</title>";
+constexpr std::string_view script = "console.log(1);";
+
+ServiceOptions options_for(const std::filesystem::path& db) {
+    ServiceOptions options;
+    options.db = db;
+    options.assets = {{"index.html", page}, {"app.js", script}};
+    return options;
+}
+
+nlohmann::json body_of(const Response& r) { return nlohmann::json::parse(r.body); }
+
+class ServeService : public CorpusTest {
+protected:
+    void SetUp() override {
+        CorpusTest::SetUp();
+        m_service = std::make_unique<Service>(options_for(m_path));
+    }
+    Response get(const std::string& target) { return m_service->handle({"GET", target}); }
+
+    std::unique_ptr<Service> m_service;
+};
+
+TEST_F(ServeService, SearchAnswersTheLibrarysJsonForTheSameRequest) {
+    SearchRequest request;
+    request.query = "embassy";
+    request.filters[Facet::country] = {"Ukraine"};
+    request.limit = 3;
+    request.sort = SortOrder::newest;
+    const auto r = get("/api/v1/search?q=embassy&country=Ukraine&limit=3&sort=newest");
+    EXPECT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(r.content_type, "application/json");
+    EXPECT_EQ(body_of(r), nlohmann::json::parse(to_json(search(request))));
+    EXPECT_FALSE(body_of(r)["results"].empty());
+}
+
+TEST_F(ServeService, BadParametersAre400NamingThem) {
+    for (const auto& [target, parameter] : std::vector<std::pair<std::string, std::string>>{
+             {"/api/v1/search?limit=many", "limit"},
+             {"/api/v1/search?colour=red", "colour"},
+             {"/api/v1/search?sort=best", "sort"}}) {
+        const auto r = get(target);
+        EXPECT_EQ(r.status, 400) << target;
+        EXPECT_EQ(r.content_type, "application/json");
+        const auto body = body_of(r);
+        EXPECT_EQ(body["status"], 400);
+        EXPECT_EQ(body["parameter"], parameter) << target;
+        EXPECT_FALSE(body["error"].get<std::string>().empty());
+    }
+}
+
+TEST_F(ServeService, AMalformedDateIs400) {
+    const auto r = get("/api/v1/search?since=yesterday");
+    EXPECT_EQ(r.status, 400) << r.body;
+    EXPECT_NE(body_of(r)["error"].get<std::string>().find("yesterday"), std::string::npos) << r.body;
+}
+
+TEST_F(ServeService, AnUnknownLikeIdIs404) {
+    const auto r = get("/api/v1/search?like=no-such-article");
+    EXPECT_EQ(r.status, 404) << r.body;
+    EXPECT_EQ(body_of(r)["parameter"], "like");
+}
+
+TEST_F(ServeService, UnknownPathsAre404InJson) {
+    for (const auto* target : {"/api/v1/nothing", "/api/v2/search", "/api/v1/search/more", "/nothing.html", "/a/app.js"}) {
+        const auto r = get(target);
+        EXPECT_EQ(r.status, 404) << target;
+        EXPECT_EQ(body_of(r)["status"], 404) << target;
+    }
+}
+
+TEST_F(ServeService, OnlyGetAndHeadAreServed) {
+    EXPECT_EQ(m_service->handle({"HEAD", "/api/v1/health"}).status, 200);
+    for (const auto* method : {"POST", "PUT", "DELETE", "PATCH", "OPTIONS"}) {
+        const auto r = m_service->handle({method, "/api/v1/search"});
+        EXPECT_EQ(r.status, 405) << method;
+        EXPECT_EQ(r.header("Allow"), "GET, HEAD");
+    }
+}
+
+TEST_F(ServeService, OversizedTargetsAre414) {
+    serve::Limits limits;
+    EXPECT_EQ(get("/api/v1/search?q=" + std::string(limits.max_target_bytes, 'a')).status, 414);
+    std::string many = "/api/v1/search?";
+    for (std::size_t i = 0; i <= limits.max_parameters; ++i) many += "country=x&";
+    EXPECT_EQ(get(many).status, 414);
+    EXPECT_EQ(m_service->refusal(413).status, 413);
+    EXPECT_EQ(body_of(m_service->refusal(413))["status"], 413);
+}
+
+TEST_F(ServeService, HealthCountsTheArticles) {
+    const auto r = get("/api/v1/health");
+    EXPECT_EQ(r.status, 200);
+    EXPECT_EQ(body_of(r)["status"], "ok");
+    EXPECT_EQ(body_of(r)["articles"], corpus_articles);
+    EXPECT_EQ(get("/api/v1/health?verbose=1").status, 400);
+}
+
+TEST_F(ServeService, ThePageIsServedAtTheRootWhateverItsParameters) {
+    for (const auto* target : {"/", "/?q=embassy&country=Ukraine", "/index.html"}) {
+        const auto r = get(target);
+        EXPECT_EQ(r.status, 200) << target;
+        EXPECT_EQ(r.body, page);
+        EXPECT_EQ(r.content_type, "text/html; charset=utf-8");
+    }
+    const auto js = get("/app.js");
+    EXPECT_EQ(js.body, script);
+    EXPECT_EQ(js.content_type, "text/javascript; charset=utf-8");
+}
+
+TEST_F(ServeService, EveryAnswerCarriesTheSecurityHeaders) {
+    for (const auto* target : {"/", "/app.js", "/api/v1/search?q=embassy", "/api/v1/search?limit=x", "/nothing",
+                               "/a%zz"}) {
+        const auto r = get(target);
+        EXPECT_EQ(r.header("X-Content-Type-Options"), "nosniff") << target;
+        const auto csp = r.header("Content-Security-Policy");
+        EXPECT_NE(csp.find("default-src 'self'"), std::string::npos) << target;
+        EXPECT_EQ(csp.find("unsafe-inline"), std::string::npos) << target;
+        EXPECT_EQ(r.header("Access-Control-Allow-Origin"), "") << target;
+    }
+    EXPECT_EQ(m_service->refusal(414).header("X-Content-Type-Options"), "nosniff");
+}
+
+TEST_F(ServeService, CrossOriginAccessOnlyWhenAsked) {
+    auto options = options_for(m_path);
+    options.cors_origin = "https://notebook.example.org";
+    Service open(options);
+    const auto r = open.handle({"GET", "/api/v1/health"});
+    EXPECT_EQ(r.header("Access-Control-Allow-Origin"), "https://notebook.example.org");
+    const auto preflight = open.handle({"OPTIONS", "/api/v1/search"});
+    EXPECT_EQ(preflight.status, 204);
+    EXPECT_EQ(preflight.header("Access-Control-Allow-Origin"), "https://notebook.example.org");
+    EXPECT_EQ(open.handle({"GET", "/"}).header("Access-Control-Allow-Origin"), "");
+}
+
+TEST_F(ServeService, SeesWhatIsCommittedAfterItStarted) {
+    EXPECT_EQ(body_of(get("/api/v1/search?q=zyxwvut"))["total"], 0);
+    {
+        auto index = Index::create_or_open(m_path);
+        (void)index.add(make_article("new-one", "Zyxwvut found", "The zyxwvut was found in a field."));
+        index.commit();
+    }
+    const auto after = body_of(get("/api/v1/search?q=zyxwvut"));
+    EXPECT_EQ(after["total"], 1);
+    EXPECT_EQ(body_of(get("/api/v1/health"))["articles"], corpus_articles + 1);
+}
+
+TEST(ServeServiceUnavailable, A503WhileTheIndexCannotBeOpenedThenServesItOnceItExists) {
+    TempDir dir;
+    Service service(options_for(dir / "index"));
+    for (const auto* target : {"/api/v1/search?q=embassy", "/api/v1/health"}) {
+        const auto r = service.handle({"GET", target});
+        EXPECT_EQ(r.status, 503) << target;
+        EXPECT_EQ(nlohmann::json::parse(r.body)["status"], 503);
+    }
+    EXPECT_EQ(service.handle({"GET", "/"}).status, 200);  // the page needs no index
+    (void)index_corpus(dir);
+    EXPECT_EQ(service.handle({"GET", "/api/v1/health"}).status, 200);
+}
+
+}  // namespace
+}  // namespace newsfacet::testing
