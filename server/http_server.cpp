@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 #include <signal.h>
+#include <sys/socket.h>
 
 #include <chrono>
 #include <cstdio>
@@ -20,10 +21,11 @@ namespace {
 constexpr std::size_t max_body_bytes = 4096;  // the API reads no body: anything larger is 413
 
 // The text of a log field with control bytes escaped, so a request cannot write to the
-// terminal reading the log.
+// terminal reading the log, and cut to a line's worth.
 std::string printable(const std::string& text) {
+    constexpr std::size_t most = 300;
     std::string out;
-    for (const char c : text) {
+    for (const char c : text.substr(0, most)) {
         const auto u = static_cast<unsigned char>(c);
         if (u < 0x20 || u == 0x7f || c == '"' || c == '\\') {
             char escaped[8];
@@ -33,6 +35,7 @@ std::string printable(const std::string& text) {
             out += c;
         }
     }
+    if (text.size() > most) out += "...";
     return out;
 }
 
@@ -114,6 +117,12 @@ void serve_http(serve::Service& service, const ServerOptions& options) {
     const auto threads = options.threads;
     http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     http.set_payload_max_length(max_body_bytes);
+    // httplib's default sets SO_REUSEPORT, with which a second server on a port in use shares
+    // it silently: SO_REUSEADDR alone restarts at once after a stop and refuses a taken port.
+    http.set_socket_options([](socket_t sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     http.set_read_timeout(std::chrono::seconds(10));
     http.set_write_timeout(std::chrono::seconds(10));
     install_routes(http, service);

@@ -55,6 +55,9 @@ and stops on SIGINT or SIGTERM after the requests in flight. Exit status: 0 afte
     options.cors_origin = cors;
     options.assets = newsfacet::server::web_assets();
     newsfacet::serve::Service service(std::move(options));
+    // Opens a searcher before the first request needs it, and says whether the index is there.
+    const auto health = service.handle({"GET", "/api/v1/health"});
+    if (health.status != 200) newsfacet::cli::print_tool_error("newsfacet-serve", "warning: " + health.body);
     newsfacet::server::serve_http(service, server);
     return newsfacet::cli::exit_success;
 }
