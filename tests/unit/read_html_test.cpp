@@ -217,3 +217,24 @@ TEST(ReadHtml, NoDateStatedTheFirstDateShownInABylineOrDateElement) {
     EXPECT_EQ(date_of(page_with("", "<span class=\"posted-on\"><a href=\"/2019/04/30/\">30 April 2019</a></span>")),
               "2019-04-30");
 }
+
+TEST(ReadHtml, TextWrittenStraightIntoContainersBetweenTheirBlocksCounts) {
+    // Old blog templates: each post's text sits in its div beside a byline div, with <br>s and
+    // no <p>; the sidebar has one real paragraph.
+    std::string posts;
+    for (const auto* p : {&paragraph_1, &paragraph_2, &paragraph_3}) {
+        posts += "<h2>Post</h2><div class=\"blogPost\"><div style=\"clear:both\"></div>" + *p + "<br><br>" + *p +
+                 "<div class=\"byline\">posted by Chris @ 9:51 PM</div></div>";
+    }
+    const std::string html =
+        "<html><body><div id=\"header\"><p>What began as an extension of my media and politics course has become a "
+        "place where I can post.</p></div><div id=\"mainClm\">" +
+        posts + "</div><div id=\"sideBar\"><p>Links</p></div></body></html>";
+    const auto body = article_from_html(html, "p").article.body;
+    for (const auto* p : {&paragraph_1, &paragraph_2, &paragraph_3}) {
+        EXPECT_NE(body.find(*p), std::string::npos) << body;
+    }
+    EXPECT_EQ(body.find("What began"), std::string::npos) << body;
+    // A container of real paragraphs is read as before, its loose caption line included.
+    EXPECT_EQ(article_from_html(news_page(), "p").article.body, paragraph_1 + "\n\n" + paragraph_2 + "\n\n" + paragraph_3);
+}

@@ -8,18 +8,6 @@
 namespace newsfacet::detail::html {
 namespace {
 
-void append_collapsed(std::string& out, std::string_view text, bool& space) {
-    for (char c : text) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-            space = true;
-            continue;
-        }
-        if (space && !out.empty()) out += ' ';
-        space = false;
-        out += c;
-    }
-}
-
 void collect_text(const xmlNode* n, std::string& out, bool& space) {
     for (const xmlNode* c = n; c; c = c->next) {
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
@@ -34,6 +22,18 @@ void collect_text(const xmlNode* n, std::string& out, bool& space) {
 }
 
 }  // namespace
+
+void append_collapsed(std::string& out, std::string_view text, bool& space) {
+    for (char c : text) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+            space = true;
+            continue;
+        }
+        if (space && !out.empty()) out += ' ';
+        space = false;
+        out += c;
+    }
+}
 
 void init_libxml() {
     static std::once_flag init;

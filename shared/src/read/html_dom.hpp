@@ -56,6 +56,10 @@ template <typename Parts>
     return false;
 }
 
+/// Appends `text` to `out` with runs of white space as one space, none at the start of `out`;
+/// `space` carries a pending space from one call to the next.
+void append_collapsed(std::string& out, std::string_view text, bool& space);
+
 /// The text under `n`, white space collapsed to single spaces and trimmed.
 [[nodiscard]] std::string text_of(const xmlNode* n);
 

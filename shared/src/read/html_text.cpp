@@ -114,6 +114,40 @@ double initial_score(const xmlNode* n) {
     return score;
 }
 
+// A paragraph's points (1, one per comma, one per 100 bytes up to 3) for its container
+// `first` and the two above it, halved and thirded.
+void add_points(std::unordered_map<xmlNode*, double>& scores, xmlNode* first, const std::string& text) {
+    const double points = 1.0 + static_cast<double>(std::count(text.begin(), text.end(), ',')) +
+                          std::min(static_cast<double>(text.size()) / 100.0, 3.0);
+    xmlNode* ancestor = first;
+    for (int level = 1; level <= 3 && ancestor && ancestor->type == XML_ELEMENT_NODE; ++level) {
+        auto [it, fresh] = scores.try_emplace(ancestor, 0.0);
+        if (fresh) it->second = initial_score(ancestor);
+        it->second += points / level;
+        ancestor = ancestor->parent;
+    }
+}
+
+// The text written straight into a container between its blocks ("<div>Text<br>more<div
+// class=byline>"), run by run: Readability wraps each run in a paragraph of its own.
+std::vector<std::string> loose_text_runs(const xmlNode* n) {
+    std::vector<std::string> runs(1);
+    bool space = false;
+    for (const xmlNode* c = n->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE && c->content) {
+            append_collapsed(runs.back(), reinterpret_cast<const char*>(c->content), space);
+        } else if (c->type == XML_ELEMENT_NODE && name(c) != "br") {
+            if (!in(block_tags, name(c))) {
+                append_collapsed(runs.back(), " " + text_of(c) + " ", space);
+            } else if (!runs.back().empty()) {
+                runs.emplace_back();
+                space = false;
+            }
+        }
+    }
+    return runs;
+}
+
 // Readability's scoring: every paragraph gives its parent, grandparent and great-grandparent
 // points for its length and commas; the best-scored container, less its links, holds the
 // article.
@@ -121,20 +155,17 @@ std::unordered_map<xmlNode*, double> score_containers(xmlNode* root) {
     std::unordered_map<xmlNode*, double> scores;
     walk_below(root, [&](xmlNode* n) {
         const auto tag = name(n);
-        const bool paragraph = tag == "p" || tag == "pre" || tag == "td" || tag == "blockquote" ||
-                               ((tag == "div" || tag == "section") && !has_block_child(n));
+        const bool container = tag == "div" || tag == "section" || tag == "article";
+        if (container && has_block_child(n)) {
+            for (const auto& run : loose_text_runs(n)) {
+                if (text::trim_space(run).size() >= 25) add_points(scores, n, run);
+            }
+            return true;
+        }
+        const bool paragraph = tag == "p" || tag == "pre" || tag == "td" || tag == "blockquote" || container;
         if (!paragraph) return true;
         const auto text = text_of(n);
-        if (text.size() < 25) return true;
-        const double points = 1.0 + static_cast<double>(std::count(text.begin(), text.end(), ',')) +
-                              std::min(static_cast<double>(text.size()) / 100.0, 3.0);
-        xmlNode* ancestor = n->parent;
-        for (int level = 1; level <= 3 && ancestor && ancestor->type == XML_ELEMENT_NODE; ++level) {
-            auto [it, fresh] = scores.try_emplace(ancestor, 0.0);
-            if (fresh) it->second = initial_score(ancestor);
-            it->second += points / level;
-            ancestor = ancestor->parent;
-        }
+        if (text.size() >= 25) add_points(scores, n->parent, text);
         return true;
     });
     for (auto& [node, score] : scores) score *= 1.0 - link_density(node);
