@@ -174,6 +174,16 @@ TEST(TaggerGazetteerNames, EnglishNamesOfPlacesWireCopyUses) {
     EXPECT_EQ(berne.facets.country, (Values{"Switzerland"}));
     auto indiana = tag("The plant will close in June.", "", "BERNE, Ind., March 9");
     EXPECT_EQ(indiana.facets.country, (Values{"United States"}));
+    // Basle (Basel), Den Bosch ('s-Hertogenbosch) and Sanremo (San Remo), as datelines and in
+    // running text; "Den" alone is no place.
+    EXPECT_EQ(tag("Sandoz AG said 1986 profits rose.", "", "BASLE, March 13").facets.country,
+              (Values{"Switzerland"}));
+    auto bis = tag("Central bankers met at the Bank for International Settlements in Basle.");
+    EXPECT_EQ(read_as(bis, "Basle"), (Values{"Basel"}));
+    EXPECT_EQ(tag("The unit will cut 140 jobs.", "", "DEN BOSCH, March 31").facets.country,
+              (Values{"Netherlands"}));
+    EXPECT_EQ(tag("Alitalia reported higher profits.", "", "SANREMO, March 22").facets.country, (Values{"Italy"}));
+    EXPECT_TRUE(read_as(tag("Den Haag is the Dutch name of The Hague, the Den said."), "Den").empty());
     // "Rio" alone is Rio de Janeiro; inside another name ("Rio Tinto") it is no place.
     auto rio = tag("Union leaders met in Rio on Wednesday. Talks in Rio will resume on Friday.");
     EXPECT_EQ(rio.facets.location, (Values{"Rio de Janeiro"}));
