@@ -168,6 +168,22 @@ TEST(TaggerAbbreviations, DottedAbbreviationsKeepTheirPeriod) {
     EXPECT_EQ(body.substr(it->start, it->end - it->start), "U.S.");
 }
 
+TEST(TaggerGazetteerNames, ASeaNamedAfterACountryIsNotTheCountry) {
+    // The Gulf of Mexico, the Sea of Japan, the Bay of Bengal: areas of no one country.
+    auto rigs = tag("The number of mobile rigs in the Gulf of Mexico was unchanged at 35, Offshore Data Services "
+                    "said. Rigs in the Gulf of Mexico are idle.",
+                    "GULF OF MEXICO RIG COUNT UNCHANGED", "HOUSTON, March 9");
+    EXPECT_EQ(rigs.facets.country, (Values{"United States"}));
+    EXPECT_EQ(read_as(rigs, "Gulf of Mexico"), (Values{"Gulf of Mexico", "Gulf of Mexico"}));
+    auto seas = tag("Tankers crossed the Sea of Japan. Fishing in the Bay of Bengal stopped.");
+    EXPECT_EQ(read_as(seas, "Sea of Japan"), (Values{"Sea of Japan"}));
+    EXPECT_TRUE(read_as(seas, "Japan").empty());
+    EXPECT_TRUE(seas.facets.country.empty());
+    // The country itself is still the country.
+    auto mexico = tag("Mexico raised oil output. Mexico exports most of it, officials in Mexico City said.");
+    EXPECT_EQ(mexico.facets.country, (Values{"Mexico"}));
+}
+
 TEST(TaggerGazetteerNames, EnglishNamesOfPlacesWireCopyUses) {
     // Berne, the English and French name of Bern: not Berne, Indiana.
     auto berne = tag("Swiss industrial output rose 2.1 pct, the statistics office said.", "", "BERNE, March 9");
