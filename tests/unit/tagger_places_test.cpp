@@ -184,6 +184,20 @@ TEST(TaggerGazetteerNames, ASeaNamedAfterACountryIsNotTheCountry) {
     EXPECT_EQ(mexico.facets.country, (Values{"Mexico"}));
 }
 
+TEST(TaggerGazetteerNames, AnAreasAdjectiveIsNotACountrys) {
+    // "Latin American", "South American": the area's adjective, not "American" (the US).
+    auto debt = tag("Several Latin American countries have initiated debt talks. South American and Central "
+                    "American banks joined them, Latin American bankers said.",
+                    "", "LA PAZ, March 1");
+    EXPECT_EQ(debt.facets.country, (Values{"Bolivia"}));
+    EXPECT_EQ(read_as(debt, "Latin American"), (Values{"Latin America", "Latin America"}));
+    EXPECT_EQ(read_as(debt, "South American"), (Values{"South America"}));
+    EXPECT_TRUE(read_as(debt, "American").empty());
+    // "American" alone is still the United States.
+    auto us = tag("American officials met. American banks said they would lend more.");
+    EXPECT_EQ(us.facets.country, (Values{"United States"}));
+}
+
 TEST(TaggerGazetteerNames, EnglishNamesOfPlacesWireCopyUses) {
     // Berne, the English and French name of Bern: not Berne, Indiana.
     auto berne = tag("Swiss industrial output rose 2.1 pct, the statistics office said.", "", "BERNE, March 9");
