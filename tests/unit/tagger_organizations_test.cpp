@@ -94,6 +94,14 @@ TEST(KnownOrganizations, LongestNameWins) {
     EXPECT_EQ(known("troops of the Wagner Group"), (Strings{"Wagner Group=Wagner Group"}));
 }
 
+TEST(KnownOrganizations, NamesRunAcrossASlash) {
+    // The listed alias "Royal Dutch/Shell" is written with its slash; other punctuation still
+    // ends a name, and a slash between two names joins nothing that is not listed.
+    EXPECT_EQ(known("a subsidiary of Royal Dutch/Shell Group said"), (Strings{"Royal Dutch/Shell=Shell"}));
+    EXPECT_EQ(known("a unit of Royal Dutch Shell"), (Strings{"Royal Dutch Shell=Shell"}));
+    EXPECT_EQ(known("the Royal Dutch, Shell and others"), (Strings{"Shell=Shell?"}));  // "?": a context alias
+}
+
 TEST(KnownOrganizations, ShortCapitalFormsMatchOnlyInCapitals) {
     EXPECT_EQ(known("the WHO said"), (Strings{"WHO=World Health Organization?"}));
     EXPECT_TRUE(known("people who said Who knows").empty());

@@ -117,11 +117,12 @@ bool KnownOrganizations::match_at(std::string_view text, const std::vector<text:
     bool found = false;
     for (std::size_t k = i; k < limit; ++k) {
         // Names run across spaces, hyphens, apostrophes and abbreviation periods ("U.N."), "&"
-        // ("Johnson & Johnson") and a hard-wrapped line's break, not across other punctuation or
-        // paragraphs.
+        // ("Johnson & Johnson"), a slash ("Royal Dutch/Shell") and a hard-wrapped line's break,
+        // not across other punctuation or paragraphs.
         if (k > i) {
             auto gap = text.substr(tokens[k - 1].end, tokens[k].start - tokens[k - 1].end);
-            if (gap != " & " && gap != "\n" && (gap.find_first_not_of(" -'.") != std::string_view::npos || gap.size() > 2)) {
+            if (gap != " & " && gap != "\n" && gap != "/" &&
+                (gap.find_first_not_of(" -'.") != std::string_view::npos || gap.size() > 2)) {
                 break;
             }
             key.push_back(' ');
