@@ -168,8 +168,35 @@ TEST_F(ApiFacetCountOptions, CountFacetsFalseLeavesFacetsEmpty) {
     request.count_facets = false;
     auto results = search(request);
     EXPECT_TRUE(results.facets.empty());
+    EXPECT_TRUE(results.sources.empty());
     EXPECT_GT(results.total, 0u);
     EXPECT_EQ(results.total, search_all("embassy").total);
+}
+
+// Source counts (issue 19: the web page's source facet) equal a count over every hit, with and
+// without collapsing, and each equals what filtering on that source finds.
+TEST_F(ApiFacetCountOptions, SourceCountsAreExactOverAllMatches) {
+    for (const std::string query : {"", "embassy", "strike country:Ukraine"}) {
+        auto request = everything(query);
+        request.collapse = false;
+        const auto results = search(request);
+        std::map<std::string, std::uint64_t> want;
+        for (const auto& hit : results.hits) {
+            if (!hit.source.empty()) ++want[hit.source];
+        }
+        std::map<std::string, std::uint64_t> got;
+        for (const auto& c : results.sources) got[c.value] = c.count;
+        EXPECT_EQ(got, want) << query;
+        ASSERT_FALSE(results.sources.empty()) << query;
+        for (std::size_t i = 1; i < results.sources.size(); ++i) {
+            EXPECT_GE(results.sources[i - 1].count, results.sources[i].count) << query;
+        }
+        auto collapsed = everything(query);
+        EXPECT_EQ(search(collapsed).sources.size(), results.sources.size()) << query;
+        auto one = everything(query);
+        one.sources = {results.sources.front().value};
+        EXPECT_EQ(search(one).total_articles, results.sources.front().count) << query;
+    }
 }
 
 TEST_F(ApiFacetCountOptions, MaxFacetValuesKeepsTheMostFrequent) {

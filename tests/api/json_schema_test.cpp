@@ -25,9 +25,10 @@ void expect_string_array(const json& j, const std::string& what) {
     for (const auto& v : j) EXPECT_TRUE(v.is_string()) << what;
 }
 
-void expect_facet_counts(const json& facets) {
+// A search's facet counts hold the source too; an index summary's, the entity facets alone.
+void expect_facet_counts(const json& facets, const std::set<std::string>& keys = facet_keys) {
     ASSERT_TRUE(facets.is_object());
-    EXPECT_EQ(keys_of(facets), facet_keys);
+    EXPECT_EQ(keys_of(facets), keys);
     for (const auto& [name, list] : facets.items()) {
         ASSERT_TRUE(list.is_array()) << name;
         for (const auto& entry : list) {
@@ -61,7 +62,10 @@ TEST_F(ApiJsonSchema, SearchResultsTopLevel) {
     EXPECT_GE(results.total_articles, results.total);
     ASSERT_TRUE(j["results"].is_array());
     EXPECT_EQ(j["results"].size(), results.hits.size());
-    expect_facet_counts(j["facets"]);
+    auto search_facet_keys = facet_keys;
+    search_facet_keys.insert("source");
+    expect_facet_counts(j["facets"], search_facet_keys);
+    ASSERT_FALSE(j["facets"]["source"].empty());
     ASSERT_TRUE(j["date_histogram"].is_array());
     for (const auto& m : j["date_histogram"]) {
         ASSERT_TRUE(m.is_object());
@@ -128,14 +132,15 @@ TEST_F(ApiJsonSchema, EmptyQueryScoresAreNumbersToo) {
 TEST_F(ApiJsonSchema, FacetCountsMatchStruct) {
     auto results = search_all("embassy");
     auto j = json::parse(newsfacet::to_json(results));
-    for (const auto& [facet, counts] : results.facets) {
-        const auto& list = j["facets"][std::string(newsfacet::facet_name(facet))];
+    auto expect_same = [](const json& list, const std::vector<newsfacet::FacetCount>& counts) {
         ASSERT_EQ(list.size(), counts.size());
         for (std::size_t k = 0; k < counts.size(); ++k) {
             EXPECT_EQ(list[k]["value"], counts[k].value);
             EXPECT_EQ(list[k]["count"].get<std::uint64_t>(), counts[k].count);
         }
-    }
+    };
+    for (const auto& [facet, counts] : results.facets) expect_same(j["facets"][std::string(newsfacet::facet_name(facet))], counts);
+    expect_same(j["facets"]["source"], results.sources);
 }
 
 TEST_F(ApiJsonSchema, IndentChangesLayoutNotContent) {

@@ -20,7 +20,7 @@ namespace newsfacet {
 ///  "organization": [...]},
 ///  "officials": [{"name", "role", "country"}], "organizations": [{"name", "kind"}], "copies"}],
 ///  "facets": {"country": [{"value", "count"}], "official": [...], "location": [...],
-///  "organization": [...]},
+///  "organization": [...], "source": [...]},  (source: SearchResults::sources)
 ///  "date_histogram": [{"month": "2024-03", "count"}],
 ///  "facets_without_own_filter": {"country": [{"value", "count"}], ...},  (filtered facets only)
 ///  "suggestions": ["country:Azerbaijan", ...],  (did you mean, for filter values matching nothing)

@@ -98,6 +98,11 @@ struct SearchResults {
     /// without collapsing. Most frequent first (ties by value). Empty when
     /// SearchRequest::count_facets is false.
     std::vector<std::pair<Facet, std::vector<FacetCount>>> facets;
+    /// Matching articles per source (SearchHit::source as given), over ALL matches, copies
+    /// included, most frequent first (ties by value), at most SearchRequest::max_facet_values;
+    /// articles without a source are not counted. JSON: facets.source. Empty when
+    /// SearchRequest::count_facets is false.
+    std::vector<FacetCount> sources;
     /// Matching articles per month ("2024-03"), oldest month first, over ALL matches (copies
     /// included); undated articles are not counted. Empty when SearchRequest::count_facets is false.
     std::vector<FacetCount> months;

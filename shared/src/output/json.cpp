@@ -44,6 +44,13 @@ json facet_counts(const std::vector<std::pair<Facet, std::vector<FacetCount>>>& 
     return out;
 }
 
+// A search's "facets": the entity facets' counts and, when facets were counted, "source".
+json search_facet_counts(const SearchResults& results) {
+    json out = facet_counts(results.facets);
+    if (!results.facets.empty()) out["source"] = counts_json(results.sources);
+    return out;
+}
+
 json results_json(const SearchResults& results) {
     json hits = json::array();
     for (const auto& h : results.hits) {
@@ -69,7 +76,7 @@ json results_json(const SearchResults& results) {
                 {"total", results.total},
                 {"total_articles", std::max(results.total_articles, results.total)},
                 {"results", hits},
-                {"facets", facet_counts(results.facets)},
+                {"facets", search_facet_counts(results)},
                 {"date_histogram", months},
                 {"facets_without_own_filter", facet_counts(results.facets_without_own_filter)},
                 {"suggestions", results.suggestions},

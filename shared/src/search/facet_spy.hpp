@@ -23,6 +23,7 @@ struct SpyCounts {
     std::vector<Facet> facets;  // facets to count (others cost nothing)
     bool months = false;        // matches per month of their date
     bool groups = false;        // distinct near-duplicate groups among the matches
+    bool sources = false;       // matches per source (as given)
 };
 
 /// Facet counts most frequent first, ties by value, cut to `limit`: the order every count

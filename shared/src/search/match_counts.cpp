@@ -23,6 +23,7 @@ struct MatchCounts::Portable {
 
 MatchCounts::MatchCounts(const Xapian::Database& db, SpyCounts what, bool portable)
     : m_db(db), m_what(std::move(what)) {
+    if (m_what.sources) m_source_spy = std::make_unique<Xapian::ValueCountMatchSpy>(slot_source);
     if (!portable) {
         m_spy.emplace(db, m_what);
         return;
@@ -41,6 +42,7 @@ void MatchCounts::run(const Xapian::Query& query) {
     Xapian::Enquire enquire(m_db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
+    if (m_source_spy) enquire.add_matchspy(m_source_spy.get());
     if (m_spy) {
         enquire.add_matchspy(&*m_spy);
     } else {
@@ -96,6 +98,15 @@ std::vector<FacetCount> MatchCounts::months() const {
     std::vector<FacetCount> out;
     for (const auto& [month, count] : m_portable->month_counts) out.push_back({month, count});
     return month_order(std::move(out));
+}
+
+std::vector<FacetCount> MatchCounts::source_counts(std::size_t limit) const {
+    std::vector<FacetCount> out;
+    if (!m_source_spy) return out;
+    for (auto it = m_source_spy->values_begin(); it != m_source_spy->values_end(); ++it) {
+        if (!(*it).empty()) out.push_back({*it, it.get_termfreq()});
+    }
+    return ranked_counts(std::move(out), limit);
 }
 
 std::vector<FacetCount> MatchCounts::counts(Facet facet, std::size_t limit) const {

@@ -49,12 +49,19 @@ public:
     /// One facet's counts, most frequent first (ties by value), at most `limit`.
     [[nodiscard]] std::vector<FacetCount> counts(Facet facet, std::size_t limit) const;
 
+    /// Matches per source, most frequent first (ties by value), at most `limit`; articles
+    /// without a source are not counted. Needs SpyCounts::sources.
+    [[nodiscard]] std::vector<FacetCount> source_counts(std::size_t limit) const;
+
 private:
     struct Portable;
     const Xapian::Database& m_db;
     SpyCounts m_what;
     std::optional<FacetSpy> m_spy;       // local
     std::unique_ptr<Portable> m_portable;  // portable
+    // Sources, either way: a source is one whole slot string, which this spy counts exactly
+    // (locally and on remote shards alike).
+    std::unique_ptr<Xapian::ValueCountMatchSpy> m_source_spy;
     std::uint64_t m_matches = 0;
 };
 

@@ -372,6 +372,7 @@ std::shared_ptr<const detail::FacetColumns> Searcher::Impl::count_matches(const 
     if (request.count_facets) {
         what.facets.assign(all_facets.begin(), all_facets.end());
         what.months = true;
+        what.sources = true;
     }
     what.groups = request.collapse;
     detail::MatchCounts spy(db, what, portable);
@@ -383,6 +384,7 @@ std::shared_ptr<const detail::FacetColumns> Searcher::Impl::count_matches(const 
     if (request.count_facets) {
         for (auto f : what.facets) results.facets.emplace_back(f, spy.counts(f, request.max_facet_values));
         results.months = spy.months();
+        results.sources = spy.source_counts(request.max_facet_values);
     }
     return counted_from;
 }
