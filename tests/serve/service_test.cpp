@@ -2,6 +2,7 @@
 // index of corpus/.
 #include <gtest/gtest.h>
 
+#include <sstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -10,6 +11,7 @@
 #include <newsfacet/serve/service.hpp>
 
 #include "api_support.hpp"
+#include "export_stream.hpp"
 
 namespace newsfacet::testing {
 namespace {
@@ -177,6 +179,131 @@ TEST(ServeServiceUnavailable, A503WhileTheIndexCannotBeOpenedThenServesItOnceItE
     EXPECT_EQ(service.handle({"GET", "/"}).status, 200);  // the page needs no index
     (void)index_corpus(dir);
     EXPECT_EQ(service.handle({"GET", "/api/v1/health"}).status, 200);
+}
+
+}  // namespace
+}  // namespace newsfacet::testing
+
+namespace newsfacet::testing {
+namespace {
+
+class ServeEndpoints : public ServeService {};
+
+TEST_F(ServeEndpoints, FacetValuesAreTheSearchsCountsFilteredByPrefix) {
+    auto request = everything("embassy");
+    const auto results = search(request);
+    const auto countries = body_of(get("/api/v1/facets/country?q=embassy&limit=1000"));
+    EXPECT_EQ(countries["facet"], "country");
+    const auto& want = counts_of(results, Facet::country);
+    ASSERT_EQ(countries["values"].size(), want.size());
+    EXPECT_EQ(countries["total_values"], want.size());
+    for (std::size_t i = 0; i < want.size(); ++i) {
+        EXPECT_EQ(countries["values"][i]["value"], want[i].value);
+        EXPECT_EQ(countries["values"][i]["count"], want[i].count);
+    }
+    const auto some = body_of(get("/api/v1/facets/country?q=embassy&limit=2"));
+    EXPECT_EQ(some["values"].size(), 2u);
+    EXPECT_EQ(some["total_values"], want.size());
+    const auto prefixed = body_of(get("/api/v1/facets/country?prefix=UKR"));
+    ASSERT_EQ(prefixed["values"].size(), 1u) << prefixed;
+    EXPECT_EQ(prefixed["values"][0]["value"], "Ukraine");
+    const auto word = body_of(get("/api/v1/facets/country?prefix=afri"));  // a later word's start
+    ASSERT_EQ(word["values"].size(), 1u) << word;
+    EXPECT_EQ(word["values"][0]["value"], "South Africa");
+    EXPECT_TRUE(body_of(get("/api/v1/facets/country?prefix=krain"))["values"].empty());
+    const auto sources = body_of(get("/api/v1/facets/source?q=embassy"));
+    EXPECT_EQ(sources["facet"], "source");
+    EXPECT_EQ(sources["values"].size(), std::min<std::size_t>(100, results.sources.size()));
+    EXPECT_EQ(get("/api/v1/facets/colour").status, 404);
+    EXPECT_EQ(get("/api/v1/facets/country?limit=100000").status, 400);
+    EXPECT_EQ(body_of(get("/api/v1/facets/country?colour=red"))["parameter"], "colour");
+}
+
+TEST_F(ServeEndpoints, AnArticleWithItsMentionsByPercentEncodedId) {
+    const auto hits = search(everything()).hits;
+    ASSERT_FALSE(hits.empty());
+    std::size_t with_slash = 0;
+    for (const auto& hit : hits) {
+        if (hit.id.find('/') != std::string::npos) ++with_slash;
+        const auto r = get("/api/v1/articles/" + serve::percent_encode(hit.id));
+        ASSERT_EQ(r.status, 200) << hit.id << ": " << r.body;
+        const auto a = body_of(r);
+        EXPECT_EQ(a["id"], hit.id);
+        EXPECT_EQ(a["title"], hit.title);
+        EXPECT_EQ(a["facets"]["country"], hit.facets.country);
+        const auto body = a["body"].get<std::string>();
+        for (const auto& m : a["mentions"]) {
+            const auto start = m["start"].get<std::size_t>();
+            const auto end = m["end"].get<std::size_t>();
+            ASSERT_LE(end, body.size());
+            EXPECT_EQ(body.substr(start, end - start), m["text"].get<std::string>());
+        }
+    }
+    EXPECT_GT(with_slash, 0u);  // ids holding '/' come through as one segment
+    const auto seed = body_of(get("/api/v1/articles/" + serve::percent_encode(seed_id)));
+    EXPECT_FALSE(seed["mentions"].empty());
+    const auto missing = get("/api/v1/articles/no%2Fsuch%23article");
+    EXPECT_EQ(missing.status, 404);
+    EXPECT_NE(body_of(missing)["error"].get<std::string>().find("no/such#article"), std::string::npos);
+    EXPECT_EQ(get("/api/v1/articles/" + serve::percent_encode(seed_id) + "?x=1").status, 400);
+}
+
+// The whole of a streamed answer.
+std::string drain(const Response& r) {
+    std::string out;
+    if (!r.stream) return r.body;
+    while (r.stream(out)) {
+    }
+    return out;
+}
+
+TEST_F(ServeEndpoints, ExportWritesEveryResultAsCsvOrJsonLines) {
+    auto request = everything();
+    request.collapse = false;
+    const auto all = search(request);
+    const auto csv = get("/api/v1/export?collapse=false");
+    EXPECT_EQ(csv.status, 200);
+    EXPECT_EQ(csv.content_type, "text/csv; charset=utf-8");
+    const auto text = drain(csv);
+    EXPECT_EQ(text.rfind("rank,id,title,", 0), 0u);
+    std::size_t rows = 0;
+    for (std::size_t at = 0; (at = text.find("\r\n", at)) != std::string::npos; at += 2) ++rows;
+    EXPECT_EQ(rows, all.total + 1);  // no field of the corpus holds a line break
+    const auto jsonl = get("/api/v1/export?format=jsonl&collapse=false&limit=7&offset=3");
+    EXPECT_EQ(jsonl.content_type, "application/x-ndjson");
+    std::istringstream lines(drain(jsonl));
+    std::string line;
+    std::vector<std::string> ids;
+    while (std::getline(lines, line)) ids.push_back(nlohmann::json::parse(line)["id"]);
+    ASSERT_EQ(ids.size(), 7u);
+    for (std::size_t i = 0; i < ids.size(); ++i) EXPECT_EQ(ids[i], all.hits[i + 3].id);
+    EXPECT_EQ(body_of(get("/api/v1/export?format=xml"))["parameter"], "format");
+    EXPECT_EQ(body_of(get("/api/v1/export?limit=10001"))["parameter"], "limit");
+}
+
+TEST_F(ServeEndpoints, ExportsAtOnceAreLimited) {
+    serve::Limits limits;
+    std::vector<Response> open;
+    for (std::size_t i = 0; i < limits.max_concurrent_exports; ++i) {
+        open.push_back(get("/api/v1/export"));
+        EXPECT_EQ(open.back().status, 200);
+    }
+    const auto refused = get("/api/v1/export");
+    EXPECT_EQ(refused.status, 429);
+    EXPECT_EQ(body_of(refused)["status"], 429);
+    open.pop_back();  // an export ends when its answer is dropped, finished or not
+    EXPECT_EQ(get("/api/v1/export").status, 200);
+}
+
+TEST(ServeCsv, FieldsWithCommasQuotesAndLineBreaksAreQuoted) {
+    SearchHit hit;
+    hit.rank = 1;
+    hit.id = "a,b";
+    hit.title = "He said \"no\"\nthen left";
+    hit.facets.country = {"Ukraine", "Poland"};
+    const auto row = serve::detail::export_csv_row(hit);
+    EXPECT_EQ(row.rfind("1,\"a,b\",\"He said \"\"no\"\"\nthen left\",", 0), 0u) << row;
+    EXPECT_NE(row.find("Ukraine; Poland"), std::string::npos);
 }
 
 }  // namespace

@@ -28,6 +28,10 @@ namespace newsfacet {
 /// `indent` < 0 prints one line.
 [[nodiscard]] NEWSFACET_EXPORT std::string to_json(const SearchResults& results, int indent = -1);
 
+/// One result as one JSON object: an element of the "results" of to_json(SearchResults)
+/// (newsfacet-serve's JSON-lines export writes one a line).
+[[nodiscard]] NEWSFACET_EXPORT std::string to_json(const SearchHit& hit, int indent = -1);
+
 /// A tagging as one JSON object: {"id", "facets": {...}, "officials": [...],
 /// "organizations": [{"name", "kind"}], "mentions": [{"facet", "value", "text", "start", "end",
 /// "demonym"}]}.
@@ -40,6 +44,11 @@ namespace newsfacet {
 /// An article as one JSON object: {"id", "title", "body", "date", "dateline", "source", "url"}
 /// (the format newsfacet-index reads back).
 [[nodiscard]] NEWSFACET_EXPORT std::string to_json(const Article& article, int indent = -1);
+
+/// A stored article with its tagging as one JSON object: the fields of to_json(Article),
+/// and "facets", "officials", "organizations" and "mentions" as
+/// to_json(id, Tagging) writes them (mentions' "start"/"end" are byte offsets into "body").
+[[nodiscard]] NEWSFACET_EXPORT std::string to_json(const ArticleRecord& record, int indent = -1);
 
 /// Facet value counts as a JSON array: [{"value", "count"}].
 [[nodiscard]] NEWSFACET_EXPORT std::string to_json(const std::vector<FacetCount>& counts, int indent = -1);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include <newsfacet/article.hpp>
 #include <newsfacet/facets.hpp>
 #include <newsfacet/index.hpp>
 #include <newsfacet/snippet.hpp>
@@ -127,6 +128,16 @@ struct SearchResults {
     std::vector<std::string> notes;
 };
 
+/// One article as the index holds it (Searcher::article).
+struct ArticleRecord {
+    Article article;  ///< As indexed (title, body, date, dateline, source, url, language).
+    /// The stored facets, officials and organisations (what searches filter and count on),
+    /// and every entity mention in the body with byte offsets into `article.body`: mentions
+    /// are not stored, so they come from the tagger run again on the stored text (an index
+    /// written by an older tagger may show mentions its stored facets lack).
+    Tagging tagging;
+};
+
 /// A read-only view of an index for searching. Sees the index as it was when opened (or last
 /// reopen()ed). Move-only.
 ///
@@ -169,6 +180,12 @@ public:
     /// counting instead, which holds one entry per distinct stored value among the matches,
     /// and each remote shard adds network round trips (statistics, match, counts, each hit).
     [[nodiscard]] SearchResults search(const SearchRequest& request);
+
+    /// The article with id `id` (any bytes, as indexed), with its stored facets and its
+    /// mentions. Throws ArticleNotFoundError for an id not in the index, DatabaseError on read
+    /// failure. Cost: one document read and one tagging of its text (about a millisecond for
+    /// a news article; proportional to its length).
+    [[nodiscard]] ArticleRecord article(const std::string& id);
 
     /// A summary of the index. Cost: reads the facet values of every article. Not const:
     /// reading moves the database's cursors (see Threads above).

@@ -2,12 +2,17 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
+#include <limits>
 
 #include <nlohmann/json.hpp>
 
 #include <newsfacet/error.hpp>
 #include <newsfacet/json.hpp>
 
+#include <newsfacet/tagger.hpp>
+
+#include "export_stream.hpp"
 #include "searcher_pool.hpp"
 
 namespace newsfacet::serve {
@@ -34,6 +39,40 @@ Response error_answer(int status, const std::string& message, const std::string&
     json body{{"status", status}, {"error", message}};
     if (!parameter.empty()) body["parameter"] = parameter;
     return json_answer(status, body.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+// Whether `value` starts with `prefix`, or has a word that does, compared as facet keys
+// (case and accents aside): "kor" finds "South Korea".
+bool matches_prefix(const std::string& value, const std::string& prefix_key) {
+    if (prefix_key.empty()) return true;
+    const auto key = facet_key(value);
+    for (std::size_t at = 0;;) {
+        if (key.compare(at, prefix_key.size(), prefix_key) == 0) return true;
+        at = key.find(' ', at);
+        if (at == std::string::npos) return false;
+        ++at;
+    }
+}
+
+// The search parameters without those the facet list and export read themselves.
+Parameters without(const Parameters& parameters, std::initializer_list<std::string_view> names) {
+    Parameters out;
+    for (const auto& p : parameters) {
+        if (std::find(names.begin(), names.end(), p.first) == names.end()) out.push_back(p);
+    }
+    return out;
+}
+
+std::size_t count_value(const Parameters& parameters, const std::string& name, std::size_t fallback,
+                        std::size_t most) {
+    const auto text = single_value(parameters, name);
+    if (text.empty()) return fallback;
+    std::size_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || value > most) {
+        throw HttpError(400, name, name + ": a whole number up to " + std::to_string(most) + ", not '" + text + "'");
+    }
+    return value;
 }
 
 bool is_api(const Target& target) {
@@ -66,6 +105,10 @@ struct Service::Impl {
     Response api(const Target& target);
     Response search(const Parameters& parameters);
     Response health(const Parameters& parameters);
+    Response facet_values(const std::string& facet, const Parameters& parameters);
+    Response article(const std::string& id, const Parameters& parameters);
+    Response export_results(const Parameters& parameters);
+    std::atomic<std::size_t> exports{0};
     void add_headers(Response& response, bool api) const;
 };
 
@@ -96,11 +139,77 @@ Response Service::Impl::health(const Parameters& parameters) {
     return json_answer(200, json{{"status", "ok"}, {"articles", searcher->size()}}.dump());
 }
 
+Response Service::Impl::facet_values(const std::string& facet_name, const Parameters& parameters) {
+    const auto facet = parse_facet(facet_name);
+    if (!facet && facet_name != "source") throw HttpError(404, "", "no such facet: '" + facet_name + "'");
+    const auto most = count_value(parameters, "limit", 100, options.limits.max_facet_values);
+    const auto prefix = single_value(parameters, "prefix");
+    auto request = search_request_from(without(parameters, {"limit", "offset", "prefix"}), options.limits);
+    request.limit = 0;
+    request.count_facets = true;
+    request.collapse = false;  // counts count every article either way: skip the work
+    request.max_facet_values = std::numeric_limits<std::size_t>::max();
+    auto searcher = searchers.borrow();
+    const auto results = searcher->search(request);
+    std::vector<FacetCount> all = results.sources;
+    for (const auto& [f, counts] : results.facets) {
+        if (facet && f == *facet) all = counts;
+    }
+    const auto prefix_key = facet_key(prefix);
+    json values = json::array();
+    std::size_t matching = 0;
+    for (const auto& c : all) {
+        if (!matches_prefix(c.value, prefix_key)) continue;
+        if (++matching <= most) values.push_back({{"value", c.value}, {"count", c.count}});
+    }
+    json body{{"facet", facet ? std::string(newsfacet::facet_name(*facet)) : "source"},
+              {"prefix", prefix},
+              {"total_values", matching},
+              {"values", values}};
+    return json_answer(200, body.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+Response Service::Impl::article(const std::string& id, const Parameters& parameters) {
+    if (!parameters.empty()) throw HttpError(400, parameters.front().first, "unknown parameter '" + parameters.front().first + "'");
+    auto searcher = searchers.borrow();
+    try {
+        return json_answer(200, to_json(searcher->article(id)));
+    } catch (const ArticleNotFoundError& e) {
+        throw HttpError(404, "", e.what());
+    }
+}
+
+Response Service::Impl::export_results(const Parameters& parameters) {
+    const auto format_name = single_value(parameters, "format", "csv");
+    if (format_name != "csv" && format_name != "jsonl") {
+        throw HttpError(400, "format", "format: csv or jsonl, not '" + format_name + "'");
+    }
+    const auto cap = options.limits.max_export_rows;
+    const auto rows = count_value(parameters, "limit", cap, cap);
+    auto request = search_request_from(without(parameters, {"limit", "format"}), options.limits);
+    auto slot = std::make_shared<detail::ExportSlot>(exports, options.limits.max_concurrent_exports);
+    if (!slot->taken()) {
+        auto refused = error_answer(429, "too many exports at once: try again when one has finished", "");
+        refused.headers.emplace_back("Retry-After", "5");
+        return refused;
+    }
+    const auto format = format_name == "csv" ? detail::ExportFormat::csv : detail::ExportFormat::jsonl;
+    Response response;
+    response.content_type = format == detail::ExportFormat::csv ? "text/csv; charset=utf-8" : "application/x-ndjson";
+    response.headers.emplace_back("Content-Disposition", std::string("attachment; filename=\"newsfacet-export.") +
+                                                             (format == detail::ExportFormat::csv ? "csv" : "jsonl") + "\"");
+    response.stream = detail::export_stream(std::move(request), rows, format, searchers, std::move(slot));
+    return response;
+}
+
 Response Service::Impl::api(const Target& target) {
     const auto& s = target.segments;
     const auto& p = target.parameters;
     if (s.size() == 3 && s[2] == "search") return search(p);
     if (s.size() == 3 && s[2] == "health") return health(p);
+    if (s.size() == 3 && s[2] == "export") return export_results(p);
+    if (s.size() == 4 && s[2] == "facets") return facet_values(s[3], p);
+    if (s.size() == 4 && s[2] == "articles") return article(s[3], p);
     throw HttpError(404, "", "no such API path");
 }
 

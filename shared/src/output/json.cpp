@@ -51,23 +51,25 @@ json search_facet_counts(const SearchResults& results) {
     return out;
 }
 
+json hit_json(const SearchHit& h) {
+    return {{"rank", h.rank},
+            {key::id, h.id},
+            {key::title, h.title},
+            {key::date, h.date},
+            {key::source, h.source},
+            {key::url, h.url},
+            {key::language, h.language},
+            {"score", h.score},
+            {"snippet", h.snippet.to_html()},
+            {key::facets, facet_values(h.facets)},
+            {key::officials, officials(h.officials)},
+            {key::organizations, organizations(h.organizations)},
+            {"copies", h.copies}};
+}
+
 json results_json(const SearchResults& results) {
     json hits = json::array();
-    for (const auto& h : results.hits) {
-        hits.push_back({{"rank", h.rank},
-                        {key::id, h.id},
-                        {key::title, h.title},
-                        {key::date, h.date},
-                        {key::source, h.source},
-                        {key::url, h.url},
-                        {key::language, h.language},
-                        {"score", h.score},
-                        {"snippet", h.snippet.to_html()},
-                        {key::facets, facet_values(h.facets)},
-                        {key::officials, officials(h.officials)},
-                        {key::organizations, organizations(h.organizations)},
-                        {"copies", h.copies}});
-    }
+    for (const auto& h : results.hits) hits.push_back(hit_json(h));
     json months = json::array();
     for (const auto& m : results.months) months.push_back({{"month", m.value}, {"count", m.count}});
     // A hand-built SearchResults may leave total_articles at 0; it is never below total.
@@ -101,7 +103,9 @@ std::string to_json(const BatchItem& item, int indent) {
     return dump(out, indent);
 }
 
-std::string to_json(const std::string& id, const Tagging& tagging, int indent) {
+namespace {
+
+json tagging_json(const std::string& id, const Tagging& tagging) {
     json mentions = json::array();
     for (const auto& m : tagging.mentions) {
         mentions.push_back({{"facet", std::string(facet_name(m.facet))},
@@ -116,12 +120,26 @@ std::string to_json(const std::string& id, const Tagging& tagging, int indent) {
                 {key::officials, officials(tagging.officials)},
                 {key::organizations, organizations(tagging.organizations)},
                 {"mentions", mentions}};
-    return dump(out, indent);
+    return out;
 }
 
-std::string to_json(const Article& a, int indent) {
+json article_json(const Article& a) {
     json out = json::object();
     for (const auto& field : detail::article_fields) out[std::string(field.key)] = a.*field.member;
+    return out;
+}
+
+}  // namespace
+
+std::string to_json(const std::string& id, const Tagging& tagging, int indent) { return dump(tagging_json(id, tagging), indent); }
+
+std::string to_json(const Article& a, int indent) { return dump(article_json(a), indent); }
+
+std::string to_json(const SearchHit& hit, int indent) { return dump(hit_json(hit), indent); }
+
+std::string to_json(const ArticleRecord& record, int indent) {
+    json out = article_json(record.article);
+    out.update(tagging_json(record.article.id, record.tagging));
     return dump(out, indent);
 }
 

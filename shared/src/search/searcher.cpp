@@ -438,6 +438,30 @@ SearchResults Searcher::run_search(const SearchRequest& request) {
     return results;
 }
 
+ArticleRecord Searcher::article(const std::string& id) {
+    auto read = [&] {
+        const auto& db = m_impl->db;
+        const auto term = detail::id_term(id);
+        const auto posting = db.postlist_begin(term);
+        if (posting == db.postlist_end(term)) throw ArticleNotFoundError(id);
+        auto stored = detail::read_document(db.get_document(*posting));
+        ArticleRecord out{std::move(stored.article), {}};
+        out.tagging.facets = std::move(stored.facets);
+        out.tagging.officials = std::move(stored.officials);
+        out.tagging.organizations = std::move(stored.organizations);
+        out.tagging.mentions = m_impl->tagger.tag(out.article).mentions;
+        return out;
+    };
+    return detail::translate_errors(m_impl->path.native(), [&] {
+        try {
+            return read();
+        } catch (const Xapian::DatabaseModifiedError&) {
+            m_impl->refresh();  // a writer committed over the revision being read: once more
+            return read();
+        }
+    });
+}
+
 IndexInfo Searcher::info() {
     return detail::translate_errors(m_impl->path.native(), [&] { return detail::read_info(m_impl->db, m_impl->path); });
 }

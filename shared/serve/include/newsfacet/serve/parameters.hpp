@@ -18,6 +18,7 @@ struct Limits {
     std::size_t max_query_bytes = 1000;    ///< A longer `q` (or `like`, a filter value): 400.
     std::size_t max_limit = 100;           ///< `limit` of a search or facet list above it: 400.
     std::size_t max_offset = 100000;       ///< `offset` above it: 400.
+    std::size_t max_facet_values = 1000;   ///< `limit` of a facet list above it: 400.
     std::size_t max_export_rows = 10000;   ///< An export stops after so many rows (its cap).
     std::size_t max_concurrent_exports = 2;  ///< One more export at once: 429.
 };

@@ -1,0 +1,121 @@
+#include "export_stream.hpp"
+
+#include <algorithm>
+#include <memory>
+
+#include <newsfacet/json.hpp>
+
+namespace newsfacet::serve::detail {
+
+namespace {
+
+constexpr std::size_t page_size = 200;
+
+std::string csv_field(const std::string& text) {
+    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+    std::string out = "\"";
+    for (const char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string joined(const std::vector<std::string>& values) {
+    std::string out;
+    for (const auto& v : values) out += (out.empty() ? "" : "; ") + v;
+    return out;
+}
+
+// What the stream keeps between calls.
+struct ExportState {
+    SearchRequest request;
+    std::size_t rows_left = 0;
+    ExportFormat format = ExportFormat::csv;
+    SearcherPool* searchers = nullptr;
+    std::shared_ptr<ExportSlot> slot;
+    SearchResults page;
+    bool header_sent = false;
+    bool last_page = false;
+
+    void fetch() {
+        request.limit = std::min(page_size, rows_left);
+        auto searcher = searchers->borrow();
+        page = searcher->search(request);
+        last_page = page.hits.size() < request.limit || page.hits.size() >= rows_left;
+        rows_left -= std::min(rows_left, page.hits.size());
+        request.offset += page.hits.size();
+    }
+
+    void write_page(std::string& out) const {
+        for (const auto& hit : page.hits) {
+            out += format == ExportFormat::csv ? export_csv_row(hit) : to_json(hit) + "\n";
+        }
+    }
+
+    bool next(std::string& out) {
+        if (format == ExportFormat::csv && !header_sent) out += export_csv_header();
+        header_sent = true;
+        write_page(out);
+        if (last_page || rows_left == 0) return false;
+        fetch();
+        return true;
+    }
+};
+
+}  // namespace
+
+ExportSlot::ExportSlot(std::atomic<std::size_t>& in_use, std::size_t most) : m_in_use(in_use) {
+    auto now = m_in_use.load();
+    while (now < most) {
+        if (m_in_use.compare_exchange_weak(now, now + 1)) {
+            m_taken = true;
+            return;
+        }
+    }
+}
+
+ExportSlot::~ExportSlot() {
+    if (m_taken) --m_in_use;
+}
+
+std::string export_csv_header() {
+    return "rank,id,title,date,source,url,score,copies,country,official,location,organization\r\n";
+}
+
+std::string export_csv_row(const SearchHit& hit) {
+    const std::vector<std::string> fields{std::to_string(hit.rank),
+                                          hit.id,
+                                          hit.title,
+                                          hit.date,
+                                          hit.source,
+                                          hit.url,
+                                          std::to_string(hit.score),
+                                          std::to_string(hit.copies),
+                                          joined(hit.facets.country),
+                                          joined(hit.facets.official),
+                                          joined(hit.facets.location),
+                                          joined(hit.facets.organization)};
+    std::string row;
+    for (const auto& f : fields) row += (row.empty() ? "" : ",") + csv_field(f);
+    return row + "\r\n";
+}
+
+std::function<bool(std::string&)> export_stream(SearchRequest request, std::size_t rows, ExportFormat format,
+                                                SearcherPool& searchers, std::shared_ptr<ExportSlot> slot) {
+    auto state = std::make_shared<ExportState>();
+    state->request = std::move(request);
+    state->request.count_facets = false;  // rows only: no counting pass beyond the total
+    state->rows_left = rows;
+    state->format = format;
+    state->searchers = &searchers;
+    state->slot = std::move(slot);
+    if (rows > 0) {
+        state->fetch();
+    } else {
+        state->last_page = true;
+    }
+    return [state](std::string& out) { return state->next(out); };
+}
+
+}  // namespace newsfacet::serve::detail
