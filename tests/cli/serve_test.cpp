@@ -120,6 +120,27 @@ TEST_F(ServeCli, ServesThePageWithStrictHeaders) {
     EXPECT_EQ(style->get_header_value("Content-Type"), "text/css; charset=utf-8");
 }
 
+TEST_F(ServeCli, ExportStreamsEveryResultAndArticlesComeWhole) {
+    const auto cli = search({"--no-collapse", "-n", "1000", ""});
+    const auto r = get("/api/v1/export?format=jsonl&collapse=false");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200);
+    EXPECT_EQ(r->get_header_value("Transfer-Encoding"), "chunked");
+    std::vector<std::string> ids;
+    for (const auto& line : lines_of(r->body)) ids.push_back(nlohmann::json::parse(line)["id"]);
+    EXPECT_EQ(ids, result_ids(cli));
+    const auto csv = get("/api/v1/export?q=embassy");
+    ASSERT_TRUE(csv);
+    EXPECT_EQ(csv->get_header_value("Content-Type"), "text/csv; charset=utf-8");
+    EXPECT_EQ(lines_of(csv->body).size(), search({"embassy"})["total"].get<std::size_t>() + 1);
+    for (const auto& id : ids) {
+        const auto a = get("/api/v1/articles/" + httplib::detail::encode_query_param(id));
+        ASSERT_TRUE(a);
+        EXPECT_EQ(a->status, 200) << id;
+        EXPECT_EQ(json_of(a)["id"], id);
+    }
+}
+
 TEST_F(ServeCli, HealthAndAnAccessLogLine) {
     const auto r = get("/api/v1/health");
     ASSERT_TRUE(r);
@@ -188,6 +209,11 @@ TEST(ServeCliAlone, ArticleTextIsJsonDataNeverMarkup) {
     const auto snippet = hit["snippet"].get<std::string>();
     EXPECT_EQ(snippet.find("<script"), std::string::npos) << snippet;
     EXPECT_EQ(snippet.find("<a "), std::string::npos) << snippet;
+    const auto article = server.client().Get("/api/v1/articles/evil-1");
+    ASSERT_TRUE(article);
+    EXPECT_EQ(article->get_header_value("Content-Type"), "application/json");
+    EXPECT_EQ(json_of(article)["body"], "The embassy said <script>alert('body')</script> and "
+                                        "<a href=\"javascript:alert(2)\">click</a> nothing more.");
 }
 
 TEST(ServeCliAlone, HelpHasExamples) {
