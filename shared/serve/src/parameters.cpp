@@ -39,21 +39,6 @@ void check_length(const std::string& name, const std::string& value, const Limit
     }
 }
 
-std::size_t number_value(const Parameters& parameters, const std::string& name, std::size_t fallback,
-                         std::size_t maximum) {
-    const auto text = single_value(parameters, name);
-    if (text.empty()) return fallback;
-    std::size_t value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size()) {
-        throw HttpError(400, name, name + ": not a whole number: '" + text + "'");
-    }
-    if (value > maximum) {
-        throw HttpError(400, name, name + ": at most " + std::to_string(maximum) + ", not " + text);
-    }
-    return value;
-}
-
 bool flag_value(const Parameters& parameters, const std::string& name, bool fallback) {
     const auto text = single_value(parameters, name);
     if (text.empty()) return fallback;
@@ -71,6 +56,21 @@ SortOrder sort_value(const Parameters& parameters) {
 }
 
 }  // namespace
+
+std::size_t number_value(const Parameters& parameters, const std::string& name, std::size_t fallback,
+                         std::size_t maximum) {
+    const auto text = single_value(parameters, name);
+    if (text.empty()) return fallback;
+    std::size_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size()) {
+        throw HttpError(400, name, name + ": not a whole number: '" + text + "'");
+    }
+    if (value > maximum) {
+        throw HttpError(400, name, name + ": at most " + std::to_string(maximum) + ", not " + text);
+    }
+    return value;
+}
 
 std::string single_value(const Parameters& parameters, std::string_view name, const std::string& fallback) {
     const std::string* found = nullptr;

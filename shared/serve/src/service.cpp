@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <charconv>
 #include <limits>
 
 #include <nlohmann/json.hpp>
@@ -61,18 +60,6 @@ Parameters without(const Parameters& parameters, std::initializer_list<std::stri
         if (std::find(names.begin(), names.end(), p.first) == names.end()) out.push_back(p);
     }
     return out;
-}
-
-std::size_t count_value(const Parameters& parameters, const std::string& name, std::size_t fallback,
-                        std::size_t most) {
-    const auto text = single_value(parameters, name);
-    if (text.empty()) return fallback;
-    std::size_t value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size() || value > most) {
-        throw HttpError(400, name, name + ": a whole number up to " + std::to_string(most) + ", not '" + text + "'");
-    }
-    return value;
 }
 
 bool is_api(const Target& target) {
@@ -142,7 +129,7 @@ Response Service::Impl::health(const Parameters& parameters) {
 Response Service::Impl::facet_values(const std::string& facet_name, const Parameters& parameters) {
     const auto facet = parse_facet(facet_name);
     if (!facet && facet_name != "source") throw HttpError(404, "", "no such facet: '" + facet_name + "'");
-    const auto most = count_value(parameters, "limit", 100, options.limits.max_facet_values);
+    const auto most = number_value(parameters, "limit", 100, options.limits.max_facet_values);
     const auto prefix = single_value(parameters, "prefix");
     auto request = search_request_from(without(parameters, {"limit", "offset", "prefix"}), options.limits);
     request.limit = 0;
@@ -185,7 +172,7 @@ Response Service::Impl::export_results(const Parameters& parameters) {
         throw HttpError(400, "format", "format: csv or jsonl, not '" + format_name + "'");
     }
     const auto cap = options.limits.max_export_rows;
-    const auto rows = count_value(parameters, "limit", cap, cap);
+    const auto rows = number_value(parameters, "limit", cap, cap);
     auto request = search_request_from(without(parameters, {"limit", "format"}), options.limits);
     auto slot = std::make_shared<detail::ExportSlot>(exports, options.limits.max_concurrent_exports);
     if (!slot->taken()) {

@@ -39,4 +39,10 @@ struct Limits {
 [[nodiscard]] std::string single_value(const Parameters& parameters, std::string_view name,
                                        const std::string& fallback = "");
 
+/// The whole number parameter `name` gives, or `fallback` when it is absent. Throws
+/// HttpError 400 naming it for a value that is not a whole number or is above `maximum`,
+/// or when it is given more than once.
+[[nodiscard]] std::size_t number_value(const Parameters& parameters, const std::string& name, std::size_t fallback,
+                                       std::size_t maximum);
+
 }  // namespace newsfacet::serve
