@@ -17,6 +17,8 @@ std::set<std::string> keys_of(const json& j) {
 }
 
 const std::set<std::string> facet_names = {"country", "official", "location", "organization"};
+// A search's counts: the entity facets and the source.
+const std::set<std::string> count_names = {"country", "official", "location", "organization", "source"};
 
 void check_schema(const json& j) {
     ASSERT_TRUE(j.is_object());
@@ -56,8 +58,8 @@ void check_schema(const json& j) {
         }
     }
     ASSERT_TRUE(j["facets"].is_object());
-    EXPECT_EQ(keys_of(j["facets"]), facet_names);
-    for (const auto& name : facet_names) {
+    EXPECT_EQ(keys_of(j["facets"]), count_names);
+    for (const auto& name : count_names) {
         ASSERT_TRUE(j["facets"][name].is_array()) << name;
         for (const auto& c : j["facets"][name]) {
             EXPECT_EQ(keys_of(c), (std::set<std::string>{"value", "count"}));
@@ -70,11 +72,12 @@ void check_schema(const json& j) {
 // Counts each facet value over the results' own facets.
 std::map<std::string, std::map<std::string, std::int64_t>> count_over_results(const json& j) {
     std::map<std::string, std::map<std::string, std::int64_t>> out;
-    for (const auto& name : facet_names) out[name];
+    for (const auto& name : count_names) out[name];
     for (const auto& r : j["results"]) {
         for (const auto& name : facet_names) {
             for (const auto& v : r["facets"][name]) ++out[name][v.get<std::string>()];
         }
+        if (!r["source"].get<std::string>().empty()) ++out["source"][r["source"].get<std::string>()];
     }
     return out;
 }
@@ -141,7 +144,7 @@ TEST_P(CliFacetCounts, EqualACountOverAllResults) {
     ASSERT_GT(j["total"].get<std::size_t>(), 0u);
     EXPECT_EQ(j["total"].get<std::size_t>(), j["results"].size());
     auto expected = count_over_results(j);
-    for (const auto& name : facet_names) {
+    for (const auto& name : count_names) {
         const auto& listed = j["facets"][name];
         std::map<std::string, std::int64_t> actual;
         std::int64_t previous = std::numeric_limits<std::int64_t>::max();
