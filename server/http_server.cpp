@@ -124,6 +124,12 @@ void serve_http(serve::Service& service, const ServerOptions& options) {
         setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     });
     http.set_read_timeout(std::chrono::seconds(10));
+    // httplib closes a kept-alive connection after 5 requests by default: a page's or a
+    // tool's run of requests would reconnect every fifth one.
+    http.set_keep_alive_max_count(1000);
+    // httplib sends an answer's head and body in two writes: with Nagle's algorithm on, the
+    // body waits for the client's delayed ACK (40 ms on Linux) on every kept-alive request.
+    http.set_tcp_nodelay(true);
     http.set_write_timeout(std::chrono::seconds(10));
     install_routes(http, service);
     if (!options.quiet) http.set_logger(log_request);
