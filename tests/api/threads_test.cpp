@@ -178,3 +178,33 @@ TEST(ApiThreads, TwoSearchersSearchWhileAnIndexWrites) {
     }
     EXPECT_EQ(alone.size(), newsfacet::testing::corpus_articles + written);
 }
+
+// Searchers of one process may share a tagger (newsfacet-serve's, one per thread): each
+// answers, from its own thread, what a searcher with its own built-in tagger answers,
+// filter aliases ("kiev") and articles' mentions included.
+TEST(ApiThreads, SearchersSharingATaggerAnswerAsOneWithItsOwn) {
+    TempDir dir;
+    const auto path = index_corpus(dir);
+    const Tagger shared;
+    SearchRequest request = everything("embassy");
+    request.filters[Facet::location] = {"kiev"};
+    Searcher alone(path);
+    const auto want = to_json(alone.search(request));
+    const auto want_article = to_json(alone.article(newsfacet::testing::seed_id));
+    std::vector<std::string> got(2), got_article(2);
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < got.size(); ++i) {
+        threads.emplace_back([&, i] {
+            Searcher searcher(path, shared);
+            got[i] = to_json(searcher.search(request));
+            got_article[i] = to_json(searcher.article(newsfacet::testing::seed_id));
+        });
+    }
+    for (auto& t : threads) t.join();
+    EXPECT_NE(want.find("\"total\":"), std::string::npos);
+    for (std::size_t i = 0; i < got.size(); ++i) {
+        EXPECT_EQ(got[i], want);
+        EXPECT_EQ(got_article[i], want_article);
+    }
+    EXPECT_THROW((void)alone.article("no such article"), ArticleNotFoundError);
+}

@@ -13,6 +13,7 @@
 #include <newsfacet/facets.hpp>
 #include <newsfacet/index.hpp>
 #include <newsfacet/snippet.hpp>
+#include <newsfacet/tagger.hpp>
 #include <newsfacet/export.hpp>
 
 namespace newsfacet {
@@ -158,6 +159,11 @@ public:
     /// format is checked on the first shard), FormatVersionError for another storage format,
     /// DatabaseError otherwise (a remote shard that cannot be reached).
     explicit Searcher(const std::filesystem::path& path);
+
+    /// As Searcher(path), reading filter values and articles' mentions with `tagger` (a cheap
+    /// copy sharing its gazetteer, see Tagger) instead of a built-in tagger of its own: the
+    /// searchers of one process (a server's, one per thread) then hold one gazetteer.
+    Searcher(const std::filesystem::path& path, const Tagger& tagger);
     ~Searcher();
     Searcher(Searcher&&) noexcept;
     Searcher& operator=(Searcher&&) noexcept;

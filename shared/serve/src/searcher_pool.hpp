@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <newsfacet/searcher.hpp>
+#include <newsfacet/tagger.hpp>
 
 namespace newsfacet::serve::detail {
 
@@ -42,6 +43,7 @@ private:
     [[nodiscard]] std::unique_ptr<Searcher> take_kept();
 
     std::filesystem::path m_path;
+    Tagger m_tagger;  // one gazetteer for every searcher (each holds a cheap copy)
     std::mutex m_mutex;
     std::vector<std::unique_ptr<Searcher>> m_kept;
 };

@@ -27,6 +27,8 @@
 namespace newsfacet {
 
 struct Searcher::Impl {
+    explicit Impl(const Tagger& shared_tagger) : tagger(shared_tagger) {}
+
     std::filesystem::path path;
     Xapian::Database db;
     // Several shards, or a remote one: count with the spies stock xapian-tcpsrv runs (see
@@ -79,7 +81,9 @@ struct Searcher::Impl {
                                    SearchResults& results);
 };
 
-Searcher::Searcher(const std::filesystem::path& path) : m_impl(std::make_unique<Impl>()) {
+Searcher::Searcher(const std::filesystem::path& path) : Searcher(path, Tagger()) {}
+
+Searcher::Searcher(const std::filesystem::path& path, const Tagger& tagger) : m_impl(std::make_unique<Impl>(tagger)) {
     m_impl->path = path;
     detail::translate_errors(path.native(), [&] {
         m_impl->db = detail::open_for_reading(path);
