@@ -45,3 +45,18 @@ build_project() {
     say "building with $NEWSFACET_JOBS jobs"
     cmake --build "$NEWSFACET_BUILD_DIR" -j "$NEWSFACET_JOBS"
 }
+
+# The browser tests' tools (tests/browser): Debian's chromium, nodejs and npm, each only when
+# missing (a node installed otherwise is kept), then the npm packages pinned in the lock file
+# (from npm's cache when it has them). Without them the browser tests are skipped, not failed.
+ensure_browser_tools() {
+    local missing=()
+    [ -x /usr/bin/chromium ] || missing+=(chromium)
+    command -v node >/dev/null || missing+=(nodejs)
+    command -v npm >/dev/null || missing+=(npm)
+    [ ${#missing[@]} -eq 0 ] || ensure_packages "${missing[@]}"
+    say "installing the browser tests' npm packages (tests/browser/package-lock.json)"
+    npm ci --prefix "$NEWSFACET_ROOT/tests/browser" --prefer-offline --no-audit --no-fund \
+        --ignore-scripts --loglevel=error \
+        || say "npm ci failed: the browser tests will be skipped"
+}

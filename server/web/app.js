@@ -104,7 +104,10 @@ async function render() {
     if (seq !== requestSeq) return;
     showNotice(error.message);
   } finally {
-    if (seq === requestSeq) document.body.classList.remove('loading');
+    if (seq === requestSeq) {
+      document.body.classList.remove('loading');
+      document.body.dataset.shown = location.search;
+    }
   }
   syncArticle();
 }
@@ -143,10 +146,11 @@ function facetLabel(name) {
   return found ? found[1] : name;
 }
 
-// Only web links are links: a `javascript:` or `data:` URL from an article stays text.
+// Only absolute web links are links: a `javascript:` or `data:` URL, or a file path, stays text.
 function safeHref(url) {
+  if (!url) return '';
   try {
-    const parsed = new URL(url, location.href);
+    const parsed = new URL(url);
     return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : '';
   } catch (e) {
     return '';

@@ -1,0 +1,66 @@
+// Accessibility (axe-core: no serious or critical finding) on the results, a selection and
+// the article view; and the README's screenshot (NEWSFACET_SCREENSHOT, else a temp file).
+'use strict';
+const { describe, it, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const axe = require('axe-core');
+const t = require('./support');
+
+describe('accessibility and the screenshot', () => {
+  let dir, server, browser, page;
+
+  before(async () => {
+    dir = t.tempDir();
+    server = await t.startServer(t.buildIndex(dir));
+    browser = await t.launchBrowser();
+    page = await t.openPage(browser, { viewport: { width: 1280, height: 860 } });
+  });
+  after(async () => {
+    if (page) await page.closeAll();
+    if (browser) await browser.close();
+    if (server) await server.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  // axe is evaluated through the DevTools protocol, which the page's CSP does not govern.
+  async function seriousFindings() {
+    if (!(await page.evaluate(() => Boolean(window.axe)))) await page.evaluate(axe.source);
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+
+  it('has no serious or critical accessibility finding', async () => {
+    await page.goto(server.base + '/?q=embassy');
+    await t.settled(page);
+    assert.deepEqual(await seriousFindings(), []);
+    await page.goto(server.base + '/?q=embassy&country=Ukraine&country=Poland&since=2024-01&until=2025-03');
+    await t.settled(page);
+    assert.deepEqual(await seriousFindings(), []);
+    await page.click('#results .title');
+    await page.waitForSelector('#article[open]');
+    assert.deepEqual(await seriousFindings(), []);
+    page.assertClean();
+  });
+
+  it('takes the screenshot and measures the first results on screen', async (ctx) => {
+    const started = Date.now();
+    await page.goto(server.base + '/?q=strikes%20on%20embassies&country=Ukraine');
+    await page.waitForSelector('#results li');
+    const timing = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      return { responseStart: nav.responseStart, shown: performance.now() };
+    });
+    ctx.diagnostic(`first results on screen ${Math.round(timing.shown)} ms after navigation start ` +
+      `(${Date.now() - started} ms wall clock from goto)`);
+    await t.settled(page);
+    await page.hover('#histogram .bar:not(.empty)');
+    const file = process.env.NEWSFACET_SCREENSHOT || path.join(dir, 'screenshot.png');
+    await page.screenshot({ path: file });
+    assert.ok(fs.statSync(file).size > 10000);
+    page.assertClean();
+  });
+});

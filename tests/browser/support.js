@@ -1,0 +1,122 @@
+// Shared by the browser tests: a temporary index, newsfacet-serve on a free loopback port,
+// Debian's chromium through playwright-core, and checks that nothing on the page failed.
+// The binaries come from CTest: NEWSFACET_INDEX_BIN, NEWSFACET_SERVE_BIN, NEWSFACET_CORPUS_DIR.
+'use strict';
+const assert = require('node:assert/strict');
+const { spawn, execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+
+const CHROMIUM = process.env.NEWSFACET_CHROMIUM || '/usr/bin/chromium';
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set (CTest sets it; see tests/browser/README.md)`);
+  return value;
+}
+
+function tempDir() {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'newsfacet-browser-'));
+}
+
+// Indexes `sources` (files or folders; the corpus by default) into DIR/db.
+function buildIndex(dir, sources = [required('NEWSFACET_CORPUS_DIR')]) {
+  const db = path.join(dir, 'db');
+  execFileSync(required('NEWSFACET_INDEX_BIN'), ['--db', db, ...sources], { stdio: 'pipe' });
+  return db;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(base, child, log) {
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error('newsfacet-serve exited: ' + log.join(''));
+    try {
+      const response = await fetch(base + '/api/v1/health');
+      if (response.ok) return;
+    } catch (e) {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('newsfacet-serve did not answer /api/v1/health: ' + log.join(''));
+}
+
+// Starts newsfacet-serve over DB on a free loopback port; returns { base, stop }.
+async function startServer(db) {
+  const port = await freePort();
+  const child = spawn(required('NEWSFACET_SERVE_BIN'),
+    ['--db', db, '--listen', `127.0.0.1:${port}`, '--quiet'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const log = [];
+  child.stderr.on('data', (d) => log.push(String(d)));
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHealth(base, child, log);
+  const stop = () => new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
+  return { base, stop };
+}
+
+function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+}
+
+// A page that records script errors, failed requests (but the absent favicon) and console
+// errors such as CSP violations; assertClean() fails the test on any of them.
+async function openPage(browser, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push('page error: ' + e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/favicon|status of 404/.test(m.text())) problems.push('console: ' + m.text());
+  });
+  page.on('requestfailed', (r) => problems.push('request failed: ' + r.url()));
+  page.assertClean = () => assert.deepEqual(problems, []);
+  page.closeAll = () => context.close();
+  return page;
+}
+
+// The page's state as the URL says it: { q: ['embassy'], country: ['A', 'B'], ... }.
+function urlState(page) {
+  const params = new URL(page.url()).searchParams;
+  const out = {};
+  for (const [k, v] of params) (out[k] = out[k] || []).push(v);
+  return out;
+}
+
+// The search answer the page is showing, fetched again from the API with its parameters.
+async function searchApi(base, params) {
+  const response = await fetch(base + '/api/v1/search?' + new URLSearchParams(params));
+  assert.equal(response.status, 200);
+  return response.json();
+}
+
+async function resultIds(page) {
+  return page.$$eval('#results .title', (buttons) => buttons.map((b) => b.dataset.id));
+}
+
+// Waits until the page has shown the answer for its current URL (app.js notes which URL's
+// answer is on screen in body's data-shown).
+async function settled(page) {
+  await page.waitForFunction(() => document.body.dataset.shown === location.search &&
+    !document.body.classList.contains('loading'));
+}
+
+module.exports = {
+  tempDir, buildIndex, startServer, launchBrowser, openPage, urlState, searchApi, resultIds, settled,
+};
