@@ -14,6 +14,7 @@ const FACET_NAMES = FACETS.map(([name]) => name);
 const SCALARS = ['q', 'since', 'until', 'sort', 'offset', 'limit', 'like', 'collapse', 'expand', 'verbatim', 'article'];
 const DEFAULT_LIMIT = 10;
 const LONG_FACET = 8;
+const FACET_CAP = 50;  // the JSON's facets hold at most so many values each
 
 const $ = (id) => document.getElementById(id);
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -411,7 +412,7 @@ function facetGroup(name, label, counts, roles, filterText) {
     const input = el('input', {
       type: 'search', class: 'facet-filter', 'data-facet': name,
       placeholder: 'Find in ' + label.toLowerCase() + ' values', 'aria-label': 'Find in ' + label + ' values',
-      on: { input: (e) => filterFacetList(list, e.target.value) },
+      on: { input: (e) => findInFacet(name, list, e.target.value, counts.length >= FACET_CAP, roles) },
     });
     input.value = filterText;
     group.append(input);
@@ -432,12 +433,40 @@ function facetValue(name, value, count, roles) {
   const label = el('label', null, box, text,
     role ? el('span', { class: 'role', text: role }) : null,
     el('span', { class: 'count', text: String(count) }));
-  return el('li', { 'data-search': value.toLowerCase() }, label);
+  return el('li', { 'data-search': value.toLowerCase(), 'data-value': value }, label);
 }
 
 function filterFacetList(list, text) {
   const needle = text.trim().toLowerCase();
   for (const item of list.children) item.hidden = needle !== '' && !item.dataset.search.includes(needle);
+}
+
+// A list cut at the cap asks the server for the values that start with what was typed.
+let facetLookup = 0;
+
+function findInFacet(name, list, text, capped, roles) {
+  filterFacetList(list, text);
+  const prefix = text.trim();
+  if (!capped || !prefix) return;
+  const seq = ++facetLookup;
+  setTimeout(async () => {
+    if (seq !== facetLookup) return;
+    const params = apiParams(state);
+    for (const key of ['offset', 'limit', 'sort']) params.delete(key);
+    params.set('prefix', prefix);
+    try {
+      const answer = await getJson('/api/v1/facets/' + encodeURIComponent(name) + '?' + params.toString());
+      if (seq !== facetLookup) return;
+      const values = Array.isArray(answer) ? answer : (answer.values || []);
+      const shown = new Set([...list.children].map((li) => li.dataset.value));
+      for (const { value, count } of values) {
+        if (!shown.has(value)) list.append(facetValue(name, value, count, roles));
+      }
+      filterFacetList(list, text);
+    } catch (e) {
+      // the values already listed stay; nothing else to offer
+    }
+  }, 150);
 }
 
 function toggleFacet(name, value, on) {
