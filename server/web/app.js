@@ -95,6 +95,7 @@ async function render() {
   syncForm();
   const seq = ++requestSeq;
   document.body.classList.add('loading');
+  $('results').setAttribute('aria-busy', 'true');
   try {
     const answer = await getJson('/api/v1/search?' + apiParams(state).toString());
     if (seq !== requestSeq) return;
@@ -107,6 +108,7 @@ async function render() {
   } finally {
     if (seq === requestSeq) {
       document.body.classList.remove('loading');
+      $('results').setAttribute('aria-busy', 'false');
       document.body.dataset.shown = location.search;
     }
   }
@@ -213,6 +215,8 @@ function renderAnswer(answer) {
 function syncForm() {
   $('q').value = state.q;
   $('sort').value = state.sort;
+  $('verbatim').checked = state.verbatim === 'true';
+  $('no-collapse').checked = state.collapse === 'false';
 }
 
 function renderDidYouMean(answer) {
@@ -323,12 +327,14 @@ function resultItem(result) {
 
 function entityLine(result) {
   const facets = result.facets || {};
+  const roles = new Map((result.officials || []).map((o) => [o.name, o.role]));
   const line = el('p', { class: 'entities' });
   for (const name of ['country', 'location', 'official', 'organization']) {
     for (const value of facets[name] || []) {
+      const role = name === 'official' ? roles.get(value) : '';
       line.append(el('button', {
-        type: 'button', class: 'tag ' + name, text: value,
-        'aria-label': 'Filter by ' + facetLabel(name) + ' ' + value,
+        type: 'button', class: 'tag ' + name, text: value, title: role || undefined,
+        'aria-label': 'Filter by ' + facetLabel(name) + ' ' + value + (role ? ' (' + role + ')' : ''),
         on: { click: () => addFilter(name, value) },
       }), ' ');
     }
@@ -708,6 +714,8 @@ function wire() {
     go({ q: $('q').value.trim() });
   });
   $('sort').addEventListener('change', () => go({ sort: $('sort').value }));
+  $('verbatim').addEventListener('change', (e) => go({ verbatim: e.target.checked ? 'true' : '' }));
+  $('no-collapse').addEventListener('change', (e) => go({ collapse: e.target.checked ? 'false' : '' }));
   $('prev').addEventListener('click', () => {
     const limit = Number(state.limit) || DEFAULT_LIMIT;
     go({ offset: String(Math.max(0, (Number(state.offset) || 0) - limit)) });

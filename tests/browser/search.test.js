@@ -244,6 +244,20 @@ describe('newsfacet web page over corpus/', () => {
     assert.deepEqual(t.urlState(page), { q: ['strike'] });
   });
 
+  it('searches verbatim and lists copies separately when asked', async () => {
+    await open('?q=struck');
+    await page.check('#verbatim');
+    await t.settled(page);
+    assert.deepEqual(t.urlState(page), { q: ['struck'], verbatim: ['true'] });
+    const verbatim = await t.searchApi(server.base, { q: 'struck', verbatim: 'true' });
+    const expanded = await t.searchApi(server.base, { q: 'struck' });
+    assert.ok(verbatim.total < expanded.total, 'verbatim finds fewer than the stemmed, expanded query');
+    assert.deepEqual(await t.resultIds(page), verbatim.results.map((r) => r.id));
+    await page.check('#no-collapse');
+    await t.settled(page);
+    assert.deepEqual(t.urlState(page), { q: ['struck'], collapse: ['false'], verbatim: ['true'] });
+  });
+
   it('links the export buttons to the whole result list with the same filters', async () => {
     await open('?q=embassy&country=Ukraine&offset=10');
     const href = await page.getAttribute('#export-csv', 'href');
