@@ -9,19 +9,16 @@ const axe = require('axe-core');
 const t = require('./support');
 
 describe('accessibility and the screenshot', () => {
-  let dir, server, browser, page;
+  let session, server, page;
 
   before(async () => {
-    dir = t.tempDir();
-    server = await t.startServer(t.buildIndex(dir));
-    browser = await t.launchBrowser();
-    page = await t.openPage(browser, { viewport: { width: 1280, height: 860 } });
+    session = await t.startSession();
+    server = session.server;
+    page = await t.openPage(session.browser, { viewport: { width: 1280, height: 860 } });
   });
   after(async () => {
     if (page) await page.closeAll();
-    if (browser) await browser.close();
-    if (server) await server.stop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    if (session) await session.close();
   });
 
   // axe is evaluated through the DevTools protocol, which the page's CSP does not govern.
@@ -58,7 +55,7 @@ describe('accessibility and the screenshot', () => {
       `(${Date.now() - started} ms wall clock from goto)`);
     await t.settled(page);
     await page.hover('#histogram .bar:not(.empty)');
-    const file = process.env.NEWSFACET_SCREENSHOT || path.join(dir, 'screenshot.png');
+    const file = process.env.NEWSFACET_SCREENSHOT || path.join(session.dir, 'screenshot.png');
     await page.screenshot({ path: file });
     assert.ok(fs.statSync(file).size > 10000);
     page.assertClean();

@@ -3,22 +3,16 @@
 'use strict';
 const { describe, it, before, after, beforeEach, afterEach } = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
 const t = require('./support');
 
 describe('newsfacet web page over corpus/', () => {
-  let dir, server, browser, page;
+  let session, server, browser, page;
 
   before(async () => {
-    dir = t.tempDir();
-    server = await t.startServer(t.buildIndex(dir));
-    browser = await t.launchBrowser();
+    session = await t.startSession();
+    ({ server, browser } = session);
   });
-  after(async () => {
-    if (browser) await browser.close();
-    if (server) await server.stop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => session && session.close());
   beforeEach(async () => {
     page = await t.openPage(browser, { viewport: { width: 1280, height: 900 } });
   });

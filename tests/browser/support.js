@@ -71,6 +71,26 @@ async function startServer(db) {
   return { base, stop };
 }
 
+// What a test file needs: a temporary folder, an index (of corpus/, or of the files that
+// prepare(dir) writes and returns), a server over it and a browser; close() ends them all.
+async function startSession(prepare) {
+  const dir = tempDir();
+  const session = { dir, server: null, browser: null };
+  session.close = async () => {
+    if (session.browser) await session.browser.close();
+    if (session.server) await session.server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    session.server = await startServer(buildIndex(dir, prepare ? prepare(dir) : undefined));
+    session.browser = await launchBrowser();
+  } catch (error) {
+    await session.close();
+    throw error;
+  }
+  return session;
+}
+
 function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
 }
@@ -118,5 +138,5 @@ async function settled(page) {
 }
 
 module.exports = {
-  tempDir, buildIndex, startServer, launchBrowser, openPage, urlState, searchApi, resultIds, settled,
+  startSession, openPage, urlState, searchApi, resultIds, settled,
 };

@@ -13,25 +13,24 @@ const BODY = 'KYIV - The embassy in Ukraine said <script>window.__xss = "body"</
   'were found in a letter. [read more](javascript:window.__xss=\'md\') Ukrainian officials said the embassy was closed.';
 
 describe('an article that holds markup and script', () => {
-  let dir, server, browser, page;
+  let session, server, page;
 
   before(async () => {
-    dir = t.tempDir();
-    const file = path.join(dir, 'hostile.jsonl');
-    fs.writeFileSync(file, JSON.stringify({
-      id: 'hostile-1', title: TITLE, body: BODY, date: '2025-05-05',
-      source: '<b onmouseover="window.__xss = \'source\'">Evil Wire</b>',
-      url: 'javascript:window.__xss = "url"',
-    }) + '\n');
-    server = await t.startServer(t.buildIndex(dir, [file]));
-    browser = await t.launchBrowser();
-    page = await t.openPage(browser);
+    session = await t.startSession((dir) => {
+      const file = path.join(dir, 'hostile.jsonl');
+      fs.writeFileSync(file, JSON.stringify({
+        id: 'hostile-1', title: TITLE, body: BODY, date: '2025-05-05',
+        source: '<b onmouseover="window.__xss = \'source\'">Evil Wire</b>',
+        url: 'javascript:window.__xss = "url"',
+      }) + '\n');
+      return [file];
+    });
+    server = session.server;
+    page = await t.openPage(session.browser);
   });
   after(async () => {
     if (page) await page.closeAll();
-    if (browser) await browser.close();
-    if (server) await server.stop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    if (session) await session.close();
   });
 
   async function assertInert(scope) {
