@@ -102,6 +102,10 @@ async function render() {
     lastAnswer = answer;
     showNotice('');
     renderAnswer(answer);
+    // The first results on screen after load, for measuring (look.test.js reads it).
+    if (!performance.getEntriesByName('newsfacet:results').length) {
+      requestAnimationFrame(() => performance.mark('newsfacet:results'));
+    }
   } catch (error) {
     if (seq !== requestSeq) return;
     showNotice(error.message);
