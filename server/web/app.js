@@ -91,8 +91,17 @@ async function getJson(path) {
   return body;
 }
 
+let shownQuery = null;
+
+// Asks for the search the state describes, unless it is already on screen (opening or
+// closing an article changes only the article).
 async function render() {
   syncForm();
+  const query = apiParams(state).toString();
+  if (query === shownQuery && lastAnswer) {
+    document.body.dataset.shown = location.search;
+    return syncArticle();
+  }
   const seq = ++requestSeq;
   document.body.classList.add('loading');
   $('results').setAttribute('aria-busy', 'true');
@@ -100,6 +109,7 @@ async function render() {
     const answer = await getJson('/api/v1/search?' + apiParams(state).toString());
     if (seq !== requestSeq) return;
     lastAnswer = answer;
+    shownQuery = query;
     showNotice('');
     renderAnswer(answer);
     // The first results on screen after load, for measuring (look.test.js reads it).

@@ -50,6 +50,14 @@ describe('newsfacet web page over corpus/', () => {
     await t.settled(page);
     assert.deepEqual(t.urlState(page).q, ['embassy']);
     assert.ok((await t.resultIds(page)).length > 0);
+
+    // A filter value that matches nothing: the closest value in the index replaces it.
+    await open('?q=embassy&country=Ukrane');
+    const filter = page.locator('#dym button', { hasText: 'country:Ukraine' });
+    await filter.click();
+    await t.settled(page);
+    assert.deepEqual(t.urlState(page), { q: ['embassy'], country: ['Ukraine'] });
+    assert.equal(await page.isVisible('#dym'), false);
   });
 
   it('filters by a facet value, widens with a second value of the facet, narrows across facets', async () => {
