@@ -99,6 +99,8 @@ async function render() {
   syncForm();
   const query = apiParams(state).toString();
   if (query === shownQuery && lastAnswer) {
+    ++requestSeq;  // an answer still on its way is for another state now
+    document.body.classList.remove('loading');
     document.body.dataset.shown = location.search;
     return syncArticle();
   }
@@ -106,7 +108,7 @@ async function render() {
   document.body.classList.add('loading');
   $('results').setAttribute('aria-busy', 'true');
   try {
-    const answer = await getJson('/api/v1/search?' + apiParams(state).toString());
+    const answer = await getJson('/api/v1/search?' + query);
     if (seq !== requestSeq) return;
     lastAnswer = answer;
     shownQuery = query;
@@ -303,7 +305,8 @@ function renderSummary(answer) {
   const first = total ? Number(state.offset || 0) + 1 : 0;
   const last = Number(state.offset || 0) + (answer.results || []).length;
   let text = total === 0 ? 'No articles match.'
-    : `Results ${first}–${last} of ${total}`;
+    : last < first ? `No results on this page: ${total} in all`
+      : `Results ${first}–${last} of ${total}`;
   if (total && answer.total_articles && answer.total_articles !== total) {
     text += ` (${answer.total_articles} articles, copies collapsed)`;
   }
