@@ -158,6 +158,11 @@ describe('newsfacet web page over corpus/', () => {
     assert.deepEqual(t.urlState(page), { sort: ['newest'] });
     const newest = await t.searchApi(server.base, { q: '', sort: 'newest' });
     assert.deepEqual(await t.resultIds(page), newest.results.map((r) => r.id));
+
+    await open('?offset=1000');
+    assert.deepEqual(await t.resultIds(page), []);
+    assert.match(await page.textContent('#summary'), new RegExp(`No results on this page: ${newest.total} in all`));
+    assert.equal(await page.isDisabled('#next'), true);
   });
 
   it('opens an article with its entities marked, and filters by a clicked entity', async () => {
