@@ -742,6 +742,12 @@ function wire() {
     go({ offset: String((Number(state.offset) || 0) + limit) });
   });
   $('article-close').addEventListener('click', () => $('article').close());
+  // On a phone the facets come after the results.
+  $('to-facets').addEventListener('click', () => {
+    const first = $('facets').querySelector('input');
+    $('facets').scrollIntoView();
+    if (first) first.focus({ preventScroll: true });
+  });
   $('article').addEventListener('close', () => {
     if (state.article) go({ article: '' }, { keepOffset: true });
   });

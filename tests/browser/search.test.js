@@ -283,5 +283,8 @@ describe('newsfacet web page over corpus/', () => {
     const results = await page.locator('#main').boundingBox();
     const facets = await page.locator('#facets').boundingBox();
     assert.ok(facets.y >= results.y + results.height - 1, 'facets come after the results on a phone');
+    await page.click('#to-facets');
+    assert.equal(await page.evaluate(() => document.activeElement.closest('#facets') !== null), true);
+    assert.ok(await page.locator('#facets').isVisible());
   });
 });
