@@ -5,7 +5,6 @@
 const assert = require('node:assert/strict');
 const { spawn, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
@@ -29,46 +28,36 @@ function buildIndex(dir, sources = [required('NEWSFACET_CORPUS_DIR')]) {
   return db;
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(base, child, log) {
-  for (let i = 0; i < 200; i++) {
-    if (child.exitCode !== null) throw new Error('newsfacet-serve exited: ' + log.join(''));
-    try {
-      const response = await fetch(base + '/api/v1/health');
-      if (response.ok) return;
-    } catch (e) {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('newsfacet-serve did not answer /api/v1/health: ' + log.join(''));
-}
-
-// Starts newsfacet-serve over DB on a free loopback port; returns { base, stop }.
-async function startServer(db) {
-  const port = await freePort();
+// Starts newsfacet-serve over DB on a loopback port it picks itself (--listen 127.0.0.1:0;
+// it says which on stderr); returns { base, stop }.
+function startServer(db) {
   const child = spawn(required('NEWSFACET_SERVE_BIN'),
-    ['--db', db, '--listen', `127.0.0.1:${port}`, '--quiet'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  const log = [];
-  child.stderr.on('data', (d) => log.push(String(d)));
-  const base = `http://127.0.0.1:${port}`;
-  await waitForHealth(base, child, log);
+    ['--db', db, '--listen', '127.0.0.1:0', '--quiet'], { stdio: ['ignore', 'ignore', 'pipe'] });
   const stop = () => new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', resolve);
     child.kill('SIGTERM');
   });
-  return { base, stop };
+  return new Promise((resolve, reject) => {
+    let log = '';
+    const timer = setTimeout(() => fail('no "listening on" line within 20 s'), 20000);
+    function fail(why) {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`newsfacet-serve: ${why}: ${log}`));
+    }
+    child.stderr.on('data', (data) => {
+      log += data;
+      const where = /listening on (http:\/\/127\.0\.0\.1:[0-9]+)\//.exec(log);
+      if (!where) return;
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      child.stderr.removeAllListeners('data');
+      child.stderr.resume();
+      resolve({ base: where[1], stop });
+    });
+    child.once('exit', (code) => fail('exited with status ' + code));
+  });
 }
 
 // What a test file needs: a temporary folder, an index (of corpus/, or of the files that
