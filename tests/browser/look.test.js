@@ -1,7 +1,7 @@
 // Accessibility (axe-core: no serious or critical finding) on the results, a selection and
 // the article view; and the README's screenshot (NEWSFACET_SCREENSHOT, else a temp file).
 'use strict';
-const { describe, it, before, after } = require('node:test');
+const { describe, it, before, after, beforeEach, afterEach } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -14,12 +14,12 @@ describe('accessibility and the screenshot', () => {
   before(async () => {
     session = await t.startSession();
     server = session.server;
+  });
+  after(() => session && session.close());
+  beforeEach(async () => {
     page = await t.openPage(session.browser, { viewport: { width: 1280, height: 860 } });
   });
-  after(async () => {
-    if (page) await page.closeAll();
-    if (session) await session.close();
-  });
+  afterEach(() => page.closeAll());
 
   // axe is evaluated through the DevTools protocol, which the page's CSP does not govern.
   async function seriousFindings() {
@@ -37,6 +37,12 @@ describe('accessibility and the screenshot', () => {
     await page.goto(server.base + '/?q=embassy&country=Ukraine&country=Poland&since=2024-01&until=2025-03');
     await t.settled(page);
     assert.deepEqual(await seriousFindings(), []);
+    page.assertClean();
+  });
+
+  it('has no serious or critical accessibility finding in the article view', t.NEEDS_ARTICLES, async () => {
+    await page.goto(server.base + '/?q=embassy');
+    await t.settled(page);
     await page.click('#results .title');
     await page.waitForSelector('#article[open]');
     assert.deepEqual(await seriousFindings(), []);

@@ -165,7 +165,7 @@ describe('newsfacet web page over corpus/', () => {
     assert.equal(await page.isDisabled('#next'), true);
   });
 
-  it('opens an article with its entities marked, and filters by a clicked entity', async () => {
+  it('opens an article with its entities marked, and filters by a clicked entity', t.NEEDS_ARTICLES, async () => {
     await open('?q=embassy');
     const id = (await t.resultIds(page))[0];
     await page.click('#results li:first-child .title');
@@ -242,6 +242,17 @@ describe('newsfacet web page over corpus/', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowUp');
     assert.equal(await page.evaluate(() => document.activeElement.dataset.id), ids[1]);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'q');
+  });
+
+  it('opens and closes an article from the keyboard', t.NEEDS_ARTICLES, async () => {
+    await open('?q=strike');
+    const ids = await t.resultIds(page);
+    await page.focus('#q');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#article[open]');
     assert.deepEqual(t.urlState(page).article, [ids[1]]);
