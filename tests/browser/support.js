@@ -89,8 +89,8 @@ function launchBrowser() {
 async function openPage(browser, options = {}) {
   const context = await browser.newContext(options);
   const page = await context.newPage();
-  // Everything on this page takes milliseconds: fail in seconds, not after Playwright's 30.
-  page.setDefaultTimeout(10000);
+  // Everything on this page takes milliseconds, but a loaded CI machine may stall chromium.
+  page.setDefaultTimeout(20000);
   const problems = [];
   page.on('pageerror', (e) => problems.push('page error: ' + e.message));
   page.on('console', (m) => {
