@@ -40,7 +40,7 @@ describe('accessibility and the screenshot', () => {
     page.assertClean();
   });
 
-  it('has no serious or critical accessibility finding in the article view', t.NEEDS_ARTICLES, async () => {
+  it('has no serious or critical accessibility finding in the article view', async () => {
     await page.goto(server.base + '/?q=embassy');
     await t.settled(page);
     await page.click('#results .title');

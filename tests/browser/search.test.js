@@ -165,7 +165,7 @@ describe('newsfacet web page over corpus/', () => {
     assert.equal(await page.isDisabled('#next'), true);
   });
 
-  it('opens an article with its entities marked, and filters by a clicked entity', t.NEEDS_ARTICLES, async () => {
+  it('opens an article with its entities marked, and filters by a clicked entity', async () => {
     await open('?q=embassy');
     const id = (await t.resultIds(page))[0];
     await page.click('#results li:first-child .title');
@@ -247,7 +247,7 @@ describe('newsfacet web page over corpus/', () => {
     assert.equal(await page.evaluate(() => document.activeElement.id), 'q');
   });
 
-  it('opens and closes an article from the keyboard', t.NEEDS_ARTICLES, async () => {
+  it('opens and closes an article from the keyboard', async () => {
     await open('?q=strike');
     const ids = await t.resultIds(page);
     await page.focus('#q');

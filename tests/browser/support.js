@@ -128,10 +128,6 @@ async function settled(page) {
     !document.body.classList.contains('loading'));
 }
 
-// Options of the tests that need /api/v1/articles/<id>, which newsfacet-serve does not
-// answer yet: they run, and report, but do not fail the run until it does.
-const NEEDS_ARTICLES = { todo: 'needs /api/v1/articles/<id> in newsfacet-serve' };
-
 module.exports = {
-  NEEDS_ARTICLES, startSession, openPage, urlState, searchApi, resultIds, settled,
+  startSession, openPage, urlState, searchApi, resultIds, settled,
 };

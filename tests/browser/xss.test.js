@@ -53,7 +53,7 @@ describe('an article that holds markup and script', () => {
     page.assertClean();
   });
 
-  it('shows the article body as text with its mentions marked', t.NEEDS_ARTICLES, async () => {
+  it('shows the article body as text with its mentions marked', async () => {
     await page.click('#results .title');
     await page.waitForSelector('#article[open]');
     assert.equal(await page.textContent('#article-title'), TITLE);
