@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <sys/socket.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -149,12 +150,17 @@ void serve_http(serve::Service& service, const ServerOptions& options) {
     std::fprintf(stderr, "newsfacet-serve: listening on http://%s%s%s:%d/\n", v6 ? "[" : "", host.c_str(),
                  v6 ? "]" : "", port);
 
-    std::thread watcher([&http, &stop_signals] {
+    std::atomic<bool> listened{false};
+    std::thread watcher([&http, &stop_signals, &listened] {
         int signal = 0;
         sigwait(&stop_signals, &signal);
+        // httplib's stop() does nothing before listening has begun: a signal that comes
+        // right after the "listening" line would be lost and the server run on.
+        while (!http.is_running() && !listened) std::this_thread::sleep_for(std::chrono::milliseconds(1));
         http.stop();
     });
     http.listen_after_bind();
+    listened = true;
     // Stopped by the watcher, or listening failed: wake the watcher if it still waits.
     pthread_kill(watcher.native_handle(), SIGTERM);
     watcher.join();

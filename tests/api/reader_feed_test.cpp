@@ -108,11 +108,14 @@ TEST(ApiReaderFeeds, XmlFilesInAFolderThatAreNotFeedsAreSkippedWithAWarningEach)
     dir.write("in/cut.xml", "<?xml version=\"1.0\"?>\n<!-- cut");
     dir.write("in/config.xml", "<?xml version=\"1.0\"?>\n<config><feed>https://e.org/rss</feed></config>\n");
     dir.write("in/page.xml", "<!DOCTYPE html><html><body><p>A page.</p></body></html>");
+    // Its root past the first KiB, behind a long comment: still told apart from a feed.
+    dir.write("in/sitemap.xml", "<?xml version=\"1.0\"?>\n<!-- " + std::string(3000, 'x') +
+                                    " -->\n<urlset><url><loc>https://e.org/a</loc></url></urlset>\n");
     auto read = read_all(dir.path() / "in");
     EXPECT_TRUE(read.articles.empty());
     EXPECT_TRUE(read.errors.empty()) << read.errors.front().what();
-    ASSERT_EQ(read.warnings.size(), 4u);
-    for (const char* name : {"config.xml", "cut.xml", "empty.xml", "page.xml"}) {
+    ASSERT_EQ(read.warnings.size(), 5u);
+    for (const char* name : {"config.xml", "cut.xml", "empty.xml", "page.xml", "sitemap.xml"}) {
         EXPECT_EQ(std::count_if(read.warnings.begin(), read.warnings.end(),
                                 [&](const std::string& w) { return has(w, name) && has(w, "skipped"); }),
                   1)

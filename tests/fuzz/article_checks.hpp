@@ -30,6 +30,7 @@ inline void check_article(const newsfacet::Article& a) {
     NEWSFACET_FUZZ_CHECK(valid_utf8(a.dateline));
     NEWSFACET_FUZZ_CHECK(valid_utf8(a.source));
     NEWSFACET_FUZZ_CHECK(valid_utf8(a.url));
+    NEWSFACET_FUZZ_CHECK(valid_utf8(a.language));
     if (!a.date.empty()) check_normalized(a.date);
     (void)newsfacet::to_json(a);
 }

@@ -1,7 +1,11 @@
 // HTTP responses as web archives hold them: status line, headers, chunked and gzip bodies.
+#include <brotli/encode.h>
 #include <gtest/gtest.h>
+#include <zlib.h>
 
+#include <cstdint>
 #include <string>
+#include <utility>
 
 #include "read/http.hpp"
 #include "warc_support.hpp"
@@ -106,9 +110,9 @@ TEST(ReadHttp, ContentCodings) {
     // Labelled gzip but stored decoded: taken as it is.
     EXPECT_EQ(http::decode(page, {"gzip"}, cap).bytes, page);
     // Unsupported codings, corrupt streams and bombs are errors, not crashes.
-    auto br = http::decode("\x1b\x03", {"br"}, cap);
-    EXPECT_NE(br.error.find("'br'"), std::string::npos);
-    EXPECT_TRUE(br.bytes.empty());
+    auto compress = http::decode("\x1f\x9d\x90", {"compress"}, cap);
+    EXPECT_NE(compress.error.find("'compress'"), std::string::npos);
+    EXPECT_TRUE(compress.bytes.empty());
     auto corrupt = gzip(page);
     corrupt.replace(12, 8, "garbage!");
     EXPECT_FALSE(http::decode(corrupt, {"gzip"}, cap).error.empty());
@@ -138,4 +142,69 @@ TEST(ReadHttp, DecodedBodyDechunksThenDecodes) {
     const auto big_bytes = newsfacet::testing::http_response("200 OK", {}, std::string(100, 'x'));
     auto big = http::parse_response(big_bytes);
     EXPECT_FALSE(http::decoded_body(big, 50).error.empty());
+}
+
+namespace {
+
+// `data` deflated: as a zlib stream (what RFC 9110 calls deflate) or raw (what many servers send).
+std::string deflated(std::string_view data, bool zlib_wrapper) {
+    z_stream z{};
+    deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, zlib_wrapper ? 15 : -15, 8, Z_DEFAULT_STRATEGY);
+    std::string out(deflateBound(&z, data.size()), '\0');
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    z.avail_in = static_cast<uInt>(data.size());
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = static_cast<uInt>(out.size());
+    deflate(&z, Z_FINISH);
+    out.resize(z.total_out);
+    deflateEnd(&z);
+    return out;
+}
+
+std::string brotli(std::string_view data) {
+    std::string out(BrotliEncoderMaxCompressedSize(data.size()), '\0');
+    std::size_t size = out.size();
+    BrotliEncoderCompress(BROTLI_DEFAULT_QUALITY, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_TEXT, data.size(),
+                          reinterpret_cast<const std::uint8_t*>(data.data()), &size,
+                          reinterpret_cast<std::uint8_t*>(out.data()));
+    out.resize(size);
+    return out;
+}
+
+}  // namespace
+
+TEST(ReadHttp, DeflateAndBrotliBodies) {
+    const std::string page = "<html><body><p>Deflated, or squeezed by Brotli, as browsers fetch it.</p></body></html>";
+    for (const auto& [coding, body] : {std::pair{std::string("deflate"), deflated(page, true)},
+                                       {std::string("deflate"), deflated(page, false)},
+                                       {std::string("br"), brotli(page)}}) {
+        const auto decoded = http::decode(body, {coding}, cap);
+        EXPECT_TRUE(decoded.error.empty()) << coding << ": " << decoded.error;
+        EXPECT_EQ(decoded.bytes, page) << coding;
+    }
+    // After chunking, under gzip (codings undone last to first).
+    const auto bytes = newsfacet::testing::http_response(
+        "200 OK", {{"Content-Encoding", "br"}, {"Transfer-Encoding", "chunked"}},
+        newsfacet::testing::chunked(brotli(page), 5));
+    EXPECT_EQ(http::decoded_body(http::parse_response(bytes), cap).bytes, page);
+    EXPECT_EQ(http::decode(gzip(deflated(page, true)), {"deflate", "gzip"}, cap).bytes, page);
+}
+
+TEST(ReadHttp, DamagedCutOrExplodingDeflateAndBrotliAreErrors) {
+    const std::string page(200000, 'a');  // compresses to a few hundred bytes
+    for (const auto& [coding, body] : {std::pair{std::string("deflate"), deflated(page, true)},
+                                       {std::string("deflate"), deflated(page, false)},
+                                       {std::string("br"), brotli(page)}}) {
+        const auto bomb = http::decode(body, {coding}, 100000);
+        EXPECT_NE(bomb.error.find("decodes to more than"), std::string::npos) << coding << ": " << bomb.error;
+        EXPECT_TRUE(bomb.bytes.empty());
+        const auto cut = http::decode(body.substr(0, body.size() / 2), {coding}, cap);
+        EXPECT_FALSE(cut.error.empty()) << coding;
+        EXPECT_TRUE(cut.bytes.empty());
+    }
+    for (const std::string coding : {"deflate", "br"}) {
+        const auto garbage = http::decode("\xFF\xFEnot compressed at all, not at all", {coding}, cap);
+        EXPECT_FALSE(garbage.error.empty()) << coding;
+    }
+    EXPECT_NE(http::decode("x", {"compress"}, cap).error.find("not supported"), std::string::npos);
 }

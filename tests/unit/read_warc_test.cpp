@@ -221,13 +221,19 @@ TEST(ReadWarc, HtmlWithoutContentTypeIsSniffed) {
 
 TEST(ReadWarc, UndecodableBodySkippedWithWarning) {
     auto r = read(response_record(page_uri, http_response("200 OK",
-                                                          {{"Content-Type", "text/html"}, {"Content-Encoding", "br"}},
-                                                          "\x1b\x03\x00\xf8")));
+                                                          {{"Content-Type", "text/html"}, {"Content-Encoding", "compress"}},
+                                                          "\x1f\x9d\x90\x3c")));
     ASSERT_EQ(r.outcomes.size(), 1u);
     EXPECT_EQ(r.outcomes[0].skipped, "undecodable");
     ASSERT_EQ(r.outcomes[0].warnings.size(), 1u);
-    EXPECT_NE(r.outcomes[0].warnings[0].find("'br'"), std::string::npos);
+    EXPECT_NE(r.outcomes[0].warnings[0].find("'compress'"), std::string::npos);
     EXPECT_TRUE(r.problems.empty());
+    // A body damaged in its coding: the same.
+    auto damaged = read(response_record(page_uri, http_response("200 OK", {{"Content-Type", "text/html"}, {"Content-Encoding", "br"}},
+                                                                "\x1b\x03\x00\xf8")));
+    ASSERT_EQ(damaged.outcomes.size(), 1u);
+    EXPECT_EQ(damaged.outcomes[0].skipped, "undecodable");
+    EXPECT_TRUE(damaged.problems.empty());
 }
 
 TEST(ReadWarc, PageWithoutTextSkipped) {

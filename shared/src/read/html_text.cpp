@@ -138,7 +138,9 @@ std::vector<std::string> loose_text_runs(const xmlNode* n) {
             append_collapsed(runs.back(), reinterpret_cast<const char*>(c->content), space);
         } else if (c->type == XML_ELEMENT_NODE && name(c) != "br") {
             if (!in(block_tags, name(c))) {
-                append_collapsed(runs.back(), " " + text_of(c) + " ", space);
+                space = true;
+                append_collapsed(runs.back(), text_of(c), space);
+                space = true;
             } else if (!runs.back().empty()) {
                 runs.emplace_back();
                 space = false;

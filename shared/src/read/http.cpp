@@ -6,6 +6,7 @@
 #include <array>
 #include <memory>
 
+#include "read/content_coding.hpp"
 #include "text/text.hpp"
 
 namespace newsfacet::detail::http {
@@ -239,12 +240,18 @@ Body decode(std::string bytes, const std::vector<std::string>& codings, std::siz
     out.bytes = std::move(bytes);
     for (auto it = codings.rbegin(); it != codings.rend(); ++it) {
         if (*it == "identity" || out.bytes.empty()) continue;
-        if (!libarchive_coding(*it)) {
+        Body undone;
+        if (*it == "deflate") {
+            undone = inflate_deflate(out.bytes, max_bytes);
+        } else if (*it == "br") {
+            undone = decode_brotli(out.bytes, max_bytes);
+        } else if (libarchive_coding(*it)) {
+            undone = undo_with_libarchive(out.bytes, max_bytes);
+        } else {
             out.error = "content coding '" + *it + "' is not supported";
             out.bytes.clear();
             return out;
         }
-        auto undone = undo_with_libarchive(out.bytes, max_bytes);
         if (!undone.error.empty()) {
             out.error = *it + " body " + undone.error;
             out.bytes.clear();

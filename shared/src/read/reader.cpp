@@ -379,16 +379,25 @@ using Warn = std::function<void(const std::string&)>;
 // The format of a file found in a directory walk: by extension, else by its first bytes;
 // `automatic` when it holds no articles newsfacet reads. A .xml file is a feed only when its
 // root element says so (other XML is common beside articles: a warning says it is skipped).
+// How far into a .xml file its root element is looked for.
+constexpr std::size_t xml_prolog_bytes = 64 * 1024;
+
 InputFormat walk_format(const fs::path& file, const Warn& warn) {
     auto format = detail::format_by_extension(file);
     const bool xml = detail::is_xml_extension(file);
     if (format != InputFormat::automatic && !xml) return format;
     std::ifstream in(file, std::ios::binary);
-    const auto prefix = detail::read_prefix(in, detail::walk_sniff_bytes);
+    auto prefix = detail::read_prefix(in, detail::walk_sniff_bytes);
     if (xml) {
+        auto sniffed = detail::sniff_feed(prefix);
+        if (sniffed == detail::FeedSniff::unknown && prefix.size() == detail::walk_sniff_bytes) {
+            // A long prolog (comments, a DOCTYPE): look further for the root, as far as a
+            // feed's prolog ever goes.
+            prefix += detail::read_prefix(in, xml_prolog_bytes - prefix.size());
+            sniffed = detail::sniff_feed(prefix);
+        }
         // Undecided only when the root lies past the bytes read.
-        const auto sniffed = detail::sniff_feed(prefix);
-        const bool whole = prefix.size() < detail::walk_sniff_bytes;
+        const bool whole = prefix.size() < xml_prolog_bytes;
         if (sniffed == detail::FeedSniff::feed || (sniffed == detail::FeedSniff::unknown && !whole)) return format;
         if (warn) warn(file.string() + ": not a feed (no <rss>, <rdf:RDF> or Atom <feed> root element); skipped");
         return InputFormat::automatic;
