@@ -306,5 +306,22 @@ TEST(ServeCsv, FieldsWithCommasQuotesAndLineBreaksAreQuoted) {
     EXPECT_NE(row.find("Ukraine; Poland"), std::string::npos);
 }
 
+TEST(ServeCsv, ArticleTextThatASpreadsheetWouldRunIsText) {
+    SearchHit hit;
+    hit.rank = 2;
+    hit.id = "x1";
+    hit.title = "=HYPERLINK(\"http://evil.example\",\"click\")";
+    hit.source = "+cmd";
+    hit.url = "@SUM(1)";
+    hit.facets.country = {"-2+3"};
+    const auto row = serve::detail::export_csv_row(hit);
+    EXPECT_EQ(row.rfind("2,x1,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",,'+cmd,'@SUM(1),", 0), 0u) << row;
+    EXPECT_NE(row.find(",'-2+3,"), std::string::npos) << row;
+    // Ordinary text and numbers stay as they are.
+    hit.title = "Talks resume";
+    hit.source = "Reuters";
+    EXPECT_NE(serve::detail::export_csv_row(hit).find(",Talks resume,,Reuters,"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace newsfacet::testing

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <string_view>
 
 #include <newsfacet/json.hpp>
 
@@ -19,6 +20,14 @@ std::string csv_field(const std::string& text) {
         out += c;
     }
     return out + "\"";
+}
+
+// Article text as a cell a spreadsheet shows, never runs: a cell starting with = + - @ or a
+// tab or carriage return is a formula to Excel and LibreOffice ("=HYPERLINK(...)" in a
+// title), so it gets a leading apostrophe, as OWASP advises.
+std::string text_field(const std::string& text) {
+    const bool formula = !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+    return csv_field(formula ? "'" + text : text);
 }
 
 std::string joined(const std::vector<std::string>& values) {
@@ -84,20 +93,19 @@ std::string export_csv_header() {
 }
 
 std::string export_csv_row(const SearchHit& hit) {
-    const std::vector<std::string> fields{std::to_string(hit.rank),
-                                          hit.id,
-                                          hit.title,
-                                          hit.date,
-                                          hit.source,
-                                          hit.url,
+    const std::vector<std::string> fields{text_field(hit.id),
+                                          text_field(hit.title),
+                                          csv_field(hit.date),
+                                          text_field(hit.source),
+                                          text_field(hit.url),
                                           std::to_string(hit.score),
                                           std::to_string(hit.copies),
-                                          joined(hit.facets.country),
-                                          joined(hit.facets.official),
-                                          joined(hit.facets.location),
-                                          joined(hit.facets.organization)};
-    std::string row;
-    for (const auto& f : fields) row += (row.empty() ? "" : ",") + csv_field(f);
+                                          text_field(joined(hit.facets.country)),
+                                          text_field(joined(hit.facets.official)),
+                                          text_field(joined(hit.facets.location)),
+                                          text_field(joined(hit.facets.organization))};
+    std::string row = std::to_string(hit.rank);
+    for (const auto& f : fields) row += "," + f;
     return row + "\r\n";
 }
 
