@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <exception>
 #include <memory>
 #include <thread>
 
@@ -67,7 +68,17 @@ void send(const serve::Response& answer, httplib::Response& res) {
     auto stream = std::make_shared<std::function<bool(std::string&)>>(answer.stream);
     res.set_chunked_content_provider(answer.content_type, [stream](std::size_t, httplib::DataSink& sink) {
         std::string piece;
-        const bool more = (*stream)(piece);
+        bool more = false;
+        try {
+            more = (*stream)(piece);
+        } catch (const std::exception& e) {
+            // A later page of an export failed (the index replaced or removed meanwhile, a
+            // shard gone): httplib's workers catch nothing, so the exception would end the
+            // process. The connection is dropped without the last chunk instead: the client
+            // sees a download cut short, never a complete-looking one.
+            std::fprintf(stderr, "newsfacet-serve: export cut short: %s\n", e.what());
+            return false;
+        }
         if (!piece.empty() && !sink.write(piece.data(), piece.size())) return false;
         if (!more) sink.done();
         return true;
@@ -128,6 +139,9 @@ void serve_http(serve::Service& service, const ServerOptions& options) {
     // httplib closes a kept-alive connection after 5 requests by default: a page's or a
     // tool's run of requests would reconnect every fifth one.
     http.set_keep_alive_max_count(1000);
+    // An idle kept-alive connection holds its worker: 2 s (httplib's default is 5) lets a
+    // browser's spare connections go before they stall the page's next request.
+    http.set_keep_alive_timeout(2);
     // httplib sends an answer's head and body in two writes: with Nagle's algorithm on, the
     // body waits for the client's delayed ACK (40 ms on Linux) on every kept-alive request.
     http.set_tcp_nodelay(true);

@@ -34,7 +34,9 @@ loopback unless --listen says otherwise, logs a line per request on stderr unles
 and stops on SIGINT or SIGTERM after the requests in flight. Exit status: 0 after a signal,
 1 runtime error (cannot listen), 2 usage error.)");
     std::string db, listen = "127.0.0.1:8080", cors;
-    std::size_t threads = std::max(2U, std::thread::hardware_concurrency());
+    // Workers mostly wait on clients (kept-alive connections, slow readers of an export): more
+    // of them than cores, so a few idle connections do not hold every request up.
+    std::size_t threads = std::max(8U, 2 * std::thread::hardware_concurrency());
     bool quiet = false;
     app.add_option("--db", db, "Index directory, sharded index or stub file (default: $NEWSFACET_DB or ./newsfacet.db)");
     app.add_option("--listen", listen, "Address and port to listen on: HOST:PORT, [IPv6]:PORT (port 0: any free one)")

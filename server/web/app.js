@@ -618,15 +618,17 @@ async function syncArticle() {
     return;
   }
   if (shownArticle === state.article && dialog.open) return;
-  shownArticle = state.article;
+  const id = state.article;
+  shownArticle = id;
   try {
-    const article = await getJson('/api/v1/articles/' + encodeURIComponent(state.article));
-    if (shownArticle !== state.article) return;
+    const article = await getJson('/api/v1/articles/' + encodeURIComponent(id));
+    // Closed, or another article opened, while this one was on its way: it is not shown.
+    if (state.article !== id) return;
     fillArticle(article);
     if (!dialog.open) dialog.showModal();
     $('article-close').focus();
   } catch (error) {
-    showNotice('Article ' + state.article + ': ' + error.message);
+    if (state.article === id) showNotice('Article ' + id + ': ' + error.message);
   }
 }
 
