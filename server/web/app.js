@@ -50,14 +50,20 @@ function stateParams(s, { withArticle = true } = {}) {
 // engine answers with multi-select counts in facets_without_own_filter.
 function apiParams(s) {
   const params = stateParams(s, { withArticle: false });
+  for (const name of FACET_NAMES) if (s[name].length >= 2) params.delete(name);
+  const groups = orGroups(s);
+  if (groups) params.set('q', [s.q, groups].filter(Boolean).join(' '));
+  return params;
+}
+
+// The `facet:"A" OR facet:"B"` groups apiParams adds to the query ('' when none).
+function orGroups(s) {
   const groups = [];
   for (const name of FACET_NAMES) {
     if (s[name].length < 2) continue;
-    params.delete(name);
     groups.push('(' + s[name].map((v) => name + ':' + quoteValue(v)).join(' OR ') + ')');
   }
-  if (groups.length) params.set('q', [s.q, ...groups].filter(Boolean).join(' '));
-  return params;
+  return groups.join(' ');
 }
 
 function quoteValue(value) {
@@ -239,10 +245,15 @@ function renderDidYouMean(answer) {
   const box = $('dym');
   box.replaceChildren();
   const offers = [];
-  if (answer.corrected_query) {
+  // The correction is of the whole query sent, the facet groups included: the search box
+  // gets back only what the user typed, corrected.
+  let corrected = answer.corrected_query || '';
+  const groups = orGroups(state);
+  if (groups && corrected.endsWith(groups)) corrected = corrected.slice(0, -groups.length).trim();
+  if (corrected && corrected !== state.q) {
     offers.push(el('button', {
-      type: 'button', class: 'link', text: answer.corrected_query,
-      on: { click: () => go({ q: answer.corrected_query }) },
+      type: 'button', class: 'link', text: corrected,
+      on: { click: () => go({ q: corrected }) },
     }));
   }
   for (const suggestion of answer.suggestions || []) {
@@ -474,7 +485,8 @@ function findInFacet(name, list, text, capped, roles) {
   const seq = ++facetLookup;
   setTimeout(async () => {
     if (seq !== facetLookup) return;
-    const params = apiParams(state);
+    // Counted as the list beside it is: without this facet's own selection.
+    const params = apiParams(Object.assign({}, state, { [name]: [] }));
     for (const key of ['offset', 'limit', 'sort']) params.delete(key);
     params.set('prefix', prefix);
     try {

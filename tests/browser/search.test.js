@@ -58,6 +58,14 @@ describe('newsfacet web page over corpus/', () => {
     await t.settled(page);
     assert.deepEqual(t.urlState(page), { q: ['embassy'], country: ['Ukraine'] });
     assert.equal(await page.isVisible('#dym'), false);
+
+    // Two values of one facet go into the query sent; the offer is only what was typed.
+    await open('?q=embasy&country=Ukraine&country=Russia');
+    await offer.first().waitFor();
+    assert.equal(await offer.first().textContent(), 'embassy');
+    await offer.first().click();
+    await t.settled(page);
+    assert.deepEqual(t.urlState(page), { q: ['embassy'], country: ['Ukraine', 'Russia'] });
   });
 
   it('filters by a facet value, widens with a second value of the facet, narrows across facets', async () => {
