@@ -125,7 +125,7 @@ void BM_Snippets(benchmark::State& state) {
         ++group;
     }
     for (auto _ : state) {
-        for (const auto& a : in.articles) benchmark::DoNotOptimize(nd::make_snippet(a.body, spec, analysis.stemmer, 200));
+        for (const auto& a : in.articles) benchmark::DoNotOptimize(nd::make_snippet(a.body, spec, analysis, 200));
     }
     set_throughput(state, in);
 }

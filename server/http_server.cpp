@@ -131,14 +131,18 @@ void serve_http(serve::Service& service, const ServerOptions& options) {
     http.set_payload_max_length(max_body_bytes);
     // httplib's default sets SO_REUSEPORT, with which a second server on a port in use shares
     // it silently: SO_REUSEADDR alone restarts at once after a stop and refuses a taken port.
-    http.set_socket_options([](socket_t sock) {
+    socket_t listening_socket = INVALID_SOCKET;
+    http.set_socket_options([&listening_socket](socket_t sock) {
         int yes = 1;
         setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        listening_socket = sock;
     });
     http.set_read_timeout(std::chrono::seconds(10));
     // httplib closes a kept-alive connection after 5 requests by default: a page's or a
-    // tool's run of requests would reconnect every fifth one.
-    http.set_keep_alive_max_count(1000);
+    // tool's run of requests would reconnect every fifth one. Not never: a connection holds
+    // its worker, and when clients outnumber workers, the waiting ones get a worker as soon
+    // as some busy connection reaches its count.
+    http.set_keep_alive_max_count(100);
     // An idle kept-alive connection holds its worker: 2 s (httplib's default is 5) lets a
     // browser's spare connections go before they stall the page's next request.
     http.set_keep_alive_timeout(2);
@@ -160,6 +164,10 @@ void serve_http(serve::Service& service, const ServerOptions& options) {
         throw Error("cannot listen on " + host + ":" + std::to_string(options.listen.port) +
                     " (in use, or not an address of this machine)");
     }
+    // httplib 0.11 listens with a backlog of 5: when 16 clients reconnect at once, the
+    // kernel drops the extra connection requests and each client retries after 1 s. Calling
+    // listen again on a listening socket only raises its backlog.
+    if (listening_socket != INVALID_SOCKET) ::listen(listening_socket, SOMAXCONN);
     const bool v6 = host.find(':') != std::string::npos;
     std::fprintf(stderr, "newsfacet-serve: listening on http://%s%s%s:%d/\n", v6 ? "[" : "", host.c_str(),
                  v6 ? "]" : "", port);

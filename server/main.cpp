@@ -34,14 +34,15 @@ loopback unless --listen says otherwise, logs a line per request on stderr unles
 and stops on SIGINT or SIGTERM after the requests in flight. Exit status: 0 after a signal,
 1 runtime error (cannot listen), 2 usage error.)");
     std::string db, listen = "127.0.0.1:8080", cors;
-    // Workers mostly wait on clients (kept-alive connections, slow readers of an export): more
-    // of them than cores, so a few idle connections do not hold every request up.
-    std::size_t threads = std::max(8U, 2 * std::thread::hardware_concurrency());
+    // httplib gives each connection a worker for as long as it is kept alive: with fewer workers
+    // than open connections, the others wait their turn (16 clients on 8 workers: half of them
+    // stalled for seconds). Workers mostly wait on clients, so many more of them than cores.
+    std::size_t threads = std::max(32U, 4 * std::thread::hardware_concurrency());
     bool quiet = false;
     app.add_option("--db", db, "Index directory, sharded index or stub file (default: $NEWSFACET_DB or ./newsfacet.db)");
     app.add_option("--listen", listen, "Address and port to listen on: HOST:PORT, [IPv6]:PORT (port 0: any free one)")
         ->capture_default_str();
-    app.add_option("--threads", threads, "Requests served at once (worker threads)")
+    app.add_option("--threads", threads, "Connections served at once (worker threads; one per kept-alive connection)")
         ->check(CLI::Range(1, 1024))
         ->capture_default_str();
     app.add_flag("--quiet", quiet, "No access log on stderr");

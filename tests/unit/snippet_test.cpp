@@ -36,9 +36,22 @@ TEST(SnippetBuild, PicksTheSentenceCoveringMostOfTheQuery) {
     spec.add_term("Zembassi", {1, 1.0});
     std::string text = "The strike began on Monday. Nothing else happened. "
                        "Russian forces struck the grounds of the embassy. Previous strikes hit farms.";
-    auto s = newsfacet::detail::make_snippet(text, spec, analysis.stemmer, 60);
+    auto s = newsfacet::detail::make_snippet(text, spec, analysis, 60);
     EXPECT_EQ(s.text.find("Russian forces struck the grounds of the embassy."), 0u) << s.text;
     EXPECT_EQ(marked_words(s), (std::vector<std::string>{"struck", "embassy"}));
+}
+
+TEST(SnippetBuild, MarksFormsWhoseStemDiffersFromTheirStart) {
+    // Words are stemmed only when they may reach a query stem: the stemmer keeps a word's first
+    // letter but not always its second ("lying" -> "lie"), and irregular forms map to their lemma.
+    newsfacet::detail::Analysis analysis;
+    HighlightSpec spec;
+    spec.add_term("Zlie", {0, 1.0});
+    spec.add_term("Zsky", {1, 1.0});
+    spec.add_term("Zfight", {2, 1.0});
+    std::string text = "Lying under skies, he lied and fought; belief and blue sky went unremarked.";
+    auto s = newsfacet::detail::make_snippet(text, spec, analysis, 200);
+    EXPECT_EQ(marked_words(s), (std::vector<std::string>{"Lying", "skies", "lied", "fought", "sky"}));
 }
 
 TEST(SnippetBuild, LongSentenceIsCutAroundTheMatchAtWordBoundaries) {
@@ -48,7 +61,7 @@ TEST(SnippetBuild, LongSentenceIsCutAroundTheMatchAtWordBoundaries) {
     std::string text(300, 'x');
     for (std::size_t i = 5; i < text.size(); i += 6) text[i] = ' ';
     text += " embassy " + std::string(200, 'y') + ".";
-    auto s = newsfacet::detail::make_snippet(text, spec, analysis.stemmer, 80);
+    auto s = newsfacet::detail::make_snippet(text, spec, analysis, 80);
     EXPECT_LE(s.text.size(), 80u + 6u);  // plus the ellipses
     EXPECT_EQ(marked_words(s), (std::vector<std::string>{"embassy"}));
     EXPECT_EQ(s.text.rfind("\xE2\x80\xA6", 0), 0u);  // starts with an ellipsis
@@ -56,7 +69,7 @@ TEST(SnippetBuild, LongSentenceIsCutAroundTheMatchAtWordBoundaries) {
 
 TEST(SnippetBuild, NoMatchGivesTheLead) {
     newsfacet::detail::Analysis analysis;
-    auto s = newsfacet::detail::make_snippet("First sentence. Second sentence.", {}, analysis.stemmer, 100);
+    auto s = newsfacet::detail::make_snippet("First sentence. Second sentence.", {}, analysis, 100);
     EXPECT_EQ(s.text, "First sentence. Second sentence.");
     EXPECT_TRUE(s.highlights.empty());
 }

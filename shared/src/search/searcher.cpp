@@ -334,7 +334,7 @@ SearchHit make_hit(const Xapian::Database& db, const Xapian::MSetIterator& it, s
     hit.language = stored.article.language;
     hit.score = built.by_date ? 0.0 : rounded_weight(it.get_weight());
     hit.snippet = detail::make_snippet(stored.article.body.empty() ? stored.article.title : stored.article.body,
-                                       built.highlight, analysis.stemmer, request.snippet_bytes);
+                                       built.highlight, analysis, request.snippet_bytes);
     hit.facets = std::move(stored.facets);
     hit.officials = std::move(stored.officials);
     hit.organizations = std::move(stored.organizations);

@@ -6,6 +6,7 @@
 
 #include "search/snippet_builder.hpp"
 #include "text/sentences.hpp"
+#include "text/analysis.hpp"
 #include "text/terms.hpp"
 #include "text/text.hpp"
 
@@ -95,7 +96,22 @@ std::pair<std::size_t, std::size_t> window(std::string_view text, std::size_t st
 
 }  // namespace
 
-Snippet make_snippet(std::string_view text, const HighlightSpec& spec, const Xapian::Stem& stemmer,
+namespace {
+
+// Whether `word` may stem to one of the spec's stems. The English Snowball stemmer rewrites
+// endings and drops a leading apostrophe, never a word's first letter ("lying" -> "lie"), so
+// a word beginning with no stem's first byte is not worth stemming, unless the thesaurus maps
+// it first ("struck" -> "strike"). In a snippet most words fail this test: the stemmer's
+// memo, a large table shared by every search on the thread, is then not touched for them.
+bool may_stem_to(std::string_view word, std::string_view stem_starts, const IrregularForms& irregular) {
+    if (word.empty() || word.front() == '\'') return true;
+    if (stem_starts.find(word.front()) != std::string_view::npos) return true;
+    return irregular.find(std::string(word)) != irregular.end();
+}
+
+}  // namespace
+
+Snippet make_snippet(std::string_view text, const HighlightSpec& spec, const Analysis& analysis,
                      std::size_t max_bytes) {
     Snippet out;
     if (text.empty()) return out;
@@ -104,6 +120,9 @@ Snippet make_snippet(std::string_view text, const HighlightSpec& spec, const Xap
     std::vector<double> weight(tokens.size(), 0);
     std::vector<int> group_id(tokens.size(), -1);
     std::unordered_map<std::string, HighlightKey> cache;
+    std::string stem_starts;
+    for (const auto& stem : spec.stems)
+        if (!stem.first.empty()) stem_starts.push_back(stem.first.front());
     if (!spec.empty()) {
         for (std::size_t i = 0; i < tokens.size(); ++i) {
             auto lower = text::fold(text.substr(tokens[i].start, tokens[i].end - tokens[i].start));
@@ -111,9 +130,11 @@ Snippet make_snippet(std::string_view text, const HighlightSpec& spec, const Xap
             if (it == cache.end()) {
                 HighlightKey k{-1, 0};
                 if (auto wi = spec.words.find(lower); wi != spec.words.end()) k = wi->second;
-                auto stem = stemmer(lower);
-                if (auto si = spec.stems.find(stem); si != spec.stems.end() && si->second.weight > k.weight) {
-                    k = si->second;
+                if (may_stem_to(lower, stem_starts, analysis.thesaurus.irregular())) {
+                    auto stem = analysis.stemmer(lower);
+                    if (auto si = spec.stems.find(stem); si != spec.stems.end() && si->second.weight > k.weight) {
+                        k = si->second;
+                    }
                 }
                 it = cache.emplace(lower, k).first;
             }

@@ -9,6 +9,8 @@
 
 #include <newsfacet/snippet.hpp>
 
+#include "text/analysis.hpp"
+
 namespace newsfacet::detail {
 
 /// How much a matching word is worth, and which query group_id it stands for (a query word
@@ -32,8 +34,9 @@ struct HighlightSpec {
 
 /// Picks the best passage of `text` of about `max_bytes` bytes: the sentence matching the most
 /// (and rarest) query words, extended with its neighbours while it fits; the lead when
-/// nothing matches. Matches are marked. Cost: linear in the text length.
+/// nothing matches. Matches are marked: a word matches by itself or by its stem (with the
+/// analysis' stemmer, so uses `analysis` on this thread only). Cost: linear in the text length.
 [[nodiscard]] Snippet make_snippet(std::string_view text, const HighlightSpec& spec,
-                                   const Xapian::Stem& stemmer, std::size_t max_bytes);
+                                   const Analysis& analysis, std::size_t max_bytes);
 
 }  // namespace newsfacet::detail
