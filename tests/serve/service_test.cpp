@@ -281,6 +281,37 @@ TEST_F(ServeEndpoints, ExportWritesEveryResultAsCsvOrJsonLines) {
     EXPECT_EQ(body_of(get("/api/v1/export?limit=10001"))["parameter"], "limit");
 }
 
+TEST_F(ServeEndpoints, AnExportReadsOneCommitWhileTheIndexChanges) {
+    auto request = everything();
+    request.collapse = false;
+    request.sort = SortOrder::newest;
+    const auto before = ids_of(search(request));
+    ASSERT_GT(before.size(), 6u);
+    serve::detail::SearcherPool searchers(m_path);
+    serve::detail::ExportPlan plan{before.size(), serve::detail::ExportFormat::jsonl, 3};
+    auto stream = serve::detail::export_stream(request, plan, searchers, nullptr);
+    std::string out;
+    ASSERT_TRUE(stream(out));  // the first page is written
+    {
+        // Newer than every article: on the newest commit they would come first and push the
+        // rows already written onto the next pages.
+        auto index = Index::create_or_open(m_path);
+        for (int i = 0; i < 4; ++i) {
+            auto late = make_article("late-" + std::to_string(i), "Late news", "A late report on the harbour.");
+            late.date = "2099-01-0" + std::to_string(i + 1);
+            (void)index.add(late);
+        }
+        index.commit();
+    }
+    while (stream(out)) {
+    }
+    std::vector<std::string> exported;
+    std::istringstream lines(out);
+    for (std::string line; std::getline(lines, line);) exported.push_back(nlohmann::json::parse(line)["id"]);
+    EXPECT_EQ(exported, before);
+    EXPECT_EQ(searchers.borrow()->size(), before.size() + 4);  // other requests see the new commit
+}
+
 TEST_F(ServeEndpoints, ExportsAtOnceAreLimited) {
     serve::Limits limits;
     std::vector<Response> open;

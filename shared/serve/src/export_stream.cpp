@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <string_view>
 
 #include <newsfacet/json.hpp>
@@ -9,8 +10,6 @@
 namespace newsfacet::serve::detail {
 
 namespace {
-
-constexpr std::size_t page_size = 200;
 
 std::string csv_field(const std::string& text) {
     if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
@@ -41,16 +40,18 @@ struct ExportState {
     SearchRequest request;
     std::size_t rows_left = 0;
     ExportFormat format = ExportFormat::csv;
-    SearcherPool* searchers = nullptr;
+    std::size_t page_rows = 0;
+    // One searcher, on one commit of the index, for every page: an index updated while the
+    // export runs neither repeats nor skips rows (each page on the newest commit would).
+    std::optional<SearcherPool::Lease> searcher;
     std::shared_ptr<ExportSlot> slot;
     SearchResults page;
     bool header_sent = false;
     bool last_page = false;
 
     void fetch() {
-        request.limit = std::min(page_size, rows_left);
-        auto searcher = searchers->borrow();
-        page = searcher->search(request);
+        request.limit = std::min(page_rows, rows_left);
+        page = (*searcher)->search(request);
         last_page = page.hits.size() < request.limit || page.hits.size() >= rows_left;
         rows_left -= std::min(rows_left, page.hits.size());
         request.offset += page.hits.size();
@@ -109,15 +110,17 @@ std::string export_csv_row(const SearchHit& hit) {
     return row + "\r\n";
 }
 
-std::function<bool(std::string&)> export_stream(SearchRequest request, std::size_t rows, ExportFormat format,
-                                                SearcherPool& searchers, std::shared_ptr<ExportSlot> slot) {
+std::function<bool(std::string&)> export_stream(SearchRequest request, const ExportPlan& plan, SearcherPool& searchers,
+                                                std::shared_ptr<ExportSlot> slot) {
     auto state = std::make_shared<ExportState>();
     state->request = std::move(request);
     state->request.count_facets = false;  // rows only: no counting pass beyond the total
-    state->rows_left = rows;
-    state->format = format;
-    state->searchers = &searchers;
+    state->rows_left = plan.rows;
+    state->format = plan.format;
+    state->page_rows = std::max<std::size_t>(1, plan.page_rows);
+    state->searcher.emplace(searchers.borrow());
     state->slot = std::move(slot);
+    const auto rows = plan.rows;
     if (rows > 0) {
         state->fetch();
     } else {

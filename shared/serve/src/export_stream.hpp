@@ -29,11 +29,22 @@ private:
     bool m_taken = false;
 };
 
+/// What an export writes: how many rows at most, in which format, how many per page.
+struct ExportPlan {
+    std::size_t rows = 0;
+    ExportFormat format = ExportFormat::csv;
+    std::size_t page_rows = 200;  // results searched and written per call
+};
+
 /// The writer of an export's answer (Response::stream): the results of `request` from its
-/// offset on, `rows` of them at most, a page of results per call (the CSV header first).
-/// Runs the first page at once, so a bad request throws here, before any answer is sent.
-[[nodiscard]] std::function<bool(std::string&)> export_stream(SearchRequest request, std::size_t rows,
-                                                              ExportFormat format, SearcherPool& searchers,
+/// offset on, `plan.rows` of them at most, a page of results per call (the CSV header first).
+/// Every page is read from the commit of the index current when the export began (it holds
+/// one searcher of `searchers` until it is destroyed; if the index is committed to twice
+/// meanwhile, Xapian makes the searcher move on and later pages come from the newest
+/// commit). Runs the first page at once, so a bad request throws here, before any answer is
+/// sent; HttpError 503 when the index cannot be opened.
+[[nodiscard]] std::function<bool(std::string&)> export_stream(SearchRequest request, const ExportPlan& plan,
+                                                              SearcherPool& searchers,
                                                               std::shared_ptr<ExportSlot> slot);
 
 /// One CSV row of a result (the columns of export_csv_header), fields quoted as RFC 4180 asks.

@@ -185,7 +185,7 @@ Response Service::Impl::export_results(const Parameters& parameters) {
     response.content_type = format == detail::ExportFormat::csv ? "text/csv; charset=utf-8" : "application/x-ndjson";
     response.headers.emplace_back("Content-Disposition", std::string("attachment; filename=\"newsfacet-export.") +
                                                              (format == detail::ExportFormat::csv ? "csv" : "jsonl") + "\"");
-    response.stream = detail::export_stream(std::move(request), rows, format, searchers, std::move(slot));
+    response.stream = detail::export_stream(std::move(request), {rows, format}, searchers, std::move(slot));
     return response;
 }
 
