@@ -199,6 +199,34 @@ TEST_F(ApiFacetCountOptions, SourceCountsAreExactOverAllMatches) {
     }
 }
 
+// Multi-select counts for the source (the page's source list widens a selection as the
+// facets' do): filtered on a source, by option or in the query text, each source counts what
+// the search would match with that source instead; unfiltered, there are none.
+TEST_F(ApiFacetCountOptions, SourceCountsWithoutTheSourceFilter) {
+    for (const std::string query : {"", "embassy"}) {
+        auto unfiltered = everything(query);
+        unfiltered.collapse = false;
+        const auto all = search(unfiltered);
+        EXPECT_TRUE(all.sources_without_own_filter.empty()) << query;
+        ASSERT_GE(all.sources.size(), 2u) << query;
+        auto by_option = unfiltered;
+        by_option.sources = {all.sources.back().value};
+        auto in_text = unfiltered;
+        in_text.query = query + " (source:\"" + all.sources[0].value + "\" OR source:\"" + all.sources[1].value + "\")";
+        for (const auto& request : {by_option, in_text}) {
+            const auto results = search(request);
+            EXPECT_LT(results.total_articles, all.total_articles) << request.query;
+            std::map<std::string, std::uint64_t> want, got;
+            for (const auto& c : all.sources) want[c.value] = c.count;
+            for (const auto& c : results.sources_without_own_filter) got[c.value] = c.count;
+            EXPECT_EQ(got, want) << request.query;
+        }
+    }
+    auto other_filter = everything("embassy");
+    other_filter.filters = {{newsfacet::Facet::country, {"Ukraine"}}};
+    EXPECT_TRUE(search(other_filter).sources_without_own_filter.empty());
+}
+
 TEST_F(ApiFacetCountOptions, MaxFacetValuesKeepsTheMostFrequent) {
     auto full = search_all();
     auto request = everything();

@@ -85,6 +85,17 @@ TEST(ApiShards, ShardedIngestAnswersAsOneIndex) {
         }
     }
 
+    auto by_source = everything("embassy");
+    by_source.sources = {"Atlas Daily"};
+    auto source_counts = [](const SearchResults& r) {
+        std::vector<std::pair<std::string, std::uint64_t>> out;
+        for (const auto& c : r.sources_without_own_filter) out.emplace_back(c.value, c.count);
+        return out;
+    };
+    const auto one_by_source = source_counts(one.search(by_source));
+    EXPECT_FALSE(one_by_source.empty());
+    EXPECT_EQ(one_by_source, source_counts(three.search(by_source)));
+
     // Again: nothing to do, in any shard.
     auto again = ingest_sharded(sharded, 3, {corpus_dir()});
     EXPECT_EQ(again.unchanged, corpus_articles);

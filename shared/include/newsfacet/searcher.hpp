@@ -112,6 +112,10 @@ struct SearchResults {
     /// articles that match everything else (as if its own filter were off), so a user can
     /// widen a selection. `facets` keeps meaning "over the current matches".
     std::vector<std::pair<Facet, std::vector<FacetCount>>> facets_without_own_filter;
+    /// The same for the source, when the request filters on it (SearchRequest::sources or
+    /// source: in the query): counts per source over the articles matching everything else.
+    /// JSON: facets_without_own_filter.source. Empty otherwise.
+    std::vector<FacetCount> sources_without_own_filter;
     /// "Did you mean": for each facet filter value that matches no article, the closest value
     /// in the index, as "facet:Value" ("--country Azerbajan" -> "country:Azerbaijan").
     std::vector<std::string> suggestions;

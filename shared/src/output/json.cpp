@@ -51,6 +51,13 @@ json search_facet_counts(const SearchResults& results) {
     return out;
 }
 
+// "facets_without_own_filter": the filtered facets' and, when filtered, the source's.
+json multi_select_counts(const SearchResults& results) {
+    json out = facet_counts(results.facets_without_own_filter);
+    if (!results.sources_without_own_filter.empty()) out["source"] = counts_json(results.sources_without_own_filter);
+    return out;
+}
+
 json hit_json(const SearchHit& h) {
     return {{"rank", h.rank},
             {key::id, h.id},
@@ -80,7 +87,7 @@ json results_json(const SearchResults& results) {
                 {"results", hits},
                 {"facets", search_facet_counts(results)},
                 {"date_histogram", months},
-                {"facets_without_own_filter", facet_counts(results.facets_without_own_filter)},
+                {"facets_without_own_filter", multi_select_counts(results)},
                 {"suggestions", results.suggestions},
                 {"corrected_query", results.corrected_query},
                 {"notes", results.notes}};

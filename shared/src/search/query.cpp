@@ -518,20 +518,22 @@ Xapian::Query clause_query(const FilterClause& clause, const Tagger& tagger) {
 // until), all but those on `without`. Throws QueryError for a bad date: filter, UsageError
 // for a bad --since/--until or one after the other.
 Filters collect_filters(const std::vector<FilterClause>& clauses, const SearchRequest& request, const Tagger& tagger,
-                        std::optional<Facet> without) {
+                        const LeftOut& without) {
+    auto left_out = [&](const FilterAtom& a) {
+        return (without.facet && parse_facet(a.field) == without.facet) || (without.source && a.field == "source");
+    };
     Filters out;
     for (const auto& clause : clauses) {
-        if (without && std::any_of(clause.any_of.begin(), clause.any_of.end(),
-                                   [&](const FilterAtom& a) { return parse_facet(a.field) == without; })) {
-            continue;
-        }
+        if (std::any_of(clause.any_of.begin(), clause.any_of.end(), left_out)) continue;
         (clause.exclude ? out.excluded : out.required).push_back(clause_query(clause, tagger));
     }
     for (const auto& [facet, values] : request.filters) {
-        if (facet == without) continue;
+        if (facet == without.facet) continue;
         for (const auto& v : values) out.required.push_back(filter_for(tagger, facet, facet_prefix(facet), v));
     }
-    for (const auto& s : request.sources) out.required.push_back(filter_for(tagger, std::nullopt, prefix_source, s));
+    if (!without.source) {
+        for (const auto& s : request.sources) out.required.push_back(filter_for(tagger, std::nullopt, prefix_source, s));
+    }
     if (!request.since.empty() || !request.until.empty()) {
         // The slot holds full UTC date-times; a date alone means its whole day, a month or a
         // year all of it, as in date:.
@@ -568,8 +570,18 @@ std::vector<Facet> filtered_facets(const SearchRequest& request) {
     return out;
 }
 
+bool filters_source(const SearchRequest& request) {
+    if (!request.sources.empty()) return true;
+    for (const auto& clause : split_filters(request.query).clauses) {
+        for (const auto& atom : clause.any_of) {
+            if (atom.field == "source") return true;
+        }
+    }
+    return false;
+}
+
 BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, const Tagger& tagger,
-                       const Xapian::Database& db, std::optional<Facet> without) {
+                       const Xapian::Database& db, const LeftOut& without) {
     BuiltQuery out;
     const ParsedText text = parse_text(request, analysis, tagger, db);
     const Xapian::Query& parsed = text.parsed;

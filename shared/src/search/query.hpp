@@ -30,13 +30,18 @@ struct BuiltQuery {
     std::vector<std::string> notes;
 };
 
+/// The filters a query for multi-select counts leaves out: those on one facet, or on the
+/// source (request and query text alike). Nothing by default.
+struct LeftOut {
+    std::optional<Facet> facet;
+    bool source = false;
+};
+
 /// Parses the query text (words, phrases, operators, facet filters), expands it with the
-/// thesaurus and adds the request's filters. Throws QueryError or UsageError.
-/// `without` leaves out the filters on that facet (request and query text alike), for
-/// multi-select facet counts.
+/// thesaurus and adds the request's filters but those `without` names. Throws QueryError or
+/// UsageError.
 [[nodiscard]] BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis,
-                                     const Tagger& tagger, const Xapian::Database& db,
-                                     std::optional<Facet> without = std::nullopt);
+                                     const Tagger& tagger, const Xapian::Database& db, const LeftOut& without = {});
 
 /// The name test of query_case.hpp: a word is a name if the tagger finds an entity in it
 /// alone ("Turkey", "Kiev"). Keeps a reference to `tagger`. Cost: tagging the word.
@@ -44,5 +49,8 @@ struct BuiltQuery {
 
 /// The facets the request filters on (in its filters or its query text).
 [[nodiscard]] std::vector<Facet> filtered_facets(const SearchRequest& request);
+
+/// Whether the request filters on the source (SearchRequest::sources or source: in its text).
+[[nodiscard]] bool filters_source(const SearchRequest& request);
 
 }  // namespace newsfacet::detail

@@ -393,18 +393,25 @@ std::shared_ptr<const detail::FacetColumns> Searcher::Impl::count_matches(const 
     return counted_from;
 }
 
-// Multi-select counts (SearchResults::facets_without_own_filter): for each facet the request
-// filters on, one more query without that facet's filters, counted from `counted_from` if not
-// null. Cost: one build_query and one counting pass per filtered facet.
+// Multi-select counts (SearchResults::facets_without_own_filter and
+// sources_without_own_filter): for each facet the request filters on, and for the source, one
+// more query without those filters, facets counted from `counted_from` if not null. Cost: one
+// build_query and one counting pass per filtered facet or source.
 void Searcher::Impl::count_without_own_filters(const SearchRequest& request,
                                                const std::shared_ptr<const detail::FacetColumns>& counted_from,
                                                SearchResults& results) {
     for (auto facet : detail::filtered_facets(request)) {
-        auto wider = detail::build_query(request, analysis, tagger, db, facet);
+        auto wider = detail::build_query(request, analysis, tagger, db, {.facet = facet});
         detail::MatchCounts own(db, {.facets = {facet}}, portable);
         own.run(wider.matching);
         own.use(counted_from);
         results.facets_without_own_filter.emplace_back(facet, own.counts(facet, request.max_facet_values));
+    }
+    if (detail::filters_source(request)) {
+        auto wider = detail::build_query(request, analysis, tagger, db, {.facet = std::nullopt, .source = true});
+        detail::MatchCounts own(db, {.facets = {}, .months = false, .groups = false, .sources = true}, portable);
+        own.run(wider.matching);
+        results.sources_without_own_filter = own.source_counts(request.max_facet_values);
     }
 }
 
