@@ -37,8 +37,10 @@ struct Searcher::Impl {
     bool portable = false;
     Tagger tagger;
     // This searcher's own: its stemmer memoises (see Analysis), so sharing it between
-    // Searchers would let two threads write one memo.
-    detail::Analysis analysis;
+    // Searchers would let two threads write one memo. A small memo: a search stems its query
+    // and the few snippet words that may match it, and a server keeps a searcher per worker
+    // (indexing's 65,536-word memo, about 6 MB full, grew a server's memory for hours).
+    detail::Analysis analysis{4096};
     // Facet columns of one revision, read once queries matching a large share of it recur.
     std::shared_ptr<const detail::FacetColumns> columns;
     Xapian::rev columns_revision = 0;

@@ -34,8 +34,9 @@ constexpr std::array<std::string_view, 129> stop_words = {
 
 }  // namespace
 
-Analysis::Analysis()
-    : thesaurus(builtin_thesaurus(), "built-in thesaurus"), stemmer(make_stemmer(thesaurus.irregular())) {
+Analysis::Analysis(std::size_t stem_memo_words)
+    : thesaurus(builtin_thesaurus(), "built-in thesaurus"),
+      stemmer(make_stemmer(thesaurus.irregular(), stem_memo_words)) {
     thesaurus.prepare(stemmer);
     for (auto w : stop_words) stopper.add(std::string(w));
 }

@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include "text/stemmer.hpp"
 #include "text/thesaurus.hpp"
 
 namespace newsfacet::detail {
@@ -14,8 +15,9 @@ namespace newsfacet::detail {
 /// thread) and never hands it to another thread. Not copyable: a copy would share the stemmer
 /// (Xapian::Stem is a reference-counted handle), and with it the memo.
 struct Analysis {
-    /// Builds the analysis from the built-in thesaurus. Cost: parses it (well under a ms).
-    Analysis();
+    /// Builds the analysis from the built-in thesaurus, its stemmer memoising up to
+    /// `stem_memo_words` words (stemmer.hpp). Cost: parses it (well under a ms).
+    explicit Analysis(std::size_t stem_memo_words = default_stem_memo);
     Analysis(const Analysis&) = delete;
     Analysis& operator=(const Analysis&) = delete;
 

@@ -8,8 +8,8 @@ namespace {
 
 class IrregularStemmer : public Xapian::StemImplementation {
 public:
-    explicit IrregularStemmer(IrregularForms irregular)
-        : m_english("english"), m_irregular(std::move(irregular)) {}
+    IrregularStemmer(IrregularForms irregular, std::size_t memo_words)
+        : m_english("english"), m_irregular(std::move(irregular)), m_memo_words(memo_words) {}
 
     // Memoised: news vocabulary repeats, and a lookup costs a fraction of the Snowball
     // algorithm (which was a third of building a document and most of building a snippet).
@@ -20,7 +20,7 @@ public:
         auto it = m_irregular.find(word);
         std::string stem = m_english(it == m_irregular.end() ? word : it->second);
         // Bounded: an endless stream of new words (ids, numbers, typos) must not grow it forever.
-        if (m_cache.size() >= max_cached) m_cache.clear();
+        if (m_cache.size() >= m_memo_words) m_cache.clear();
         m_cache.emplace(word, stem);
         return stem;
     }
@@ -28,17 +28,16 @@ public:
     std::string get_description() const override { return "newsfacet-english"; }
 
 private:
-    static constexpr std::size_t max_cached = 1 << 16;
-
     Xapian::Stem m_english;
     IrregularForms m_irregular;
+    std::size_t m_memo_words;
     std::unordered_map<std::string, std::string> m_cache;
 };
 
 }  // namespace
 
-Xapian::Stem make_stemmer(const IrregularForms& irregular) {
-    return Xapian::Stem(new IrregularStemmer(irregular));
+Xapian::Stem make_stemmer(const IrregularForms& irregular, std::size_t memo_words) {
+    return Xapian::Stem(new IrregularStemmer(irregular, memo_words));
 }
 
 }  // namespace newsfacet::detail
