@@ -111,6 +111,26 @@ TEST(TaggerCountries, PlaceNamedOnlyFurtherDownIsABackdropInAStoryDatelinedElsew
               (Values{"France", "Japan"}));
 }
 
+TEST(TaggerCountries, ACountryNamedTwiceIsABackdropOfAStoryDatelinedElsewhere) {
+    // A company's seat in the lead: Milan (a scene there) and Italy are one place named once,
+    // however much evidence the scene adds; New York named twice is a market.
+    const std::string seat = "Ciba-Geigy said it will make the drug with a unit based in Milan, Italy. Terms were "
+                             "not disclosed.\n\nThe drug will be sold in the United States next year, it said. "
+                             "U.S. sales should start in May.";
+    EXPECT_EQ(tag(seat, "", "SUMMIT, N.J., March 9").facets.country, (Values{"United States"}));
+    const std::string market = "Gold opened firmer in Tokyo after trading in New York overnight. Japanese dealers "
+                               "said buying was light.\n\nPrices later eased as New York traders sold.";
+    EXPECT_EQ(tag(market, "", "TOKYO, April 8").facets.country, (Values{"Japan"}));
+    // Named a third time, it is one of the story's countries...
+    EXPECT_EQ(tag(seat + " Italian regulators approved it.", "", "SUMMIT, N.J., March 9").facets.country,
+              (Values{"Italy", "United States"}));
+    // ...and so it is without a dateline, or where the headline names it.
+    EXPECT_EQ(tag(seat).facets.country, (Values{"Italy", "United States"}));
+    EXPECT_EQ(tag(seat, "Ciba-Geigy to make drug in Italy", "SUMMIT, N.J., March 9").facets.country,
+              (Values{"Italy", "United States"}));
+    EXPECT_EQ(tag(market).facets.country, (Values{"Japan", "United States"}));
+}
+
 TEST(TaggerCountries, HeadlineInCapitalsCountsWhereTheBodyBearsItOut) {
     // "SALE" reads as Salé, Morocco, in capitals; the body never names Morocco.
     EXPECT_TRUE(tag("General Datacomm Industries said it sold its headquarters and leased it back.",

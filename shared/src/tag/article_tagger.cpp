@@ -25,6 +25,10 @@ constexpr double salience_threshold = 2.0;
 // down counts at this share of evidence_salient_place.
 constexpr double evidence_off_dateline = 4.0;
 constexpr double deep_place_share = 0.5;
+// ...and must be named at least this often (by its name, its adjective or its places): a place
+// salient in the lead adds evidence_salient_place to its one mention, so that a company's seat
+// ("based in Milan, Italy") or a market ("New York traders") named once or twice would pass.
+constexpr int off_dateline_mentions = 3;
 
 }  // namespace
 
@@ -544,10 +548,12 @@ bool ArticleTagger::salient_country(const CountryEvidence& e, bool datelined_els
     if (!borne_out(e)) return false;
     // The dateline and the headline say where a story is: a country they leave out, in a story
     // datelined in another country, is mostly a trading partner, a market or a comparison; it
-    // needs more evidence, and a place in it named only outside the lead is a backdrop.
+    // needs more evidence and more mentions, and a place in it named only outside the lead is a
+    // backdrop.
     // A party to fighting in the story ("Russian missiles struck") is one of its subjects.
     if (datelined_elsewhere && !e.dateline && e.title == 0 && !e.party) {
-        return e.total - e.deep_places * (1 - deep_place_share) >= evidence_off_dateline;
+        return e.mentions >= off_dateline_mentions &&
+               e.total - e.deep_places * (1 - deep_place_share) >= evidence_off_dateline;
     }
     return true;
 }

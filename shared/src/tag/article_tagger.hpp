@@ -183,7 +183,7 @@ private:
         // Places within the country gave evidence (not only its name): local news names its
         // towns, never its own country (see dominant_country).
         bool by_place = false;
-        int mentions = 0;  // place and country mentions
+        int mentions = 0;  // place and country mentions (not inside organisations' names)
     };
     // The evidence gathered for the facets.
     struct Salience {
