@@ -404,6 +404,19 @@ TEST(TaggerLocalNews, APlaceInPassingDoesNotDominate) {
     EXPECT_TRUE(tag("Hope remained that the talks would resume.").facets.country.empty());
 }
 
+TEST(TaggerLocalNews, ADatelineNamesTheStorysCountryBeforeTheDominantOne) {
+    // A company's seat outweighs the dateline's one mention, but the dateline says where the
+    // story is: the seat is no home country of a Minneapolis story...
+    const std::string body = "Occidental Petroleum Corp said it sold its chemicals unit to Henkel KGaA of "
+                             "Dusseldorf, Germany. Terms were not disclosed.";
+    EXPECT_EQ(tag(body, "", "MINNEAPOLIS, March 31").facets.country, (Values{"United States"}));
+    // ...but it is the country of a story without a dateline, or datelined there.
+    EXPECT_EQ(tag(body).facets.country, (Values{"Germany"}));
+    EXPECT_EQ(tag(body, "", "DUSSELDORF, March 31").facets.country, (Values{"Germany"}));
+    // Local news without a dateline still gets the country of its places.
+    EXPECT_EQ(tag("The Rapides Parish school board met on Monday.").facets.country, (Values{"United States"}));
+}
+
 TEST(TaggerLocalNews, CountiesAreAmericanUnlessACountryWithCountiesIsNamed) {
     // A people's adjective in local news is no country the counties lie in...
     auto french = tag("French students at a Maury County school celebrated Mardi Gras.");

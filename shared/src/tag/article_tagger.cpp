@@ -561,14 +561,20 @@ bool ArticleTagger::salient_country(const CountryEvidence& e, bool datelined_els
 void ArticleTagger::set_facets(Tagging& out, const Salience& salience) {
     const auto dateline_countries = std::count_if(salience.countries.begin(), salience.countries.end(),
                                                   [](const auto& c) { return c.second.dateline; });
+    auto datelined_elsewhere = [&](const CountryEvidence& e) { return dateline_countries > (e.dateline ? 1 : 0); };
     std::set<std::string> countries;
     for (const auto& [country, evidence] : salience.countries) {
         // Areas of no one country (Europe) have none.
         if (country.empty()) continue;
-        const bool datelined_elsewhere = dateline_countries > (evidence.dateline ? 1 : 0);
-        if (salient_country(evidence, datelined_elsewhere)) countries.insert(country);
+        if (salient_country(evidence, datelined_elsewhere(evidence))) countries.insert(country);
     }
-    if (auto local = dominant_country(salience); !local.empty()) countries.insert(std::move(local));
+    // The dominant country stands for the country local news never names; a dateline names
+    // the story's country, and a company's seat ("Dusseldorf, West Germany") or a market that
+    // outweighs it in a New York story is no home country.
+    if (auto local = dominant_country(salience);
+        !local.empty() && !datelined_elsewhere(salience.countries.at(local))) {
+        countries.insert(std::move(local));
+    }
     out.facets.country.assign(countries.begin(), countries.end());
     out.facets.location.assign(salience.locations.begin(), salience.locations.end());
     std::set<std::string> names;
