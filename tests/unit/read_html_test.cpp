@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 
 #include "read/charset.hpp"
 #include "read/formats.hpp"
@@ -237,4 +238,31 @@ TEST(ReadHtml, TextWrittenStraightIntoContainersBetweenTheirBlocksCounts) {
     EXPECT_EQ(body.find("What began"), std::string::npos) << body;
     // A container of real paragraphs is read as before, its loose caption line included.
     EXPECT_EQ(article_from_html(news_page(), "p").article.body, paragraph_1 + "\n\n" + paragraph_2 + "\n\n" + paragraph_3);
+}
+
+TEST(ReadHtml, ARowOfLinksWithOnlySeparatorsBetweenThemIsNavigation) {
+    // Old table-laid-out pages put their navigation in a <p> inside the article's
+    // cell: links and "|" or "[ ]", no other words.
+    const auto page_with = [](const std::string& extra) {
+        return "<html><body><table><tr><td><p>" + paragraph_1 + "</p>" + extra + "<p>" + paragraph_2 + "</p><p>" +
+               paragraph_3 + "</p></td></tr></table></body></html>";
+    };
+    const auto body_of = [&](const std::string& extra) { return article_from_html(page_with(extra), "p").article.body; };
+    EXPECT_EQ(body_of("<p align=\"center\"><font><b>| <a href=\"/\">Home</a></b> | <a href=\"/a\">Articles</a> | "
+                      "<a href=\"/b\">Books</a> |</font></p>"),
+              paragraph_1 + "\n\n" + paragraph_2 + "\n\n" + paragraph_3);
+    EXPECT_EQ(body_of("<p>[ <a href=\"/\">Home</a> ] [ <a href=\"/s\">Speeches</a> ]</p>"),
+              paragraph_1 + "\n\n" + paragraph_2 + "\n\n" + paragraph_3);
+    // Not a bar: words outside the links, one link only, links without separators, named
+    // anchors (no href), or a bar inside a sentence's paragraph.
+    const std::pair<std::string, std::string> kept[] = {
+        {"<p>See <a href=\"/a\">Home</a> | <a href=\"/b\">Books</a></p>", "See Home | Books"},
+        {"<p>| <a href=\"/a\">Previous page</a> |</p>", "| Previous page |"},
+        {"<p><a href=\"/a\">Turkey Schnitzel</a> <a href=\"/b\">Tuscan Roulade</a></p>", "Turkey Schnitzel Tuscan Roulade"},
+        {"<p><a name=\"n1\">Footnote one</a> | <a name=\"n2\">Footnote two</a></p>", "Footnote one | Footnote two"},
+        {"<p>Printed on Page A1. <span><a href=\"/r\">Order Reprints</a> | <a href=\"/t\">Today's Paper</a></span></p>",
+         "Printed on Page A1. Order Reprints | Today's Paper"}};
+    for (const auto& [html, text] : kept) {
+        EXPECT_EQ(body_of(html), paragraph_1 + "\n\n" + text + "\n\n" + paragraph_2 + "\n\n" + paragraph_3) << html;
+    }
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <unordered_map>
 #include <vector>
 
@@ -92,6 +93,38 @@ double link_density(const xmlNode* n) {
     TextSize size;
     measure(n->children, false, size);
     return size.all == 0 ? 0.0 : static_cast<double>(size.linked) / static_cast<double>(size.all);
+}
+
+// The links (with an href) under an element, whether any letter or digit lies outside
+// them, and whether a bar separator (| [ ]) does.
+struct LinkBar {
+    int links = 0;
+    bool loose_words = false;
+    bool separators = false;
+};
+
+void scan_links(const xmlNode* n, LinkBar& bar) {
+    for (const xmlNode* c = n; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE && c->content) {
+            for (const auto* p = c->content; *p && !bar.loose_words; ++p) {
+                bar.loose_words = *p >= 0x80 || std::isalnum(*p) != 0;
+                bar.separators = bar.separators || *p == '|' || *p == '[' || *p == ']';
+            }
+        } else if (c->type == XML_ELEMENT_NODE) {
+            if (name(c) == "a" && !attribute(c, "href").empty()) ++bar.links;
+            else scan_links(c->children, bar);
+        }
+        if (bar.loose_words) return;
+    }
+}
+
+// A row of links with nothing but separators between them ("Home | Articles | Books"): an
+// old page's navigation bar, whatever block holds it. Lists are left to their link density
+// (a list of links may be the article's), and a bar inside a sentence's block stays.
+bool is_link_bar(const xmlNode* n) {
+    LinkBar bar;
+    scan_links(n->children, bar);
+    return bar.links >= 2 && !bar.loose_words && bar.separators;
 }
 
 bool has_block_child(const xmlNode* n) {
@@ -242,6 +275,8 @@ private:
     bool skipped(const xmlNode* e, std::string_view tag) {
         const bool container = tag == "ul" || tag == "ol" || tag == "div" || tag == "section" || tag == "table" || tag == "dl";
         if (container && link_density(e) > 0.5) return true;
+        const bool list = tag == "ul" || tag == "ol" || tag == "li";
+        if (in(block_tags, tag) && !list && is_link_bar(e)) return true;
         if (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6') {
             return text::trim_space(text_of(e)) == m_title || link_density(e) > 0.5;
         }
