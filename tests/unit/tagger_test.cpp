@@ -129,6 +129,10 @@ TEST(TaggerCountries, ACountryNamedTwiceIsABackdropOfAStoryDatelinedElsewhere) {
     EXPECT_EQ(tag(seat, "Ciba-Geigy to make drug in Italy", "SUMMIT, N.J., March 9").facets.country,
               (Values{"Italy", "United States"}));
     EXPECT_EQ(tag(market).facets.country, (Values{"Japan", "United States"}));
+    // The country of officials the story names is one of its subjects, not a backdrop.
+    const std::string visit = "Volodymyr Zelensky met NATO defence ministers on Tuesday. Dmytro Kuleba said "
+                              "more air defence was agreed.";
+    EXPECT_EQ(tag(visit, "", "BRUSSELS, March 3").facets.country, (Values{"Belgium", "Ukraine"}));
 }
 
 TEST(TaggerCountries, HeadlineInCapitalsCountsWhereTheBodyBearsItOut) {

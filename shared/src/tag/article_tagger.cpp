@@ -463,10 +463,13 @@ void ArticleTagger::add_cities_named_twice(Salience& salience) const {
     }
 }
 
-void ArticleTagger::add_people(Tagging& out, const std::vector<OfficialHit>& people, Salience& salience) {
+void ArticleTagger::add_people(Tagging& out, const std::vector<OfficialHit>& people, Salience& salience) const {
     for (const auto& person : people) {
         out.officials.push_back({person.name, person.role, person.country});
-        if (!person.country.empty()) salience.add(person.country, evidence_official, Salience::Source::body);
+        if (person.country.empty()) continue;
+        // Named in the lead, an official is one of the story's subjects (see salient_country).
+        const bool in_lead = person.first < person.last && m_body.tokens[person.first].start < m_lead_end;
+        salience.add(person.country, evidence_official, in_lead ? Salience::Source::official : Salience::Source::body);
     }
 }
 
@@ -550,8 +553,10 @@ bool ArticleTagger::salient_country(const CountryEvidence& e, bool datelined_els
     // datelined in another country, is mostly a trading partner, a market or a comparison; it
     // needs more evidence and more mentions, and a place in it named only outside the lead is a
     // backdrop.
-    // A party to fighting in the story ("Russian missiles struck") is one of its subjects.
-    if (datelined_elsewhere && !e.dateline && e.title == 0 && !e.party) {
+    // A party to fighting in the story ("Russian missiles struck") is one of its subjects, and
+    // so is the country of an official its lead names (a visitor or a negotiator abroad:
+    // "BRUSSELS - Zelensky met NATO ministers").
+    if (datelined_elsewhere && !e.dateline && e.title == 0 && !e.party && !e.official) {
         return e.mentions >= off_dateline_mentions &&
                e.total - e.deep_places * (1 - deep_place_share) >= evidence_off_dateline;
     }

@@ -180,6 +180,7 @@ private:
         bool beyond_title = false;  // any evidence but the headline's
         bool title_in_mixed_case = false;  // a headline mention not in capitals
         bool party = false;       // its forces act in the story ("Russian troops")
+        bool official = false;    // an official serving it is named in the lead
         // Places within the country gave evidence (not only its name): local news names its
         // towns, never its own country (see dominant_country).
         bool by_place = false;
@@ -188,7 +189,7 @@ private:
     // The evidence gathered for the facets.
     struct Salience {
         std::map<std::string, CountryEvidence> countries;  // salient at salience_threshold
-        enum class Source { body, deep_place, party, title, title_in_capitals, dateline };
+        enum class Source { body, deep_place, party, official, title, title_in_capitals, dateline };
         void add(const std::string& country, double weight, Source source) {
             auto& e = countries[country];
             e.total += weight;
@@ -198,6 +199,7 @@ private:
             if (source == Source::deep_place) e.deep_places += weight;
             if (source == Source::dateline) e.dateline = true;
             if (source == Source::party) e.party = true;
+            if (source == Source::official) e.official = true;
         }
         std::map<std::string, int> passing_cities;       // mentions not salient by themselves
         std::set<std::string> locations;                 // salient
@@ -232,7 +234,7 @@ private:
     // Cities named twice in passing are salient after all.
     void add_cities_named_twice(Salience& salience) const;
     // People into out.officials, and evidence for their countries.
-    static void add_people(Tagging& out, const std::vector<OfficialHit>& people, Salience& salience);
+    void add_people(Tagging& out, const std::vector<OfficialHit>& people, Salience& salience) const;
     // Official mentions: each name found, then later surname-only mentions ("Aliyev said").
     void add_official_mentions(Tagging& out, const std::vector<OfficialHit>& people) const;
     // The country whose places give most of the article's country evidence, or the only
