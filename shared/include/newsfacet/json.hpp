@@ -22,7 +22,8 @@ namespace newsfacet {
 ///  "facets": {"country": [{"value", "count"}], "official": [...], "location": [...],
 ///  "organization": [...], "source": [...]},  (source: SearchResults::sources)
 ///  "date_histogram": [{"month": "2024-03", "count"}],
-///  "facets_without_own_filter": {"country": [{"value", "count"}], ...},  (filtered facets only)
+///  "facets_without_own_filter": {"country": [{"value", "count"}], ..., "source": [...]},
+///  (filtered facets only; source when filtered on and counted: SearchResults::sources_without_own_filter)
 ///  "suggestions": ["country:Azerbaijan", ...],  (did you mean, for filter values matching nothing)
 ///  "corrected_query": "..."}  (did you mean, for misspelt query words; "" for none)
 /// `indent` < 0 prints one line.
