@@ -4,6 +4,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <iomanip>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -48,6 +49,7 @@ struct Options {
     unsigned shards = 0;
     std::uint64_t commit_every = 1000;
     std::string format;
+    std::string merge;  // --merge OUT
     std::vector<std::string> fields;
     std::vector<std::string> indexing_only;  // the options given that only indexing uses
 };
@@ -55,16 +57,24 @@ struct Options {
 // What is wrong with a combination of options, or "" if nothing: checked right after
 // parsing, before anything is read or opened.
 std::string invalid_combination(const Options& o) {
-    if (o.tag_only + o.remove + o.info + o.dump > 1) return "--tag-only, --dump, --delete and --info cannot be combined";
-    const char* mode = o.tag_only ? "--tag-only" : o.dump ? "--dump" : o.remove ? "--delete" : o.info ? "--info" : nullptr;
+    const bool merge = !o.merge.empty();
+    if (o.tag_only + o.remove + o.info + o.dump + merge > 1) {
+        return "--tag-only, --dump, --delete, --info and --merge cannot be combined";
+    }
+    const char* mode = o.tag_only ? "--tag-only"
+                       : o.dump   ? "--dump"
+                       : o.remove ? "--delete"
+                       : o.info   ? "--info"
+                       : merge    ? "--merge"
+                                  : nullptr;
     if (mode && !o.indexing_only.empty()) return o.indexing_only.front() + " only applies when indexing, not with " + mode;
     // --tag-only and --dump print JSON lines anyway: --json there changes nothing.
     if (o.json && !(o.info || o.tag_only || o.dump)) return "--json only applies with --info";
-    if ((o.remove || o.info) && (!o.format.empty() || !o.fields.empty())) {
-        return std::string(o.remove ? "--delete" : "--info") + " reads no files: --format and --field do not apply";
+    if ((o.remove || o.info || merge) && (!o.format.empty() || !o.fields.empty())) {
+        return std::string(mode) + " reads no files: --format and --field do not apply";
     }
-    if (o.info && !o.args.empty()) return "--info takes no paths";
-    if (!o.info && o.args.empty()) return o.remove ? "--delete needs at least one ID" : "no files or directories given (see --help)";
+    if ((o.info || merge) && !o.args.empty()) return std::string(mode) + " takes no paths";
+    if (!o.info && !merge && o.args.empty()) return o.remove ? "--delete needs at least one ID" : "no files or directories given (see --help)";
     if (o.wait_seconds < 0 && o.wait_seconds != -1) return "--wait=SECONDS needs a number of seconds >= 0";
     return {};
 }
@@ -120,6 +130,18 @@ int delete_articles(const Options& o, const std::filesystem::path& path) {
                   << path.string() << "\n";
     }
     return removed.missing.empty() ? newsfacet::cli::exit_success : newsfacet::cli::exit_partial;
+}
+
+int merge_index(const Options& o, const std::filesystem::path& path) {
+    const auto start = std::chrono::steady_clock::now();
+    const auto articles = newsfacet::merge_shards(path, o.merge);
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (!o.quiet) {
+        std::cerr << "merged " << newsfacet::shard_count(path) << " shards of " << path.string() << " into "
+                  << o.merge << ": " << articles << " article(s) in " << std::fixed << std::setprecision(1) << secs
+                  << " s\n";
+    }
+    return newsfacet::cli::exit_success;
 }
 
 int index_files(const Options& o, const std::filesystem::path& path) {
@@ -201,6 +223,8 @@ Examples:
   newsfacet-index --db /data/news.db feed.jsonl
   newsfacet-index --db big.db --shards 4 archive/  build 4 shards in parallel (big.db/shard-0..3
                                                and big.db/XAPIANDB, which newsfacet-search opens)
+  newsfacet-index --db big.db --merge merged.db  one compacted index from big.db's shards, which
+                                               stay as they are (newsfacet-search --db merged.db)
   newsfacet-index --tag-only article.txt       print the facets found, index nothing
                                                ("organizations": [{"name", "kind"}], mentions
                                                with their byte offsets)
@@ -232,6 +256,10 @@ The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
     app.add_flag("--delete", o.remove, "Delete the articles with the given IDs");
     app.add_flag("--info", o.info, "Summarise the index: articles, size, format, facet values");
     app.add_flag("--json", o.json, "With --info: print JSON");
+    app.add_option("--merge", o.merge,
+                   "Write one compacted index at OUT from the sharded index --db (its shards are left as they are); "
+                   "OUT must be new or an empty directory")
+        ->option_text("OUT");
     app.add_flag("-q,--quiet", o.quiet, "No progress or summary on stderr");
     std::vector<CLI::Option*> indexing_only;
     indexing_only.push_back(
@@ -279,6 +307,7 @@ The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
     if (o.tag_only || o.dump) return print_articles(o);
     if (o.info) return print_info(o, path);
     if (o.remove) return delete_articles(o, path);
+    if (!o.merge.empty()) return merge_index(o, path);
     return index_files(o, path);
 }
 

@@ -2,7 +2,9 @@
 // Searcher over the shards (or over a stub file) answering as one index.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
+#include <set>
 
 #include <newsfacet/newsfacet.hpp>
 
@@ -100,6 +102,78 @@ TEST(ApiShards, ShardedIngestAnswersAsOneIndex) {
     auto again = ingest_sharded(sharded, 3, {corpus_dir()});
     EXPECT_EQ(again.unchanged, corpus_articles);
     EXPECT_EQ(again.added + again.replaced, 0u);
+}
+
+// Lines of JSON articles with these ids, each with a body of `words` words.
+std::string json_lines(const std::string& prefix, int count, int words = 3, const std::string& key = "id") {
+    std::string out;
+    for (int i = 0; i < count; ++i) {
+        std::string body;
+        for (int w = 0; w < words; ++w) body += " grain";
+        out += "{\"" + key + "\": \"" + prefix + std::to_string(i) + "\", \"title\": \"Terminal " + std::to_string(i) +
+               "\", \"text\": \"Shells hit the" + body + " terminal.\"}\n";
+    }
+    return out;
+}
+
+// The shards each file's articles went to: the tests below need both shards in play.
+void expect_both_shards(const std::string& prefix, int count) {
+    std::set<unsigned> shards;
+    for (int i = 0; i < count; ++i) shards.insert(shard_for_id(prefix + std::to_string(i), 2));
+    ASSERT_EQ(shards.size(), 2u) << prefix;
+}
+
+// --prune in every shard; a file that failed to read keeps its articles in every shard, though
+// its error (read once) is reported once.
+TEST(ApiShards, PruneWorksInEveryShardAndSparesAFileThatFailed) {
+    TempDir dir;
+    const auto sharded = dir / "sharded";
+    expect_both_shards("a", 10);
+    expect_both_shards("b", 10);
+    write_text(dir / "in" / "a.jsonl", json_lines("a", 10));
+    write_text(dir / "in" / "b.jsonl", json_lines("b", 10));
+    ASSERT_EQ(ingest_sharded(sharded, 2, {dir / "in"}).added, 20u);
+
+    write_text(dir / "in" / "a.jsonl", json_lines("a", 1) + "{ not json\n");
+    write_text(dir / "in" / "b.jsonl", json_lines("b", 1));
+    std::vector<std::string> errors;
+    IngestHandler handler;
+    handler.on_error = [&](const InputError& e) { errors.push_back(e.what()); };
+    IngestOptions options;
+    options.prune = true;
+    const auto pruned = ingest_sharded(sharded, 2, {dir / "in"}, handler, options);
+    EXPECT_EQ(errors.size(), 1u);
+    EXPECT_EQ(pruned.failed, 1u);
+    EXPECT_EQ(pruned.deleted, 9u);  // b1..b9, from both shards
+    EXPECT_EQ(pruned.unchanged, 2u);
+    Searcher searcher(sharded);
+    EXPECT_EQ(searcher.size(), 11u);
+    for (int i = 0; i < 10; ++i) EXPECT_NO_THROW((void)searcher.article("a" + std::to_string(i))) << i;
+    for (int i = 1; i < 10; ++i) EXPECT_THROW((void)searcher.article("b" + std::to_string(i)), ArticleNotFoundError) << i;
+}
+
+// Copies of a web article (its id is its URL) in several files: each goes to the shard of its
+// id, where the fullest copy wins, whatever the order, and the copies count as merged.
+TEST(ApiShards, WebCopiesAreMergedInTheirShard) {
+    TempDir dir;
+    const auto sharded = dir / "sharded";
+    expect_both_shards("https://example.com/story-", 8);
+    write_text(dir / "in" / "1-summaries.jsonl", json_lines("https://example.com/story-", 8, 2, "url"));
+    write_text(dir / "in" / "2-pages.jsonl", json_lines("https://example.com/story-", 8, 20, "url"));
+    write_text(dir / "in" / "3-summaries.jsonl", json_lines("https://example.com/story-", 8, 5, "url"));
+    std::vector<std::string> warnings;
+    IngestHandler handler;
+    handler.on_warning = [&](const std::string& w) { warnings.push_back(w); };
+    const auto stats = ingest_sharded(sharded, 2, {dir / "in"}, handler);
+    EXPECT_EQ(stats.added, 8u);
+    EXPECT_EQ(stats.merged, 16u);
+    EXPECT_TRUE(warnings.empty()) << warnings.front();
+    Searcher searcher(sharded);
+    ASSERT_EQ(searcher.size(), 8u);
+    for (int i = 0; i < 8; ++i) {
+        const auto record = searcher.article("https://example.com/story-" + std::to_string(i));
+        EXPECT_EQ(std::count(record.article.body.begin(), record.article.body.end(), 'g'), 20) << i;
+    }
 }
 
 TEST(ApiShards, TheNumberOfShardsIsCheckedAndKept) {

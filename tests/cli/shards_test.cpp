@@ -178,3 +178,65 @@ TEST(CliShards, ReadingErrorsAreReportedOnceWhateverTheShards) {
     EXPECT_EQ(lines_containing(r.err, "warning"), 1u) << r.err;
     EXPECT_TRUE(contains(r.err, "2 added, 0 replaced, 0 unchanged, 0 deleted, 1 failed")) << r.err;
 }
+
+// --merge: one compacted index from the shards, answering every question as they do, and an
+// ordinary index afterwards (incremental runs find every article unchanged).
+TEST(CliShards, MergeWritesOneIndexThatAnswersAsTheShards) {
+    TempDir dir;
+    const auto paths = write_articles(dir);
+    const auto db = (dir / "db").string();
+    const auto merged = (dir / "merged").string();
+    ASSERT_EQ(run_index(dir, with({"-q", "--db", db, "--shards", "3"}, paths)).status, 0);
+    auto r = run_index(dir, {"--db", db, "--merge", merged});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_TRUE(contains(r.err, "merged 3 shards")) << r.err;
+    EXPECT_TRUE(contains(r.err, std::to_string(all_articles) + " article(s)")) << r.err;
+    EXPECT_FALSE(fs::exists(fs::path(merged) / "XAPIANDB"));
+    expect_same_answers(dir, db, merged, "merged");
+
+    // The shards are as they were.
+    auto again = run_index(dir, with({"--db", db}, paths));
+    ASSERT_EQ(again.status, 0) << again.err;
+    EXPECT_TRUE(contains(again.err, "0 added, 0 replaced, " + std::to_string(all_articles) + " unchanged")) << again.err;
+    // The merged index takes further runs as one index.
+    auto into_merged = run_index(dir, with({"--db", merged}, paths));
+    ASSERT_EQ(into_merged.status, 0) << into_merged.err;
+    EXPECT_TRUE(contains(into_merged.err, "0 added, 0 replaced, " + std::to_string(all_articles) + " unchanged"))
+        << into_merged.err;
+
+    // Into an empty directory too.
+    fs::create_directories(dir / "empty");
+    ASSERT_EQ(run_index(dir, {"-q", "--db", db, "--merge", (dir / "empty").string()}).status, 0);
+    EXPECT_EQ(search_json(dir, (dir / "empty").string(), {"-n", "0", ""})["total_articles"].get<std::uint64_t>(),
+              all_articles);
+}
+
+TEST(CliShards, MergeRefusesWhatItCannotMerge) {
+    TempDir dir;
+    const auto db = (dir / "sharded").string();
+    ASSERT_EQ(run_index(dir, {"-q", "--db", db, "--shards", "2", corpus_path}).status, 0);
+    const auto single = index_corpus(dir);
+    dir.write("taken/notes.txt", "mine\n");
+    struct Case {
+        std::vector<std::string> args;
+        int status;
+        std::string message;
+    };
+    const std::vector<Case> cases = {
+        {{"--db", db, "--merge", (dir / "taken").string()}, 2, "exists and is not an empty directory"},
+        {{"--db", db, "--merge", db}, 2, "exists and is not an empty directory"},
+        {{"--db", single, "--merge", (dir / "out").string()}, 2, "is not a sharded index"},
+        {{"--db", (dir / "none").string(), "--merge", (dir / "out").string()}, 1, "no index at"},
+        {{"--db", db, "--merge", (dir / "out").string(), corpus_path}, 2, "--merge takes no paths"},
+        {{"--db", db, "--merge", (dir / "out").string(), "--shards", "2"}, 2, "only applies when indexing"},
+        {{"--db", db, "--merge", (dir / "out").string(), "--info"}, 2, "cannot be combined"},
+    };
+    for (const auto& c : cases) {
+        auto r = run_index(dir, c.args);
+        EXPECT_EQ(r.status, c.status) << describe(c.args) << "\n" << r.err;
+        EXPECT_TRUE(contains(r.err, c.message)) << describe(c.args) << "\n" << r.err;
+        EXPECT_EQ(lines_of(r.err).size(), 1u) << r.err;
+    }
+    EXPECT_FALSE(fs::exists(dir / "out"));
+    EXPECT_EQ(read_file(dir / "taken" / "notes.txt"), "mine\n");
+}

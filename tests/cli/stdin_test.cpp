@@ -72,12 +72,31 @@ TEST(CliStdin, BadFormatOrFieldIsAUsageErrorBeforeAnythingIsWritten) {
     }
 }
 
-TEST(CliStdin, ShardedIndexRefusesStandardInput) {
+// Standard input is read once, by the one reader a sharded run has: each article reaches its shard.
+TEST(CliStdin, StandardInputIsIndexedIntoShards) {
     TempDir dir;
-    auto input = dir.write("a.jsonl", "{\"title\": \"t\"}\n");
-    auto r = run_index_piped(dir, input, {"--db", db_of(dir), "--shards", "2", "-"});
-    EXPECT_EQ(r.status, 2) << r.err;
-    EXPECT_TRUE(contains(r.err, "standard input")) << r.err;
+    std::string lines;
+    for (int i = 0; i < 12; ++i) {
+        lines += "{\"id\": \"piped-" + std::to_string(i) + "\", \"title\": \"Grain terminal shelled " +
+                 std::to_string(i) + "\", \"text\": \"Shells hit the grain terminal in Odesa.\"}\n";
+    }
+    auto input = dir.write("a.data", lines);
+    const auto db = db_of(dir);
+    auto r = run_index_piped(dir, input, {"--db", db, "--shards", "2", "-"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_TRUE(contains(r.err, "12 added")) << r.err;
+    auto j = search_json(dir, db, {"-n", "20", "grain"});
+    EXPECT_EQ(j["results"].size(), 12u) << answer_summary(j);
+    // Both shards got some of them.
+    for (const char* shard : {"shard-0", "shard-1"}) {
+        auto part = search_json(dir, (std::filesystem::path(db) / shard).string(), {"-n", "0", ""});
+        EXPECT_GT(part["total_articles"].get<int>(), 0) << shard;
+        EXPECT_LT(part["total_articles"].get<int>(), 12) << shard;
+    }
+    // Again from the pipe: nothing new in any shard.
+    auto again = run_index_piped(dir, input, {"--db", db, "-"});
+    ASSERT_EQ(again.status, 0) << again.err;
+    EXPECT_TRUE(contains(again.err, "0 added, 0 replaced, 12 unchanged")) << again.err;
 }
 
 TEST(CliStdin, PagesFromAPipeAreToldByTheirFirstBytes) {

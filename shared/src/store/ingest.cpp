@@ -1,10 +1,9 @@
 #include <newsfacet/ingest.hpp>
 
 #include <algorithm>
-#include <condition_variable>
-#include <deque>
 #include <exception>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -18,6 +17,7 @@
 #include "text/hash.hpp"
 #include "store/database.hpp"
 #include "store/ingest_part.hpp"
+#include "store/ingest_pipe.hpp"
 #include "store/incremental.hpp"
 #include "store/index_access.hpp"
 #include "store/schema.hpp"
@@ -25,13 +25,9 @@
 namespace newsfacet {
 namespace {
 
-// How full a copy of a web article is: the copy with the longer body wins, then (equal
-// lengths) the larger hash of the body, so that the winner never depends on the input order.
-struct Fullness {
-    std::size_t body_bytes = 0;
-    std::uint64_t body_hash = 0;
-    auto operator<=>(const Fullness&) const = default;
-};
+using detail::Fullness;
+using detail::Item;
+using detail::Pipe;
 
 // An article known by its address (its id is its normalised URL) may come from several files
 // of a run (a feed's summary, the saved page): its copies are merged, not warned about.
@@ -40,87 +36,10 @@ std::optional<Fullness> web_copy(const Article& article) {
     return Fullness{article.body.size(), detail::fnv1a(article.body)};
 }
 
-// What the preparing thread hands to the writer, in input order: one article (prepared, or
-// found unchanged in the index), an error or a warning; or only input consumed.
-struct Item {
-    std::optional<detail::PreparedArticle> prepared;
-    std::optional<Article> unchanged;  // stored already with the same content hash
-    Xapian::docid unchanged_docid = 0;
-    std::string file;                  // the file the article was read from
-    std::optional<Fullness> web;       // set for an article known by its URL (web_copy)
-    std::optional<InputError> error;
-    std::optional<std::string> warning;
-    std::optional<std::string> skipped;  // a record that is no article by design, by kind
-    // From reading, so every part of a sharded run sees it: only part 0 reports it.
-    bool from_reader = false;
-    std::uint64_t input_bytes = 0;  // input consumed since the previous item
-};
-
-// A bounded first-in first-out queue between one producer and one consumer. The bound keeps
-// memory flat whatever the corpus size: the producer waits while the writer catches up.
-class Pipe {
-public:
-    explicit Pipe(std::size_t capacity) : m_capacity(capacity) {}
-
-    // False if the consumer has given up (the item is dropped).
-    bool push(Item&& item) {
-        std::unique_lock lock(m_mutex);
-        m_not_full.wait(lock, [&] { return m_items.size() < m_capacity || m_abandoned; });
-        if (m_abandoned) return false;
-        m_items.push_back(std::move(item));
-        m_not_empty.notify_one();
-        return true;
-    }
-
-    // Nothing once the producer is done and everything was taken.
-    std::optional<Item> pop() {
-        std::unique_lock lock(m_mutex);
-        m_not_empty.wait(lock, [&] { return !m_items.empty() || m_closed; });
-        if (m_items.empty()) return std::nullopt;
-        Item item = std::move(m_items.front());
-        m_items.pop_front();
-        m_not_full.notify_one();
-        return item;
-    }
-
-    void close(std::exception_ptr failure = nullptr) {
-        std::lock_guard lock(m_mutex);
-        m_closed = true;
-        m_failure = failure;
-        m_not_empty.notify_all();
-    }
-
-    void abandon() {
-        std::lock_guard lock(m_mutex);
-        m_abandoned = true;
-        m_not_full.notify_all();
-    }
-
-    [[nodiscard]] std::exception_ptr failure() {
-        std::lock_guard lock(m_mutex);
-        return m_failure;
-    }
-
-private:
-    std::mutex m_mutex;
-    std::condition_variable m_not_full;
-    std::condition_variable m_not_empty;
-    std::deque<Item> m_items;
-    std::size_t m_capacity;
-    bool m_closed = false;
-    bool m_abandoned = false;
-    std::exception_ptr m_failure;
-};
-
-// Reads and prepares every article under `paths`, handing each outcome to `sink` in input
-// order; stops early when `sink` returns false. With `committed`, an article the index already
-// holds with the same content is not tagged again but handed over as unchanged.
-// Articles of other parts are skipped before anything is computed for them.
-void prepare_all(const std::vector<std::filesystem::path>& paths, const ReadOptions& options, const Tagger& tagger,
-                 detail::CommittedIndex* committed, detail::Part part, const std::function<bool(Item&&)>& sink) {
-    // Its own analysis: a stemmer keeps state and must not be shared between threads.
-    const detail::Analysis analysis;
-    auto generator = detail::make_generator(analysis);
+// Reads every article under `paths`, handing each (as read: Item::read) and what reading
+// reports to `sink` in input order; stops early when `sink` returns false.
+void read_all(const std::vector<std::filesystem::path>& paths, const ReadOptions& options,
+              const std::function<bool(Item&&)>& sink) {
     bool open = true;
     std::uint64_t pending_bytes = 0;
     auto send = [&](Item&& item) {
@@ -130,7 +49,6 @@ void prepare_all(const std::vector<std::filesystem::path>& paths, const ReadOpti
     auto error = [](InputError e) {
         Item item;
         item.error = std::move(e);
-        item.from_reader = true;
         return item;
     };
     std::string current_file;
@@ -144,35 +62,20 @@ void prepare_all(const std::vector<std::filesystem::path>& paths, const ReadOpti
     reader.on_warning = [&](const std::string& w) {
         Item item;
         item.warning = w;
-        item.from_reader = true;
         send(std::move(item));
     };
     reader.on_bytes = [&](std::uint64_t n) { pending_bytes += n; };
     reader.on_skipped = [&](std::string_view kind) {
         Item item;
         item.skipped = std::string(kind);
-        item.from_reader = true;
         send(std::move(item));
     };
     reader.on_article = [&](Article&& article) {
         if (!open) return;
-        if (part.count > 1 && detail::shard_of(article.id, part.count) != part.index) return;
         Item item;
+        item.read = std::move(article);
         item.file = current_file;
-        item.web = web_copy(article);
-        try {
-            if (committed && !article.id.empty()) {
-                if (auto docid = committed->unchanged(detail::id_term(article.id), detail::content_hash(article, current_file_term))) {
-                    item.unchanged_docid = *docid;
-                    item.unchanged = std::move(article);
-                    send(std::move(item));
-                    return;
-                }
-            }
-            item.prepared = detail::IndexAccess::prepare(article, tagger.tag(article), generator, current_file_term);
-        } catch (const UsageError& e) {
-            item.error = InputError(current_file, 0, e.what());
-        }
+        item.file_term = current_file_term;
         send(std::move(item));
     };
     for (const auto& path : paths) {
@@ -185,7 +88,63 @@ void prepare_all(const std::vector<std::filesystem::path>& paths, const ReadOpti
             send(error(e));
         }
     }
-    if (pending_bytes != 0) send({});
+    if (pending_bytes != 0 && open) send({});
+}
+
+// Turns articles as read into what the writer stores: tagged and built into documents, or,
+// with `committed`, found unchanged in the index (then not tagged again). One per thread.
+class Preparer {
+public:
+    Preparer(const Tagger& tagger, detail::CommittedIndex* committed)
+        : m_tagger(tagger), m_committed(committed), m_generator(detail::make_generator(m_analysis)) {}
+
+    // Prepares item.read, if set; other items pass as they are.
+    Item prepare(Item item) {
+        if (!item.read) return item;
+        Article article = std::move(*item.read);
+        item.read.reset();
+        item.web = web_copy(article);
+        try {
+            if (m_committed && !article.id.empty()) {
+                if (auto docid = m_committed->unchanged(detail::id_term(article.id),
+                                                        detail::content_hash(article, item.file_term))) {
+                    item.unchanged_docid = *docid;
+                    item.unchanged = std::move(article);
+                    return item;
+                }
+            }
+            item.prepared =
+                detail::IndexAccess::prepare(article, m_tagger.tag(article), m_generator, item.file_term);
+        } catch (const UsageError& e) {
+            item.error = InputError(item.file, 0, e.what());
+        }
+        return item;
+    }
+
+private:
+    const Tagger& m_tagger;
+    detail::CommittedIndex* m_committed;
+    // Its own analysis: a stemmer keeps state and must not be shared between threads.
+    const detail::Analysis m_analysis;
+    Xapian::TermGenerator m_generator;
+};
+
+// Where a run's articles come from: read here from `paths`, or from another thread's reader.
+// Either way, hands `sink` each prepared item in input order, until `sink` returns false.
+void prepare_all(const std::vector<std::filesystem::path>& paths, Pipe* inbox, const ReadOptions& options,
+                 const Tagger& tagger, detail::CommittedIndex* committed, const std::function<bool(Item&&)>& sink) {
+    Preparer preparer(tagger, committed);
+    if (!inbox) {
+        read_all(paths, options, [&](Item&& item) { return sink(preparer.prepare(std::move(item))); });
+        return;
+    }
+    while (auto item = inbox->pop()) {
+        if (!sink(preparer.prepare(std::move(*item)))) {
+            inbox->abandon();
+            return;
+        }
+    }
+    if (auto failure = inbox->failure()) std::rethrow_exception(failure);
 }
 
 // Which documents a run has seen (stored or found unchanged), by docid: one bit each.
@@ -251,6 +210,41 @@ unsigned shard_of(std::string_view id, unsigned shards) noexcept {
     return shards <= 1 ? 0 : static_cast<unsigned>(fnv1a(id) % shards);
 }
 
+void read_for_shards(const std::vector<std::filesystem::path>& paths, const ReadOptions& options,
+                     const std::vector<std::unique_ptr<Pipe>>& shards) noexcept {
+    const auto count = static_cast<unsigned>(shards.size());
+    std::vector<bool> open(count, true);
+    unsigned still_open = count;
+    auto hand = [&](unsigned shard, Item&& item) {
+        if (open[shard] && !shards[shard]->push(std::move(item))) {
+            open[shard] = false;
+            --still_open;
+        }
+    };
+    std::exception_ptr failure;
+    try {
+        read_all(paths, options, [&](Item&& item) {
+            if (item.read) {
+                hand(shard_of(item.read->id, count), std::move(item));
+            } else if (item.error) {
+                for (unsigned k = 1; k < count; ++k) {
+                    Item copy;
+                    copy.error = item.error;
+                    copy.report = false;
+                    hand(k, std::move(copy));
+                }
+                hand(0, std::move(item));
+            } else {
+                hand(0, std::move(item));
+            }
+            return still_open != 0;
+        });
+    } catch (...) {
+        failure = std::current_exception();
+    }
+    for (const auto& pipe : shards) pipe->close(failure);
+}
+
 namespace {
 
 // Reads, prepares and stores every article under `paths` (and prunes), in batches that each
@@ -258,11 +252,10 @@ namespace {
 // skipped. Commits the last batch; an exception cancels the open one. Throws what the
 // callbacks throw, and DatabaseError.
 IngestStats store_in_batches(Index& index, const std::vector<std::filesystem::path>& paths,
-                             const IngestHandler& handler, const IngestOptions& options, Part part,
+                             Pipe* inbox, const IngestHandler& handler, const IngestOptions& options,
                              detail::CommittedIndex* committed) {
     IngestStats stats;
     detail::BatchGuard batch(index);
-    const bool reports_reading = part.index == 0;
     Seen seen;
     // The fullest copy so far of each web article stored or kept, by the hash of its id.
     std::unordered_map<std::uint64_t, Fullness> web_copies;
@@ -310,18 +303,18 @@ IngestStats store_in_batches(Index& index, const std::vector<std::filesystem::pa
     };
     // Every callback runs on the caller's thread, in input order, whatever the threads.
     auto take = [&](Item&& item) {
-        if (reports_reading) stats.input_bytes += item.input_bytes;
+        stats.input_bytes += item.input_bytes;
         if (item.warning) {
-            if (reports_reading || !item.from_reader) warn(*item.warning);
+            warn(*item.warning);
             return;
         }
         if (item.skipped) {
-            if (reports_reading) ++stats.skipped[*item.skipped];
+            ++stats.skipped[*item.skipped];
             return;
         }
         if (item.error) {
             unprunable.add(item.error->file());
-            if (reports_reading || !item.from_reader) {
+            if (item.report) {
                 ++stats.failed;
                 if (handler.on_error) handler.on_error(*item.error);
             }
@@ -349,7 +342,7 @@ IngestStats store_in_batches(Index& index, const std::vector<std::filesystem::pa
     const unsigned threads =
         options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     if (threads <= 1) {
-        prepare_all(paths, options.read, index.tagger(), committed, part, [&](Item&& item) {
+        prepare_all(paths, inbox, options.read, index.tagger(), committed, [&](Item&& item) {
             take(std::move(item));
             return true;
         });
@@ -359,7 +352,7 @@ IngestStats store_in_batches(Index& index, const std::vector<std::filesystem::pa
         Pipe pipe(256);
         std::thread preparer([&] {
             try {
-                prepare_all(paths, options.read, index.tagger(), committed, part,
+                prepare_all(paths, inbox, options.read, index.tagger(), committed,
                             [&](Item&& item) { return pipe.push(std::move(item)); });
                 pipe.close();
             } catch (...) {
@@ -407,7 +400,14 @@ IngestStats store_in_batches(Index& index, const std::vector<std::filesystem::pa
 }  // namespace
 
 IngestStats ingest_part(Index& index, const std::vector<std::filesystem::path>& paths, const IngestHandler& handler,
-                        const IngestOptions& options, Part part) {
+                        const IngestOptions& options, Pipe* inbox) {
+    // However this ends, the reader must not wait for this part any more.
+    struct Abandon {
+        Pipe* inbox;
+        ~Abandon() {
+            if (inbox) inbox->abandon();
+        }
+    } abandon{inbox};
     std::optional<detail::CommittedIndex> committed;
     if (!options.force) {
         // The index as last committed, read by the preparing thread (the writer's database
@@ -415,7 +415,7 @@ IngestStats ingest_part(Index& index, const std::vector<std::filesystem::path>& 
         index.commit();
         committed.emplace(detail::IndexAccess::path(index));
     }
-    auto stats = store_in_batches(index, paths, handler, options, part, committed ? &*committed : nullptr);
+    auto stats = store_in_batches(index, paths, inbox, handler, options, committed ? &*committed : nullptr);
     // Changes a callback made outside the batches, and, with `force`, those made before the
     // run if it stored nothing.
     index.commit();
@@ -427,7 +427,7 @@ IngestStats ingest_part(Index& index, const std::vector<std::filesystem::path>& 
 IngestStats ingest(Index& index, const std::vector<std::filesystem::path>& paths, const IngestHandler& handler,
                    const IngestOptions& options) {
     return detail::translate_errors(detail::IndexAccess::path(index).native(),
-                                    [&] { return detail::ingest_part(index, paths, handler, options, {}); });
+                                    [&] { return detail::ingest_part(index, paths, handler, options); });
 }
 
 }  // namespace newsfacet

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <exception>
 #include <fstream>
+#include <memory>
 #include <mutex>
 #include <sstream>
 #include <string>
@@ -26,6 +27,10 @@ namespace {
 using detail::shard_name;
 using detail::stub_name;
 using detail::stub_text;
+
+// Articles read ahead for each shard: enough to ride out a slow batch commit, few enough
+// that memory stays flat.
+constexpr std::size_t inbox_capacity = 256;
 
 // Written under another name and renamed: a searcher opening the index meanwhile sees the old
 // stub or the new one, never half of one.
@@ -105,11 +110,6 @@ IngestStats ingest_sharded(const fs::path& path, unsigned shards,
         throw UsageError("the number of shards must be 1 to " + std::to_string(max_shards) +
                          ", not " + std::to_string(shards));
     }
-    // Each shard's pipeline reads every input (and keeps its own articles): a stream can be
-    // read only once.
-    if (std::find(paths.begin(), paths.end(), fs::path(standard_input)) != paths.end()) {
-        throw UsageError("standard input cannot be indexed into a sharded index (index a file instead)");
-    }
     std::error_code ec;
     const unsigned existing = shard_count(path);
     if (existing != 0 && existing != shards) {
@@ -150,10 +150,26 @@ IngestStats ingest_sharded(const fs::path& path, unsigned shards,
     };
     std::vector<IngestStats> results(shards);
     std::vector<std::exception_ptr> failures(shards);
+    // One reader for every shard (each file read and parsed once, standard input too), each
+    // shard with its own threads to prepare and store its articles.
+    std::vector<std::unique_ptr<detail::Pipe>> inboxes;
+    for (unsigned k = 0; k < shards; ++k) inboxes.push_back(std::make_unique<detail::Pipe>(inbox_capacity));
     std::vector<std::thread> threads;
     auto join_all = [&] {
         for (auto& t : threads) t.join();
     };
+    auto no_thread = [&](const std::string& what, const std::system_error& e) {
+        // A process limit: the started threads stop reading and finish first.
+        for (auto& pipe : inboxes) pipe->abandon();
+        join_all();
+        return DatabaseError("cannot start a thread for " + what + " of " + path.string() + ": " + e.what() +
+                             " (use fewer shards)");
+    };
+    try {
+        threads.emplace_back([&] { detail::read_for_shards(paths, options.read, inboxes); });
+    } catch (const std::system_error& e) {
+        throw no_thread("reading", e);
+    }
     for (unsigned k = 0; k < shards; ++k) {
         try {
             threads.emplace_back([&, k] {
@@ -177,7 +193,7 @@ IngestStats ingest_sharded(const fs::path& path, unsigned shards,
                 };
                 try {
                     results[k] = detail::translate_errors(shard_path(path, k).native(), [&] {
-                        return detail::ingest_part(indexes[k], paths, part, options, {k, shards});
+                        return detail::ingest_part(indexes[k], paths, part, options, inboxes[k].get());
                     });
                 } catch (const std::system_error& e) {  // no thread for its preparer
                     failures[k] = std::make_exception_ptr(
@@ -185,12 +201,10 @@ IngestStats ingest_sharded(const fs::path& path, unsigned shards,
                 } catch (...) {
                     failures[k] = std::current_exception();
                 }
+                inboxes[k]->abandon();  // ingest_part has, unless it never ran
             });
         } catch (const std::system_error& e) {
-            // No thread for this shard (a process limit): the started ones finish first.
-            join_all();
-            throw DatabaseError("cannot start a thread for shard " + std::to_string(k) + " of " +
-                                path.string() + ": " + e.what() + " (use fewer shards)");
+            throw no_thread("shard " + std::to_string(k), e);
         }
     }
     join_all();
