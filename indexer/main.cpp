@@ -265,7 +265,8 @@ The index is --db, else $NEWSFACET_DB, else ./newsfacet.db.)");
     indexing_only.push_back(
         app.add_option("--threads", o.threads,
                        "1: read, tag and store each article in turn; 2: tag and build documents on a "
-                       "second thread while this one stores them (0, the default: 2 on a multi-core machine)")
+                       "second thread while this one stores them (0, the default: 2 on a multi-core machine); with --shards, "
+                       "per shard")
             ->check(CLI::NonNegativeNumber)
             ->capture_default_str());
     indexing_only.push_back(

@@ -85,7 +85,7 @@ TEST(CliStdin, StandardInputIsIndexedIntoShards) {
     auto r = run_index_piped(dir, input, {"--db", db, "--shards", "2", "-"});
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_TRUE(contains(r.err, "12 added")) << r.err;
-    auto j = search_json(dir, db, {"-n", "20", "grain"});
+    auto j = search_json(dir, db, {"-n", "20", "--no-collapse", "grain"});
     EXPECT_EQ(j["results"].size(), 12u) << answer_summary(j);
     // Both shards got some of them.
     for (const char* shard : {"shard-0", "shard-1"}) {

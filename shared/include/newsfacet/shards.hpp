@@ -72,11 +72,13 @@ NEWSFACET_EXPORT std::uint64_t merge_shards(const std::filesystem::path& path, c
 /// crash-safe batches, --prune, web copies merged: one URL id always goes to one shard), and
 /// what reading reports (bad files, warnings, skipped records) is reported once. Callbacks run
 /// one at a time (serialised with a mutex) but on the shards' threads; stats are the sum over
-/// the shards. `lock_wait` as Index::create_or_open. Throws UsageError if `shards` is 0 or
+/// the shards. `options.threads` applies per shard (1: the shard prepares and stores on one
+/// thread). `lock_wait` as Index::create_or_open. Throws UsageError if `shards` is 0 or
 /// above max_shards, or if `path` holds an index with another number of shards (or a single
 /// index); IndexLockedError if another writer holds a shard; as ingest() otherwise (the other
 /// shards still finish their run, then the first failure is thrown). Cost: about ingest()'s
-/// CPU time, spread over 1 + 2 x `shards` threads.
+/// CPU time, spread over 1 + 2 x `shards` threads (1 + `shards` with
+/// options.threads 1).
 NEWSFACET_EXPORT IngestStats ingest_sharded(const std::filesystem::path& path, unsigned shards,
                                             const std::vector<std::filesystem::path>& paths,
                                             const IngestHandler& handler = {}, const IngestOptions& options = {},
