@@ -211,6 +211,46 @@ TEST(ApiShards, ADamagedOrUnreadableStubIsADatabaseError) {
     EXPECT_EQ(shard_count(dir / "nothing-here"), 0u);
 }
 
+TEST(ApiShards, CountsFollowAShardThatChanged) {
+    // Counting reads facet columns of the shards' revisions: a commit to one shard must not
+    // leave the searcher counting from the columns of the one before.
+    TempDir dir;
+    const auto sharded = dir / "sharded";
+    (void)ingest_sharded(sharded, 2, {corpus_dir()});
+    Searcher searcher(sharded);
+    auto ukraine = [&] {
+        // Every article: columns are read for the second query matching most of the index.
+        const auto results = searcher.search(everything());
+        for (const auto& [facet, counts] : results.facets) {
+            if (facet != Facet::country) continue;
+            for (const auto& c : counts) {
+                if (c.value == "Ukraine") return std::make_pair(results.total_articles, c.count);
+            }
+        }
+        return std::make_pair(results.total_articles, std::uint64_t{0});
+    };
+    (void)ukraine();
+    auto before = ukraine();
+    ASSERT_GT(before.second, 0u);
+    for (unsigned k = 0; k < 2; ++k) {
+        Article article;
+        for (int i = 0; article.id.empty() || shard_for_id(article.id, 2) != k; ++i) article.id = "new-" + std::to_string(i);
+        article.title = "Ukraine reopens its embassy";
+        article.body = "KYIV - Ukraine reopened its embassy on Monday, officials in Ukraine said.";
+        {
+            auto shard = Index::open(shard_path(sharded, k));
+            (void)shard.add(article);
+            shard.commit();
+        }
+        searcher.reopen();
+        (void)ukraine();
+        const auto after = ukraine();
+        EXPECT_EQ(after.first, before.first + 1) << "shard " << k;
+        EXPECT_EQ(after.second, before.second + 1) << "shard " << k;
+        before = after;
+    }
+}
+
 TEST(ApiShards, ReopenFollowsAStubToAnotherDatabase) {
     // As a read replica does after a full copy: the stub names a new database, the old one is
     // deleted. reopen() must move to the new one.

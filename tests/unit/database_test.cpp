@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include <xapian.h>
 
 #include <newsfacet/error.hpp>
@@ -117,5 +119,67 @@ TEST(ErrorTranslation, TranslateErrorsKeepsXapiansMessageAndNamesTheContext) {
     EXPECT_NO_THROW(translate_errors(context, [] {}));
     EXPECT_EQ(built, 1);
     EXPECT_THROW(translate_errors("db", [] { throw Xapian::DatabaseOpeningError("no such database"); }),
+                 newsfacet::IndexNotFoundError);
+}
+
+namespace {
+
+// An index of `n` articles with ids PREFIX-0 ... at `path`.
+void small_index(const std::filesystem::path& path, const std::string& prefix, int n) {
+    auto index = newsfacet::Index::create_or_open(path);
+    for (int i = 0; i < n; ++i) {
+        newsfacet::Article article;
+        article.id = prefix + "-" + std::to_string(i);
+        article.title = "Report " + article.id;
+        article.body = "A report about the harbour.";
+        (void)index.add(article);
+    }
+    index.commit();
+}
+
+void write_file(const std::filesystem::path& file, const std::string& text) {
+    std::filesystem::create_directories(file.parent_path());
+    std::ofstream(file) << text;
+}
+
+}  // namespace
+
+TEST(DatabaseOpen, LocalShardsAreOpenedOneByOneInXapiansOrder) {
+    TempDir dir;
+    small_index(dir / "a", "a", 3);
+    small_index(dir / "b", "b", 2);
+    small_index(dir / "nested" / "c", "c", 4);
+    write_file(dir / "nested" / "XAPIANDB", "auto c\n");
+    // Comments and blank lines list nothing; a nested stub adds its own databases.
+    write_file(dir / "all" / "XAPIANDB", "# three shards\nauto " + (dir / "a").string() + "\n\nauto ../b\nauto ../nested\n");
+    const auto opened = newsfacet::detail::open_shards_for_reading(dir / "all");
+    ASSERT_EQ(opened.shards.size(), 3u);
+    EXPECT_EQ(opened.db.get_doccount(), 9u);
+    // Document d of shard k of n is (d - 1) * n + k + 1 in the database of all shards:
+    // what counting shard by shard relies on.
+    const unsigned n = 3;
+    for (unsigned k = 0; k < n; ++k) {
+        const auto& shard = opened.shards[k];
+        for (Xapian::docid d = 1; d <= shard.get_lastdocid(); ++d) {
+            EXPECT_EQ(opened.db.get_document((d - 1) * n + k + 1).get_value(newsfacet::detail::slot_id),
+                      shard.get_document(d).get_value(newsfacet::detail::slot_id))
+                << k << " " << d;
+        }
+    }
+}
+
+TEST(DatabaseOpen, OneDatabaseOrAnyRemoteShardIsNotOpenedShardByShard) {
+    TempDir dir;
+    small_index(dir / "a", "a", 2);
+    EXPECT_TRUE(newsfacet::detail::open_shards_for_reading(dir / "a").shards.empty());
+    write_file(dir / "one.stub", "auto a\n");
+    auto one = newsfacet::detail::open_shards_for_reading(dir / "one.stub");
+    EXPECT_TRUE(one.shards.empty());
+    EXPECT_EQ(one.db.get_doccount(), 2u);
+    // A remote shard: Xapian opens the stub (here it fails to connect), never shard by shard.
+    write_file(dir / "mixed.stub", "auto a\nremote 127.0.0.1:1\n");
+    EXPECT_ANY_THROW((void)newsfacet::detail::open_shards_for_reading(dir / "mixed.stub"));
+    write_file(dir / "missing.stub", "auto a\nauto nothing-here\n");
+    EXPECT_THROW((void)newsfacet::detail::open_shards_for_reading(dir / "missing.stub"),
                  newsfacet::IndexNotFoundError);
 }

@@ -116,4 +116,20 @@ std::optional<Xapian::rev> single_revision(const Xapian::Database& db) {
     }
 }
 
+std::optional<std::vector<Xapian::rev>> revisions(const Xapian::Database& db, std::span<const Xapian::Database> shards) {
+    std::vector<Xapian::rev> out;
+    if (shards.empty()) {
+        auto own = single_revision(db);
+        if (!own) return std::nullopt;
+        out.push_back(*own);
+        return out;
+    }
+    for (const auto& shard : shards) {
+        auto revision = single_revision(shard);
+        if (!revision) return std::nullopt;
+        out.push_back(*revision);
+    }
+    return out;
+}
+
 }  // namespace newsfacet::detail

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -70,5 +71,10 @@ private:
 /// The revision of a single local index, or nullopt when it has none of its own (a stub or
 /// sharded database): columns are only kept for what can be told apart from its successors.
 [[nodiscard]] std::optional<Xapian::rev> single_revision(const Xapian::Database& db);
+
+/// The revisions of `db`'s databases: its own (single_revision), or each of its local
+/// `shards` (see ReadableIndex); nullopt if it has none to tell it from its successors.
+[[nodiscard]] std::optional<std::vector<Xapian::rev>> revisions(const Xapian::Database& db,
+                                                                std::span<const Xapian::Database> shards);
 
 }  // namespace newsfacet::detail

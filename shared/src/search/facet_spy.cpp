@@ -47,7 +47,7 @@ FacetSpy::FacetSpy(const Xapian::Database& db, SpyCounts what)
     : m_db(db), m_what(std::move(what)), m_counts(m_what.facets.size()) {}
 
 void FacetSpy::operator()(const Xapian::Document& doc, double /*weight*/) {
-    m_docids.push_back(doc.get_docid());
+    m_docids.push_back((doc.get_docid() - 1) * m_shards + m_shard + 1);
     m_tallied = false;
 }
 

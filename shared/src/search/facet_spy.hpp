@@ -45,6 +45,14 @@ public:
     FacetSpy(const Xapian::Database& db, SpyCounts what);
 
     void operator()(const Xapian::Document& doc, double weight) override;
+
+    /// The documents seen from now on are those of shard `shard` of `shards`, each searched on
+    /// its own, while `db` is the database of all of them: their ids are noted as `db` numbers
+    /// them, so that counting reads `db` once for all shards (see ReadableIndex::shards).
+    void from_shard(unsigned shard, unsigned shards) noexcept {
+        m_shard = shard;
+        m_shards = shards;
+    }
     std::string get_description() const override { return "newsfacet::FacetSpy"; }
 
     /// Counts from these columns (which must be of the revision the match ran on) instead
@@ -85,6 +93,8 @@ private:
     SpyCounts m_what;
     std::shared_ptr<const FacetColumns> m_columns;
     mutable std::vector<Xapian::docid> m_docids;  // sorted by tally()
+    unsigned m_shard = 0;
+    unsigned m_shards = 1;
     mutable bool m_tallied = false;
     mutable std::vector<Counter> m_counts;  // one per m_what.facets
     mutable Counter m_months;

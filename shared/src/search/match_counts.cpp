@@ -21,8 +21,9 @@ struct MatchCounts::Portable {
     std::uint64_t groups = 0;
 };
 
-MatchCounts::MatchCounts(const Xapian::Database& db, SpyCounts what, bool portable)
-    : m_db(db), m_what(std::move(what)) {
+MatchCounts::MatchCounts(const Xapian::Database& db, SpyCounts what, bool portable,
+                         std::span<const Xapian::Database> shards)
+    : m_db(db), m_shards(shards), m_what(std::move(what)) {
     if (m_what.sources) m_source_spy = std::make_unique<Xapian::ValueCountMatchSpy>(slot_source);
     if (!portable) {
         m_spy.emplace(db, m_what);
@@ -38,22 +39,41 @@ MatchCounts::MatchCounts(const Xapian::Database& db, SpyCounts what, bool portab
 
 MatchCounts::~MatchCounts() = default;
 
-void MatchCounts::run(const Xapian::Query& query) {
-    Xapian::Enquire enquire(m_db);
+namespace {
+
+// Runs `query` unweighted over `db` with `spies`; returns the number of matches. Asked to
+// check every document, the matcher sees every match: the bound is exact.
+std::uint64_t run_spies(const Xapian::Database& db, const Xapian::Query& query,
+                        const std::vector<Xapian::MatchSpy*>& spies) {
+    Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    if (m_source_spy) enquire.add_matchspy(m_source_spy.get());
+    for (auto* spy : spies) enquire.add_matchspy(spy);
+    return enquire.get_mset(0, 0, db.get_doccount()).get_matches_lower_bound();
+}
+
+}  // namespace
+
+void MatchCounts::run(const Xapian::Query& query) {
+    std::vector<Xapian::MatchSpy*> spies;
+    if (m_source_spy) spies.push_back(m_source_spy.get());
     if (m_spy) {
-        enquire.add_matchspy(&*m_spy);
-    } else {
-        for (auto& spy : m_portable->facet_spies) enquire.add_matchspy(spy.get());
-        if (m_portable->date_spy) enquire.add_matchspy(m_portable->date_spy.get());
-        if (m_portable->key_spy) enquire.add_matchspy(m_portable->key_spy.get());
+        spies.push_back(&*m_spy);
+        if (m_shards.size() > 1) {
+            // Shard by shard; the source spy adds every shard's counts up.
+            for (std::size_t k = 0; k < m_shards.size(); ++k) {
+                m_spy->from_shard(static_cast<unsigned>(k), static_cast<unsigned>(m_shards.size()));
+                m_matches += run_spies(m_shards[k], query, spies);
+            }
+            return;
+        }
+        m_matches = run_spies(m_db, query, spies);
+        return;
     }
-    // Asked to check every document, the matcher sees every match: the bound is exact.
-    const auto mset = enquire.get_mset(0, 0, m_db.get_doccount());
-    m_matches = mset.get_matches_lower_bound();
-    if (m_spy) return;
+    for (auto& spy : m_portable->facet_spies) spies.push_back(spy.get());
+    if (m_portable->date_spy) spies.push_back(m_portable->date_spy.get());
+    if (m_portable->key_spy) spies.push_back(m_portable->key_spy.get());
+    m_matches = run_spies(m_db, query, spies);
 
     auto& p = *m_portable;
     p.facet_counts.resize(p.facet_spies.size());

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include <xapian.h>
@@ -24,10 +25,15 @@ namespace newsfacet::detail {
 ///   count to each value: exact, since an article holds a value at most once. Months sum the
 ///   dates' counts; groups are the distinct near-duplicate keys plus the keyless matches.
 /// Both give the same numbers; portable costs a map entry per distinct slot string.
+/// Local shards (ReadableIndex::shards) are counted locally, each searched on its own (a spy
+/// of their combined database would be handed each shard's own ids, which do not tell the
+/// shards apart), their matches noted by their id in `db`.
 class MatchCounts {
 public:
-    /// `db` must outlive this object. Throws nothing.
-    MatchCounts(const Xapian::Database& db, SpyCounts what, bool portable);
+    /// `db` (and `shards`, if any: the local databases `db` is made of, in its order) must
+    /// outlive this object. Throws nothing.
+    MatchCounts(const Xapian::Database& db, SpyCounts what, bool portable,
+                std::span<const Xapian::Database> shards = {});
     ~MatchCounts();
     MatchCounts(const MatchCounts&) = delete;
     MatchCounts& operator=(const MatchCounts&) = delete;
@@ -56,6 +62,7 @@ public:
 private:
     struct Portable;
     const Xapian::Database& m_db;
+    std::span<const Xapian::Database> m_shards;
     SpyCounts m_what;
     std::optional<FacetSpy> m_spy;       // local
     std::unique_ptr<Portable> m_portable;  // portable

@@ -31,9 +31,11 @@ struct Searcher::Impl {
 
     std::filesystem::path path;
     Xapian::Database db;
-    // Several shards, or a remote one: count with the spies stock xapian-tcpsrv runs (see
-    // MatchCounts). FacetSpy notes document ids, and Xapian 1.4 hands a spy of a multi-database
-    // each shard's own docids, which do not tell the shards apart.
+    // Local shards, each also on its own: counted shard by shard (see MatchCounts).
+    std::vector<Xapian::Database> shards;
+    // Shards that are not all local (a remote one): count with the spies stock xapian-tcpsrv
+    // runs (see MatchCounts). FacetSpy notes document ids, and Xapian 1.4 hands a spy of a
+    // multi-database each shard's own docids, which do not tell the shards apart.
     bool portable = false;
     Tagger tagger;
     // This searcher's own: its stemmer memoises (see Analysis), so sharing it between
@@ -43,7 +45,7 @@ struct Searcher::Impl {
     detail::Analysis analysis{4096};
     // Facet columns of one revision, read once queries matching a large share of it recur.
     std::shared_ptr<const detail::FacetColumns> columns;
-    Xapian::rev columns_revision = 0;
+    std::vector<Xapian::rev> columns_revision;
     int large_matches = 0;
 
     // The columns to count `matches` matching articles with, or null to walk the value
@@ -52,12 +54,12 @@ struct Searcher::Impl {
     // never pays for them) and then serve every later one until the index changes.
     std::shared_ptr<const detail::FacetColumns> columns_for(std::uint64_t matches) {
         if (portable) return nullptr;
-        const auto revision = detail::single_revision(db);
+        auto revision = detail::revisions(db, shards);
         if (!revision) return nullptr;
         if (columns && columns_revision == *revision) return columns;
         if (matches * 16 < db.get_doccount() || ++large_matches < 2) return nullptr;
         columns = std::make_shared<const detail::FacetColumns>(detail::FacetColumns::read(db));
-        columns_revision = *revision;
+        columns_revision = std::move(*revision);
         return columns;
     }
 
@@ -71,9 +73,15 @@ struct Searcher::Impl {
         } catch (const Xapian::DatabaseOpeningError&) {
         } catch (const Xapian::NetworkError&) {  // a remote shard restarted: connect again
         }
-        db = detail::open_for_reading(path);
-        portable = db.size() > 1 || detail::has_remote_shard(path);
+        open();
         columns.reset();
+    }
+
+    void open() {
+        auto opened = detail::open_shards_for_reading(path);
+        db = std::move(opened.db);
+        shards = std::move(opened.shards);
+        portable = shards.empty() && (db.size() > 1 || detail::has_remote_shard(path));
     }
 
     std::shared_ptr<const detail::FacetColumns> count_matches(const SearchRequest& request,
@@ -87,10 +95,7 @@ Searcher::Searcher(const std::filesystem::path& path) : Searcher(path, Tagger())
 
 Searcher::Searcher(const std::filesystem::path& path, const Tagger& tagger) : m_impl(std::make_unique<Impl>(tagger)) {
     m_impl->path = path;
-    detail::translate_errors(path.native(), [&] {
-        m_impl->db = detail::open_for_reading(path);
-        m_impl->portable = m_impl->db.size() > 1 || detail::has_remote_shard(path);
-    });
+    detail::translate_errors(path.native(), [&] { m_impl->open(); });
 }
 
 Searcher::~Searcher() = default;
@@ -381,7 +386,7 @@ std::shared_ptr<const detail::FacetColumns> Searcher::Impl::count_matches(const 
         what.sources = true;
     }
     what.groups = request.collapse;
-    detail::MatchCounts spy(db, what, portable);
+    detail::MatchCounts spy(db, what, portable, shards);
     spy.run(matching);
     auto counted_from = columns_for(spy.matches());
     spy.use(counted_from);
@@ -404,14 +409,15 @@ void Searcher::Impl::count_without_own_filters(const SearchRequest& request,
                                                SearchResults& results) {
     for (auto facet : detail::filtered_facets(request)) {
         auto wider = detail::build_query(request, analysis, tagger, db, {.facet = facet});
-        detail::MatchCounts own(db, {.facets = {facet}}, portable);
+        detail::MatchCounts own(db, {.facets = {facet}}, portable, shards);
         own.run(wider.matching);
         own.use(counted_from);
         results.facets_without_own_filter.emplace_back(facet, own.counts(facet, request.max_facet_values));
     }
     if (detail::filters_source(request)) {
         auto wider = detail::build_query(request, analysis, tagger, db, {.facet = std::nullopt, .source = true});
-        detail::MatchCounts own(db, {.facets = {}, .months = false, .groups = false, .sources = true}, portable);
+        detail::MatchCounts own(db, {.facets = {}, .months = false, .groups = false, .sources = true}, portable,
+                                shards);
         own.run(wider.matching);
         results.sources_without_own_filter = own.source_counts(request.max_facet_values);
     }

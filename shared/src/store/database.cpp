@@ -5,11 +5,13 @@
 #include <algorithm>
 #include <cerrno>
 #include <map>
+#include <optional>
 #include <system_error>
 
 #include <newsfacet/error.hpp>
 
 #include "store/schema.hpp"
+#include "store/stub.hpp"
 
 namespace newsfacet::detail {
 namespace fs = std::filesystem;
@@ -77,18 +79,62 @@ void check_exists(const fs::path& path) {
     }
 }
 
-}  // namespace
-
-Xapian::Database open_for_reading(const fs::path& path) {
+// Opens what is at `path` with `open` (which returns the database) and checks it.
+template <typename Open>
+auto open_checked(const fs::path& path, Open&& open) {
     check_exists(path);
     try {
-        Xapian::Database db(path.string());
-        check_format(db, path);
-        return db;
+        auto opened = open();
+        check_format(opened.db, path);
+        return opened;
     } catch (const Xapian::DatabaseOpeningError& e) {
         // Not "no index": something is there, but Xapian cannot open it as a database.
         throw IndexNotFoundError(path.string() + " is not a newsfacet index (" + e.get_msg() + ")");
     }
+}
+
+// The local databases a stub at `path` lists, through nested stubs, in the order Xapian opens
+// them; `path` itself if it is a database; nullopt if a stub lists anything else (a remote
+// shard, a backend named outright) or nothing. As Xapian does, a directory holding a
+// database is that database, whatever else it holds.
+std::optional<std::vector<fs::path>> local_databases(const fs::path& path, int depth) {
+    std::error_code ec;
+    const bool database = fs::exists(path / "iamglass", ec) || fs::exists(path / "iamchert", ec);
+    const auto stub = database ? std::nullopt : stub_file(path);
+    if (!stub) return std::vector<fs::path>{path};
+    if (depth > 8) return std::nullopt;  // a stub listing itself: Xapian reports it
+    std::vector<fs::path> out;
+    for (const auto& line : read_stub(*stub)) {
+        if (line.kind != StubLine::Kind::local || line.database.empty()) return std::nullopt;
+        const auto listed = line.database.is_absolute() ? line.database : stub->parent_path() / line.database;
+        auto inner = local_databases(listed, depth + 1);
+        if (!inner) return std::nullopt;
+        out.insert(out.end(), inner->begin(), inner->end());
+    }
+    if (out.empty()) return std::nullopt;
+    return out;
+}
+
+}  // namespace
+
+Xapian::Database open_for_reading(const fs::path& path) {
+    struct Opened {
+        Xapian::Database db;
+    };
+    return open_checked(path, [&] { return Opened{Xapian::Database(path.string())}; }).db;
+}
+
+ReadableIndex open_shards_for_reading(const fs::path& path) {
+    const auto databases = local_databases(path, 0);
+    if (!databases || databases->size() < 2) return ReadableIndex{open_for_reading(path), {}};
+    return open_checked(path, [&] {
+        ReadableIndex opened;
+        for (const auto& database : *databases) {
+            opened.shards.emplace_back(database.string());
+            opened.db.add_database(opened.shards.back());
+        }
+        return opened;
+    });
 }
 
 namespace {

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 #include <xapian.h>
 
@@ -18,6 +19,21 @@ namespace newsfacet::detail {
 /// Throws IndexNotFoundError (nothing there, or nothing Xapian opens) or FormatVersionError;
 /// Xapian's other errors pass, for the caller's translate_errors.
 [[nodiscard]] Xapian::Database open_for_reading(const std::filesystem::path& path);
+
+/// An index opened for reading (open_shards_for_reading): the database, and when it is
+/// several local databases listed in a stub, each of them on its own, in Xapian's order.
+struct ReadableIndex {
+    Xapian::Database db;
+    /// Empty unless `db` is two local databases or more. Each shares its state with `db`
+    /// (Database::add_database): `db.reopen()` moves them to the new revision too. Xapian
+    /// numbers a document `d` of shard `k` (of n) `(d - 1) * n + k + 1` in `db`.
+    std::vector<Xapian::Database> shards;
+};
+
+/// open_for_reading(), and when `path` is (or holds) a stub listing only local databases,
+/// directly or through nested stubs, those opened one by one and added up into the
+/// database, so that each can also be searched on its own. Throws as open_for_reading().
+[[nodiscard]] ReadableIndex open_shards_for_reading(const std::filesystem::path& path);
 
 /// Opens an index for writing, creating it when `create` is true and nothing is there.
 /// Throws IndexNotFoundError, FormatVersionError or DatabaseError for what it checks itself;

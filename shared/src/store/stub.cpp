@@ -57,7 +57,8 @@ std::vector<StubLine> read_stub(const fs::path& stub) {
         std::istringstream words(line);
         std::string type;
         std::string rest;
-        words >> type;
+        // Blank lines and comments list nothing.
+        if (!(words >> type) || type[0] == '#') continue;
         std::getline(words >> std::ws, rest);
         StubLine parsed;
         if (type == "remote") {

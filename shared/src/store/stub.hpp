@@ -35,7 +35,8 @@ struct StubLine {
     std::filesystem::path database;  // local: as written (empty if the line names none)
 };
 
-/// The lines of the stub file `stub` (none if it cannot be read). Cost: reading it.
+/// The lines of the stub file `stub` that name a database, blank lines and comments left out
+/// (none if it cannot be read). Cost: reading it.
 [[nodiscard]] std::vector<StubLine> read_stub(const std::filesystem::path& stub);
 
 /// The stub file that `path` is or holds (a directory's XAPIANDB), if any.
