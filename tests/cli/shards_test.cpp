@@ -9,6 +9,7 @@
 #include "cli_support.hpp"
 #include "generated_corpus.hpp"
 #include "servers.hpp"
+#include "turn_counting_proxy.hpp"
 
 using namespace newsfacet::testing;
 namespace fs = std::filesystem;
@@ -48,6 +49,7 @@ const std::vector<std::vector<std::string>> questions = {
     {"-n", "100", "strike NOT labour"},
     {"-n", "100", "date:2024-01-01..2024-06-30"},
     {"-n", "100", "embasy"},
+    {"-n", "10", "--country", "Ukrane", "embassy"},
     {"-n", "100", "--like", seed_id},
     {"-n", "100", "harvest wheat port"},
     {"-n", "100", "--sort", "newest", "grain"},
@@ -122,6 +124,42 @@ TEST(CliShards, LocalRemoteAndMixedShardsAnswerAsOneIndex) {
     auto second = search_json(dir, (sharded / "shard-1").string(), {"-n", "0", ""});
     EXPECT_GT(first["total_articles"].get<int>(), 100);
     EXPECT_GT(second["total_articles"].get<int>(), 100);
+}
+
+TEST(CliShards, ARemoteShardIsAskedAFewTimesPerSearchWhateverTheFacets) {
+    if (!on_path("xapian-tcpsrv")) GTEST_SKIP() << "xapian-tcpsrv not installed (Debian package xapian-tools)";
+    if (!loopback_available()) GTEST_SKIP() << "no TCP on 127.0.0.1 here: remote shards cannot be served";
+    TempDir dir;
+    const auto paths = write_articles(dir);
+    const auto sharded = dir / "sharded";
+    ASSERT_EQ(run_index(dir, with({"-q", "--db", sharded.string(), "--shards", "2"}, paths)).status, 0);
+    auto server0 = start_tcpsrv(dir, sharded / "shard-0", "tcpsrv-0");
+    auto server1 = start_tcpsrv(dir, sharded / "shard-1", "tcpsrv-1");
+    ASSERT_GT(server0.port, 0);
+    ASSERT_GT(server1.port, 0);
+    TurnCountingProxy proxy0(server0.port);
+    TurnCountingProxy proxy1(server1.port);
+    ASSERT_GT(proxy0.port(), 0);
+    ASSERT_GT(proxy1.port(), 0);
+    const auto remote = dir.write("remote.stub", "remote 127.0.0.1:" + std::to_string(proxy0.port()) +
+                                                     "\nremote 127.0.0.1:" + std::to_string(proxy1.port()) + "\n");
+    // Per shard: opening (1), the query's term statistics (2), ranking (2), counting with the
+    // facets (2); then one per result shown (a document read). Not one per word, per facet
+    // value or per result's near-duplicate check. Five words: no relevance feedback.
+    for (const auto& q : std::vector<std::vector<std::string>>{
+             {"-n", "10", "embassy missile barrage ministry protest"},
+             {"-n", "10", "--country", "Ukraine", "embassy missile barrage ministry protest"},
+             {"-n", "0", "embassy missile barrage ministry protest ambassador fence"}}) {
+        proxy0.reset();
+        proxy1.reset();
+        const auto answer = search_json(dir, remote.string(), q);
+        const auto shown = answer["results"].size();
+        const auto turns = proxy0.turns() + proxy1.turns();
+        const bool filtered = q.size() > 3;  // multi-select counts: one more counting pass
+        EXPECT_LE(turns, 2 * (7 + (filtered ? 2 : 0)) + shown) << describe(q) << ": " << proxy0.turns() << " + "
+                                                                  << proxy1.turns() << " turns, " << shown << " shown, did you mean: " << answer["corrected_query"];
+        EXPECT_GT(answer["total"].get<int>(), 0) << describe(q);
+    }
 }
 
 TEST(CliShards, ShardedIndexUpdatesIncrementallyAndKeepsItsShardCount) {

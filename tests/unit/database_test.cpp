@@ -10,6 +10,7 @@
 
 #include "store/database.hpp"
 #include "store/schema.hpp"
+#include "text/term_stats.hpp"
 #include "temp_dir.hpp"
 
 using newsfacet::testing::TempDir;
@@ -182,4 +183,29 @@ TEST(DatabaseOpen, OneDatabaseOrAnyRemoteShardIsNotOpenedShardByShard) {
     write_file(dir / "missing.stub", "auto a\nauto nothing-here\n");
     EXPECT_THROW((void)newsfacet::detail::open_shards_for_reading(dir / "missing.stub"),
                  newsfacet::IndexNotFoundError);
+}
+
+TEST(TermStats, LooksEachTermUpOnceAndNotesWhatASearchAsks) {
+    TempDir dir;
+    small_index(dir / "a", "a", 3);
+    Xapian::Database db((dir / "a").string());
+    newsfacet::detail::TermStats stats(db);
+    const std::string harbour = "Zharbour";
+    ASSERT_EQ(db.get_termfreq(harbour), 3u);
+    // Noting: every term not known is answered as held by one article, and noted once.
+    stats.start_noting();
+    EXPECT_EQ(stats.termfreq(harbour), 1u);
+    EXPECT_EQ(stats.termfreq("Znothing"), 1u);
+    EXPECT_EQ(stats.termfreq(harbour), 1u);
+    EXPECT_EQ(stats.stop_noting(), (std::vector<std::string>{harbour, "Znothing"}));
+    // After noting, what was noted is looked up for real.
+    EXPECT_EQ(stats.termfreq(harbour), 3u);
+    EXPECT_FALSE(stats.exists("Znothing"));
+    // What is learnt is believed; a term looked up is not noted again.
+    stats.learn("Zship", 7);
+    stats.start_noting();
+    EXPECT_EQ(stats.termfreq("Zship"), 7u);
+    EXPECT_EQ(stats.termfreq(harbour), 3u);
+    EXPECT_TRUE(stats.stop_noting().empty());
+    EXPECT_EQ(stats.doccount(), 3u);
 }

@@ -56,7 +56,7 @@ struct MoreLikeThis : ::testing::Test {
 TEST_F(MoreLikeThis, UnknownIdThrowsNamingIt) {
     auto db = index();
     try {
-        (void)more_like_this(db, "no-such-article", analysis);
+        (void)more_like_this(newsfacet::detail::TermStats(db), "no-such-article", analysis);
         FAIL() << "no exception";
     } catch (const newsfacet::ArticleNotFoundError& e) {
         EXPECT_EQ(e.id(), "no-such-article");
@@ -66,7 +66,7 @@ TEST_F(MoreLikeThis, UnknownIdThrowsNamingIt) {
 
 TEST_F(MoreLikeThis, TermsAreSharedWordStemsBestFirst) {
     auto db = index();
-    auto like = more_like_this(db, "missile-embassy", analysis);
+    auto like = more_like_this(newsfacet::detail::TermStats(db), "missile-embassy", analysis);
     EXPECT_EQ(like.id_term, newsfacet::detail::id_term("missile-embassy"));
     ASSERT_FALSE(like.terms.empty());
     EXPECT_LE(like.terms.size(), newsfacet::detail::like_terms);
@@ -94,7 +94,7 @@ TEST_F(MoreLikeThis, TermsAreSharedWordStemsBestFirst) {
 
 TEST_F(MoreLikeThis, QueryFindsOtherArticlesAndNeedsTheIdTermToExcludeItself) {
     auto db = index();
-    auto like = more_like_this(db, "missile-embassy", analysis);
+    auto like = more_like_this(newsfacet::detail::TermStats(db), "missile-embassy", analysis);
     Xapian::Enquire enquire(db);
     enquire.set_query(
         Xapian::Query(Xapian::Query::OP_AND_NOT, like.query, Xapian::Query(like.id_term)));
@@ -115,7 +115,7 @@ TEST_F(MoreLikeThis, AnArticleWithNoSharedWordGivesAnEmptyQuery) {
         index.commit();
     }
     Xapian::Database db((dir / "db").string());
-    auto like = more_like_this(db, "alone", analysis);
+    auto like = more_like_this(newsfacet::detail::TermStats(db), "alone", analysis);
     EXPECT_TRUE(like.terms.empty());
     EXPECT_TRUE(like.query.empty());
 }

@@ -24,7 +24,7 @@ struct QueryFixture : ::testing::Test {
     std::string describe(const std::string& q) {
         SearchRequest r;
         r.query = q;
-        return newsfacet::detail::build_query(r, analysis, tagger, db).query.get_description();
+        return newsfacet::detail::build_query(r, analysis, tagger, newsfacet::detail::TermStats(db)).query.get_description();
     }
 };
 
@@ -75,7 +75,7 @@ TEST_F(QueryFixture, RequestFiltersAndDates) {
     r.sources = {"Meridian Wire"};
     r.since = "2024-01-01";
     r.until = "2024-12-31";
-    auto d = newsfacet::detail::build_query(r, analysis, tagger, db).query.get_description();
+    auto d = newsfacet::detail::build_query(r, analysis, tagger, newsfacet::detail::TermStats(db)).query.get_description();
     EXPECT_NE(d.find("XCukraine"), std::string::npos) << d;
     EXPECT_NE(d.find("XSmeridian wire"), std::string::npos) << d;
     // Bounds are full date-times: a date means the whole day.
@@ -84,26 +84,26 @@ TEST_F(QueryFixture, RequestFiltersAndDates) {
 
 TEST_F(QueryFixture, EmptyAndFilterOnlyQueriesSortByDate) {
     SearchRequest r;
-    EXPECT_TRUE(newsfacet::detail::build_query(r, analysis, tagger, db).by_date);
+    EXPECT_TRUE(newsfacet::detail::build_query(r, analysis, tagger, newsfacet::detail::TermStats(db)).by_date);
     r.query = "country:Ukraine";
-    EXPECT_TRUE(newsfacet::detail::build_query(r, analysis, tagger, db).by_date);
+    EXPECT_TRUE(newsfacet::detail::build_query(r, analysis, tagger, newsfacet::detail::TermStats(db)).by_date);
     r.query = "embassy";
-    EXPECT_FALSE(newsfacet::detail::build_query(r, analysis, tagger, db).by_date);
+    EXPECT_FALSE(newsfacet::detail::build_query(r, analysis, tagger, newsfacet::detail::TermStats(db)).by_date);
 }
 
 TEST_F(QueryFixture, BadInputThrowsClearErrors) {
     SearchRequest r;
     // Only the explicit filter syntax refuses: an empty value, a quote never closed in a value.
     r.query = "embassy country:\"\"";
-    EXPECT_THROW((void)newsfacet::detail::build_query(r, analysis, tagger, db), newsfacet::QueryError);
+    EXPECT_THROW((void)newsfacet::detail::build_query(r, analysis, tagger, newsfacet::detail::TermStats(db)), newsfacet::QueryError);
     r.query = "embassy official:\"Ilham Aliyev";
-    EXPECT_THROW((void)newsfacet::detail::build_query(r, analysis, tagger, db), newsfacet::QueryError);
+    EXPECT_THROW((void)newsfacet::detail::build_query(r, analysis, tagger, newsfacet::detail::TermStats(db)), newsfacet::QueryError);
     r.query = "embassy";
     r.since = "yesterday";
-    EXPECT_THROW((void)newsfacet::detail::build_query(r, analysis, tagger, db), newsfacet::UsageError);
+    EXPECT_THROW((void)newsfacet::detail::build_query(r, analysis, tagger, newsfacet::detail::TermStats(db)), newsfacet::UsageError);
     r.since = "2025-01-01";
     r.until = "2024-01-01";
-    EXPECT_THROW((void)newsfacet::detail::build_query(r, analysis, tagger, db), newsfacet::UsageError);
+    EXPECT_THROW((void)newsfacet::detail::build_query(r, analysis, tagger, newsfacet::detail::TermStats(db)), newsfacet::UsageError);
 }
 
 TEST_F(QueryFixture, WordsOfOneFamilyAreOneConcept) {
@@ -221,7 +221,7 @@ TEST_F(QueryFixture, WildcardsDoNotInflateTheFixedWeightOfEveryConcept) {
 TEST_F(QueryFixture, EveryWordButNumbersEarnsTheHeadlineBonus) {
     SearchRequest r;
     r.query = "\xC3\xA9lection pitcher 13";
-    const auto query = newsfacet::detail::build_query(r, analysis, tagger, db).query;
+    const auto query = newsfacet::detail::build_query(r, analysis, tagger, newsfacet::detail::TermStats(db)).query;
     std::set<std::string> terms(query.get_unique_terms_begin(), query.get_unique_terms_end());
     EXPECT_TRUE(terms.count("ZS" + analysis.stemmer("\xC3\xA9lection")));
     EXPECT_TRUE(terms.count("ZSpitcher"));

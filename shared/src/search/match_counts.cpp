@@ -43,18 +43,18 @@ namespace {
 
 // Runs `query` unweighted over `db` with `spies`; returns the number of matches. Asked to
 // check every document, the matcher sees every match: the bound is exact.
-std::uint64_t run_spies(const Xapian::Database& db, const Xapian::Query& query,
-                        const std::vector<Xapian::MatchSpy*>& spies) {
+Xapian::MSet run_spies(const Xapian::Database& db, const Xapian::Query& query,
+                       const std::vector<Xapian::MatchSpy*>& spies) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     for (auto* spy : spies) enquire.add_matchspy(spy);
-    return enquire.get_mset(0, 0, db.get_doccount()).get_matches_lower_bound();
+    return enquire.get_mset(0, 0, db.get_doccount());
 }
 
 }  // namespace
 
-void MatchCounts::run(const Xapian::Query& query) {
+void MatchCounts::run(const Xapian::Query& query, TermStats* learn_into, const std::vector<std::string>& terms) {
     std::vector<Xapian::MatchSpy*> spies;
     if (m_source_spy) spies.push_back(m_source_spy.get());
     if (m_spy) {
@@ -63,17 +63,27 @@ void MatchCounts::run(const Xapian::Query& query) {
             // Shard by shard; the source spy adds every shard's counts up.
             for (std::size_t k = 0; k < m_shards.size(); ++k) {
                 m_spy->from_shard(static_cast<unsigned>(k), static_cast<unsigned>(m_shards.size()));
-                m_matches += run_spies(m_shards[k], query, spies);
+                m_matches += run_spies(m_shards[k], query, spies).get_matches_lower_bound();
             }
             return;
         }
-        m_matches = run_spies(m_db, query, spies);
+        m_matches = run_spies(m_db, query, spies).get_matches_lower_bound();
         return;
     }
     for (auto& spy : m_portable->facet_spies) spies.push_back(spy.get());
     if (m_portable->date_spy) spies.push_back(m_portable->date_spy.get());
     if (m_portable->key_spy) spies.push_back(m_portable->key_spy.get());
-    m_matches = run_spies(m_db, query, spies);
+    // The terms ride along on the right of AND_MAYBE, which matches what `query` matches: their
+    // statistics come back with the match's.
+    const bool learn = learn_into != nullptr && !terms.empty();
+    const auto asked = learn ? Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                                             Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()))
+                             : query;
+    const auto mset = run_spies(m_db, asked, spies);
+    m_matches = mset.get_matches_lower_bound();
+    if (learn) {
+        for (const auto& term : terms) learn_into->learn(term, mset.get_termfreq(term));
+    }
 
     auto& p = *m_portable;
     p.facet_counts.resize(p.facet_spies.size());

@@ -14,6 +14,7 @@
 
 #include "search/facet_columns.hpp"
 #include "search/facet_spy.hpp"
+#include "text/term_stats.hpp"
 
 namespace newsfacet::detail {
 
@@ -39,8 +40,9 @@ public:
     MatchCounts& operator=(const MatchCounts&) = delete;
 
     /// Runs `query` unweighted over the whole database, counting every match. Call once.
-    /// Throws what Xapian throws.
-    void run(const Xapian::Query& query);
+    /// With `learn_into` and a portable count, the same exchange with the shards also learns
+    /// the frequencies of `terms` into it. Throws what Xapian throws.
+    void run(const Xapian::Query& query, TermStats* learn_into = nullptr, const std::vector<std::string>& terms = {});
 
     /// Local counting only (ignored when portable): count from these columns of the revision
     /// the match ran on. Call after run(), before the first count.

@@ -7,22 +7,22 @@
 
 namespace newsfacet::detail {
 
-LikeQuery more_like_this(const Xapian::Database& db, const std::string& id,
+LikeQuery more_like_this(const TermStats& stats, const std::string& id,
                          const Analysis& analysis) {
     LikeQuery out;
     out.id_term = id_term(id);
-    Xapian::PostingIterator posting = db.postlist_begin(out.id_term);
-    if (posting == db.postlist_end(out.id_term)) throw ArticleNotFoundError(id);
+    Xapian::PostingIterator posting = stats.database().postlist_begin(out.id_term);
+    if (posting == stats.database().postlist_end(out.id_term)) throw ArticleNotFoundError(id);
     Xapian::RSet rset;
     rset.add_document(*posting);
 
-    const auto terms = telling_terms(db, rset, like_terms, analysis);
+    const auto terms = telling_terms(stats.database(), rset, like_terms, analysis);
     std::vector<Xapian::Query> scaled;
     for (const auto& [term, relative] : terms) {
         out.terms.emplace_back(term, relative);
         // Expanded like a query word (embassy: consulate and diplomatic mission as relatives),
         // so that articles about the same kind of thing match in other words.
-        scaled.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, analysis.thesaurus.expand(Xapian::Query(term), db),
+        scaled.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, analysis.thesaurus.expand(Xapian::Query(term), stats),
                             relative);
     }
     if (scaled.empty()) return out;

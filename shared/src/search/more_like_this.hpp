@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include "text/analysis.hpp"
+#include "text/term_stats.hpp"
 
 namespace newsfacet::detail {
 
@@ -27,9 +28,9 @@ struct LikeQuery {
 /// Builds the "more like this" query for the article with id `id`: Enquire::get_eset (Bo1
 /// weights) over an RSet of that one article, keeping only word stems (no ids, facet or title
 /// terms, numbers or stop words) that occur in at least one other article. Throws
-/// ArticleNotFoundError for an id not in `db`. Cost: reads the article's term list and the
+/// ArticleNotFoundError for an id not in the index. Cost: reads the article's term list and the
 /// frequency of each of its terms.
-[[nodiscard]] LikeQuery more_like_this(const Xapian::Database& db, const std::string& id,
+[[nodiscard]] LikeQuery more_like_this(const TermStats& stats, const std::string& id,
                                        const Analysis& analysis);
 
 }  // namespace newsfacet::detail

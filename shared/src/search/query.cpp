@@ -118,16 +118,16 @@ constexpr double common_floor = 1000;
 // (no match is run): the most frequent alternative, the rarest part of a conjunction. Shapes
 // without terms (posting sources, value ranges, wildcards) count 0, so they never make a
 // concept common.
-double concept_frequency(const Xapian::Query& q, const Xapian::Database& db) {
+double concept_frequency(const Xapian::Query& q, const TermStats& stats) {
     const auto n = q.get_num_subqueries();
     switch (q.get_type()) {
         case Xapian::Query::LEAF_TERM:
-            return db.get_termfreq(*q.get_terms_begin());
+            return stats.termfreq(*q.get_terms_begin());
         case Xapian::Query::OP_OR:
         case Xapian::Query::OP_SYNONYM:
         case Xapian::Query::OP_MAX: {
             double most = 0;
-            for (std::size_t i = 0; i < n; ++i) most = std::max(most, concept_frequency(q.get_subquery(i), db));
+            for (std::size_t i = 0; i < n; ++i) most = std::max(most, concept_frequency(q.get_subquery(i), stats));
             return most;
         }
         case Xapian::Query::OP_AND:
@@ -135,14 +135,14 @@ double concept_frequency(const Xapian::Query& q, const Xapian::Database& db) {
         case Xapian::Query::OP_NEAR:
         case Xapian::Query::OP_FILTER: {
             if (n == 0) return 0;
-            double least = concept_frequency(q.get_subquery(0), db);
-            for (std::size_t i = 1; i < n; ++i) least = std::min(least, concept_frequency(q.get_subquery(i), db));
+            double least = concept_frequency(q.get_subquery(0), stats);
+            for (std::size_t i = 1; i < n; ++i) least = std::min(least, concept_frequency(q.get_subquery(i), stats));
             return least;
         }
         case Xapian::Query::OP_AND_NOT:
         case Xapian::Query::OP_AND_MAYBE:
         case Xapian::Query::OP_SCALE_WEIGHT:
-            return n == 0 ? 0 : concept_frequency(q.get_subquery(0), db);
+            return n == 0 ? 0 : concept_frequency(q.get_subquery(0), stats);
         default:
             return 0;
     }
@@ -192,7 +192,7 @@ constexpr double title_weight = 0.5;
 // The steps of build_query, in the order it takes them.
 
 // The collection size in idf formulas (at least 1).
-[[nodiscard]] double collection_size(const Xapian::Database& db) { return std::max<double>(1, db.get_doccount()); }
+[[nodiscard]] double collection_size(const TermStats& stats) { return std::max<double>(1, stats.doccount()); }
 
 // The query text, its filters taken out, parsed by Xapian's QueryParser: stemmed (STEM_SOME
 // unless the request says not to), without stop words, words joined by OR, title: for the
@@ -216,9 +216,9 @@ constexpr unsigned words_only_flags = Xapian::QueryParser::FLAG_PHRASE | Xapian:
                                       Xapian::QueryParser::FLAG_WILDCARD;
 
 ParsedText parse_text(const SearchRequest& request, const Analysis& analysis, const Tagger& tagger,
-                      const Xapian::Database& db) {
+                      const TermStats& stats) {
     Xapian::QueryParser qp;
-    qp.set_database(db);
+    qp.set_database(stats.database());
     qp.set_stemmer(analysis.stemmer);
     qp.set_stemming_strategy(request.stem ? Xapian::QueryParser::STEM_SOME : Xapian::QueryParser::STEM_NONE);
     qp.set_stopper(&analysis.stopper);
@@ -259,17 +259,17 @@ struct RankedQuery {
     double common_cutoff = 0;
 };
 
-RankedQuery set_common_words_apart(const ParsedText& text, const Xapian::Query& expanded, const Xapian::Database& db) {
+RankedQuery set_common_words_apart(const ParsedText& text, const Xapian::Query& expanded, const TermStats& stats) {
     // The bonuses below (AND_MAYBE branches) reorder matches but never add any: counting needs
     // only this, plus the entity branches that do add matches.
     RankedQuery out{expanded, expanded, false};
     if (!several_concepts(text.parsed, expanded) || has_explicit_or(text.split.text)) return out;
     std::vector<double> frequency;
     for (std::size_t i = 0; i < expanded.get_num_subqueries(); ++i) {
-        frequency.push_back(concept_frequency(expanded.get_subquery(i), db));
+        frequency.push_back(concept_frequency(expanded.get_subquery(i), stats));
     }
     const double rarest = rarest_known(frequency);
-    const double cutoff = std::max({common_share * db.get_doccount(), common_floor, common_ratio * rarest});
+    const double cutoff = std::max({common_share * stats.doccount(), common_floor, common_ratio * rarest});
     if (rarest > 0 && rarest <= cutoff) out.common_cutoff = cutoff;
     std::vector<Xapian::Query> rare;
     std::vector<Xapian::Query> common;
@@ -289,17 +289,17 @@ RankedQuery set_common_words_apart(const ParsedText& text, const Xapian::Query& 
 // weight. Returns the title terms of the words the user typed, for the headline bonus
 // (numbers get none).
 std::vector<Xapian::Query> highlight_query_words(const Xapian::Query& parsed, bool expand, const Analysis& analysis,
-                                                 const Xapian::Database& db, HighlightSpec& highlight, int& group_id) {
-    const double n = collection_size(db);
+                                                 const TermStats& stats, HighlightSpec& highlight, int& group_id) {
+    const double n = collection_size(stats);
     std::vector<Xapian::Query> title_terms;
     for (auto it = parsed.get_unique_terms_begin(); it != parsed.get_unique_terms_end(); ++it) {
         const std::string term = *it;
         if (is_stem_term(term) || is_word_term(term)) title_terms.emplace_back(title_term(term));
-        double tf = std::max<double>(1, db.get_termfreq(term));
+        double tf = std::max<double>(1, stats.termfreq(term));
         double w = 1.0 + std::log(n / tf);
         if (!highlight.add_term(term, {group_id, w})) continue;
         if (expand) {
-            for (const auto& g : single_word_terms(analysis.thesaurus.expand(Xapian::Query(term), db))) {
+            for (const auto& g : single_word_terms(analysis.thesaurus.expand(Xapian::Query(term), stats))) {
                 if (g != term) highlight.add_term(g, {group_id, 0.5 * w});
             }
         }
@@ -312,13 +312,13 @@ std::vector<Xapian::Query> highlight_query_words(const Xapian::Query& parsed, bo
 // after the query's own words in groups from `group_id` (at half weight when there is a
 // query: the user's words say what to show). Throws ArticleNotFoundError for an unknown id.
 std::optional<LikeQuery> like_query(const SearchRequest& request, bool blank, const Analysis& analysis,
-                                    const Xapian::Database& db, HighlightSpec& highlight, int& group_id) {
+                                    const TermStats& stats, HighlightSpec& highlight, int& group_id) {
     if (request.like.empty()) return std::nullopt;
-    LikeQuery like = more_like_this(db, request.like, analysis);
-    const double n = collection_size(db);
+    LikeQuery like = more_like_this(stats, request.like, analysis);
+    const double n = collection_size(stats);
     const double share = blank ? 1.0 : 0.5;
     for (const auto& [term, relative] : like.terms) {
-        const double tf = std::max<double>(1, db.get_termfreq(term));
+        const double tf = std::max<double>(1, stats.termfreq(term));
         const double weight = share * relative * (1.0 + std::log(n / tf));
         if (highlight.add_term(term, {group_id, weight})) ++group_id;
     }
@@ -351,15 +351,15 @@ std::vector<Xapian::Query> concepts_of(const Xapian::Query& parsed, const Xapian
 // found together adds their weight, scaled by 1/(n-1). An article with all n concepts gets
 // their weight once more; one with k of them (k-1)/(n-1) of it. (For two concepts: both, or
 // no bonus.)
-std::optional<Xapian::Query> coordination_bonus(const std::vector<Xapian::Query>& concepts, const Xapian::Database& db) {
+std::optional<Xapian::Query> coordination_bonus(const std::vector<Xapian::Query>& concepts, const TermStats& stats) {
     if (concepts.size() < 2 || concepts.size() > max_coordinated_concepts) return std::nullopt;
-    const double n = collection_size(db);
+    const double n = collection_size(stats);
     std::vector<Xapian::Query> pairs;
     const double scale = 1.0 / static_cast<double>(concepts.size() - 1);
     std::vector<Xapian::Query> loose;
     for (const auto& c : concepts) loose.push_back(without_positions(c));
     std::vector<double> frequency;
-    for (const auto& c : concepts) frequency.push_back(concept_frequency(c, db));
+    for (const auto& c : concepts) frequency.push_back(concept_frequency(c, stats));
     const double rarest = rarest_known(frequency);
     for (std::size_t a = 0; a < concepts.size(); ++a) {
         for (std::size_t b = a + 1; b < concepts.size(); ++b) {
@@ -397,9 +397,9 @@ std::optional<Xapian::Query> coordination_bonus(const std::vector<Xapian::Query>
 // (figures: bench/results/query.md, "No coordination bonus once common words were set
 // apart"). Not without expansion (--verbatim).
 Xapian::Query with_coordination(const RankedQuery& ranked, const Xapian::Query& parsed, const Xapian::Query& expanded,
-                                bool expand, const Analysis& analysis, const Xapian::Database& db) {
+                                bool expand, const Analysis& analysis, const TermStats& stats) {
     if (ranked.common_split || !expand || !several_concepts(parsed, expanded)) return ranked.core;
-    auto bonus = coordination_bonus(concepts_of(parsed, expanded, analysis), db);
+    auto bonus = coordination_bonus(concepts_of(parsed, expanded, analysis), stats);
     if (!bonus) return ranked.core;
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, ranked.core, *bonus);
 }
@@ -422,9 +422,9 @@ Xapian::Query with_title_bonus(const Xapian::Query& ranked, const std::vector<Xa
 // earns. An entity as common as a common word (`common_cutoff`: "U.S." over US wire copy)
 // ranks but does not match, like the common words: the query's rarer words say what to find.
 // Cost: tagging the query text.
-void add_named_entities(const std::string& text, const Tagger& tagger, const Xapian::Database& db,
+void add_named_entities(const std::string& text, const Tagger& tagger, const TermStats& stats,
                         double common_cutoff, Xapian::Query& ranked, Xapian::Query& matching) {
-    const double n = collection_size(db);
+    const double n = collection_size(stats);
     Article as_text;
     as_text.body = text;
     std::vector<Xapian::Query> about;
@@ -432,7 +432,7 @@ void add_named_entities(const std::string& text, const Tagger& tagger, const Xap
     std::set<std::string> seen;
     for (const auto& m : tagger.tag(as_text).mentions) {
         auto term = filter_term(facet_prefix(m.facet), m.value);
-        const double frequency = db.get_termfreq(term);
+        const double frequency = stats.termfreq(term);
         if (!seen.insert(term).second || frequency == 0) continue;
         auto* fixed = new Xapian::FixedWeightPostingSource(entity_weight * bm25_idf(n, frequency));
         Xapian::Query bonus(Xapian::Query::OP_FILTER, Xapian::Query(fixed->release()), Xapian::Query(term));
@@ -581,19 +581,19 @@ bool filters_source(const SearchRequest& request) {
 }
 
 BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, const Tagger& tagger,
-                       const Xapian::Database& db, const LeftOut& without) {
+                       const TermStats& stats, const LeftOut& without) {
     BuiltQuery out;
-    const ParsedText text = parse_text(request, analysis, tagger, db);
+    const ParsedText text = parse_text(request, analysis, tagger, stats);
     const Xapian::Query& parsed = text.parsed;
-    const Xapian::Query expanded = request.expand ? analysis.thesaurus.expand(parsed, db) : parsed;
-    RankedQuery ranked = set_common_words_apart(text, expanded, db);
+    const Xapian::Query expanded = request.expand ? analysis.thesaurus.expand(parsed, stats) : parsed;
+    RankedQuery ranked = set_common_words_apart(text, expanded, stats);
     int group_id = 0;
-    const auto title_terms = highlight_query_words(parsed, request.expand, analysis, db, out.highlight, group_id);
-    const auto like = like_query(request, text.blank, analysis, db, out.highlight, group_id);
-    Xapian::Query ranking = with_coordination(ranked, parsed, expanded, request.expand, analysis, db);
+    const auto title_terms = highlight_query_words(parsed, request.expand, analysis, stats, out.highlight, group_id);
+    const auto like = like_query(request, text.blank, analysis, stats, out.highlight, group_id);
+    Xapian::Query ranking = with_coordination(ranked, parsed, expanded, request.expand, analysis, stats);
     ranking = with_title_bonus(ranking, title_terms, parsed);
     if (request.expand && !text.blank && parsed.get_type() != Xapian::Query::OP_AND_NOT) {
-        add_named_entities(text.named, tagger, db, ranked.common_cutoff, ranking, ranked.matching);
+        add_named_entities(text.named, tagger, stats, ranked.common_cutoff, ranking, ranked.matching);
     }
     out.by_date = nothing_to_rank(parsed);
     const Filters filters = collect_filters(text.split.clauses, request, tagger, without);

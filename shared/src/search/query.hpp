@@ -10,6 +10,7 @@
 #include <newsfacet/tagger.hpp>
 
 #include "text/analysis.hpp"
+#include "text/term_stats.hpp"
 #include "search/query_case.hpp"
 #include "search/snippet_builder.hpp"
 
@@ -38,10 +39,10 @@ struct LeftOut {
 };
 
 /// Parses the query text (words, phrases, operators, facet filters), expands it with the
-/// thesaurus and adds the request's filters but those `without` names. Throws QueryError or
-/// UsageError.
+/// thesaurus and adds the request's filters but those `without` names, weighing words by
+/// `stats`. Throws QueryError or UsageError.
 [[nodiscard]] BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis,
-                                     const Tagger& tagger, const Xapian::Database& db, const LeftOut& without = {});
+                                     const Tagger& tagger, const TermStats& stats, const LeftOut& without = {});
 
 /// The name test of query_case.hpp: a word is a name if the tagger finds an entity in it
 /// alone ("Turkey", "Kiev"). Keeps a reference to `tagger`. Cost: tagging the word.

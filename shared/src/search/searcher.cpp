@@ -20,6 +20,7 @@
 #include "search/query.hpp"
 #include "search/query_case.hpp"
 #include "text/ranking.hpp"
+#include "text/term_stats.hpp"
 #include "store/schema.hpp"
 #include "search/snippet_builder.hpp"
 #include "search/spelling.hpp"
@@ -37,6 +38,8 @@ struct Searcher::Impl {
     // runs (see MatchCounts). FacetSpy notes document ids, and Xapian 1.4 hands a spy of a
     // multi-database each shard's own docids, which do not tell the shards apart.
     bool portable = false;
+    // A shard is remote: each statistic looked up is a round trip, learnt ahead instead.
+    bool remote = false;
     Tagger tagger;
     // This searcher's own: its stemmer memoises (see Analysis), so sharing it between
     // Searchers would let two threads write one memo. A small memo: a search stems its query
@@ -81,12 +84,15 @@ struct Searcher::Impl {
         auto opened = detail::open_shards_for_reading(path);
         db = std::move(opened.db);
         shards = std::move(opened.shards);
-        portable = shards.empty() && (db.size() > 1 || detail::has_remote_shard(path));
+        remote = detail::has_remote_shard(path);
+        portable = shards.empty() && (db.size() > 1 || remote);
     }
 
     std::shared_ptr<const detail::FacetColumns> count_matches(const SearchRequest& request,
-                                                              const Xapian::Query& matching, SearchResults& results);
-    void count_without_own_filters(const SearchRequest& request,
+                                                              const Xapian::Query& matching, detail::TermStats& stats,
+                                                              const std::vector<std::string>& also_learn,
+                                                              SearchResults& results);
+    void count_without_own_filters(const SearchRequest& request, const detail::TermStats& stats,
                                    const std::shared_ptr<const detail::FacetColumns>& counted_from,
                                    SearchResults& results);
 };
@@ -158,9 +164,10 @@ bool stemmed_by_parser(std::string_view typed) {
 
 // Did you mean, for query words (SearchResults::corrected_query). Cost: nothing more than a
 // term lookup per word unless a word matches nothing.
-std::string corrected_query(const Xapian::Database& db, const detail::Analysis& analysis,
+std::string corrected_query(const detail::TermStats& stats, const detail::Analysis& analysis,
                             const Tagger& tagger, const SearchRequest& request,
                             const Xapian::Query& original) {
+    const auto& db = stats.database();
     const std::string& text = request.query;
     std::optional<std::vector<Mention>> mentions;
     std::string corrected;
@@ -170,11 +177,11 @@ std::string corrected_query(const Xapian::Database& db, const detail::Analysis& 
     for (const auto& word : detail::query_words(text)) {
         const std::string_view typed =
             std::string_view(text).substr(word.start, word.end - word.start);
-        if (analysis.stopper(word.term) || db.term_exists(word.term)) continue;
+        if (analysis.stopper(word.term) || stats.exists(word.term)) continue;
         // A lower-case word is searched by its stem too: "embassys" finds "embassies"; so is
         // a word of a query in capitals.
         const bool stemmed = stemmed_by_parser(typed) || detail::in_spans(without_case, word.start);
-        if (stemmed && db.term_exists(detail::stem_term(analysis.stemmer(word.term)))) continue;
+        if (stemmed && stats.exists(detail::stem_term(analysis.stemmer(word.term)))) continue;
         // A name the tagger knows (an alias such as Kiev) is understood even if no article uses it.
         if (!mentions) {
             Article as_text;
@@ -203,7 +210,7 @@ std::string corrected_query(const Xapian::Database& db, const detail::Analysis& 
     alternative.query = corrected;
     detail::BuiltQuery built;
     try {
-        built = detail::build_query(alternative, analysis, tagger, db);
+        built = detail::build_query(alternative, analysis, tagger, stats);
     } catch (const UsageError&) {
         return {};
     }
@@ -220,8 +227,9 @@ std::string corrected_query(const Xapian::Database& db, const detail::Analysis& 
 
 // How many articles matching `matching` share the near-duplicate key `key` (at least 1).
 // Most keys are unique in the index: then no search is needed.
-std::size_t matching_copies(const Xapian::Database& db, const Xapian::Query& matching, const std::string& key) {
-    if (key.empty() || db.get_termfreq(detail::copy_term(key)) <= 1) return 1;
+std::size_t matching_copies(const detail::TermStats& stats, const Xapian::Query& matching, const std::string& key) {
+    if (key.empty() || stats.termfreq(detail::copy_term(key)) <= 1) return 1;
+    const auto& db = stats.database();
     Xapian::Enquire copies(db);
     copies.set_query(Xapian::Query(Xapian::Query::OP_FILTER, matching, Xapian::Query(detail::copy_term(key))));
     copies.set_weighting_scheme(Xapian::BoolWeight());
@@ -328,7 +336,7 @@ bool set_order(Xapian::Enquire& enquire, Xapian::MultiValueKeyMaker& by_date, co
 // The hit at MSet position `it`, ranked `rank`: its stored fields, its score (0 when results
 // sort by date), its snippet and, with collapsing, the matching articles sharing its
 // near-duplicate key. Cost: reads the document; a search only if its key is not unique.
-SearchHit make_hit(const Xapian::Database& db, const Xapian::MSetIterator& it, std::size_t rank,
+SearchHit make_hit(const detail::TermStats& stats, const Xapian::MSetIterator& it, std::size_t rank,
                    const SearchRequest& request, const detail::BuiltQuery& built, const detail::Analysis& analysis) {
     auto stored = detail::read_document(it.get_document());
     SearchHit hit;
@@ -347,26 +355,83 @@ SearchHit make_hit(const Xapian::Database& db, const Xapian::MSetIterator& it, s
     hit.organizations = std::move(stored.organizations);
     // The ranking pass skips what cannot reach the page, so its collapse count is only a
     // lower bound (even 0): count the matching articles with this key instead.
-    hit.copies = request.collapse ? matching_copies(db, built.matching, it.get_collapse_key()) : 1;
+    hit.copies = request.collapse ? matching_copies(stats, built.matching, it.get_collapse_key()) : 1;
     return hit;
 }
 
 // Did you mean, for filters: for each filter value that matches no article at all, the
 // closest value in the index as "facet:Value". Cost: a term lookup per value, and a pass over
 // the facet's terms for each value that matches nothing.
-std::vector<std::string> filter_suggestions(const Xapian::Database& db, const Tagger& tagger,
+std::vector<std::string> filter_suggestions(const detail::TermStats& stats, const Tagger& tagger,
                                             const std::map<Facet, std::vector<std::string>>& filters) {
     std::vector<std::string> suggestions;
     for (const auto& [facet, values] : filters) {
         for (const auto& v : values) {
             std::string value = v;
             if (auto c = tagger.canonical(facet, v)) value = *c;
-            if (db.term_exists(detail::filter_term(detail::facet_prefix(facet), value))) continue;
-            auto closest = closest_value(db, tagger, facet, v);
+            if (stats.exists(detail::filter_term(detail::facet_prefix(facet), value))) continue;
+            auto closest = closest_value(stats.database(), tagger, facet, v);
             if (!closest.empty()) suggestions.push_back(std::string(facet_name(facet)) + ":" + closest);
         }
     }
     return suggestions;
+}
+
+// The terms a search looks up besides those of building its query: the words of the query
+// text and their stems (did you mean) and the filters' values (suggestions).
+std::vector<std::string> checked_terms(const SearchRequest& request, const detail::Analysis& analysis,
+                                       const Tagger& tagger) {
+    std::vector<std::string> terms;
+    for (const auto& word : detail::query_words(request.query)) {
+        terms.push_back(word.term);
+        terms.push_back(detail::stem_term(analysis.stemmer(word.term)));
+    }
+    for (const auto& [facet, values] : request.filters) {
+        for (const auto& v : values) {
+            const auto canonical = tagger.canonical(facet, v);
+            terms.push_back(detail::filter_term(detail::facet_prefix(facet), canonical ? *canonical : v));
+        }
+    }
+    return terms;
+}
+
+// Over remote shards, where each term looked up is a round trip to every shard: learns the
+// frequencies of every term the search will look up, in one exchange. Query building is run
+// once with every term answered as held by one article, to note what it asks about (the terms
+// a query asks about depend on its text, hardly on their frequencies: any other is still
+// looked up). Throws what build_query throws.
+void learn_ahead(const SearchRequest& request, const detail::Analysis& analysis, const Tagger& tagger,
+                 detail::TermStats& stats) {
+    stats.start_noting();
+    try {
+        (void)detail::build_query(request, analysis, tagger, stats);
+    } catch (...) {
+        (void)stats.stop_noting();
+        throw;
+    }
+    auto terms = stats.stop_noting();
+    for (auto& term : checked_terms(request, analysis, tagger)) terms.push_back(std::move(term));
+    if (terms.empty()) return;
+    std::sort(terms.begin(), terms.end());
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    // The statistics of a match come back with it from every shard at once: a match asking
+    // for no result is one exchange, however many terms.
+    Xapian::Enquire enquire(stats.database());
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    const auto mset = enquire.get_mset(0, 0);
+    for (const auto& term : terms) stats.learn(term, mset.get_termfreq(term));
+}
+
+// The near-duplicate terms of the page's articles, whose frequencies say whether a hit has
+// copies (matching_copies).
+std::vector<std::string> copy_terms(const std::vector<Xapian::MSetIterator>& page, const SearchRequest& request) {
+    std::vector<std::string> terms;
+    if (!request.collapse) return terms;
+    for (const auto& it : page) {
+        if (auto key = it.get_collapse_key(); !key.empty()) terms.push_back(detail::copy_term(key));
+    }
+    return terms;
 }
 
 }  // namespace
@@ -375,9 +440,12 @@ std::vector<std::string> filter_suggestions(const Xapian::Database& db, const Ta
 // count_facets, facets and months) into `results`. Counting needs no collapsing by Xapian (it
 // would keep every match in a table): the spy counts the distinct near-duplicate keys.
 // Returns the facet columns it counted from (null: it walked the value streams), for the
-// multi-select counts of the same revision. Cost: visits every match once.
+// multi-select counts of the same revision. Over remote shards, the same exchange learns the
+// frequencies of `also_learn` into `stats`. Cost: visits every match once.
 std::shared_ptr<const detail::FacetColumns> Searcher::Impl::count_matches(const SearchRequest& request,
                                                                           const Xapian::Query& matching,
+                                                                          detail::TermStats& stats,
+                                                                          const std::vector<std::string>& also_learn,
                                                                           SearchResults& results) {
     detail::SpyCounts what;
     if (request.count_facets) {
@@ -387,7 +455,7 @@ std::shared_ptr<const detail::FacetColumns> Searcher::Impl::count_matches(const 
     }
     what.groups = request.collapse;
     detail::MatchCounts spy(db, what, portable, shards);
-    spy.run(matching);
+    spy.run(matching, remote ? &stats : nullptr, also_learn);
     auto counted_from = columns_for(spy.matches());
     spy.use(counted_from);
     results.total_articles = spy.matches();
@@ -404,18 +472,18 @@ std::shared_ptr<const detail::FacetColumns> Searcher::Impl::count_matches(const 
 // sources_without_own_filter): for each facet the request filters on, and for the source, one
 // more query without those filters, facets counted from `counted_from` if not null. Cost: one
 // build_query and one counting pass per filtered facet or source.
-void Searcher::Impl::count_without_own_filters(const SearchRequest& request,
+void Searcher::Impl::count_without_own_filters(const SearchRequest& request, const detail::TermStats& stats,
                                                const std::shared_ptr<const detail::FacetColumns>& counted_from,
                                                SearchResults& results) {
     for (auto facet : detail::filtered_facets(request)) {
-        auto wider = detail::build_query(request, analysis, tagger, db, {.facet = facet});
+        auto wider = detail::build_query(request, analysis, tagger, stats, {.facet = facet});
         detail::MatchCounts own(db, {.facets = {facet}}, portable, shards);
         own.run(wider.matching);
         own.use(counted_from);
         results.facets_without_own_filter.emplace_back(facet, own.counts(facet, request.max_facet_values));
     }
     if (detail::filters_source(request)) {
-        auto wider = detail::build_query(request, analysis, tagger, db, {.facet = std::nullopt, .source = true});
+        auto wider = detail::build_query(request, analysis, tagger, stats, {.facet = std::nullopt, .source = true});
         detail::MatchCounts own(db, {.facets = {}, .months = false, .groups = false, .sources = true}, portable,
                                 shards);
         own.run(wider.matching);
@@ -433,7 +501,9 @@ SearchResults Searcher::run_search(const SearchRequest& request) {
     SearchResults results;
     results.query = request.query;
     results.like = request.like;
-    const auto built = detail::build_query(request, impl.analysis, impl.tagger, impl.db);
+    detail::TermStats stats(impl.db);
+    if (impl.remote) learn_ahead(request, impl.analysis, impl.tagger, stats);
+    const auto built = detail::build_query(request, impl.analysis, impl.tagger, stats);
     results.notes = built.notes;
     Xapian::Enquire enquire(impl.db);
     enquire.set_weighting_scheme(detail::ranking_weight());
@@ -446,13 +516,13 @@ SearchResults Searcher::run_search(const SearchRequest& request) {
     const Xapian::doccount docs = impl.db.get_doccount();
     auto clamp = [docs](std::size_t v) { return static_cast<Xapian::doccount>(std::min<std::size_t>(v, docs)); };
     const auto page = ranked_page(enquire, clamp(request.offset), clamp(request.limit), by_weight, request.collapse);
-    const auto counted_from = impl.count_matches(request, built.matching, results);
+    const auto counted_from = impl.count_matches(request, built.matching, stats, copy_terms(page, request), results);
     std::size_t rank = request.offset;
-    for (const auto& it : page) results.hits.push_back(make_hit(impl.db, it, ++rank, request, built, impl.analysis));
-    if (request.count_facets) impl.count_without_own_filters(request, counted_from, results);
-    results.suggestions = filter_suggestions(impl.db, impl.tagger, request.filters);
+    for (const auto& it : page) results.hits.push_back(make_hit(stats, it, ++rank, request, built, impl.analysis));
+    if (request.count_facets) impl.count_without_own_filters(request, stats, counted_from, results);
+    results.suggestions = filter_suggestions(stats, impl.tagger, request.filters);
     if (!request.query.empty()) {
-        results.corrected_query = corrected_query(impl.db, impl.analysis, impl.tagger, request, built.query);
+        results.corrected_query = corrected_query(stats, impl.analysis, impl.tagger, request, built.query);
     }
     return results;
 }

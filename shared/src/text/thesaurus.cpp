@@ -116,7 +116,7 @@ void Thesaurus::prepare(const Xapian::Stem& stemmer) {
     }
 }
 
-Xapian::Query Thesaurus::expand_term(const std::string& term, const Xapian::Database& db) const {
+Xapian::Query Thesaurus::expand_term(const std::string& term, const TermStats& stats) const {
     auto it = m_groups.find(term);
     if (it == m_groups.end()) return Xapian::Query(term);
     const auto& g = it->second;
@@ -135,7 +135,7 @@ Xapian::Query Thesaurus::expand_term(const std::string& term, const Xapian::Data
     // idf = 1.9 idf. A share of the word's ceiling, (k1 + 1) idf = 3.5 idf, let relatives
     // outrank the word (figures: bench/results/query.md, "Thesaurus relatives").
     constexpr double word_idfs = 2.0;
-    double bonus = g.related_weight * word_idfs * bm25_idf(db.get_doccount(), db.get_termfreq(term));
+    double bonus = g.related_weight * word_idfs * bm25_idf(stats.doccount(), stats.termfreq(term));
     Xapian::Query related(Xapian::Query::OP_OR, g.related.begin(), g.related.end());
     auto* fixed = new Xapian::FixedWeightPostingSource(bonus);
     // An article naming the word itself gains nothing more from also naming relatives. (Not
@@ -146,22 +146,22 @@ Xapian::Query Thesaurus::expand_term(const std::string& term, const Xapian::Data
     return Xapian::Query(Xapian::Query::OP_OR, core, only_related);
 }
 
-Xapian::Query Thesaurus::expand(const Xapian::Query& query, const Xapian::Database& db) const {
+Xapian::Query Thesaurus::expand(const Xapian::Query& query, const TermStats& stats) const {
     auto type = query.get_type();
     if (type == Xapian::Query::LEAF_TERM) {
         auto t = query.get_terms_begin();
         if (t == query.get_terms_end()) return query;
         const std::string term = *t;
-        if (is_stem_term(term)) return expand_term(term, db);
+        if (is_stem_term(term)) return expand_term(term, stats);
         // Unstemmed words (e.g. capitalised ones) expand as their stem would.
         if (is_word_term(term)) {
-            if (auto stem = stem_term(m_stemmer(term)); m_groups.count(stem)) return expand_term(stem, db);
+            if (auto stem = stem_term(m_stemmer(term)); m_groups.count(stem)) return expand_term(stem, stats);
         }
         return query;
     }
     if (type == Xapian::Query::OP_AND_NOT) {
         // What is excluded is excluded as written: "embassy -consulate" must not drop embassies.
-        std::vector<Xapian::Query> subs{expand(query.get_subquery(0), db)};
+        std::vector<Xapian::Query> subs{expand(query.get_subquery(0), stats)};
         for (std::size_t i = 1; i < query.get_num_subqueries(); ++i) subs.push_back(query.get_subquery(i));
         return Xapian::Query(type, subs.begin(), subs.end());
     }
@@ -174,7 +174,7 @@ Xapian::Query Thesaurus::expand(const Xapian::Query& query, const Xapian::Databa
         case Xapian::Query::OP_MAX: {
             std::vector<Xapian::Query> subs;
             for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-                subs.push_back(expand(query.get_subquery(i), db));
+                subs.push_back(expand(query.get_subquery(i), stats));
             }
             return Xapian::Query(type, subs.begin(), subs.end());
         }

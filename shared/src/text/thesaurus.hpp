@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include "text/stemmer.hpp"
+#include "text/term_stats.hpp"
 
 namespace newsfacet::detail {
 
@@ -31,9 +32,9 @@ public:
     /// Rewrites the weighted part of a parsed query: each stemmed word term with thesaurus
     /// entries becomes OP_SYNONYM(term, synonyms...), ORed with its relatives scaled so that a
     /// relative is never worth more than `weight` times the word itself (a rare relative would
-    /// otherwise outweigh a common original under BM25). `db` gives term frequencies.
+    /// otherwise outweigh a common original under BM25). `stats` gives term frequencies.
     /// Phrases, NEAR groups and other structures are left as they are.
-    [[nodiscard]] Xapian::Query expand(const Xapian::Query& query, const Xapian::Database& db) const;
+    [[nodiscard]] Xapian::Query expand(const Xapian::Query& query, const TermStats& stats) const;
 
 private:
     struct Entry {
@@ -47,7 +48,7 @@ private:
         double related_weight = 0.5;
     };
 
-    [[nodiscard]] Xapian::Query expand_term(const std::string& term, const Xapian::Database& db) const;
+    [[nodiscard]] Xapian::Query expand_term(const std::string& term, const TermStats& stats) const;
     [[nodiscard]] Xapian::Query word_query(const std::string& word_or_phrase) const;
 
     IrregularForms m_irregular;
