@@ -9,8 +9,9 @@
 //                       each latency counts from when the request was due, not when it was
 //                       sent, so a stalled server shows in the percentiles (no coordinated
 //                       omission, as wrk2 measures).
-// With --pid, the server's resident memory (VmRSS) is read after the first 1,000 answers and
-// at the end, for the "memory flat after 100,000 requests" measure.
+// With --pid, the server's resident memory (VmRSS) is read after 1,000, 10,000, 50,000 and
+// 100,000 answers (then every 100,000) and at the end, for the "memory flat after 100,000
+// requests" measure; each reading is printed as it is taken, with its change over 1,000.
 #include <CLI/CLI.hpp>
 #include <httplib.h>
 
@@ -148,12 +149,24 @@ private:
                 continue;
             }
             latencies.push_back(std::chrono::duration<double, std::milli>(Clock::now() - due).count());
-            if (m_answered.fetch_add(1) + 1 == 1000 && m_options.server_pid > 0)
-                m_rss_after_1000 = resident_kib(m_options.server_pid);
+            note_memory(m_answered.fetch_add(1) + 1);
         }
         std::lock_guard guard(m_totals.lock);
         m_totals.latencies_ms.insert(m_totals.latencies_ms.end(), latencies.begin(), latencies.end());
         m_totals.errors += errors;
+    }
+
+    // The server's VmRSS after `answered` answers, if that is a milestone (see the top).
+    void note_memory(std::size_t answered) {
+        if (m_options.server_pid <= 0) return;
+        const bool milestone = answered == 1000 || answered == 10000 || answered == 50000 || answered % 100000 == 0;
+        if (!milestone) return;
+        const long rss = resident_kib(m_options.server_pid);
+        if (answered == 1000) m_rss_after_1000 = rss;
+        const long base = m_rss_after_1000.load();
+        std::printf("server VmRSS after %zu answers: %ld KiB (%+.1f%% over 1,000)\n", answered, rss,
+                    base > 0 ? 100.0 * (static_cast<double>(rss) / static_cast<double>(base) - 1) : 0.0);
+        std::fflush(stdout);
     }
 
     const Options& m_options;

@@ -1,5 +1,8 @@
 // Index: create, open, add, replace, remove, commit, size and info through the public API.
+#include <cstdint>
 #include <fstream>
+#include <map>
+#include <string>
 
 #include <gtest/gtest.h>
 
@@ -135,6 +138,56 @@ TEST(ApiIndex, ChangesBecomeVisibleToSearchersAfterCommit) {
     EXPECT_EQ(searcher.search(everything()).total, 2u);
     Searcher fresh(path);
     EXPECT_EQ(fresh.search(everything()).total, 2u);
+}
+
+namespace {
+
+std::map<std::string, std::uint64_t> months_of(Searcher& searcher) {
+    std::map<std::string, std::uint64_t> months;
+    for (const auto& [month, count] : searcher.search(everything()).months) months[month] = count;
+    return months;
+}
+
+}  // namespace
+
+// Searchers sharing a SearcherCache (a server's pool) count from one copy of the facet data
+// per index revision: each still counts its own revision, and another index its own.
+TEST(ApiIndex, SearchersSharingACacheCountTheirOwnRevision) {
+    TempDir dir;
+    const auto path = dir / "index";
+    const auto other_path = dir / "other";
+    auto index = Index::create_or_open(path);
+    index.add(embassy_article("one", "Missiles struck the embassy."));
+    index.add(embassy_article("two", "Drones hit the consulate."));
+    index.commit();
+    {
+        // Committed twice, as `index` will be: the same revision number.
+        auto other = Index::create_or_open(other_path);
+        for (const char* date : {"2023-01-09", "2023-02-09"}) {
+            auto article = embassy_article(date, "Missiles struck the embassy.");
+            article.date = date;
+            other.add(article);
+            other.commit();
+        }
+    }
+    const Tagger tagger;
+    const SearcherCache cache;
+    Searcher reader(path, tagger, cache), late(path, tagger, cache), elsewhere(other_path, tagger, cache);
+    const std::map<std::string, std::uint64_t> before{{"2024-05", 2}};
+    EXPECT_EQ(months_of(reader), before);
+    EXPECT_EQ(months_of(reader), before);  // the second search matching all reads the facet data
+
+    auto moved = embassy_article("one", "Missiles struck the embassy.");
+    moved.date = "2024-06-02";
+    index.add(moved);  // replaces "one", same document
+    index.commit();
+    reader.reopen();
+    const std::map<std::string, std::uint64_t> after{{"2024-05", 1}, {"2024-06", 1}};
+    EXPECT_EQ(months_of(reader), after);
+    EXPECT_EQ(months_of(late), before);  // still on the first commit
+    EXPECT_EQ(months_of(elsewhere), (std::map<std::string, std::uint64_t>{{"2023-01", 1}, {"2023-02", 1}}));
+    late.reopen();
+    EXPECT_EQ(months_of(late), after);
 }
 
 TEST(ApiIndex, DestructorCommits) {

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <random>
 #include <set>
 #include <string>
@@ -199,4 +200,60 @@ TEST(FacetColumns, HoldEveryDocumentsValues) {
         }
     }
     EXPECT_EQ(nd::single_revision(db), db.get_revision());
+}
+
+// A server's searchers, each with its own database handle, share one copy of the columns per
+// index revision; a new revision gets its own, never the old one's, and another index (same
+// revision number) never gets this one's.
+TEST(SharedColumns, OneCopyPerIndexRevision) {
+    newsfacet::testing::TempDir dir;
+    build(dir / "db", 5);
+    build(dir / "other", 6);
+    Xapian::Database first((dir / "db").string()), second((dir / "db").string()), other((dir / "other").string());
+    const std::vector<Xapian::rev> revision{first.get_revision()};
+    ASSERT_EQ(other.get_revision(), revision[0]);
+    nd::SharedColumns shared;
+    EXPECT_EQ(shared.get(first, revision, false), nullptr);  // nothing read yet
+    const auto read = shared.get(first, revision, true);
+    ASSERT_NE(read, nullptr);
+    EXPECT_EQ(shared.get(second, revision, false), read);
+    EXPECT_EQ(shared.get(second, revision, true), read);  // not read again
+    EXPECT_EQ(shared.get(other, revision, false), nullptr);
+    const auto others = shared.get(other, revision, true);
+    EXPECT_NE(others, read);
+    EXPECT_EQ(shared.get(first, revision, false), read);
+
+    {
+        Xapian::WritableDatabase writer((dir / "db").string());
+        Xapian::Document doc;
+        doc.add_value(nd::slot_date, "2031-07-01T00:00:00Z");
+        writer.add_document(doc);
+        writer.commit();
+    }
+    second.reopen();
+    const std::vector<Xapian::rev> newer{second.get_revision()};
+    ASSERT_GT(newer[0], revision[0]);
+    EXPECT_EQ(shared.get(second, newer, false), nullptr);
+    const auto reread = shared.get(second, newer, true);
+    ASSERT_NE(reread, nullptr);
+    EXPECT_NE(reread, read);
+    EXPECT_EQ(reread->months()[reread->month(second.get_lastdocid())], "2031-07");
+    EXPECT_EQ(read->month(second.get_lastdocid()), 0U);
+    // A searcher still on the old revision keeps its own columns, not the newer ones.
+    EXPECT_EQ(shared.get(first, revision, false), nullptr);
+    EXPECT_NE(shared.get(first, revision, true), reread);
+    EXPECT_EQ(shared.get(second, newer, false), reread);
+}
+
+TEST(SharedColumns, KeepNothingNoSearcherHolds) {
+    newsfacet::testing::TempDir dir;
+    build(dir / "db", 5);
+    Xapian::Database db((dir / "db").string());
+    nd::SharedColumns shared;
+    const std::vector<Xapian::rev> revision{db.get_revision()};
+    auto read = shared.get(db, revision, true);
+    std::weak_ptr<const nd::FacetColumns> watch = read;
+    read.reset();
+    EXPECT_TRUE(watch.expired());
+    EXPECT_EQ(shared.get(db, revision, false), nullptr);
 }

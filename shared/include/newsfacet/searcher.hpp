@@ -143,6 +143,24 @@ struct ArticleRecord {
     Tagging tagging;
 };
 
+/// What Searchers may share besides a Tagger: the facet data of the index revisions they read
+/// (see Searcher::search, "Memory"). Searchers made with copies of one SearcherCache hold one
+/// copy of it per index revision instead of one each, read by the first of them that needs it
+/// (a server's searchers, one per worker thread, read and hold it once). A cheap handle:
+/// copies share one cache. Safe to use from any number of threads at once (it locks; a
+/// searcher needing data another is reading waits for that read). Searchers of different
+/// indexes may share one. Keeps only what some searcher still holds.
+class NEWSFACET_EXPORT SearcherCache {
+public:
+    /// An empty cache. Cost: one small allocation.
+    SearcherCache();
+
+private:
+    friend class Searcher;
+    struct Impl;
+    std::shared_ptr<Impl> m_impl;
+};
+
 /// A read-only view of an index for searching. Sees the index as it was when opened (or last
 /// reopen()ed). Move-only.
 ///
@@ -151,8 +169,8 @@ struct ArticleRecord {
 /// not const because they change the searcher: a search may move it to a newer revision,
 /// keeps facet data and memoises stems. size() changes nothing, but it too runs Xapian code
 /// that promises no thread safety: no member may run in two threads at once. Searchers share
-/// nothing mutable with each other or with an Index (each has its own stemmer; a Tagger is
-/// immutable), so any number of them, each on its own thread, may search one index while an
+/// nothing mutable with each other or with an Index but a SearcherCache, which locks (each has
+/// its own stemmer; a Tagger is immutable), so any number of them, each on its own thread, may search one index while an
 /// Index writes it from another thread.
 class NEWSFACET_EXPORT Searcher {
 public:
@@ -168,6 +186,10 @@ public:
     /// copy sharing its gazetteer, see Tagger) instead of a built-in tagger of its own: the
     /// searchers of one process (a server's, one per thread) then hold one gazetteer.
     Searcher(const std::filesystem::path& path, const Tagger& tagger);
+
+    /// As Searcher(path, tagger), sharing facet data with the other searchers of `cache`
+    /// (see SearcherCache) instead of keeping its own.
+    Searcher(const std::filesystem::path& path, const Tagger& tagger, const SearcherCache& cache);
     ~Searcher();
     Searcher(Searcher&&) noexcept;
     Searcher& operator=(Searcher&&) noexcept;
@@ -185,7 +207,8 @@ public:
     /// and the frequencies of its terms; throws ArticleNotFoundError for an unknown id.
     /// Memory: from the second search matching at least 1/16 of the index, the searcher keeps
     /// the facet data of every article in memory (about 30 bytes each; read once, in about
-    /// the time one such search takes) and counts from it until the index changes. Over
+    /// the time one such search takes, or taken from its SearcherCache if a searcher sharing
+    /// it read that revision already) and counts from it until the index changes. Over
     /// shards (several databases, or a remote one) counting uses Xapian's built-in value
     /// counting instead, which holds one entry per distinct stored value among the matches,
     /// and each remote shard adds network round trips (statistics, match, counts, each hit).

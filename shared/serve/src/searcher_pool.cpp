@@ -28,7 +28,7 @@ SearcherPool::Lease SearcherPool::borrow() {
         }
     }
     try {
-        return Lease(*this, std::make_unique<Searcher>(m_path, m_tagger));
+        return Lease(*this, std::make_unique<Searcher>(m_path, m_tagger, m_cache));
     } catch (const Error& e) {
         throw HttpError(503, "", std::string("the index cannot be opened: ") + e.what());
     }

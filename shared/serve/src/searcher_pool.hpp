@@ -44,6 +44,7 @@ private:
 
     std::filesystem::path m_path;
     Tagger m_tagger;  // one gazetteer for every searcher (each holds a cheap copy)
+    SearcherCache m_cache;  // one copy of each revision's facet data for every searcher
     std::mutex m_mutex;
     std::vector<std::unique_ptr<Searcher>> m_kept;
 };

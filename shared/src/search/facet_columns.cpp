@@ -106,6 +106,20 @@ std::uint64_t KeyNumbers::operator()(std::string_view key) {
     return it->second;
 }
 
+std::shared_ptr<const FacetColumns> SharedColumns::get(const Xapian::Database& db,
+                                                       const std::vector<Xapian::rev>& revision, bool read) {
+    const std::string uuid = db.get_uuid();
+    if (uuid.empty()) return read ? std::make_shared<const FacetColumns>(FacetColumns::read(db)) : nullptr;
+    std::lock_guard lock(m_mutex);
+    auto& kept = m_kept[uuid];
+    auto columns = kept.columns.lock();
+    if (columns && kept.revision == revision) return columns;
+    if (!read) return nullptr;
+    auto fresh = std::make_shared<const FacetColumns>(FacetColumns::read(db));
+    if (!columns || kept.revision < revision) kept = {revision, fresh};
+    return fresh;
+}
+
 std::optional<Xapian::rev> single_revision(const Xapian::Database& db) {
     try {
         return db.get_revision();

@@ -4,6 +4,8 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -56,6 +58,30 @@ private:
     std::vector<std::uint32_t> m_months;
     std::vector<std::uint32_t> m_groups;
     std::uint32_t m_group_count = 0;
+};
+
+/// The facet columns of the index revisions some searchers read, shared between them: one
+/// copy per revision instead of one per searcher (a server's searchers, one per worker, each
+/// read and held their own). Indexes are told apart by their UUID (a sharded one's: its
+/// shards'), revisions by number (see revisions()). Holds
+/// only the newest revision of each index, and only while a searcher holds it. Thread-safe.
+class SharedColumns {
+public:
+    /// The columns of `db` as of `revision` (its current revisions()): the copy a searcher of this
+    /// cache read, else, with `read` true, read from `db` now (a searcher asking meanwhile
+    /// waits for it rather than reading too) and shared unless a newer revision already is,
+    /// else null. An index without a UUID is read for the caller alone. Throws what
+    /// FacetColumns::read throws.
+    [[nodiscard]] std::shared_ptr<const FacetColumns> get(const Xapian::Database& db, const std::vector<Xapian::rev>& revision,
+                                                         bool read);
+
+private:
+    struct Kept {
+        std::vector<Xapian::rev> revision;
+        std::weak_ptr<const FacetColumns> columns;
+    };
+    std::mutex m_mutex;
+    std::unordered_map<std::string, Kept> m_kept;  // by index UUID
 };
 
 /// Near-duplicate keys as distinct numbers: near_duplicate_number() for keys in its form, a

@@ -27,8 +27,13 @@
 
 namespace newsfacet {
 
+struct SearcherCache::Impl : detail::SharedColumns {};
+
+SearcherCache::SearcherCache() : m_impl(std::make_shared<Impl>()) {}
+
 struct Searcher::Impl {
-    explicit Impl(const Tagger& shared_tagger) : tagger(shared_tagger) {}
+    Impl(const Tagger& shared_tagger, std::shared_ptr<detail::SharedColumns> shared_columns)
+        : tagger(shared_tagger), shared(std::move(shared_columns)) {}
 
     std::filesystem::path path;
     Xapian::Database db;
@@ -45,8 +50,10 @@ struct Searcher::Impl {
     // Searchers would let two threads write one memo. A small memo: a search stems its query
     // and the few snippet words that may match it, and a server keeps a searcher per worker
     // (indexing's 65,536-word memo, about 6 MB full, grew a server's memory for hours).
-    detail::Analysis analysis{4096};
-    // Facet columns of one revision, read once queries matching a large share of it recur.
+    detail::Analysis analysis{1024};
+    // Facet columns of one revision, read once queries matching a large share of it recur,
+    // shared with the searchers of the same SearcherCache.
+    std::shared_ptr<detail::SharedColumns> shared;
     std::shared_ptr<const detail::FacetColumns> columns;
     std::vector<Xapian::rev> columns_revision;
     int large_matches = 0;
@@ -54,14 +61,15 @@ struct Searcher::Impl {
     // The columns to count `matches` matching articles with, or null to walk the value
     // streams. Reading them costs about twice what walking the streams costs for a query
     // matching most of the index: they are read for the second such query (a one-off search
-    // never pays for them) and then serve every later one until the index changes.
+    // never pays for them) and then serve every later one until the index changes. Columns
+    // another searcher of the cache read cost nothing: they serve any query at once.
     std::shared_ptr<const detail::FacetColumns> columns_for(std::uint64_t matches) {
         if (portable) return nullptr;
         auto revision = detail::revisions(db, shards);
         if (!revision) return nullptr;
         if (columns && columns_revision == *revision) return columns;
-        if (matches * 16 < db.get_doccount() || ++large_matches < 2) return nullptr;
-        columns = std::make_shared<const detail::FacetColumns>(detail::FacetColumns::read(db));
+        const bool worth_reading = matches * 16 >= db.get_doccount() && ++large_matches >= 2;
+        columns = shared->get(db, *revision, worth_reading);
         columns_revision = std::move(*revision);
         return columns;
     }
@@ -99,7 +107,10 @@ struct Searcher::Impl {
 
 Searcher::Searcher(const std::filesystem::path& path) : Searcher(path, Tagger()) {}
 
-Searcher::Searcher(const std::filesystem::path& path, const Tagger& tagger) : m_impl(std::make_unique<Impl>(tagger)) {
+Searcher::Searcher(const std::filesystem::path& path, const Tagger& tagger) : Searcher(path, tagger, SearcherCache()) {}
+
+Searcher::Searcher(const std::filesystem::path& path, const Tagger& tagger, const SearcherCache& cache)
+    : m_impl(std::make_unique<Impl>(tagger, cache.m_impl)) {
     m_impl->path = path;
     detail::translate_errors(path.native(), [&] { m_impl->open(); });
 }
