@@ -16,6 +16,8 @@
 
 #include <newsfacet/error.hpp>
 
+#include "worker_pool.hpp"
+
 namespace newsfacet::server {
 
 namespace {
@@ -127,7 +129,7 @@ void serve_http(serve::Service& service, const ServerOptions& options) {
 
     httplib::Server http;
     const auto threads = options.threads;
-    http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    http.new_task_queue = [threads] { return new LastIdleFirstPool(threads); };
     http.set_payload_max_length(max_body_bytes);
     // httplib's default sets SO_REUSEPORT, with which a second server on a port in use shares
     // it silently: SO_REUSEADDR alone restarts at once after a stop and refuses a taken port.
