@@ -1,7 +1,6 @@
 // newsfacet-serve: the web page and JSON API of a newsfacet index over HTTP.
 #include <malloc.h>
 
-#include <algorithm>
 #include <cstdlib>
 #include <thread>
 
@@ -16,17 +15,14 @@
 
 namespace {
 
-// glibc's malloc gives threads arenas of their own (up to 8 per core) and, each time a large
-// block is freed, raises the size from which blocks are mapped on their own: each of the
-// server's many workers then kept the largest transient blocks of its own requests, and the
-// resident memory grew for 50,000 requests, +35% over the first 1,000 (bench/results/serve.md).
-// An arena per core (at least two; no more threads run at once) and a fixed threshold keep it flat. A
-// process setting, so the binary's, set before any thread starts; the environment's
-// MALLOC_ARENA_MAX and MALLOC_MMAP_THRESHOLD_ still win.
+// glibc's malloc maps a large block (from 128 KiB) on its own, returned to the system when
+// freed, but each time such a block is freed it raises that size to the block's: a request's
+// larger transient blocks then come from the heaps, where the pages they leave between blocks
+// still in use stay resident. The server's memory grew 12% over its first 1,000 requests'
+// within 10,000 requests without this fixed threshold, 2-5% after 100,000 with it
+// (bench/results/serve.md). A process setting, so the binary's, made before any thread
+// starts; MALLOC_MMAP_THRESHOLD_ in the environment still wins.
 void tune_allocator() {
-    if (std::getenv("MALLOC_ARENA_MAX") == nullptr) {
-        mallopt(M_ARENA_MAX, static_cast<int>(std::max(2U, std::thread::hardware_concurrency())));
-    }
     if (std::getenv("MALLOC_MMAP_THRESHOLD_") == nullptr) mallopt(M_MMAP_THRESHOLD, 128 * 1024);
 }
 

@@ -49,7 +49,8 @@ struct Searcher::Impl {
     // This searcher's own: its stemmer memoises (see Analysis), so sharing it between
     // Searchers would let two threads write one memo. A small memo: a search stems its query
     // and the few snippet words that may match it, and a server keeps a searcher per worker
-    // (indexing's 65,536-word memo, about 6 MB full, grew a server's memory for hours).
+    // (indexing's 65,536-word memo, about 6 MB full, grew a server's memory for hours; 1,024
+    // words rather than 4,096 took 3 MB off a 16-searcher server's, bench/results/serve.md).
     detail::Analysis analysis{1024};
     // Facet columns of one revision, read once queries matching a large share of it recur,
     // shared with the searchers of the same SearcherCache.
