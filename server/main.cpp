@@ -19,7 +19,7 @@ namespace {
 // freed, but each time such a block is freed it raises that size to the block's: a request's
 // larger transient blocks then come from the heaps, where the pages they leave between blocks
 // still in use stay resident. The server's memory grew 12% over its first 1,000 requests'
-// within 10,000 requests without this fixed threshold, 2-5% after 100,000 with it
+// within 10,000 requests without this fixed threshold, 5-8% after 100,000 with it
 // (bench/results/serve.md). A process setting, so the binary's, made before any thread
 // starts; MALLOC_MMAP_THRESHOLD_ in the environment still wins.
 void tune_allocator() {
