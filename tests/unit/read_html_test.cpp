@@ -253,11 +253,14 @@ TEST(ReadHtml, ARowOfLinksWithOnlySeparatorsBetweenThemIsNavigation) {
               paragraph_1 + "\n\n" + paragraph_2 + "\n\n" + paragraph_3);
     EXPECT_EQ(body_of("<p>[ <a href=\"/\">Home</a> ] [ <a href=\"/s\">Speeches</a> ]</p>"),
               paragraph_1 + "\n\n" + paragraph_2 + "\n\n" + paragraph_3);
+    EXPECT_EQ(body_of("<p><a href=\"/\">Home</a>&nbsp;|&nbsp;<a href=\"/w\">World</a>&nbsp;|</p>"),
+              paragraph_1 + "\n\n" + paragraph_2 + "\n\n" + paragraph_3);
     // Not a bar: words outside the links, one link only, links without separators, named
     // anchors (no href), or a bar inside a sentence's paragraph.
     const std::pair<std::string, std::string> kept[] = {
         {"<p>See <a href=\"/a\">Home</a> | <a href=\"/b\">Books</a></p>", "See Home | Books"},
         {"<p>| <a href=\"/a\">Previous page</a> |</p>", "| Previous page |"},
+        {"<p><a href=\"/a\">Home</a>&nbsp;caf\u00e9&nbsp;|&nbsp;<a href=\"/b\">Books</a></p>", "Home\u00a0caf\u00e9\u00a0|\u00a0Books"},
         {"<p><a href=\"/a\">Turkey Schnitzel</a> <a href=\"/b\">Tuscan Roulade</a></p>", "Turkey Schnitzel Tuscan Roulade"},
         {"<p><a name=\"n1\">Footnote one</a> | <a name=\"n2\">Footnote two</a></p>", "Footnote one | Footnote two"},
         {"<p>Printed on Page A1. <span><a href=\"/r\">Order Reprints</a> | <a href=\"/t\">Today's Paper</a></span></p>",

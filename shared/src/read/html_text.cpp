@@ -107,6 +107,11 @@ void scan_links(const xmlNode* n, LinkBar& bar) {
     for (const xmlNode* c = n; c; c = c->next) {
         if (c->type == XML_TEXT_NODE && c->content) {
             for (const auto* p = c->content; *p && !bar.loose_words; ++p) {
+                // A no-break space (&nbsp;, UTF-8 C2 A0) is space, as in "Home&nbsp;|&nbsp;World".
+                if (p[0] == 0xC2 && p[1] == 0xA0) {
+                    ++p;
+                    continue;
+                }
                 bar.loose_words = *p >= 0x80 || std::isalnum(*p) != 0;
                 bar.separators = bar.separators || *p == '|' || *p == '[' || *p == ']';
             }
