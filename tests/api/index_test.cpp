@@ -150,6 +150,28 @@ std::map<std::string, std::uint64_t> months_of(Searcher& searcher) {
 
 }  // namespace
 
+// A cache moved from still serves (a move copies the handle).
+TEST(ApiIndex, ACacheMovedFromStillServesItsSearchers) {
+    TempDir dir;
+    const auto path = dir / "index";
+    {
+        auto index = Index::create_or_open(path);
+        (void)index.add(embassy_article("one", "Missiles struck the embassy."));
+        (void)index.add(embassy_article("two", "Drones hit the consulate."));
+        index.commit();
+    }
+    SearcherCache cache;
+    SearcherCache moved(std::move(cache));
+    Searcher first(path, Tagger(), cache);  // NOLINT(bugprone-use-after-move): what is tested
+    Searcher second(path, Tagger(), moved);
+    SearchRequest all;
+    all.limit = 10;
+    for (int i = 0; i < 3; ++i) {  // columns are read from the second large search on
+        EXPECT_EQ(first.search(all).total_articles, 2u);
+        EXPECT_EQ(second.search(all).total_articles, 2u);
+    }
+}
+
 // Searchers sharing a SearcherCache (a server's pool) count from one copy of the facet data
 // per index revision: each still counts its own revision, and another index its own.
 TEST(ApiIndex, SearchersSharingACacheCountTheirOwnRevision) {

@@ -154,6 +154,11 @@ class NEWSFACET_EXPORT SearcherCache {
 public:
     /// An empty cache. Cost: one small allocation.
     SearcherCache();
+    /// Copies share the cache. Declared so that a move copies too: a cache moved from stays
+    /// usable (no move leaves it empty).
+    SearcherCache(const SearcherCache&) = default;
+    SearcherCache& operator=(const SearcherCache&) = default;
+    ~SearcherCache() = default;
 
 private:
     friend class Searcher;
@@ -208,10 +213,14 @@ public:
     /// Memory: from the second search matching at least 1/16 of the index, the searcher keeps
     /// the facet data of every article in memory (about 30 bytes each; read once, in about
     /// the time one such search takes, or taken from its SearcherCache if a searcher sharing
-    /// it read that revision already) and counts from it until the index changes. Over
-    /// shards (several databases, or a remote one) counting uses Xapian's built-in value
-    /// counting instead, which holds one entry per distinct stored value among the matches,
-    /// and each remote shard adds network round trips (statistics, match, counts, each hit).
+    /// it read that revision already) and counts from it until the index changes. Local
+    /// shards count the same way, their facet data held once for all of them (about 30 bytes
+    /// per document number of the shards together: shards of very different sizes cost more).
+    /// With a remote shard, counting uses Xapian's built-in value counting instead, which holds
+    /// one entry per distinct stored value among the matches, and each remote shard adds
+    /// network round trips: the query's term statistics (one exchange), ranking, counting,
+    /// and one per hit shown (more with relevance feedback, SearchRequest::like, or a word
+    /// matching nothing).
     [[nodiscard]] SearchResults search(const SearchRequest& request);
 
     /// The article with id `id` (any bytes, as indexed), with its stored facets and its

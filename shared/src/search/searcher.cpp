@@ -514,7 +514,8 @@ SearchResults Searcher::run_search(const SearchRequest& request) {
     results.query = request.query;
     results.like = request.like;
     detail::TermStats stats(impl.db);
-    if (impl.remote) learn_ahead(request, impl.analysis, impl.tagger, stats);
+    // Not for more like this: noting would read the article and expand it once more.
+    if (impl.remote && request.like.empty()) learn_ahead(request, impl.analysis, impl.tagger, stats);
     const auto built = detail::build_query(request, impl.analysis, impl.tagger, stats);
     results.notes = built.notes;
     Xapian::Enquire enquire(impl.db);
