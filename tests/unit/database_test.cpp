@@ -10,6 +10,7 @@
 
 #include "store/database.hpp"
 #include "store/schema.hpp"
+#include "store/stub.hpp"
 #include "text/term_stats.hpp"
 #include "temp_dir.hpp"
 
@@ -177,12 +178,27 @@ TEST(DatabaseOpen, OneDatabaseOrAnyRemoteShardIsNotOpenedShardByShard) {
     auto one = newsfacet::detail::open_shards_for_reading(dir / "one.stub");
     EXPECT_TRUE(one.shards.empty());
     EXPECT_EQ(one.db.get_doccount(), 2u);
-    // A remote shard: Xapian opens the stub (here it fails to connect), never shard by shard.
+    // A remote shard: never counted shard by shard (here it fails to connect).
     write_file(dir / "mixed.stub", "auto a\nremote 127.0.0.1:1\n");
     EXPECT_ANY_THROW((void)newsfacet::detail::open_shards_for_reading(dir / "mixed.stub"));
     write_file(dir / "missing.stub", "auto a\nauto nothing-here\n");
     EXPECT_THROW((void)newsfacet::detail::open_shards_for_reading(dir / "missing.stub"),
                  newsfacet::IndexNotFoundError);
+}
+
+TEST(DatabaseOpen, RemoteStubLinesOverTcpAreReadForOpeningOneByOne) {
+    TempDir dir;
+    write_file(dir / "remote.stub", "remote 127.0.0.1:33401\nremote shard.example:7\nremote :xapian-progsrv db\n"
+                                    "remote ::1:5\nremote host:port\nremote host:0\nremote host:70000\n");
+    const auto lines = newsfacet::detail::read_stub(dir / "remote.stub");
+    ASSERT_EQ(lines.size(), 7u);
+    for (const auto& line : lines) EXPECT_EQ(line.kind, newsfacet::detail::StubLine::Kind::remote);
+    EXPECT_EQ(lines[0].host, "127.0.0.1");
+    EXPECT_EQ(lines[0].port, 33401u);
+    EXPECT_EQ(lines[1].host, "shard.example");
+    EXPECT_EQ(lines[1].port, 7u);
+    // A program, an IPv6 address and ports that are none: left to Xapian.
+    for (std::size_t i = 2; i < lines.size(); ++i) EXPECT_TRUE(lines[i].host.empty()) << i;
 }
 
 TEST(TermStats, LooksEachTermUpOnceAndNotesWhatASearchAsks) {

@@ -18,6 +18,7 @@
 
 #include "search/facet_columns.hpp"
 #include "search/facet_spy.hpp"
+#include "search/match_counts.hpp"
 #include "store/schema.hpp"
 #include "temp_dir.hpp"
 
@@ -30,9 +31,10 @@ namespace {
 constexpr int term_count = 6;
 
 // Documents with random facet values (0-3 per facet), dates, near-duplicate keys (shared by
-// a few, absent from some) and terms t0..t5; some deleted, so docids have gaps. std::mt19937's
+// a few, absent from some) and terms t0..t5; some deleted, so docids have gaps. Each in
+// `with_month` of 4 has slot_month, as documents written since it exists do. std::mt19937's
 // output is fixed by the standard; its distributions are not, so they are not used.
-void build(const std::filesystem::path& path, std::uint32_t seed) {
+void build(const std::filesystem::path& path, std::uint32_t seed, unsigned with_month = 4) {
     std::mt19937 random(seed);
     Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
     for (int i = 0; i < 400; ++i) {
@@ -46,6 +48,10 @@ void build(const std::filesystem::path& path, std::uint32_t seed) {
             if (!joined.empty()) doc.add_value(nd::facet_slot(facet), joined);
         }
         if (random() % 5 != 0) doc.add_value(nd::slot_date, "20" + std::to_string(10 + random() % 3) + "-0" + std::to_string(1 + random() % 9) + "-01T00:00:00Z");
+        if (random() % 4 < with_month) {
+            const auto date = doc.get_value(nd::slot_date);
+            doc.add_value(nd::slot_month, date.empty() ? std::string(nd::month_undated) : date.substr(0, 7));
+        }
         if (random() % 4 != 0) {
             // Keys as near_duplicate_key makes them, and some of another form.
             auto n = static_cast<unsigned>(random() % 300);
@@ -66,6 +72,7 @@ void build(const std::filesystem::path& path, std::uint32_t seed) {
 struct Expected {
     std::map<std::string, std::uint64_t> counts[newsfacet::all_facets.size()];
     std::map<std::string, std::uint64_t> months;
+    std::map<std::string, std::uint64_t> copies;  // matches per near-duplicate key
     std::uint64_t groups = 0;
 };
 
@@ -91,6 +98,7 @@ Expected brute_force(const Xapian::Database& db, const Xapian::Query& query) {
         auto date = doc.get_value(nd::slot_date);
         if (!date.empty()) ++out.months[date.substr(0, 7)];
         auto key = doc.get_value(nd::slot_collapse);
+        if (!key.empty()) ++out.copies[key];
         if (key.empty()) {
             ++out.groups;
         } else if (keys.insert(key).second) {
@@ -256,4 +264,28 @@ TEST(SharedColumns, KeepNothingNoSearcherHolds) {
     read.reset();
     EXPECT_TRUE(watch.expired());
     EXPECT_EQ(shared.get(db, revision, false), nullptr);
+}
+
+// What stock xapian-tcpsrv can count for remote shards (Xapian's own value counting spies):
+// the same counts as reading every matching document, whether every article has its month
+// (slot_month) or only some (written before it existed: months are then counted by date).
+TEST(MatchCounts, PortableCountsAgreeWithDocumentsWhetherOrNotArticlesHaveTheirMonth) {
+    newsfacet::testing::TempDir dir;
+    const nd::SpyCounts what{{newsfacet::all_facets.begin(), newsfacet::all_facets.end()}, true, true, false};
+    for (unsigned with_month : {4U, 3U, 0U}) {
+        build(dir / "db", 7, with_month);
+        Xapian::Database db((dir / "db").string());
+        for (const auto& query : queries()) {
+            const auto expected = brute_force(db, query);
+            const auto described = query.get_description() + " with_month " + std::to_string(with_month);
+            nd::MatchCounts counted(db, what, true);
+            counted.run(query);
+            EXPECT_EQ(counted.groups(), expected.groups) << described;
+            EXPECT_EQ(as_map(counted.months()), expected.months) << described;
+            for (auto facet : newsfacet::all_facets) {
+                EXPECT_EQ(as_map(counted.counts(facet, 1000)), expected.counts[static_cast<int>(facet)]) << described;
+            }
+            for (const auto& [key, n] : expected.copies) EXPECT_EQ(counted.copies(key), n > 1 ? n : 0) << key;
+        }
+    }
 }

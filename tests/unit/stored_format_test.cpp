@@ -256,6 +256,7 @@ TEST(StoredFormatDocument, ValueSlotsOfAStoredArticle) {
         {8, escaped("2024-03-05T00:00:00Z" + newest_tail)},
         {9, escaped("2024-03-05T00:00:00Z" + oldest_tail)},
         {10, "European Union"},
+        {11, "2024-03"},
     };
     EXPECT_EQ(values, expected);
 }

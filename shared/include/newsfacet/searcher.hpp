@@ -219,8 +219,8 @@ public:
     /// With a remote shard, counting uses Xapian's built-in value counting instead, which holds
     /// one entry per distinct stored value among the matches, and each remote shard adds
     /// network round trips: the query's term statistics (one exchange), ranking, counting,
-    /// and one per hit shown (more with relevance feedback, SearchRequest::like, or a word
-    /// matching nothing).
+    /// and one per hit it holds, the shards' hits read at the same time on a thread per shard
+    /// (more with relevance feedback, SearchRequest::like, or a word matching nothing).
     [[nodiscard]] SearchResults search(const SearchRequest& request);
 
     /// The article with id `id` (any bytes, as indexed), with its stored facets and its

@@ -14,11 +14,12 @@ namespace fs = std::filesystem;
 struct MatchCounts::Portable {
     // One built-in spy per slot counted; the counts are read out of them after the match.
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> facet_spies;  // as m_what.facets
-    std::unique_ptr<Xapian::ValueCountMatchSpy> date_spy;
+    std::unique_ptr<Xapian::ValueCountMatchSpy> month_spy;
     std::unique_ptr<Xapian::ValueCountMatchSpy> key_spy;
     std::vector<std::map<std::string, std::uint64_t, std::less<>>> facet_counts;
     std::map<std::string, std::uint64_t, std::less<>> month_counts;
     std::uint64_t groups = 0;
+    std::map<std::string, std::uint64_t, std::less<>> copies;  // matches per shared near-duplicate key
 };
 
 MatchCounts::MatchCounts(const Xapian::Database& db, SpyCounts what, bool portable,
@@ -33,7 +34,7 @@ MatchCounts::MatchCounts(const Xapian::Database& db, SpyCounts what, bool portab
     for (auto facet : m_what.facets) {
         m_portable->facet_spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet_slot(facet)));
     }
-    if (m_what.months) m_portable->date_spy = std::make_unique<Xapian::ValueCountMatchSpy>(slot_date);
+    if (m_what.months) m_portable->month_spy = std::make_unique<Xapian::ValueCountMatchSpy>(slot_month);
     if (m_what.groups) m_portable->key_spy = std::make_unique<Xapian::ValueCountMatchSpy>(slot_collapse);
 }
 
@@ -54,7 +55,7 @@ Xapian::MSet run_spies(const Xapian::Database& db, const Xapian::Query& query,
 
 }  // namespace
 
-void MatchCounts::run(const Xapian::Query& query, TermStats* learn_into, const std::vector<std::string>& terms) {
+void MatchCounts::run(const Xapian::Query& query) {
     std::vector<Xapian::MatchSpy*> spies;
     if (m_source_spy) spies.push_back(m_source_spy.get());
     if (m_spy) {
@@ -70,21 +71,21 @@ void MatchCounts::run(const Xapian::Query& query, TermStats* learn_into, const s
         m_matches = run_spies(m_db, query, spies).get_matches_lower_bound();
         return;
     }
-    for (auto& spy : m_portable->facet_spies) spies.push_back(spy.get());
-    if (m_portable->date_spy) spies.push_back(m_portable->date_spy.get());
-    if (m_portable->key_spy) spies.push_back(m_portable->key_spy.get());
-    // The terms ride along on the right of AND_MAYBE, which matches what `query` matches: their
-    // statistics come back with the match's.
-    const bool learn = learn_into != nullptr && !terms.empty();
-    const auto asked = learn ? Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
-                                             Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()))
-                             : query;
-    const auto mset = run_spies(m_db, asked, spies);
-    m_matches = mset.get_matches_lower_bound();
-    if (learn) {
-        for (const auto& term : terms) learn_into->learn(term, mset.get_termfreq(term));
-    }
+    m_matches = run_spies(m_db, query, portable_spies()).get_matches_lower_bound();
+    read_portable_spies();
+    if (!months_complete()) count_months_by_date(query);
+}
 
+std::vector<Xapian::MatchSpy*> MatchCounts::portable_spies() const {
+    std::vector<Xapian::MatchSpy*> spies;
+    if (m_source_spy) spies.push_back(m_source_spy.get());
+    for (const auto& spy : m_portable->facet_spies) spies.push_back(spy.get());
+    if (m_portable->month_spy) spies.push_back(m_portable->month_spy.get());
+    if (m_portable->key_spy) spies.push_back(m_portable->key_spy.get());
+    return spies;
+}
+
+void MatchCounts::read_portable_spies() {
     auto& p = *m_portable;
     p.facet_counts.resize(p.facet_spies.size());
     for (std::size_t i = 0; i < p.facet_spies.size(); ++i) {
@@ -97,10 +98,9 @@ void MatchCounts::run(const Xapian::Query& query, TermStats* learn_into, const s
             });
         }
     }
-    if (p.date_spy) {
-        for (auto it = p.date_spy->values_begin(); it != p.date_spy->values_end(); ++it) {
-            const std::string date = *it;
-            if (auto month = month_of(date); !month.empty()) p.month_counts[std::string(month)] += it.get_termfreq();
+    if (p.month_spy) {
+        for (auto it = p.month_spy->values_begin(); it != p.month_spy->values_end(); ++it) {
+            if (*it != month_undated) p.month_counts[*it] += it.get_termfreq();
         }
     }
     if (p.key_spy) {
@@ -110,9 +110,37 @@ void MatchCounts::run(const Xapian::Query& query, TermStats* learn_into, const s
         for (auto it = p.key_spy->values_begin(); it != p.key_spy->values_end(); ++it) {
             keyed += it.get_termfreq();
             ++keys;
+            // Most keys are one article's: only shared ones are kept (copies() says 0 for others).
+            if (it.get_termfreq() > 1) p.copies.emplace(*it, it.get_termfreq());
         }
         p.groups = collapsed_count(m_matches, keyed, keys);
     }
+}
+
+bool MatchCounts::months_complete() const {
+    const auto& p = *m_portable;
+    if (!p.month_spy) return true;
+    std::uint64_t seen = 0;
+    for (auto it = p.month_spy->values_begin(); it != p.month_spy->values_end(); ++it) seen += it.get_termfreq();
+    return seen == m_matches;
+}
+
+void MatchCounts::count_months_by_date(const Xapian::Query& query) {
+    // Articles written before slot_month existed: their dates are counted, one value per
+    // article (a match more, and an entry per distinct date).
+    Xapian::ValueCountMatchSpy dates(slot_date);
+    (void)run_spies(m_db, query, {&dates});
+    auto& months = m_portable->month_counts;
+    months.clear();
+    for (auto it = dates.values_begin(); it != dates.values_end(); ++it) {
+        const std::string date = *it;
+        if (auto month = month_of(date); !month.empty()) months[std::string(month)] += it.get_termfreq();
+    }
+}
+
+std::uint64_t MatchCounts::copies(const std::string& key) const {
+    const auto found = m_portable->copies.find(key);
+    return found == m_portable->copies.end() ? 0 : found->second;
 }
 
 void MatchCounts::use(std::shared_ptr<const FacetColumns> columns) {

@@ -14,7 +14,6 @@
 
 #include "search/facet_columns.hpp"
 #include "search/facet_spy.hpp"
-#include "text/term_stats.hpp"
 
 namespace newsfacet::detail {
 
@@ -23,8 +22,9 @@ namespace newsfacet::detail {
 /// - portable: one Xapian::ValueCountMatchSpy per slot, the only kind of spy a stock
 ///   `xapian-tcpsrv` can run on a remote shard. It counts whole slot strings, so the
 ///   library splits each multi-valued string (values joined by value_separator) and adds its
-///   count to each value: exact, since an article holds a value at most once. Months sum the
-///   dates' counts; groups are the distinct near-duplicate keys plus the keyless matches.
+///   count to each value: exact, since an article holds a value at most once. Months are
+///   counted by slot_month (by slot_date, in a second match, if a match lacks it: written
+///   before it existed); groups are the distinct near-duplicate keys plus the keyless matches.
 /// Both give the same numbers; portable costs a map entry per distinct slot string.
 /// Local shards (ReadableIndex::shards) are counted locally, each searched on its own (a spy
 /// of their combined database would be handed each shard's own ids, which do not tell the
@@ -40,9 +40,8 @@ public:
     MatchCounts& operator=(const MatchCounts&) = delete;
 
     /// Runs `query` unweighted over the whole database, counting every match. Call once.
-    /// With `learn_into` and a portable count, the same exchange with the shards also learns
-    /// the frequencies of `terms` into it. Throws what Xapian throws.
-    void run(const Xapian::Query& query, TermStats* learn_into = nullptr, const std::vector<std::string>& terms = {});
+    /// Throws what Xapian throws.
+    void run(const Xapian::Query& query);
 
     /// Local counting only (ignored when portable): count from these columns of the revision
     /// the match ran on. Call after run(), before the first count.
@@ -57,12 +56,21 @@ public:
     /// One facet's counts, most frequent first (ties by value), at most `limit`.
     [[nodiscard]] std::vector<FacetCount> counts(Facet facet, std::size_t limit) const;
 
+    /// Portable counting with SpyCounts::groups only: how many matches share the near-duplicate
+    /// key `key`, or 0 if fewer than 2 do. Cost: a lookup.
+    [[nodiscard]] std::uint64_t copies(const std::string& key) const;
+
     /// Matches per source, most frequent first (ties by value), at most `limit`; articles
     /// without a source are not counted. Needs SpyCounts::sources.
     [[nodiscard]] std::vector<FacetCount> source_counts(std::size_t limit) const;
 
 private:
     struct Portable;
+    std::vector<Xapian::MatchSpy*> portable_spies() const;
+    void read_portable_spies();
+    // Whether every match had a month (slot_month), else months are counted again by date.
+    [[nodiscard]] bool months_complete() const;
+    void count_months_by_date(const Xapian::Query& query);
     const Xapian::Database& m_db;
     std::span<const Xapian::Database> m_shards;
     SpyCounts m_what;

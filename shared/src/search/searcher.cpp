@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <thread>
 #include <unordered_set>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,9 @@ struct Searcher::Impl {
     Xapian::Database db;
     // Local shards, each also on its own: counted shard by shard (see MatchCounts).
     std::vector<Xapian::Database> shards;
+    // A stub's databases with a remote one, each on its own: the page's documents are read
+    // from them a thread per shard (see read_page).
+    std::vector<Xapian::Database> parts;
     // Shards that are not all local (a remote one): count with the spies stock xapian-tcpsrv
     // runs (see MatchCounts). FacetSpy notes document ids, and Xapian 1.4 hands a spy of a
     // multi-database each shard's own docids, which do not tell the shards apart.
@@ -93,14 +97,14 @@ struct Searcher::Impl {
         auto opened = detail::open_shards_for_reading(path);
         db = std::move(opened.db);
         shards = std::move(opened.shards);
+        parts = std::move(opened.parts);
         remote = detail::has_remote_shard(path);
         portable = shards.empty() && (db.size() > 1 || remote);
     }
 
     std::shared_ptr<const detail::FacetColumns> count_matches(const SearchRequest& request,
-                                                              const Xapian::Query& matching, detail::TermStats& stats,
-                                                              const std::vector<std::string>& also_learn,
-                                                              SearchResults& results);
+                                                              const Xapian::Query& matching, SearchResults& results);
+    std::vector<Xapian::Document> read_page(const std::vector<Xapian::MSetIterator>& page) const;
     void count_without_own_filters(const SearchRequest& request, const detail::TermStats& stats,
                                    const std::shared_ptr<const detail::FacetColumns>& counted_from,
                                    SearchResults& results);
@@ -345,12 +349,13 @@ bool set_order(Xapian::Enquire& enquire, Xapian::MultiValueKeyMaker& by_date, co
     return false;
 }
 
-// The hit at MSet position `it`, ranked `rank`: its stored fields, its score (0 when results
-// sort by date), its snippet and, with collapsing, the matching articles sharing its
-// near-duplicate key. Cost: reads the document; a search only if its key is not unique.
-SearchHit make_hit(const detail::TermStats& stats, const Xapian::MSetIterator& it, std::size_t rank,
-                   const SearchRequest& request, const detail::BuiltQuery& built, const detail::Analysis& analysis) {
-    auto stored = detail::read_document(it.get_document());
+// The hit `document` at MSet position `it`, ranked `rank`, with `copies` matching articles
+// sharing its near-duplicate key: its stored fields, its score (0 when results sort by date)
+// and its snippet.
+SearchHit make_hit(const Xapian::Document& document, const Xapian::MSetIterator& it, std::size_t rank,
+                   std::size_t copies, const SearchRequest& request, const detail::BuiltQuery& built,
+                   const detail::Analysis& analysis) {
+    auto stored = detail::read_document(document);
     SearchHit hit;
     hit.rank = rank;
     hit.id = stored.article.id;
@@ -365,9 +370,7 @@ SearchHit make_hit(const detail::TermStats& stats, const Xapian::MSetIterator& i
     hit.facets = std::move(stored.facets);
     hit.officials = std::move(stored.officials);
     hit.organizations = std::move(stored.organizations);
-    // The ranking pass skips what cannot reach the page, so its collapse count is only a
-    // lower bound (even 0): count the matching articles with this key instead.
-    hit.copies = request.collapse ? matching_copies(stats, built.matching, it.get_collapse_key()) : 1;
+    hit.copies = copies;
     return hit;
 }
 
@@ -435,30 +438,9 @@ void learn_ahead(const SearchRequest& request, const detail::Analysis& analysis,
     for (const auto& term : terms) stats.learn(term, mset.get_termfreq(term));
 }
 
-// The near-duplicate terms of the page's articles, whose frequencies say whether a hit has
-// copies (matching_copies).
-std::vector<std::string> copy_terms(const std::vector<Xapian::MSetIterator>& page, const SearchRequest& request) {
-    std::vector<std::string> terms;
-    if (!request.collapse) return terms;
-    for (const auto& it : page) {
-        if (auto key = it.get_collapse_key(); !key.empty()) terms.push_back(detail::copy_term(key));
-    }
-    return terms;
-}
-
-}  // namespace
-
-// Counts every match of `built.matching` (SearchResults::total, total_articles and, with
-// count_facets, facets and months) into `results`. Counting needs no collapsing by Xapian (it
-// would keep every match in a table): the spy counts the distinct near-duplicate keys.
-// Returns the facet columns it counted from (null: it walked the value streams), for the
-// multi-select counts of the same revision. Over remote shards, the same exchange learns the
-// frequencies of `also_learn` into `stats`. Cost: visits every match once.
-std::shared_ptr<const detail::FacetColumns> Searcher::Impl::count_matches(const SearchRequest& request,
-                                                                          const Xapian::Query& matching,
-                                                                          detail::TermStats& stats,
-                                                                          const std::vector<std::string>& also_learn,
-                                                                          SearchResults& results) {
+// What a search counts over every match: with count_facets, every facet, months and sources;
+// with collapse, the near-duplicate groups.
+detail::SpyCounts counts_asked(const SearchRequest& request) {
     detail::SpyCounts what;
     if (request.count_facets) {
         what.facets.assign(all_facets.begin(), all_facets.end());
@@ -466,18 +448,76 @@ std::shared_ptr<const detail::FacetColumns> Searcher::Impl::count_matches(const 
         what.sources = true;
     }
     what.groups = request.collapse;
-    detail::MatchCounts spy(db, what, portable, shards);
-    spy.run(matching, remote ? &stats : nullptr, also_learn);
+    return what;
+}
+
+// SearchResults::total, total_articles and, with count_facets, facets, months and sources,
+// from `counted`, which ran with counts_asked(request).
+void fill_counts(const detail::MatchCounts& counted, const SearchRequest& request, SearchResults& results) {
+    results.total_articles = counted.matches();
+    results.total = request.collapse ? counted.groups() : counted.matches();
+    if (request.count_facets) {
+        for (auto f : all_facets) results.facets.emplace_back(f, counted.counts(f, request.max_facet_values));
+        results.months = counted.months();
+        results.sources = counted.source_counts(request.max_facet_values);
+    }
+}
+
+}  // namespace
+
+// Counts every match of `matching` into `results` (fill_counts). Counting needs no collapsing
+// by Xapian (it would keep every match in a table): the spy counts the distinct near-duplicate
+// keys. Returns the facet columns it counted from (null: it walked the value streams), for the
+// multi-select counts of the same revision. Cost: visits every match once.
+std::shared_ptr<const detail::FacetColumns> Searcher::Impl::count_matches(const SearchRequest& request,
+                                                                          const Xapian::Query& matching,
+                                                                          SearchResults& results) {
+    detail::MatchCounts spy(db, counts_asked(request), portable, shards);
+    spy.run(matching);
     auto counted_from = columns_for(spy.matches());
     spy.use(counted_from);
-    results.total_articles = spy.matches();
-    results.total = request.collapse ? spy.groups() : spy.matches();
-    if (request.count_facets) {
-        for (auto f : what.facets) results.facets.emplace_back(f, spy.counts(f, request.max_facet_values));
-        results.months = spy.months();
-        results.sources = spy.source_counts(request.max_facet_values);
-    }
+    fill_counts(spy, request, results);
     return counted_from;
+}
+
+// The documents of the page, in its order. Over remote shards (`parts`), each shard's are
+// read on a thread of their own: Xapian 1.4 reads a remote document per round trip, so the
+// shards' round trips overlap instead of adding up. Throws what Xapian throws.
+std::vector<Xapian::Document> Searcher::Impl::read_page(const std::vector<Xapian::MSetIterator>& page) const {
+    std::vector<Xapian::Document> documents(page.size());
+    const auto n = static_cast<Xapian::docid>(parts.size());
+    if (n < 2 || page.size() < 2) {
+        for (std::size_t i = 0; i < page.size(); ++i) documents[i] = page[i].get_document();
+        return documents;
+    }
+    // Xapian numbers document d of part k (of n) (d - 1) * n + k + 1 in the whole.
+    std::vector<std::vector<std::size_t>> by_part(n);
+    for (std::size_t i = 0; i < page.size(); ++i) by_part[(*page[i] - 1) % n].push_back(i);
+    auto read_part = [&](Xapian::docid k) {
+        for (auto i : by_part[k]) documents[i] = parts[k].get_document((*page[i] - 1) / n + 1);
+    };
+    std::vector<std::exception_ptr> errors(n);
+    std::vector<std::thread> threads;
+    for (Xapian::docid k = 1; k < n; ++k) {
+        if (by_part[k].empty()) continue;
+        threads.emplace_back([&, k] {
+            try {
+                read_part(k);
+            } catch (...) {
+                errors[k] = std::current_exception();
+            }
+        });
+    }
+    try {
+        read_part(0);
+    } catch (...) {
+        errors[0] = std::current_exception();
+    }
+    for (auto& thread : threads) thread.join();
+    for (const auto& error : errors) {
+        if (error) std::rethrow_exception(error);
+    }
+    return documents;
 }
 
 // Multi-select counts (SearchResults::facets_without_own_filter and
@@ -529,9 +569,31 @@ SearchResults Searcher::run_search(const SearchRequest& request) {
     const Xapian::doccount docs = impl.db.get_doccount();
     auto clamp = [docs](std::size_t v) { return static_cast<Xapian::doccount>(std::min<std::size_t>(v, docs)); };
     const auto page = ranked_page(enquire, clamp(request.offset), clamp(request.limit), by_weight, request.collapse);
-    const auto counted_from = impl.count_matches(request, built.matching, stats, copy_terms(page, request), results);
-    std::size_t rank = request.offset;
-    for (const auto& it : page) results.hits.push_back(make_hit(stats, it, ++rank, request, built, impl.analysis));
+    // Over remote shards, Xapian's own spies count (MatchCounts, portable), and their count of
+    // each near-duplicate key also gives the hits' copies. (Counting in the ranking match
+    // instead saves its two turns but makes each shard weigh every match: slower, measured
+    // in bench/results/peers.md.)
+    std::optional<detail::MatchCounts> counted;
+    std::shared_ptr<const detail::FacetColumns> counted_from;
+    if (impl.remote) {
+        counted.emplace(impl.db, counts_asked(request), true);
+        counted->run(built.matching);
+        fill_counts(*counted, request, results);
+    } else {
+        counted_from = impl.count_matches(request, built.matching, results);
+    }
+    // The ranking pass skips what cannot reach the page, so its collapse counts are only lower
+    // bounds (even 0): the matching articles with each hit's key are counted instead.
+    auto copies = [&](const Xapian::MSetIterator& it) -> std::size_t {
+        if (!request.collapse) return 1;
+        if (counted) return std::max<std::uint64_t>(1, counted->copies(it.get_collapse_key()));
+        return matching_copies(stats, built.matching, it.get_collapse_key());
+    };
+    const auto documents = impl.read_page(page);
+    for (std::size_t i = 0; i < page.size(); ++i) {
+        results.hits.push_back(make_hit(documents[i], page[i], request.offset + i + 1, copies(page[i]), request, built,
+                                        impl.analysis));
+    }
     if (request.count_facets) impl.count_without_own_filters(request, stats, counted_from, results);
     results.suggestions = filter_suggestions(stats, impl.tagger, request.filters);
     if (!request.query.empty()) {

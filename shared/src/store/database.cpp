@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <functional>
 #include <map>
 #include <optional>
 #include <system_error>
@@ -124,17 +125,55 @@ Xapian::Database open_for_reading(const fs::path& path) {
     return open_checked(path, [&] { return Opened{Xapian::Database(path.string())}; }).db;
 }
 
-ReadableIndex open_shards_for_reading(const fs::path& path) {
-    const auto databases = local_databases(path, 0);
-    if (!databases || databases->size() < 2) return ReadableIndex{open_for_reading(path), {}};
-    return open_checked(path, [&] {
-        ReadableIndex opened;
-        for (const auto& database : *databases) {
-            opened.shards.emplace_back(database.string());
-            opened.db.add_database(opened.shards.back());
+namespace {
+
+// How to open each line of the stub `stub` on its own, if every line is a local database
+// (not a stub) or a remote one over TCP and one is remote; else nullopt. Cost: reading the stub.
+std::optional<std::vector<std::function<Xapian::Database()>>> remote_stub_lines(const fs::path& stub) {
+    std::vector<std::function<Xapian::Database()>> out;
+    bool remote = false;
+    for (const auto& line : read_stub(stub)) {
+        remote = remote || line.kind == StubLine::Kind::remote;
+        if (line.kind == StubLine::Kind::remote && !line.host.empty()) {
+            out.emplace_back([host = line.host, port = line.port] { return Xapian::Remote::open(host, port); });
+            continue;
         }
-        return opened;
-    });
+        if (line.kind != StubLine::Kind::local || line.database.empty()) return std::nullopt;
+        const auto listed = line.database.is_absolute() ? line.database : stub.parent_path() / line.database;
+        std::error_code ec;
+        if (!fs::exists(listed / "iamglass", ec) && !fs::exists(listed / "iamchert", ec)) return std::nullopt;
+        out.emplace_back([listed] { return Xapian::Database(listed.string()); });
+    }
+    if (!remote || out.size() < 2) return std::nullopt;
+    return out;
+}
+
+// `opened.db` made of `parts` added up, each also kept in `into`.
+template <typename Open>
+ReadableIndex add_up(const std::vector<Open>& parts, std::vector<Xapian::Database> ReadableIndex::*into) {
+    ReadableIndex opened;
+    for (const auto& open : parts) {
+        (opened.*into).push_back(open());
+        opened.db.add_database((opened.*into).back());
+    }
+    return opened;
+}
+
+}  // namespace
+
+ReadableIndex open_shards_for_reading(const fs::path& path) {
+    if (const auto databases = local_databases(path, 0); databases && databases->size() >= 2) {
+        std::vector<std::function<Xapian::Database()>> shards;
+        for (const auto& database : *databases) shards.emplace_back([database] { return Xapian::Database(database.string()); });
+        return open_checked(path, [&] { return add_up(shards, &ReadableIndex::shards); });
+    }
+    const auto stub = stub_file(path);
+    std::error_code ec;
+    const bool database = fs::exists(path / "iamglass", ec) || fs::exists(path / "iamchert", ec);
+    if (const auto lines = stub && !database ? remote_stub_lines(*stub) : std::nullopt) {
+        return open_checked(path, [&] { return add_up(*lines, &ReadableIndex::parts); });
+    }
+    return ReadableIndex{open_for_reading(path), {}, {}};
 }
 
 namespace {

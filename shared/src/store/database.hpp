@@ -28,11 +28,18 @@ struct ReadableIndex {
     /// (Database::add_database): `db.reopen()` moves them to the new revision too. Xapian
     /// numbers a document `d` of shard `k` (of n) `(d - 1) * n + k + 1` in `db`.
     std::vector<Xapian::Database> shards;
+    /// Empty unless `db` is a stub's databases with a remote one: then each of them, local
+    /// or remote, on its own as in `shards` (same numbering, same shared state), so that a
+    /// search can read several shards' documents at once (one thread per shard: a Database
+    /// is not to be used by two threads at a time). Left empty too when a line is one these
+    /// are not opened from (a nested stub, a remote program): then Xapian opens the stub.
+    std::vector<Xapian::Database> parts;
 };
 
 /// open_for_reading(), and when `path` is (or holds) a stub listing only local databases,
 /// directly or through nested stubs, those opened one by one and added up into the
-/// database, so that each can also be searched on its own. Throws as open_for_reading().
+/// database, so that each can also be searched on its own (`shards`); when it lists remote
+/// shards over TCP, each line opened one by one too (`parts`). Throws as open_for_reading().
 [[nodiscard]] ReadableIndex open_shards_for_reading(const std::filesystem::path& path);
 
 /// Opens an index for writing, creating it when `create` is true and nothing is there.

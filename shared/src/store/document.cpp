@@ -154,6 +154,8 @@ Xapian::Document make_document(const Article& article, const Tagging& tagging,
     }
     const std::string date = article.date.empty() ? std::string() : date_key(article.date, false);
     if (!date.empty()) doc.add_value(slot_date, date);
+    const auto month = month_of(date);
+    doc.add_value(slot_month, month.empty() ? std::string(month_undated) : std::string(month));
     doc.add_value(slot_newest, date_order_key(date, article.id, true));
     doc.add_value(slot_oldest, date_order_key(date, article.id, false));
     doc.add_value(slot_source, article.source);

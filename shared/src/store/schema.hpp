@@ -38,6 +38,11 @@ inline constexpr Xapian::valueno slot_content = 7;    // content hash (content_h
 inline constexpr Xapian::valueno slot_newest = 8;     // date order keys (date_order_key): sorting by one
 inline constexpr Xapian::valueno slot_oldest = 9;     // slot, which remote shards can do, with stable ties
 inline constexpr Xapian::valueno slot_organization = 10;  // canonical values joined by '\x1f' (layout 4)
+// "YYYY-MM" of slot_date, or month_undated: what remote shards count months by (a few values
+// rather than one per article). Written since 2026-12 without a layout change: articles
+// written before lack it, and counting finds that out (MatchCounts).
+inline constexpr Xapian::valueno slot_month = 11;
+inline constexpr std::string_view month_undated = "-";
 
 /// Raised when documents gain data an older build did not write. The content hash covers it,
 /// so the next incremental run re-indexes every article written before. 2: slots 8 and 9;

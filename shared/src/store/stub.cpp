@@ -37,6 +37,22 @@ bool is_stub_text(std::string_view text) {
     return any;
 }
 
+// `remote HOST:PORT` (one colon: a line starting with ':' names a program instead, and other
+// forms, such as IPv6 addresses, are left to Xapian to read).
+void read_tcp_address(const std::string& where, StubLine& line) {
+    const auto colon = where.find(':');
+    if (colon == 0 || colon == std::string::npos || where.rfind(':') != colon ||
+        where.find_first_of(" \t[]") != std::string::npos) {
+        return;
+    }
+    const std::string port = where.substr(colon + 1);
+    if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos) return;
+    const auto number = std::stoul(port);
+    if (number == 0 || number > 65535) return;
+    line.host = where.substr(0, colon);
+    line.port = static_cast<unsigned>(number);
+}
+
 }  // namespace
 
 std::optional<unsigned> shards_in_stub(std::string_view text, unsigned max_shards) {
@@ -63,6 +79,7 @@ std::vector<StubLine> read_stub(const fs::path& stub) {
         StubLine parsed;
         if (type == "remote") {
             parsed.kind = StubLine::Kind::remote;
+            read_tcp_address(rest, parsed);
         } else if (type == "auto") {
             parsed.kind = StubLine::Kind::local;
             parsed.database = rest;

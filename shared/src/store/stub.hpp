@@ -33,6 +33,10 @@ struct StubLine {
     enum class Kind { local, remote, other };
     Kind kind = Kind::other;
     std::filesystem::path database;  // local: as written (empty if the line names none)
+    // remote over TCP, written `remote HOST:PORT`: where (else host empty: a program, or a
+    // form this reader leaves to Xapian).
+    std::string host;
+    unsigned port = 0;
 };
 
 /// The lines of the stub file `stub` that name a database, blank lines and comments left out
