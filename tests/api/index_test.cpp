@@ -86,6 +86,40 @@ TEST(ApiIndex, AddReturnsAddedThenReplacedForSameId) {
     EXPECT_EQ(index.size(), 2u);
 }
 
+// A new index adds an id it has not stored without looking it up (index.cpp, NewIds): every
+// id stored before, in this batch or an earlier one, must still be found and replaced.
+TEST(ApiIndex, NewIndexReplacesEveryIdStoredBeforeAndAddsRemovedOnes) {
+    TempDir dir;
+    auto index = Index::create_or_open(dir / "index");
+    constexpr int count = 300;
+    for (int i = 0; i < count; ++i) {
+        ASSERT_EQ(index.add(embassy_article("id-" + std::to_string(i), "Text about Kyiv.")), AddOutcome::added);
+        if (i == count / 2) index.commit();
+    }
+    for (int i = 0; i < count; i += 7) {
+        EXPECT_EQ(index.add(embassy_article("id-" + std::to_string(i), "New text about Baku.")), AddOutcome::replaced);
+    }
+    EXPECT_EQ(index.size(), static_cast<std::uint64_t>(count));
+    EXPECT_TRUE(index.remove("id-3"));
+    EXPECT_EQ(index.add(embassy_article("id-3", "Back about Odesa.")), AddOutcome::added);
+    EXPECT_EQ(index.size(), static_cast<std::uint64_t>(count));
+}
+
+TEST(ApiIndex, IndexEmptiedAndReopenedAddsAndReplacesAsBefore) {
+    TempDir dir;
+    const auto path = dir / "index";
+    {
+        auto index = Index::create_or_open(path);
+        index.add(embassy_article("a", "Text about Kyiv."));
+        ASSERT_TRUE(index.remove("a"));
+        index.commit();
+    }
+    auto index = Index::open(path);
+    EXPECT_EQ(index.add(embassy_article("a", "Again about Kyiv.")), AddOutcome::added);
+    EXPECT_EQ(index.add(embassy_article("a", "Once more about Kyiv.")), AddOutcome::replaced);
+    EXPECT_EQ(index.size(), 1u);
+}
+
 TEST(ApiIndex, ReplacedArticleIsSearchedByItsNewText) {
     TempDir dir;
     auto path = dir / "index";

@@ -1,6 +1,7 @@
 #include <newsfacet/index.hpp>
 
 #include <thread>
+#include <vector>
 
 #include <xapian.h>
 
@@ -11,8 +12,36 @@
 #include "store/document.hpp"
 #include "store/index_access.hpp"
 #include "store/schema.hpp"
+#include "text/hash.hpp"
 
 namespace newsfacet {
+namespace {
+
+// The ids stored through an Index whose database was empty when opened, one bit per hash of
+// the id term (2^23 bits: 1 MiB): an id whose bit is clear is surely not in that index, so
+// storing it needs no lookup of its id term (a B-tree walk on the writer's thread, 2-3% of
+// its time on Reuters: bench/results/peers.md, "Indexing throughput, issue 20 (wt-idx)"). A set bit may be
+// another id's: that id is looked up as on any other index. Nothing on other indexes.
+class NewIds {
+public:
+    explicit NewIds(bool empty_index) {
+        if (empty_index) m_bits.resize(std::size_t{1} << 23);
+    }
+
+    // True if no document with this id term can be in the index; counts it as stored.
+    bool claim(std::string_view id_term) {
+        if (m_bits.empty()) return false;
+        const auto bit = detail::fnv1a(id_term) & (m_bits.size() - 1);
+        const bool surely_new = !m_bits[bit];
+        m_bits[bit] = true;
+        return surely_new;
+    }
+
+private:
+    std::vector<bool> m_bits;
+};
+
+}  // namespace
 
 struct Index::Impl {
     std::filesystem::path path;
@@ -21,11 +50,17 @@ struct Index::Impl {
     // This index's own (not thread-safe, see Analysis); the generator shares its stemmer.
     detail::Analysis analysis;
     Xapian::TermGenerator generator;
+    // Every document reaches the database through IndexAccess::store(), which claims its id.
+    NewIds new_ids;
     bool guarded = false;   // a BatchGuard lives: commit() is refused
     bool in_batch = false;  // inside a Xapian transaction (BatchGuard::open)
 
-    Impl(std::filesystem::path p, Xapian::WritableDatabase d)
-        : path(std::move(p)), db(std::move(d)), generator(detail::make_generator(analysis)) {}
+    Impl(std::filesystem::path p, Xapian::WritableDatabase d, Tagger t = Tagger())
+        : path(std::move(p)),
+          db(std::move(d)),
+          tagger(std::move(t)),
+          generator(detail::make_generator(analysis)),
+          new_ids(db.get_doccount() == 0) {}
 };
 
 namespace detail {
@@ -54,6 +89,7 @@ PreparedArticle IndexAccess::prepare(Index& index, const Article& article, const
 
 Stored IndexAccess::store(Index& index, const PreparedArticle& prepared) {
     auto& impl = *index.m_impl;
+    if (impl.new_ids.claim(prepared.id_term)) return {AddOutcome::added, impl.db.add_document(prepared.document)};
     // One lookup of the id term: replacing by docid does not look it up again, and a new
     // article is simply added.
     auto posting = impl.db.postlist_begin(prepared.id_term);
@@ -131,18 +167,38 @@ Index Index::create_or_open(const std::filesystem::path& path) {
     });
 }
 
-Index Index::create_or_open(const std::filesystem::path& path, std::chrono::milliseconds lock_wait) {
+namespace {
+
+// What `open_once` returns, tried again every 100 ms while another writer holds the index,
+// until `lock_wait` has passed (max: for ever).
+template <typename Open>
+Index open_waiting(std::chrono::milliseconds lock_wait, Open&& open_once) {
     const auto start = std::chrono::steady_clock::now();
     constexpr auto pause = std::chrono::milliseconds(100);
     for (;;) {
         try {
-            return create_or_open(path);
+            return open_once();
         } catch (const IndexLockedError&) {
             const auto waited = std::chrono::steady_clock::now() - start;
             if (lock_wait != std::chrono::milliseconds::max() && waited + pause > lock_wait) throw;
         }
         std::this_thread::sleep_for(pause);
     }
+}
+
+}  // namespace
+
+Index Index::create_or_open(const std::filesystem::path& path, std::chrono::milliseconds lock_wait) {
+    return open_waiting(lock_wait, [&] { return create_or_open(path); });
+}
+
+Index detail::IndexAccess::create_or_open(const std::filesystem::path& path, std::chrono::milliseconds lock_wait,
+                                          const Tagger& tagger) {
+    return open_waiting(lock_wait, [&] {
+        return translate_errors(path.native(), [&] {
+            return Index(std::make_unique<Index::Impl>(path, open_for_writing(path, true), tagger));
+        });
+    });
 }
 
 Index Index::open(const std::filesystem::path& path) {

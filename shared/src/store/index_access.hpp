@@ -2,6 +2,7 @@
 // Indexing in two halves, so that a pipeline can prepare documents (tagging, term generation:
 // any thread) while one writer stores them (Xapian's WritableDatabase: one thread).
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -47,6 +48,10 @@ struct IndexAccess {
     static Stored store(Index& index, const PreparedArticle& prepared);
     /// Deletes a document.
     static void remove(Index& index, Xapian::docid docid);
+    /// Index::create_or_open(path, lock_wait), tagging with a copy of `tagger` instead of
+    /// building its own (a copy shares the gazetteer: the shards of one run build it once).
+    [[nodiscard]] static Index create_or_open(const std::filesystem::path& path, std::chrono::milliseconds lock_wait,
+                                              const Tagger& tagger);
 
     [[nodiscard]] static const Xapian::Database& database(const Index& index) noexcept;
     [[nodiscard]] static const std::filesystem::path& path(const Index& index) noexcept;

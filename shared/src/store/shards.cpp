@@ -125,8 +125,11 @@ IngestStats ingest_sharded(const fs::path& path, unsigned shards,
     // Open every shard before writing anything: a locked shard fails the run at once.
     std::vector<Index> indexes;
     indexes.reserve(shards);
-    for (unsigned k = 0; k < shards; ++k)
-        indexes.push_back(Index::create_or_open(shard_path(path, k), lock_wait));
+    // One gazetteer for all: building it is serial work before any thread starts (about
+    // 40 ms a shard; bench/results/peers.md, "Indexing throughput, issue 20 (wt-idx)").
+    indexes.push_back(Index::create_or_open(shard_path(path, 0), lock_wait));
+    for (unsigned k = 1; k < shards; ++k)
+        indexes.push_back(detail::IndexAccess::create_or_open(shard_path(path, k), lock_wait, indexes[0].tagger()));
     if (existing == 0) write_stub(path, shards);
 
     // The caller's callbacks, one at a time; progress as the sum over the shards.
