@@ -18,14 +18,15 @@ namespace newsfacet {
 namespace {
 
 // The ids stored through an Index whose database was empty when opened, one bit per hash of
-// the id term (2^23 bits: 1 MiB): an id whose bit is clear is surely not in that index, so
-// storing it needs no lookup of its id term (a B-tree walk on the writer's thread, 2-3% of
-// its time on Reuters: bench/results/peers.md, "Indexing throughput, issue 20 (wt-idx)"). A set bit may be
-// another id's: that id is looked up as on any other index. Nothing on other indexes.
+// the id term (2^20 bits: 128 KiB, small enough for 256 shards; 1% of them set by Reuters'
+// 12,865 ids, 10% by 100,000): an id whose bit is clear is surely not in that index, so
+// storing it needs no lookup of its id term (a B-tree walk and reads on the writer's thread,
+// 1.6% of all samples on Reuters: bench/results/peers.md, "Indexing throughput, issue 20
+// (wt-idx)"). A set bit may be another id's: that id is looked up, as on any other index.
 class NewIds {
 public:
     explicit NewIds(bool empty_index) {
-        if (empty_index) m_bits.resize(std::size_t{1} << 23);
+        if (empty_index) m_bits.resize(std::size_t{1} << 20);
     }
 
     // True if no document with this id term can be in the index; counts it as stored.
