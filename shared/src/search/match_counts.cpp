@@ -4,12 +4,9 @@
 #include <string>
 
 #include "store/schema.hpp"
-#include "store/stub.hpp"
 #include "text/dates.hpp"
 
 namespace newsfacet::detail {
-
-namespace fs = std::filesystem;
 
 struct MatchCounts::Portable {
     // One built-in spy per slot counted; the counts are read out of them after the match.
@@ -176,24 +173,5 @@ std::vector<FacetCount> MatchCounts::counts(Facet facet, std::size_t limit) cons
     }
     return ranked_counts(std::move(out), limit);
 }
-
-namespace {
-
-bool remote_in(const fs::path& path, int depth) {
-    auto stub = stub_file(path);
-    if (!stub || depth > 8) return false;  // depth: a stub listing itself
-    for (const auto& line : read_stub(*stub)) {
-        if (line.kind == StubLine::Kind::remote) return true;
-        if (line.kind != StubLine::Kind::local || line.database.empty()) continue;
-        // A shard may itself be a stub; relative paths are relative to the stub's directory.
-        const fs::path shard = line.database.is_absolute() ? line.database : stub->parent_path() / line.database;
-        if (remote_in(shard, depth + 1)) return true;
-    }
-    return false;
-}
-
-}  // namespace
-
-bool has_remote_shard(const fs::path& path) { return remote_in(path, 0); }
 
 }  // namespace newsfacet::detail

@@ -82,8 +82,4 @@ private:
     std::uint64_t m_matches = 0;
 };
 
-/// True if the database at `path` is, or lists (in a stub file, or a directory's XAPIANDB
-/// stub, followed through nested stubs), a `remote` shard. Cost: reading the stub files.
-[[nodiscard]] bool has_remote_shard(const std::filesystem::path& path);
-
 }  // namespace newsfacet::detail

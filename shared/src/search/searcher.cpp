@@ -98,7 +98,7 @@ struct Searcher::Impl {
         db = std::move(opened.db);
         shards = std::move(opened.shards);
         parts = std::move(opened.parts);
-        remote = detail::has_remote_shard(path);
+        remote = opened.remote;
         portable = shards.empty() && (db.size() > 1 || remote);
     }
 

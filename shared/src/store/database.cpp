@@ -94,23 +94,37 @@ auto open_checked(const fs::path& path, Open&& open) {
     }
 }
 
-// The local databases a stub at `path` lists, through nested stubs, in the order Xapian opens
-// them; `path` itself if it is a database; nullopt if a stub lists anything else (a remote
-// shard, a backend named outright) or nothing. As Xapian does, a directory holding a
-// database is that database, whatever else it holds.
-std::optional<std::vector<fs::path>> local_databases(const fs::path& path, int depth) {
+// The databases a stub at `path` lists, through nested stubs, in the order Xapian opens them:
+// local ones with their path (relative paths resolved), the other lines as they are; `path`
+// itself, as one local line, if it is not a stub. As Xapian does, a directory holding a
+// database is that database, whatever else it holds. Returns false for a stub nested too
+// deep (a stub listing itself: Xapian reports it). Cost: reading the stubs.
+bool list_databases(const fs::path& path, int depth, std::vector<StubLine>& out) {
     std::error_code ec;
     const bool database = fs::exists(path / "iamglass", ec) || fs::exists(path / "iamchert", ec);
     const auto stub = database ? std::nullopt : stub_file(path);
-    if (!stub) return std::vector<fs::path>{path};
-    if (depth > 8) return std::nullopt;  // a stub listing itself: Xapian reports it
-    std::vector<fs::path> out;
-    for (const auto& line : read_stub(*stub)) {
-        if (line.kind != StubLine::Kind::local || line.database.empty()) return std::nullopt;
+    if (!stub) {
+        out.push_back({StubLine::Kind::local, path, {}, 0});
+        return true;
+    }
+    if (depth > 8) return false;
+    for (auto& line : read_stub(*stub)) {
+        if (line.kind != StubLine::Kind::local || line.database.empty()) {
+            out.push_back(std::move(line));
+            continue;
+        }
         const auto listed = line.database.is_absolute() ? line.database : stub->parent_path() / line.database;
-        auto inner = local_databases(listed, depth + 1);
-        if (!inner) return std::nullopt;
-        out.insert(out.end(), inner->begin(), inner->end());
+        if (!list_databases(listed, depth + 1, out)) return false;
+    }
+    return true;
+}
+
+// The local databases of list_databases, if that is all it lists (at least one).
+std::optional<std::vector<fs::path>> local_databases(const std::vector<StubLine>& listed) {
+    std::vector<fs::path> out;
+    for (const auto& line : listed) {
+        if (line.kind != StubLine::Kind::local || line.database.empty()) return std::nullopt;
+        out.push_back(line.database);
     }
     if (out.empty()) return std::nullopt;
     return out;
@@ -162,7 +176,11 @@ ReadableIndex add_up(const std::vector<Open>& parts, std::vector<Xapian::Databas
 }  // namespace
 
 ReadableIndex open_shards_for_reading(const fs::path& path) {
-    if (const auto databases = local_databases(path, 0); databases && databases->size() >= 2) {
+    std::vector<StubLine> listed;
+    const bool complete = list_databases(path, 0, listed);
+    const bool remote = std::any_of(listed.begin(), listed.end(),
+                                    [](const StubLine& line) { return line.kind == StubLine::Kind::remote; });
+    if (const auto databases = complete ? local_databases(listed) : std::nullopt; databases && databases->size() >= 2) {
         std::vector<std::function<Xapian::Database()>> shards;
         for (const auto& database : *databases) shards.emplace_back([database] { return Xapian::Database(database.string()); });
         return open_checked(path, [&] { return add_up(shards, &ReadableIndex::shards); });
@@ -171,9 +189,11 @@ ReadableIndex open_shards_for_reading(const fs::path& path) {
     std::error_code ec;
     const bool database = fs::exists(path / "iamglass", ec) || fs::exists(path / "iamchert", ec);
     if (const auto lines = stub && !database ? remote_stub_lines(*stub) : std::nullopt) {
-        return open_checked(path, [&] { return add_up(*lines, &ReadableIndex::parts); });
+        auto opened = open_checked(path, [&] { return add_up(*lines, &ReadableIndex::parts); });
+        opened.remote = true;
+        return opened;
     }
-    return ReadableIndex{open_for_reading(path), {}, {}};
+    return ReadableIndex{open_for_reading(path), {}, {}, remote};
 }
 
 namespace {

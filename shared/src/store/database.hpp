@@ -34,6 +34,9 @@ struct ReadableIndex {
     /// is not to be used by two threads at a time). Left empty too when a line is one these
     /// are not opened from (a nested stub, a remote program): then Xapian opens the stub.
     std::vector<Xapian::Database> parts;
+    /// A stub lists a remote database, directly or through nested stubs: each statistic, match
+    /// and document read is then a round trip.
+    bool remote = false;
 };
 
 /// open_for_reading(), and when `path` is (or holds) a stub listing only local databases,
