@@ -41,6 +41,9 @@ protected:
         (void)index.add(make_article("turkey-bird", "Roast turkey for the holidays",
                                      "A roast turkey needs four hours. Brine the turkey overnight, then baste "
                                      "the turkey every half hour."));
+        (void)index.add(make_article("us-grain", "U.S. grain exports rise",
+                                     "Exports of U.S. grain rose in the week, the U.S. Agriculture "
+                                     "Department said."));
         index.commit();
         m_searcher.emplace(path);
     }
@@ -94,6 +97,16 @@ TEST_F(ApiQueryCase, AMixedCaseQueryKeepsNameHandling) {
     // An acronym inside a mixed-case query is not read in lower case ("US" is no "us").
     const auto us = search("US embassy");
     EXPECT_TRUE(us.notes.empty());
+}
+
+TEST_F(ApiQueryCase, ADottedAcronymFindsTheAcronymInAnyCase) {
+    // The indexer reads "U.S." as the acronym "us"; "u.s." in lower case (typed so, or a
+    // query in capitals read in lower case) must mean the same, not a phrase "u s".
+    for (const std::string query : {"u.s.", "U.S.", "u.s. exports", "U.S. EXPORTS", "\"u.s. grain\""}) {
+        const auto found = ids_of(search(query));
+        ASSERT_FALSE(found.empty()) << query;
+        EXPECT_EQ(found.front(), "us-grain") << query;
+    }
 }
 
 TEST_F(ApiQueryCase, TextThatDoesNotParseIsReadTheForgivingWay) {

@@ -64,3 +64,18 @@ TEST(QueryCase, TheFirstWordOfASentenceIsReadInLowerCaseUnlessItIsAName) {
     // Without a name test, no sentence-initial word is taken for a name.
     EXPECT_EQ(read_without_case("Turkey closes embassy"), "turkey closes embassy");
 }
+
+TEST(QueryCase, DottedAcronymsAreReadInCapitalsWhateverTheirCase) {
+    using newsfacet::detail::with_acronyms_in_capitals;
+    EXPECT_EQ(with_acronyms_in_capitals("u.s. grain exports"), "U.S. grain exports");
+    EXPECT_EQ(with_acronyms_in_capitals("yeutter on u.s. export picture"), "yeutter on U.S. export picture");
+    EXPECT_EQ(with_acronyms_in_capitals("j.p. morgan and e.u"), "J.P. morgan and E.U");
+    EXPECT_EQ(with_acronyms_in_capitals("\"u.k. sanctions\" +u.n."), "\"U.K. sanctions\" +U.N.");
+    EXPECT_EQ(with_acronyms_in_capitals("u.s.-based firms"), "U.S.-based firms");
+    EXPECT_EQ(with_acronyms_in_capitals("é.u. tarifs"), "É.U. tarifs");
+    // Single letters alone, words with dots, numbers and filters are not acronyms.
+    EXPECT_EQ(with_acronyms_in_capitals("vitamin a. and b"), "vitamin a. and b");
+    EXPECT_EQ(with_acronyms_in_capitals("node.js st.louis 10.5 a.bc ab.c"), "node.js st.louis 10.5 a.bc ab.c");
+    EXPECT_EQ(with_acronyms_in_capitals("embassy country:u.s. source:a.b.c"), "embassy country:u.s. source:a.b.c");
+    EXPECT_EQ(with_acronyms_in_capitals(""), "");
+}

@@ -54,6 +54,19 @@ TEST(SnippetBuild, MarksFormsWhoseStemDiffersFromTheirStart) {
     EXPECT_EQ(marked_words(s), (std::vector<std::string>{"Lying", "skies", "lied", "fought", "sky"}));
 }
 
+TEST(SnippetBuild, MarksDottedAcronymsAsTheOneWordTheyAreIndexedAs) {
+    // The indexer reads "U.S." as "us": the acronym is marked whole, its letters alone are not
+    // words, and "a.m." in lower case is two words, as indexed.
+    newsfacet::detail::Analysis analysis;
+    HighlightSpec spec;
+    spec.add_term("us", {0, 1.0});
+    spec.add_term("Zgrain", {1, 1.0});
+    spec.add_term("s", {2, 1.0});
+    std::string text = "Exports of U.S. grain rose by 9 a.m. on Monday, U.S.-based traders and the E.U said.";
+    auto s = newsfacet::detail::make_snippet(text, spec, analysis, 200);
+    EXPECT_EQ(marked_words(s), (std::vector<std::string>{"U.S.", "grain", "U.S."}));
+}
+
 TEST(SnippetBuild, LongSentenceIsCutAroundTheMatchAtWordBoundaries) {
     newsfacet::detail::Analysis analysis;
     HighlightSpec spec;

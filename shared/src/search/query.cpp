@@ -225,7 +225,7 @@ ParsedText parse_text(const SearchRequest& request, const Analysis& analysis, co
     qp.set_default_op(Xapian::Query::OP_OR);
     qp.add_prefix("title", std::string(prefix_title));
     ParsedText out;
-    out.split = split_filters(read_without_case(request.query, names_known_to(tagger)));
+    out.split = split_filters(with_acronyms_in_capitals(read_without_case(request.query, names_known_to(tagger))));
     out.blank = out.split.text.find_first_not_of(" \t\r\n") == std::string::npos;
     if (out.blank) return out;
     out.named = split_filters(request.query).text;

@@ -176,6 +176,67 @@ std::string read_without_case(std::string_view query, const IsName& is_name) {
     return out;
 }
 
+namespace {
+
+// Only letters with a case: upper-casing is what makes the QueryParser see an acronym.
+bool is_letter(unsigned ch) { return is_cased(ch); }
+
+// The code points of `text`, decoded once so that a letter's neighbours can be looked at.
+std::vector<unsigned> code_points(std::string_view text) {
+    std::vector<unsigned> out;
+    for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) out.push_back(*it);
+    return out;
+}
+
+// The length in code points of the dotted acronym starting at `i` ("u.s." 4, "u.s" 3), or 0.
+std::size_t dotted_acronym_at(const std::vector<unsigned>& cps, std::size_t i) {
+    auto letter = [&](std::size_t k) { return k < cps.size() && is_letter(cps[k]); };
+    auto word_char = [&](std::size_t k) { return k < cps.size() && Xapian::Unicode::is_wordchar(cps[k]); };
+    if (i > 0 && word_char(i - 1)) return 0;
+    std::size_t k = i;
+    std::size_t letters = 0;
+    // A letter alone, then a dot: "u." of "u.s.".
+    while (letter(k) && !word_char(k + 1)) {
+        ++letters;
+        if (k + 1 >= cps.size() || cps[k + 1] != '.') {
+            ++k;
+            break;
+        }
+        k += 2;
+    }
+    if (letters < 2 || word_char(k)) return 0;
+    return k - i;
+}
+
+// `text` with each dotted acronym's letters in upper case.
+std::string acronyms_upper(std::string_view text) {
+    const auto cps = code_points(text);
+    std::string out;
+    for (std::size_t i = 0; i < cps.size();) {
+        const std::size_t length = dotted_acronym_at(cps, i);
+        for (std::size_t k = i; k < i + std::max<std::size_t>(length, 1); ++k) {
+            Xapian::Unicode::append_utf8(out, length > 0 ? Xapian::Unicode::toupper(cps[k]) : cps[k]);
+        }
+        i += std::max<std::size_t>(length, 1);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string with_acronyms_in_capitals(std::string_view query) {
+    std::string out;
+    std::size_t copied = 0;
+    for (const auto& t : tokenize_query(query)) {
+        if (!is_text(t) || t.kind == QueryTokenKind::op) continue;
+        out.append(query.substr(copied, t.start - copied));
+        out += acronyms_upper(t.text);
+        copied = t.end();
+    }
+    out.append(query.substr(copied));
+    return out;
+}
+
 bool in_spans(const std::vector<QuerySpan>& spans, std::size_t offset) noexcept {
     for (const auto& s : spans) {
         if (s.start <= offset && offset < s.end) return true;

@@ -44,6 +44,16 @@ using IsName = std::function<bool(std::string_view word)>;
 /// `query` with the spans_without_case lower-cased (Unicode), the rest unchanged.
 [[nodiscard]] std::string read_without_case(std::string_view query, const IsName& is_name = {});
 
+/// `query` with its dotted acronyms in capitals, whatever case they were typed in: "u.s."
+/// becomes "U.S.", "e.u" "E.U". A dotted acronym is two or more single letters joined by
+/// single dots (a last dot optional), standing apart from other letters and digits. Why:
+/// Xapian's TermGenerator indexes "U.S." as the one word "us" (as "US") but "u.s." as the
+/// two words "u" and "s"; news writes "U.S.", so a query in lower case (or one in capitals
+/// read in lower case, above) must read it as the acronym too, or it asks for a phrase "u s"
+/// that hardly any article holds. Filters (country:u.s.) are left as typed. Never throws.
+/// Cost: one pass over the query.
+[[nodiscard]] std::string with_acronyms_in_capitals(std::string_view query);
+
 /// True if `offset` lies in one of `spans`.
 [[nodiscard]] bool in_spans(const std::vector<QuerySpan>& spans, std::size_t offset) noexcept;
 

@@ -109,13 +109,42 @@ bool may_stem_to(std::string_view word, std::string_view stem_starts, const Irre
     return irregular.find(std::string(word)) != irregular.end();
 }
 
+// True if `token` is one upper-case ASCII letter ("U" of "U.S.").
+bool capital_letter(std::string_view text, const text::Token& token) {
+    return token.end == token.start + 1 && text[token.start] >= 'A' && text[token.start] <= 'Z';
+}
+
+// `tokens` with each dotted acronym ("U.S.", "E.U") made one token, its last dot included:
+// Xapian's TermGenerator indexes it as one word ("us"), so only as one token can it be
+// highlighted for that word. As the TermGenerator, single capitals joined by single dots
+// (ASCII ones here: acronyms in news are).
+std::vector<text::Token> with_acronyms_joined(std::string_view text, const std::vector<text::Token>& tokens) {
+    std::vector<text::Token> out;
+    for (std::size_t i = 0; i < tokens.size();) {
+        std::size_t j = i;
+        while (j + 1 < tokens.size() && capital_letter(text, tokens[j]) && capital_letter(text, tokens[j + 1]) &&
+               tokens[j + 1].start == tokens[j].end + 1 && text[tokens[j].end] == '.') {
+            ++j;
+        }
+        if (j == i) {
+            out.push_back(tokens[i++]);
+            continue;
+        }
+        std::size_t end = tokens[j].end;
+        if (end < text.size() && text[end] == '.') ++end;
+        out.push_back({tokens[i].start, end});
+        i = j + 1;
+    }
+    return out;
+}
+
 }  // namespace
 
 Snippet make_snippet(std::string_view text, const HighlightSpec& spec, const Analysis& analysis,
                      std::size_t max_bytes) {
     Snippet out;
     if (text.empty()) return out;
-    auto tokens = text::words(text);
+    const auto tokens = with_acronyms_joined(text, text::words(text));
     // Which words match, and how much each is worth.
     std::vector<double> weight(tokens.size(), 0);
     std::vector<int> group_id(tokens.size(), -1);
@@ -126,6 +155,7 @@ Snippet make_snippet(std::string_view text, const HighlightSpec& spec, const Ana
     if (!spec.empty()) {
         for (std::size_t i = 0; i < tokens.size(); ++i) {
             auto lower = text::fold(text.substr(tokens[i].start, tokens[i].end - tokens[i].start));
+            std::erase(lower, '.');  // an acronym's key is its letters: "U.S." is "us"
             auto it = cache.find(lower);
             if (it == cache.end()) {
                 HighlightKey k{-1, 0};
