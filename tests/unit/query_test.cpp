@@ -188,6 +188,27 @@ TEST_F(QueryFixture, GenericPairsEarnNoCoordination) {
     EXPECT_NE(even.find("(Zcrop AND Zexport)"), std::string::npos) << even;
 }
 
+TEST_F(QueryFixture, ACommonPhraseRanksAsItsWordsTogether) {
+    // 1,200 articles hold "grain futures"; 3 hold "amstutz". The phrase is common: it only
+    // ranks, as its words found in one article (no position check), while a rare phrase still
+    // matches side by side only.
+    Xapian::TermGenerator generator;
+    generator.set_stemmer(analysis.stemmer);
+    generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    for (int i = 0; i < 1203; ++i) {
+        Xapian::Document doc;
+        generator.set_document(doc);
+        generator.index_text(i < 3 ? "amstutz saw grain futures rise in bright sunshine" : "grain futures rose");
+        db.add_document(doc);
+    }
+    db.commit();
+    auto d = describe("amstutz \"grain futures\"");
+    EXPECT_NE(d.find("Zamstutz AND_MAYBE (grain@2 AND futures@3)"), std::string::npos) << d;
+    EXPECT_EQ(d.find("PHRASE"), std::string::npos) << d;
+    auto rare = describe("\"bright sunshine\" \"grain futures\"");
+    EXPECT_NE(rare.find("(bright@1 PHRASE 2 sunshine@2) AND_MAYBE (grain@3 AND futures@4)"), std::string::npos) << rare;
+}
+
 TEST_F(QueryFixture, EveryConceptTogetherEarnsAFixedWeight) {
     add_crop_articles(db, analysis);
     // Beside the pairs (what the concepts weigh in the article again), an article with all of
