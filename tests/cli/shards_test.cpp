@@ -118,6 +118,8 @@ TEST(CliShards, LocalRemoteAndMixedShardsAnswerAsOneIndex) {
     const auto mixed = dir.write("mixed.stub", "remote 127.0.0.1:" + std::to_string(server0.port) + "\nauto " +
                                                    (sharded / "shard-1").string() + "\n");
     expect_same_answers(dir, single, mixed.string(), "one remote and one local shard");
+    const auto nested = dir.write("nested.stub", "auto " + mixed.string() + "\n");
+    expect_same_answers(dir, single, nested.string(), "a stub listing the mixed stub");
 
     // Both shards hold articles: the remote answers are not one server's alone.
     auto first = search_json(dir, (sharded / "shard-0").string(), {"-n", "0", ""});

@@ -141,22 +141,22 @@ Xapian::Database open_for_reading(const fs::path& path) {
 
 namespace {
 
-// How to open each line of the stub `stub` on its own, if every line is a local database
-// (not a stub) or a remote one over TCP and one is remote; else nullopt. Cost: reading the stub.
-std::optional<std::vector<std::function<Xapian::Database()>>> remote_stub_lines(const fs::path& stub) {
+// How to open each database of list_databases on its own, if one is remote over TCP and every
+// one is that or local; else nullopt (programs and forms left to Xapian). Opened one by one
+// and added up in this order, they make the database Xapian opens from the stub, nested
+// stubs included.
+std::optional<std::vector<std::function<Xapian::Database()>>> remote_parts(const std::vector<StubLine>& listed) {
     std::vector<std::function<Xapian::Database()>> out;
     bool remote = false;
-    for (const auto& line : read_stub(stub)) {
-        remote = remote || line.kind == StubLine::Kind::remote;
+    for (const auto& line : listed) {
         if (line.kind == StubLine::Kind::remote && !line.host.empty()) {
+            remote = true;
             out.emplace_back([host = line.host, port = line.port] { return Xapian::Remote::open(host, port); });
-            continue;
+        } else if (line.kind == StubLine::Kind::local && !line.database.empty()) {
+            out.emplace_back([database = line.database] { return Xapian::Database(database.string()); });
+        } else {
+            return std::nullopt;
         }
-        if (line.kind != StubLine::Kind::local || line.database.empty()) return std::nullopt;
-        const auto listed = line.database.is_absolute() ? line.database : stub.parent_path() / line.database;
-        std::error_code ec;
-        if (!fs::exists(listed / "iamglass", ec) && !fs::exists(listed / "iamchert", ec)) return std::nullopt;
-        out.emplace_back([listed] { return Xapian::Database(listed.string()); });
     }
     if (!remote || out.size() < 2) return std::nullopt;
     return out;
@@ -185,10 +185,7 @@ ReadableIndex open_shards_for_reading(const fs::path& path) {
         for (const auto& database : *databases) shards.emplace_back([database] { return Xapian::Database(database.string()); });
         return open_checked(path, [&] { return add_up(shards, &ReadableIndex::shards); });
     }
-    const auto stub = stub_file(path);
-    std::error_code ec;
-    const bool database = fs::exists(path / "iamglass", ec) || fs::exists(path / "iamchert", ec);
-    if (const auto lines = stub && !database ? remote_stub_lines(*stub) : std::nullopt) {
+    if (const auto lines = complete && remote ? remote_parts(listed) : std::nullopt) {
         auto opened = open_checked(path, [&] { return add_up(*lines, &ReadableIndex::parts); });
         opened.remote = true;
         return opened;
