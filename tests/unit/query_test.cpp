@@ -160,17 +160,23 @@ TEST_F(QueryFixture, ActionNounsAndTheirVerbsAreRelatives) {
 namespace {
 
 // An index where "crop" and "exports" are each in 40 articles and "soybean" in 4.
-void add_crop_articles(Xapian::WritableDatabase& db, const newsfacet::detail::Analysis& analysis) {
+// Adds `count` articles, article i with the text `text(i)`, indexed as the indexer does.
+template <typename Text>
+void add_articles(Xapian::WritableDatabase& db, const newsfacet::detail::Analysis& analysis, int count, Text text) {
     Xapian::TermGenerator generator;
     generator.set_stemmer(analysis.stemmer);
     generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-    for (int i = 0; i < 44; ++i) {
+    for (int i = 0; i < count; ++i) {
         Xapian::Document doc;
         generator.set_document(doc);
-        generator.index_text(i < 4 ? "soybean harvest report" : "crop exports rose this season");
+        generator.index_text(text(i));
         db.add_document(doc);
     }
     db.commit();
+}
+
+void add_crop_articles(Xapian::WritableDatabase& db, const newsfacet::detail::Analysis& analysis) {
+    add_articles(db, analysis, 44, [](int i) { return i < 4 ? "soybean harvest report" : "crop exports rose this season"; });
 }
 
 }  // namespace
@@ -192,16 +198,8 @@ TEST_F(QueryFixture, ACommonPhraseRanksAsItsWordsTogether) {
     // 1,200 articles hold "grain futures"; 3 hold "amstutz". The phrase is common: it only
     // ranks, as its words found in one article (no position check), while a rare phrase still
     // matches side by side only.
-    Xapian::TermGenerator generator;
-    generator.set_stemmer(analysis.stemmer);
-    generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-    for (int i = 0; i < 1203; ++i) {
-        Xapian::Document doc;
-        generator.set_document(doc);
-        generator.index_text(i < 3 ? "amstutz saw grain futures rise in bright sunshine" : "grain futures rose");
-        db.add_document(doc);
-    }
-    db.commit();
+    add_articles(db, analysis, 1203,
+                 [](int i) { return i < 3 ? "amstutz saw grain futures rise in bright sunshine" : "grain futures rose"; });
     auto d = describe("amstutz \"grain futures\"");
     EXPECT_NE(d.find("Zamstutz AND_MAYBE (grain@2 AND futures@3)"), std::string::npos) << d;
     EXPECT_EQ(d.find("PHRASE"), std::string::npos) << d;
