@@ -1,6 +1,7 @@
 // Pseudo-relevance feedback: which requests get it and which terms it adds.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 #include <string>
 
@@ -11,11 +12,16 @@
 #include <newsfacet/searcher.hpp>
 
 #include "search/feedback.hpp"
+#include "search/ranked_page.hpp"
+#include "store/schema.hpp"
+#include "text/ranking.hpp"
 #include "text/analysis.hpp"
 #include "text/terms.hpp"
 #include "temp_dir.hpp"
 
+using newsfacet::detail::feedback_candidates;
 using newsfacet::detail::feedback_terms;
+using newsfacet::detail::feedback_weights;
 using newsfacet::detail::wants_feedback;
 
 namespace {
@@ -32,6 +38,13 @@ struct Feedback : ::testing::Test {
 
     [[nodiscard]] std::string stem(const std::string& word) const {
         return newsfacet::detail::stem_term(analysis.stemmer(word));
+    }
+
+    // The feedback terms of the word's ranking.
+    [[nodiscard]] std::vector<newsfacet::detail::WeightedTerm> terms_of(const std::string& word,
+                                                                        const Xapian::Database& db) const {
+        const Xapian::Query query(stem(word));
+        return feedback_terms(feedback_candidates(query, db), query, db, analysis);
     }
 
     // Three articles about frost in the coffee harvest (1987 in two of them, "traders" in one),
@@ -70,7 +83,7 @@ struct Feedback : ::testing::Test {
 
 TEST_F(Feedback, TermsAreStemsTheFirstArticlesShareBestFirst) {
     auto db = index();
-    const auto terms = feedback_terms(Xapian::Query(stem("coffee")), db, analysis);
+    const auto terms = terms_of("coffee", db);
     ASSERT_FALSE(terms.empty());
     EXPECT_DOUBLE_EQ(terms.front().second, 1.0);
     std::set<std::string> chosen;
@@ -95,10 +108,79 @@ TEST_F(Feedback, TermsAreStemsTheFirstArticlesShareBestFirst) {
 
 TEST_F(Feedback, NoTermsWhenNoMoreArticlesMatchThanItLearnsFrom) {
     auto db = index();
-    EXPECT_TRUE(feedback_terms(Xapian::Query(stem("orange")), db, analysis).empty());
-    EXPECT_TRUE(feedback_terms(Xapian::Query(stem("nowhere")), db, analysis).empty());
+    EXPECT_TRUE(terms_of("orange", db).empty());
+    EXPECT_TRUE(terms_of("nowhere", db).empty());
     // Four articles say "frost": all of them would be feedback articles, nothing left to rank.
-    EXPECT_TRUE(feedback_terms(Xapian::Query(stem("frost")), db, analysis).empty());
+    EXPECT_TRUE(terms_of("frost", db).empty());
+}
+
+TEST_F(Feedback, WeightsAreWhatARankingOnlyBranchOfTheTermsAdds) {
+    auto db = index();
+    const Xapian::Query query(stem("coffee"));
+    const auto terms = terms_of("coffee", db);
+    ASSERT_FALSE(terms.empty());
+    // The whole ranking as a window, and the same terms as an AND_MAYBE branch of the query.
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(newsfacet::detail::ranking_weight());
+    enquire.set_sort_by_relevance_then_value(newsfacet::detail::slot_id, false);
+    const auto window = newsfacet::detail::ranked_page(enquire, 0, 100, true, false);
+    ASSERT_EQ(window.size(), 6u);
+    std::vector<Xapian::Query> scaled;
+    for (const auto& [term, relative] : terms) scaled.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), relative);
+    const Xapian::Query branch(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, scaled.begin(), scaled.end()),
+                               newsfacet::detail::feedback_weight);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, branch));
+    const auto together = enquire.get_mset(0, 100);
+    std::map<Xapian::docid, double> whole;
+    for (auto it = together.begin(); it != together.end(); ++it) whole[*it] = it.get_weight();
+    const auto extra = feedback_weights(terms, window, db, false);
+    ASSERT_EQ(extra.size(), window.size());
+    std::size_t raised = 0;
+    for (std::size_t i = 0; i < window.size(); ++i) {
+        EXPECT_NEAR(window[i].weight + extra[i], whole[*window[i].position], 1e-9) << i;
+        raised += extra[i] > 0;
+    }
+    // The frost articles share the terms; the others get little or nothing.
+    EXPECT_GE(raised, 3u);
+    // By their id terms, as for a remote shard: the same weights.
+    EXPECT_EQ(feedback_weights(terms, window, db, true), extra);
+}
+
+TEST_F(Feedback, WeightsAreTheSameOverShards) {
+    auto one = index();
+    // The same articles over two databases, the second holding c4 to f1.
+    newsfacet::testing::TempDir shards;
+    for (const char* name : {"s0", "s1"}) {
+        Xapian::WritableDatabase w((shards / name).string(), Xapian::DB_CREATE_OR_OVERWRITE);
+        for (Xapian::docid d = 1; d <= one.get_lastdocid(); ++d) {
+            const bool second = d >= 4;
+            if (second == (std::string(name) == "s1")) w.add_document(one.get_document(d));
+        }
+        w.commit();
+    }
+    Xapian::Database both((shards / "s0").string());
+    both.add_database(Xapian::Database((shards / "s1").string()));
+    const Xapian::Query query(stem("coffee"));
+    const auto terms = terms_of("coffee", one);
+    ASSERT_FALSE(terms.empty());
+    auto window_of = [&](const Xapian::Database& db) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        enquire.set_weighting_scheme(newsfacet::detail::ranking_weight());
+        enquire.set_sort_by_relevance_then_value(newsfacet::detail::slot_id, false);
+        return newsfacet::detail::ranked_page(enquire, 0, 100, true, false);
+    };
+    const auto in_one = window_of(one);
+    const auto in_both = window_of(both);
+    ASSERT_EQ(in_one.size(), in_both.size());
+    const auto extra_one = feedback_weights(terms, in_one, one, false);
+    const auto extra_both = feedback_weights(terms, in_both, both, false);
+    EXPECT_EQ(feedback_weights(terms, in_both, both, true), extra_both);
+    for (std::size_t i = 0; i < in_one.size(); ++i) {
+        EXPECT_EQ(in_one[i].position.get_sort_key(), in_both[i].position.get_sort_key()) << i;
+        EXPECT_NEAR(extra_one[i], extra_both[i], 1e-9) << i;
+    }
 }
 
 TEST_F(Feedback, OnlyShortQueriesWithExpansionAndNoLikeArticle) {

@@ -604,6 +604,7 @@ BuiltQuery build_query(const SearchRequest& request, const Analysis& analysis, c
     const Filters filters = collect_filters(text.split.clauses, request, tagger, without);
     out.unfiltered = with_like(ranking, out.by_date, like);
     out.query = filters.apply(out.unfiltered);
+    out.filtered = !filters.required.empty() || !filters.excluded.empty();
     out.matching = filters.apply(with_like(ranked.matching, out.by_date, like));
     if (like) out.by_date = false;  // ranked by likeness
     out.notes = text.split.notes;

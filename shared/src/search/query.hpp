@@ -24,6 +24,8 @@ struct BuiltQuery {
     /// `query` without the filters (request's and query text's): what feedback learns from, so
     /// that a filter narrows the ranking without reordering it.
     Xapian::Query unfiltered;
+    /// True when the request or the query text filters: `query` is not `unfiltered`.
+    bool filtered = false;
     /// True when there are no weighted terms (empty or filters only): results sort by date.
     bool by_date = false;
     HighlightSpec highlight;

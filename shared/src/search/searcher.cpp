@@ -20,6 +20,7 @@
 #include "search/match_counts.hpp"
 #include "search/query.hpp"
 #include "search/query_case.hpp"
+#include "search/ranked_page.hpp"
 #include "text/ranking.hpp"
 #include "text/term_stats.hpp"
 #include "store/schema.hpp"
@@ -104,7 +105,7 @@ struct Searcher::Impl {
 
     std::shared_ptr<const detail::FacetColumns> count_matches(const SearchRequest& request,
                                                               const Xapian::Query& matching, SearchResults& results);
-    std::vector<Xapian::Document> read_page(const std::vector<Xapian::MSetIterator>& page) const;
+    std::vector<Xapian::Document> read_page(const std::vector<detail::RankedMatch>& page) const;
     void count_without_own_filters(const SearchRequest& request, const detail::TermStats& stats,
                                    const std::shared_ptr<const detail::FacetColumns>& counted_from,
                                    SearchResults& results);
@@ -252,74 +253,6 @@ std::size_t matching_copies(const detail::TermStats& stats, const Xapian::Query&
     return std::max<std::size_t>(1, copies.get_mset(0, 0, db.get_doccount()).get_matches_lower_bound());
 }
 
-// A weight rounded to 12 significant digits: what ranking compares and results show.
-double rounded_weight(double weight) {
-    // Below 1e-250 the scale would overflow; no real weight is that small.
-    if (std::fabs(weight) < 1e-250 || !std::isfinite(weight)) return weight;
-    const double scale = std::pow(10.0, 11 - static_cast<int>(std::floor(std::log10(std::fabs(weight)))));
-    return std::round(weight * scale) / scale;
-}
-
-// The page [offset, offset + limit) of the ranking, as MSet positions in result order, with
-// near-duplicate copies collapsed (`collapse`) to the first of each key in that order.
-//
-// Relevance order (`by_weight`): Xapian ranks by the exact weight, then by id. Over shards it
-// adds a query's term weights up in another order (each shard builds its own posting tree),
-// so weights equal in one index, such as identical template reports' or wire copies', can
-// differ in the last bit: articles are ranked by the weight rounded to 12 digits, then by id.
-// Copies are collapsed here rather than by Xapian for the same reason: Xapian would keep the
-// copy whose weight is a bit larger. Xapian only attaches each match's key (a collapse key
-// with no limit). The window of matches fetched from rank 0 (Xapian ranks that far anyway)
-// widens until no match beyond it can reach the page: the last one fetched ranks strictly
-// below the page's last article. Cost: no document is read.
-std::vector<Xapian::MSetIterator> ranked_page(Xapian::Enquire& enquire, Xapian::doccount offset,
-                                              Xapian::doccount limit, bool by_weight, bool collapse) {
-    std::vector<Xapian::MSetIterator> page;
-    if (limit == 0) return page;
-    // Xapian counts in 32 bits.
-    constexpr Xapian::doccount most = std::numeric_limits<Xapian::doccount>::max() / 4;
-    if (collapse) enquire.set_collapse_key(detail::slot_collapse, most);
-    const auto end = static_cast<Xapian::doccount>(std::min<std::uint64_t>(std::uint64_t{offset} + limit, most));
-    auto rank_of = [&](const Xapian::MSetIterator& it) { return by_weight ? rounded_weight(it.get_weight()) : 0.0; };
-    // 10 beyond the page: ties and copies reaching past it are common in news (template
-    // reports, wire copies), and a second match costs more than a slightly larger first one
-    // (measured over 1,000 Reuters queries: p95 4.1 ms with 10, 5.1 ms with 1).
-    for (Xapian::doccount fetch = std::min(most, end + 10);; fetch = std::min(most, fetch * 2)) {
-        const Xapian::MSet mset = enquire.get_mset(0, fetch);
-        std::vector<std::pair<double, Xapian::MSetIterator>> ranked;
-        for (auto it = mset.begin(); it != mset.end(); ++it) ranked.emplace_back(rank_of(it), it);
-        // Each run of equal (rounded) weights by id, which is the sort key Xapian ranks ties by
-        // (set_sort_by_relevance_then_value), so no document is read; collapsing keeps the first
-        // copy of each key. Only as far as the page needs.
-        std::vector<std::pair<double, Xapian::MSetIterator>> kept;
-        std::unordered_set<std::string> keys;
-        for (std::size_t a = 0; a < ranked.size();) {
-            if (kept.size() >= end && (!by_weight || ranked[a].first < kept[end - 1].first)) break;
-            std::size_t b = a + 1;
-            while (by_weight && b < ranked.size() && ranked[b].first == ranked[a].first) ++b;
-            if (b - a > 1) {
-                std::stable_sort(ranked.begin() + static_cast<std::ptrdiff_t>(a), ranked.begin() + static_cast<std::ptrdiff_t>(b),
-                                 [](const auto& x, const auto& y) { return x.second.get_sort_key() < y.second.get_sort_key(); });
-            }
-            for (auto k = a; k < b; ++k) {
-                const std::string key = collapse ? ranked[k].second.get_collapse_key() : std::string();
-                if (key.empty() || keys.insert(key).second) kept.push_back(ranked[k]);
-            }
-            a = b;
-        }
-        const bool all = mset.size() < fetch || fetch == most;
-        // A run of equal weights can be long (articles matched only through an entity all get
-        // one fixed weight): past 1,000 beyond the page, Xapian's own order (exact weight,
-        // then id) is kept for the rest of the run rather than fetching it all.
-        const bool enough = kept.size() >= end &&
-                            (!by_weight || ranked.back().first < kept[end - 1].first || fetch >= end + 1000);
-        if (all || enough) {
-            for (std::size_t k = offset; k < end && k < kept.size(); ++k) page.push_back(kept[k].second);
-            return page;
-        }
-    }
-}
-
 // Sets the order of `enquire` for `sort`; returns true if results are ranked by weight.
 //
 // Newest or oldest first, undated articles last either way, ties by a hash of the id (never
@@ -349,10 +282,10 @@ bool set_order(Xapian::Enquire& enquire, Xapian::MultiValueKeyMaker& by_date, co
     return false;
 }
 
-// The hit `document` at MSet position `it`, ranked `rank`, with `copies` matching articles
+// The hit `document` at `match`, ranked `rank`, with `copies` matching articles
 // sharing its near-duplicate key: its stored fields, its score (0 when results sort by date)
 // and its snippet.
-SearchHit make_hit(const Xapian::Document& document, const Xapian::MSetIterator& it, std::size_t rank,
+SearchHit make_hit(const Xapian::Document& document, const detail::RankedMatch& match, std::size_t rank,
                    std::size_t copies, const SearchRequest& request, const detail::BuiltQuery& built,
                    const detail::Analysis& analysis) {
     auto stored = detail::read_document(document);
@@ -364,7 +297,7 @@ SearchHit make_hit(const Xapian::Document& document, const Xapian::MSetIterator&
     hit.source = stored.article.source;
     hit.url = stored.article.url;
     hit.language = stored.article.language;
-    hit.score = built.by_date ? 0.0 : rounded_weight(it.get_weight());
+    hit.score = built.by_date ? 0.0 : detail::rounded_weight(match.weight);
     hit.snippet = detail::make_snippet(stored.article.body.empty() ? stored.article.title : stored.article.body,
                                        built.highlight, analysis, request.snippet_bytes);
     hit.facets = std::move(stored.facets);
@@ -483,18 +416,18 @@ std::shared_ptr<const detail::FacetColumns> Searcher::Impl::count_matches(const 
 // The documents of the page, in its order. Over remote shards (`parts`), each shard's are
 // read on a thread of their own: Xapian 1.4 reads a remote document per round trip, so the
 // shards' round trips overlap instead of adding up. Throws what Xapian throws.
-std::vector<Xapian::Document> Searcher::Impl::read_page(const std::vector<Xapian::MSetIterator>& page) const {
+std::vector<Xapian::Document> Searcher::Impl::read_page(const std::vector<detail::RankedMatch>& page) const {
     std::vector<Xapian::Document> documents(page.size());
     const auto n = static_cast<Xapian::docid>(parts.size());
     if (n < 2 || page.size() < 2) {
-        for (std::size_t i = 0; i < page.size(); ++i) documents[i] = page[i].get_document();
+        for (std::size_t i = 0; i < page.size(); ++i) documents[i] = page[i].position.get_document();
         return documents;
     }
     // Xapian numbers document d of part k (of n) (d - 1) * n + k + 1 in the whole.
     std::vector<std::vector<std::size_t>> by_part(n);
-    for (std::size_t i = 0; i < page.size(); ++i) by_part[(*page[i] - 1) % n].push_back(i);
+    for (std::size_t i = 0; i < page.size(); ++i) by_part[(*page[i].position - 1) % n].push_back(i);
     auto read_part = [&](Xapian::docid k) {
-        for (auto i : by_part[k]) documents[i] = parts[k].get_document((*page[i] - 1) / n + 1);
+        for (auto i : by_part[k]) documents[i] = parts[k].get_document((*page[i].position - 1) / n + 1);
     };
     std::vector<std::exception_ptr> errors(n);
     std::vector<std::thread> threads;
@@ -562,13 +495,17 @@ SearchResults Searcher::run_search(const SearchRequest& request) {
     enquire.set_weighting_scheme(detail::ranking_weight());
     Xapian::MultiValueKeyMaker by_date;
     const bool by_weight = set_order(enquire, by_date, impl.db, request.sort, built.by_date);
+    enquire.set_query(built.query);
     // Feedback reorders the ranking only: counting below runs `matching`, which it leaves alone.
-    const bool feedback = by_weight && detail::wants_feedback(request, impl.analysis);
-    enquire.set_query(feedback ? detail::with_feedback(built.query, built.unfiltered, impl.db, impl.analysis) : built.query);
+    std::optional<detail::Rescoring> feedback;
+    if (by_weight && detail::wants_feedback(request, impl.analysis)) {
+        feedback = detail::feedback_rescoring(built, impl.db, impl.analysis, impl.remote);
+    }
     // Xapian counts in 32 bits: clamp, as there are never more matches than documents.
     const Xapian::doccount docs = impl.db.get_doccount();
     auto clamp = [docs](std::size_t v) { return static_cast<Xapian::doccount>(std::min<std::size_t>(v, docs)); };
-    const auto page = ranked_page(enquire, clamp(request.offset), clamp(request.limit), by_weight, request.collapse);
+    const auto page = detail::ranked_page(enquire, clamp(request.offset), clamp(request.limit), by_weight, request.collapse,
+                                          feedback ? &*feedback : nullptr);
     // Over remote shards, Xapian's own spies count (MatchCounts, portable), and their count of
     // each near-duplicate key also gives the hits' copies. (Counting in the ranking match
     // instead saves its two turns but makes each shard weigh every match: slower, measured
@@ -591,7 +528,7 @@ SearchResults Searcher::run_search(const SearchRequest& request) {
     };
     const auto documents = impl.read_page(page);
     for (std::size_t i = 0; i < page.size(); ++i) {
-        results.hits.push_back(make_hit(documents[i], page[i], request.offset + i + 1, copies(page[i]), request, built,
+        results.hits.push_back(make_hit(documents[i], page[i], request.offset + i + 1, copies(page[i].position), request, built,
                                         impl.analysis));
     }
     if (request.count_facets) impl.count_without_own_filters(request, stats, counted_from, results);
