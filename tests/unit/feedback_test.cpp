@@ -149,18 +149,21 @@ TEST_F(Feedback, WeightsAreWhatARankingOnlyBranchOfTheTermsAdds) {
 
 TEST_F(Feedback, WeightsAreTheSameOverShards) {
     auto one = index();
-    // The same articles over two databases, the second holding c4 to f1.
+    // The same articles over three databases: the second holds c4 to f1, the third none
+    // (so none of the window's either).
     newsfacet::testing::TempDir shards;
-    for (const char* name : {"s0", "s1"}) {
+    for (const char* name : {"s0", "s1", "s2"}) {
         Xapian::WritableDatabase w((shards / name).string(), Xapian::DB_CREATE_OR_OVERWRITE);
         for (Xapian::docid d = 1; d <= one.get_lastdocid(); ++d) {
             const bool second = d >= 4;
-            if (second == (std::string(name) == "s1")) w.add_document(one.get_document(d));
+            const std::string shard = name;
+            if (shard != "s2" && second == (shard == "s1")) w.add_document(one.get_document(d));
         }
         w.commit();
     }
     Xapian::Database both((shards / "s0").string());
     both.add_database(Xapian::Database((shards / "s1").string()));
+    both.add_database(Xapian::Database((shards / "s2").string()));
     const Xapian::Query query(stem("coffee"));
     const auto terms = terms_of("coffee", one);
     ASSERT_FALSE(terms.empty());

@@ -181,8 +181,8 @@ std::vector<double> feedback_weights(const std::vector<WeightedTerm>& terms, con
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
                                     Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, feedback, feedback_weight),
                                     window_articles(window, db, remote)));
-    const auto count = static_cast<Xapian::doccount>(window.size());
-    const auto mset = enquire.get_mset(0, count, count);
+    // Every match: an id term could match an article in more than one shard.
+    const auto mset = enquire.get_mset(0, db.get_doccount());
     std::unordered_map<Xapian::docid, double> weight_of;
     for (auto it = mset.begin(); it != mset.end(); ++it) weight_of.emplace(*it, it.get_weight());
     for (std::size_t i = 0; i < window.size(); ++i) {
@@ -194,14 +194,18 @@ std::vector<double> feedback_weights(const std::vector<WeightedTerm>& terms, con
 
 Rescoring feedback_rescoring(const BuiltQuery& built, const Xapian::Database& db, const Analysis& analysis,
                              bool remote) {
-    auto extra_weights = [&built, &db, &analysis, remote](const std::vector<RankedMatch>& window) {
-        // Without filters the window starts with the very matches to learn from.
-        const auto top = built.filtered
-                             ? feedback_candidates(built.unfiltered, db)
-                             : std::vector<RankedMatch>(window.begin(),
-                                                        window.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(
-                                                                             window.size(), feedback_articles + 1)));
-        const auto terms = feedback_terms(top, built.unfiltered, db, analysis);
+    // The queries by value (Xapian queries are shared handles): only `db` and `analysis`
+    // must outlive the rescoring.
+    auto extra_weights = [unfiltered = built.unfiltered, filtered = built.filtered, &db, &analysis,
+                          remote](const std::vector<RankedMatch>& window) {
+        // Without filters the window starts with the very matches to learn from, unless a run
+        // of equal weights cut it short (then from the query's own first matches, as with
+        // filters, so that a filter matching every article changes nothing).
+        const bool from_window = !filtered && window.size() > feedback_articles;
+        const auto top = from_window ? std::vector<RankedMatch>(window.begin(),
+                                                                window.begin() + feedback_articles + 1)
+                                     : feedback_candidates(unfiltered, db);
+        const auto terms = feedback_terms(top, unfiltered, db, analysis);
         if (terms.empty()) return std::vector<double>();
         return feedback_weights(terms, window, db, remote);
     };

@@ -62,9 +62,10 @@ inline constexpr Xapian::doccount feedback_window = 300;
 
 /// Feedback as the rescoring of `built.query`'s ranking (Rescoring, window feedback_window):
 /// terms from the first matches of the window, or of `built.unfiltered` when the query has
-/// filters, so that they do not depend on the filters; `remote` as for feedback_weights.
-/// `built`, `db` and `analysis` must outlive it. Cost
-/// when run: feedback_terms, feedback_weights, and feedback_candidates with filters.
+/// filters or the window holds no more than feedback_articles (a run of equal weights crossed
+/// its end), so that filters do not change them; `remote` as for feedback_weights. `db` and
+/// `analysis` must outlive it. Cost when run: feedback_terms, feedback_weights, and
+/// feedback_candidates in those cases.
 [[nodiscard]] Rescoring feedback_rescoring(const BuiltQuery& built, const Xapian::Database& db, const Analysis& analysis,
                                            bool remote);
 
