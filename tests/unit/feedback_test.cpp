@@ -44,7 +44,7 @@ struct Feedback : ::testing::Test {
     [[nodiscard]] std::vector<newsfacet::detail::WeightedTerm> terms_of(const std::string& word,
                                                                         const Xapian::Database& db) const {
         const Xapian::Query query(stem(word));
-        return feedback_terms(feedback_candidates(query, db), query, db, analysis);
+        return feedback_terms(feedback_candidates(query, db), query, db, {}, analysis);
     }
 
     // Three articles about frost in the coffee harvest (1987 in two of them, "traders" in one),

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "search/spelling.hpp"
+#include "store/database.hpp"
 #include "store/schema.hpp"
 #include "text/ranking.hpp"
 
@@ -38,17 +39,6 @@ constexpr Xapian::termcount feedback_terms_wanted = 20;
 // queries of the classic sets lose theirs), and few headlines are that short: up to 4 words
 // cost 7% at p50 and 10% at p95, up to 5 words 24% at p95.
 constexpr std::size_t feedback_max_words = 4;
-
-// In how many of `docs` each stem term occurs.
-std::unordered_map<std::string, int> articles_per_stem(const Xapian::Database& db, const std::vector<Xapian::docid>& docs) {
-    std::unordered_map<std::string, int> out;
-    for (auto id : docs) {
-        for (auto t = db.termlist_begin(id); t != db.termlist_end(id); ++t) {
-            if (is_stem_term(*t)) ++out[*t];
-        }
-    }
-    return out;
-}
 
 // The window's articles by docid (a local search): Xapian runs a posting source on each
 // database of a search with that database's own docids, so they are kept per database UUID.
@@ -116,12 +106,11 @@ Xapian::Query window_articles(const std::vector<RankedMatch>& window, const Xapi
         for (const auto& match : window) ids.emplace_back(id_term(match.position.get_sort_key()));
         return Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end());
     }
-    // Xapian numbers document d of database k (of n) (d - 1) * n + k + 1 in the whole.
-    const auto n = static_cast<Xapian::docid>(uuids.size());
+    const auto n = uuids.size();
     auto by_database = std::make_shared<WindowArticles::ByDatabase>();
     for (const auto& match : window) {
-        const Xapian::docid d = *match.position;
-        (*by_database)[uuids[(d - 1) % n]].push_back((d - 1) / n + 1);
+        const auto at = part_docid(*match.position, n);
+        (*by_database)[uuids[at.part]].push_back(at.docid);
     }
     for (auto& [uuid, ids] : *by_database) std::sort(ids.begin(), ids.end());
     return Xapian::Query((new WindowArticles(by_database))->release());
@@ -147,7 +136,8 @@ std::vector<RankedMatch> feedback_candidates(const Xapian::Query& query, const X
 }
 
 std::vector<WeightedTerm> feedback_terms(const std::vector<RankedMatch>& top, const Xapian::Query& query,
-                                         const Xapian::Database& db, const Analysis& analysis) {
+                                         const Xapian::Database& db, const std::vector<Xapian::Database>& parts,
+                                         const Analysis& analysis) {
     // When every match would be a feedback article, there is nothing else to rank: feedback
     // would only reorder them by their own majority ("zebra harbour": ApiCommonWords).
     if (top.size() <= feedback_articles) return {};
@@ -156,15 +146,14 @@ std::vector<WeightedTerm> feedback_terms(const std::vector<RankedMatch>& top, co
         if (top[i].weight >= feedback_min_share * top.front().weight) agreeing.push_back(*top[i].position);
     }
     if (agreeing.size() < static_cast<std::size_t>(feedback_min_articles)) return {};
-    Xapian::RSet rset;
-    for (auto id : agreeing) rset.add_document(id);
-    const auto shared_by = articles_per_stem(db, agreeing);
+    const auto uses = stem_uses(db, parts, agreeing);
     const std::set<std::string> own(query.get_unique_terms_begin(), query.get_unique_terms_end());
     auto shared = [&](const std::string& term) {
-        const auto found = shared_by.find(term);
-        return found != shared_by.end() && found->second >= feedback_min_articles && !own.contains(term);
+        return uses.at(term).articles >= feedback_min_articles && !own.contains(term);
     };
-    return telling_terms(db, rset, feedback_terms_wanted, analysis, shared);
+    // Two of the articles hold each term kept, so no term is one article's alone.
+    static_assert(feedback_min_articles >= 2);
+    return telling_terms(db, parts, uses, feedback_terms_wanted, analysis, shared, KeptTerms::shared);
 }
 
 std::vector<double> feedback_weights(const std::vector<WeightedTerm>& terms, const std::vector<RankedMatch>& window,
@@ -192,11 +181,11 @@ std::vector<double> feedback_weights(const std::vector<WeightedTerm>& terms, con
     return out;
 }
 
-Rescoring feedback_rescoring(const BuiltQuery& built, const Xapian::Database& db, const Analysis& analysis,
-                             bool remote) {
-    // The queries by value (Xapian queries are shared handles): only `db` and `analysis`
-    // must outlive the rescoring.
-    auto extra_weights = [unfiltered = built.unfiltered, filtered = built.filtered, &db, &analysis,
+Rescoring feedback_rescoring(const BuiltQuery& built, const Xapian::Database& db,
+                             const std::vector<Xapian::Database>& parts, const Analysis& analysis, bool remote) {
+    // The queries by value (Xapian queries are shared handles): only `db`, `parts` and
+    // `analysis` must outlive the rescoring.
+    auto extra_weights = [unfiltered = built.unfiltered, filtered = built.filtered, &db, &parts, &analysis,
                           remote](const std::vector<RankedMatch>& window) {
         // Without filters the window starts with the very matches to learn from, unless a run
         // of equal weights cut it short (then from the query's own first matches, as with
@@ -205,7 +194,7 @@ Rescoring feedback_rescoring(const BuiltQuery& built, const Xapian::Database& db
         const auto top = from_window ? std::vector<RankedMatch>(window.begin(),
                                                                 window.begin() + feedback_articles + 1)
                                      : feedback_candidates(unfiltered, db);
-        const auto terms = feedback_terms(top, unfiltered, db, analysis);
+        const auto terms = feedback_terms(top, unfiltered, db, parts, analysis);
         if (terms.empty()) return std::vector<double>();
         return feedback_weights(terms, window, db, remote);
     };

@@ -45,10 +45,13 @@ inline constexpr Xapian::doccount feedback_window = 300;
 /// feedback_min_share of the best, used by at least feedback_min_articles of them, not already
 /// in `query`, best first (at most feedback_terms_wanted), weighted by Bo1 relative to the
 /// best. Empty when fewer than feedback_min_articles such articles match, or `top` holds no
-/// more than feedback_articles (nothing else to rank). Cost: their term lists (read twice) and
-/// the frequency of the terms kept.
+/// more than feedback_articles (nothing else to rank). `parts`: `db`'s databases one by one
+/// (ReadableIndex::parts) or empty, as for stem_uses. Cost: their term lists and the
+/// collection frequency of the terms kept (over remote parts, the parts at once).
 [[nodiscard]] std::vector<WeightedTerm> feedback_terms(const std::vector<RankedMatch>& top, const Xapian::Query& query,
-                                                       const Xapian::Database& db, const Analysis& analysis);
+                                                       const Xapian::Database& db,
+                                                       const std::vector<Xapian::Database>& parts,
+                                                       const Analysis& analysis);
 
 /// What `terms` add to the weight of each of `window` (matches of a ranking of `db` sorted by
 /// relevance then the id slot, whose sort keys are their ids): their BM25 weights, each scaled
@@ -63,10 +66,11 @@ inline constexpr Xapian::doccount feedback_window = 300;
 /// Feedback as the rescoring of `built.query`'s ranking (Rescoring, window feedback_window):
 /// terms from the first matches of the window, or of `built.unfiltered` when the query has
 /// filters or the window holds no more than feedback_articles (a run of equal weights crossed
-/// its end), so that filters do not change them; `remote` as for feedback_weights. `db` and
-/// `analysis` must outlive it. Cost when run: feedback_terms, feedback_weights, and
-/// feedback_candidates in those cases.
-[[nodiscard]] Rescoring feedback_rescoring(const BuiltQuery& built, const Xapian::Database& db, const Analysis& analysis,
+/// its end), so that filters do not change them; `parts` as for feedback_terms, `remote` as
+/// for feedback_weights. `db`, `parts` and `analysis` must outlive it. Cost when run:
+/// feedback_terms, feedback_weights, and feedback_candidates in those cases.
+[[nodiscard]] Rescoring feedback_rescoring(const BuiltQuery& built, const Xapian::Database& db,
+                                           const std::vector<Xapian::Database>& parts, const Analysis& analysis,
                                            bool remote);
 
 }  // namespace newsfacet::detail

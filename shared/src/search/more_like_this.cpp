@@ -13,10 +13,8 @@ LikeQuery more_like_this(const TermStats& stats, const std::string& id,
     out.id_term = id_term(id);
     Xapian::PostingIterator posting = stats.database().postlist_begin(out.id_term);
     if (posting == stats.database().postlist_end(out.id_term)) throw ArticleNotFoundError(id);
-    Xapian::RSet rset;
-    rset.add_document(*posting);
-
-    const auto terms = telling_terms(stats.database(), rset, like_terms, analysis);
+    const auto uses = stem_uses(stats.database(), {}, {*posting});
+    const auto terms = telling_terms(stats.database(), {}, uses, like_terms, analysis);
     std::vector<Xapian::Query> scaled;
     for (const auto& [term, relative] : terms) {
         out.terms.emplace_back(term, relative);

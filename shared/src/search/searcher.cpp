@@ -1,11 +1,7 @@
 #include <newsfacet/searcher.hpp>
 
 #include <algorithm>
-#include <cmath>
-#include <limits>
 #include <optional>
-#include <thread>
-#include <unordered_set>
 #include <string_view>
 #include <vector>
 
@@ -423,33 +419,15 @@ std::vector<Xapian::Document> Searcher::Impl::read_page(const std::vector<detail
         for (std::size_t i = 0; i < page.size(); ++i) documents[i] = page[i].position.get_document();
         return documents;
     }
-    // Xapian numbers document d of part k (of n) (d - 1) * n + k + 1 in the whole.
     std::vector<std::vector<std::size_t>> by_part(n);
-    for (std::size_t i = 0; i < page.size(); ++i) by_part[(*page[i].position - 1) % n].push_back(i);
-    auto read_part = [&](Xapian::docid k) {
-        for (auto i : by_part[k]) documents[i] = parts[k].get_document((*page[i].position - 1) / n + 1);
-    };
-    std::vector<std::exception_ptr> errors(n);
-    std::vector<std::thread> threads;
-    for (Xapian::docid k = 1; k < n; ++k) {
-        if (by_part[k].empty()) continue;
-        threads.emplace_back([&, k] {
-            try {
-                read_part(k);
-            } catch (...) {
-                errors[k] = std::current_exception();
-            }
-        });
+    for (std::size_t i = 0; i < page.size(); ++i) by_part[detail::part_docid(*page[i].position, n).part].push_back(i);
+    std::vector<std::size_t> reading;
+    for (std::size_t k = 0; k < n; ++k) {
+        if (!by_part[k].empty()) reading.push_back(k);
     }
-    try {
-        read_part(0);
-    } catch (...) {
-        errors[0] = std::current_exception();
-    }
-    for (auto& thread : threads) thread.join();
-    for (const auto& error : errors) {
-        if (error) std::rethrow_exception(error);
-    }
+    detail::on_parts(reading, [&](std::size_t k) {
+        for (auto i : by_part[k]) documents[i] = parts[k].get_document(detail::part_docid(*page[i].position, n).docid);
+    });
     return documents;
 }
 
@@ -499,7 +477,7 @@ SearchResults Searcher::run_search(const SearchRequest& request) {
     // Feedback reorders the ranking only: counting below runs `matching`, which it leaves alone.
     std::optional<detail::Rescoring> feedback;
     if (by_weight && detail::wants_feedback(request, impl.analysis)) {
-        feedback = detail::feedback_rescoring(built, impl.db, impl.analysis, impl.remote);
+        feedback = detail::feedback_rescoring(built, impl.db, impl.parts, impl.analysis, impl.remote);
     }
     // Xapian counts in 32 bits: clamp, as there are never more matches than documents.
     const Xapian::doccount docs = impl.db.get_doccount();

@@ -1,57 +1,129 @@
 #include "search/term_expansion.hpp"
 
+#include <algorithm>
 #include <cmath>
 
+#include "store/database.hpp"
 #include "store/schema.hpp"
 
 namespace newsfacet::detail {
 namespace {
 
 // Keeps the stems of title and body words (stem terms; the title stems "ZS…" are a copy).
-// Ids, facet and source terms, unstemmed words and numbers are left out, so are stop words,
-// and so are words no other article has, which could only find the article itself.
-class WordStems : public Xapian::ExpandDecider {
-public:
-    WordStems(const Xapian::Database& db, const Xapian::Stopper& stopper, const TermTest& keep)
-        : m_db(db), m_stopper(stopper), m_keep(keep) {}
+// Ids, facet and source terms, unstemmed words and numbers are left out, so are stop words.
+bool is_word_stem(const std::string& term, const Xapian::Stopper& stopper) {
+    if (!is_stem_term(term) || stem_of(term).size() < 3) return false;
+    if (std::any_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return false;
+    return !stopper(std::string(stem_of(term)));
+}
 
-    bool operator()(const std::string& term) const override {
-        if (!is_stem_term(term) || stem_of(term).size() < 3) return false;
-        if (m_keep && !m_keep(term)) return false;
-        for (char c : term) {
-            if (c >= '0' && c <= '9') return false;
-        }
-        if (m_stopper(std::string(stem_of(term)))) return false;
-        return m_db.get_termfreq(term) >= 2;
+// Each term's collection frequency in `db`, in the order of `terms`. Over parts (remote
+// shards), each part answers for every term on a thread of its own and the answers are
+// summed: the same integers as one index's.
+std::vector<Xapian::termcount> collection_frequencies(const Xapian::Database& db,
+                                                      const std::vector<Xapian::Database>& parts,
+                                                      const std::vector<std::string>& terms) {
+    if (parts.size() < 2) {
+        std::vector<Xapian::termcount> out;
+        out.reserve(terms.size());
+        for (const auto& term : terms) out.push_back(db.get_collection_freq(term));
+        return out;
     }
+    std::vector<std::vector<Xapian::termcount>> per_part(
+        parts.size(), std::vector<Xapian::termcount>(terms.size()));
+    std::vector<std::size_t> all(parts.size());
+    for (std::size_t k = 0; k < all.size(); ++k) all[k] = k;
+    on_parts(all, [&](std::size_t k) {
+        for (std::size_t i = 0; i < terms.size(); ++i)
+            per_part[k][i] = parts[k].get_collection_freq(terms[i]);
+    });
+    std::vector<Xapian::termcount> out(terms.size(), 0);
+    for (const auto& answers : per_part) {
+        for (std::size_t i = 0; i < terms.size(); ++i) out[i] += answers[i];
+    }
+    return out;
+}
 
-private:
-    const Xapian::Database& m_db;
-    const Xapian::Stopper& m_stopper;
-    const TermTest& m_keep;
-};
+// Bo1 (Amati): a word used `occurrences` times by the articles, `collection` times in the
+// `articles` of the whole database. Xapian's Bo1EWeight, the same formula.
+double bo1(Xapian::termcount occurrences, Xapian::termcount collection, Xapian::doccount articles) {
+    const double mean = double(collection) / double(articles);
+    return double(occurrences) * std::log2((1.0 + mean) / mean) + std::log2(1.0 + mean);
+}
 
 }  // namespace
 
-std::vector<WeightedTerm> telling_terms(const Xapian::Database& db, const Xapian::RSet& rset, Xapian::termcount count,
-                                        const Analysis& analysis, const TermTest& keep) {
-    Xapian::Enquire enquire(db);
-    // Bo1 weighs a word by how often the articles use it against how common it is overall.
-    // The default ("trad") favours rarity: names and words used once, which make for a narrow
-    // and noisy query (measured on corpus/: fewer articles of the same kind in the top 5 and
-    // 10 for more like this).
-    enquire.set_expansion_scheme("bo1");
-    WordStems decider(db, analysis.stopper, keep);
-    const auto eset = enquire.get_eset(count, rset, 0, &decider);
-    std::vector<WeightedTerm> out;
-    if (eset.empty()) return out;
-    const double best = eset.begin().get_weight();
-    for (auto it = eset.begin(); it != eset.end(); ++it) {
-        // Rounded: over shards Xapian sums the expansion statistics in another order, and a
-        // last-bit difference here would make scores differ from one index's.
-        const double relative = best > 0 ? std::round(it.get_weight() / best * 1e9) / 1e9 : 1.0;
-        out.emplace_back(*it, relative);
+TermUses stem_uses(const Xapian::Database& db, const std::vector<Xapian::Database>& parts,
+                   const std::vector<Xapian::docid>& articles) {
+    auto add_terms = [](TermUses& uses, Xapian::TermIterator t, const Xapian::TermIterator& end) {
+        for (; t != end; ++t) {
+            if (!is_stem_term(*t)) continue;
+            auto& use = uses[*t];
+            ++use.articles;
+            use.occurrences += t.get_wdf();
+        }
+    };
+    TermUses uses;
+    if (parts.size() < 2) {
+        for (auto id : articles) add_terms(uses, db.termlist_begin(id), db.termlist_end(id));
+        return uses;
     }
+    std::vector<std::vector<Xapian::docid>> by_part(parts.size());
+    for (auto id : articles) {
+        const auto at = part_docid(id, parts.size());
+        by_part[at.part].push_back(at.docid);
+    }
+    std::vector<std::size_t> reading;
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+        if (!by_part[k].empty()) reading.push_back(k);
+    }
+    std::vector<TermUses> per_part(parts.size());
+    on_parts(reading, [&](std::size_t k) {
+        for (auto id : by_part[k])
+            add_terms(per_part[k], parts[k].termlist_begin(id), parts[k].termlist_end(id));
+    });
+    for (const auto& part : per_part) {
+        for (const auto& [term, use] : part) {
+            auto& total = uses[term];
+            total.articles += use.articles;
+            total.occurrences += use.occurrences;
+        }
+    }
+    return uses;
+}
+
+std::vector<WeightedTerm> telling_terms(const Xapian::Database& db,
+                                        const std::vector<Xapian::Database>& parts,
+                                        const TermUses& uses, Xapian::termcount count,
+                                        const Analysis& analysis, const TermTest& keep,
+                                        KeptTerms kept) {
+    // Words no other article has could only find the articles themselves.
+    auto held_elsewhere = [&](const std::string& term) {
+        return kept == KeptTerms::shared || db.get_termfreq(term) >= 2;
+    };
+    std::vector<std::string> terms;
+    for (const auto& [term, use] : uses) {
+        if (is_word_stem(term, analysis.stopper) && (!keep || keep(term)) && held_elsewhere(term))
+            terms.push_back(term);
+    }
+    std::sort(terms.begin(), terms.end());
+    const auto collection = collection_frequencies(db, parts, terms);
+    const auto articles = db.get_doccount();
+    std::vector<WeightedTerm> out;
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+        // 0 only if the database changed under the search: nothing to weigh then.
+        if (collection[i] == 0) continue;
+        out.emplace_back(terms[i], bo1(uses.at(terms[i]).occurrences, collection[i], articles));
+    }
+    std::sort(out.begin(), out.end(), [](const WeightedTerm& a, const WeightedTerm& b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    if (out.size() > count) out.resize(count);
+    if (out.empty()) return out;
+    const double best = out.front().second;
+    for (auto& [term, weight] : out)
+        weight = best > 0 ? std::round(weight / best * 1e9) / 1e9 : 1.0;
     return out;
 }
 

@@ -1,9 +1,11 @@
 #pragma once
-// Words that stand for a set of articles: Xapian's query expansion (Enquire::get_eset, Bo1)
-// restricted to word stems, shared by "more like this" and relevance feedback.
+// Words that stand for a set of articles: query expansion by Bo1 (the Bose-Einstein model of
+// the DFR framework, as Xapian's Enquire::get_eset computes it), restricted to word stems,
+// shared by "more like this" and relevance feedback.
 
 #include <functional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -16,18 +18,47 @@ namespace newsfacet::detail {
 /// A chosen term with its Bo1 weight relative to the best one, in (0, 1].
 using WeightedTerm = std::pair<std::string, double>;
 
+/// How a set of articles uses a stem term: in how many of them it occurs, and how often in
+/// all of them (its within-document frequencies summed).
+struct TermUse {
+    int articles = 0;
+    Xapian::termcount occurrences = 0;
+};
+
+/// The stem terms (`Z…`) of a set of articles, with their use.
+using TermUses = std::unordered_map<std::string, TermUse>;
+
+/// The stem terms of `articles` (docids of `db`) and their use. `parts`: `db`'s databases
+/// one by one (ReadableIndex::parts) or empty; when there are some, each article's term list
+/// is read from its own part, the parts on threads of their own, so that remote shards' round
+/// trips overlap. Throws what Xapian throws. Cost: one term list read per article.
+[[nodiscard]] TermUses stem_uses(const Xapian::Database& db,
+                                 const std::vector<Xapian::Database>& parts,
+                                 const std::vector<Xapian::docid>& articles);
+
 /// Also keeps a term only if this says so (null: no further test).
 using TermTest = std::function<bool(const std::string&)>;
 
-/// The `count` most telling stem terms (`Z…`) of the articles in `rset`, best first, by Bo1
-/// (how often the articles use a word against how common it is overall). Left out: ids,
-/// facet, source and title terms, unstemmed words, stems shorter than 3 letters or with a
-/// digit, stop words, words found in fewer than 2 articles of `db` (which could only find the
-/// articles themselves), and what `keep` refuses. Weights are rounded to 9 digits so that
-/// shards and one index agree. Empty when no term qualifies. Cost: reads the term lists of the
-/// articles in `rset` and the frequency of each of their terms.
-[[nodiscard]] std::vector<WeightedTerm> telling_terms(const Xapian::Database& db, const Xapian::RSet& rset,
-                                                      Xapian::termcount count, const Analysis& analysis,
-                                                      const TermTest& keep = nullptr);
+/// Whether every term a TermTest keeps is known to be held by at least 2 articles of the
+/// database (for example: by 2 of the articles in the set), which spares looking up each
+/// term's frequency: a round trip to every shard when shards are remote.
+enum class KeptTerms { may_be_unique, shared };
+
+/// The `count` most telling of the terms in `uses` (stem_uses of a set of articles), best
+/// first, by Bo1: how often the articles use a word against how common it is overall
+/// (occurrences x log2((1 + m) / m) + log2(1 + m), m its collection frequency per article of
+/// `db`), ties by term. Left out: stems shorter than 3 letters or with a digit, stop words,
+/// words found in fewer than 2 articles of `db` (which could only find the articles
+/// themselves), and what `keep` refuses. Weights are rounded to 9 digits. Over shards the
+/// statistics are the same integers as in one index, so the terms are too. Empty when no term
+/// qualifies. `parts` as for stem_uses. Throws what Xapian throws. Cost: the collection
+/// frequency of each term kept (a round trip to each remote shard, the shards at once), and,
+/// unless `kept` is KeptTerms::shared, its article frequency too.
+[[nodiscard]] std::vector<WeightedTerm> telling_terms(const Xapian::Database& db,
+                                                      const std::vector<Xapian::Database>& parts,
+                                                      const TermUses& uses, Xapian::termcount count,
+                                                      const Analysis& analysis,
+                                                      const TermTest& keep = nullptr,
+                                                      KeptTerms kept = KeptTerms::may_be_unique);
 
 }  // namespace newsfacet::detail

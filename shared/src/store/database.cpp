@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <system_error>
+#include <thread>
 
 #include <newsfacet/error.hpp>
 
@@ -131,6 +132,24 @@ std::optional<std::vector<fs::path>> local_databases(const std::vector<StubLine>
 }
 
 }  // namespace
+
+void on_parts(const std::vector<std::size_t>& which, const std::function<void(std::size_t)>& run) {
+    std::vector<std::exception_ptr> errors(which.size());
+    auto guarded = [&](std::size_t i) {
+        try {
+            run(which[i]);
+        } catch (...) {
+            errors[i] = std::current_exception();
+        }
+    };
+    std::vector<std::thread> threads;
+    for (std::size_t i = 1; i < which.size(); ++i) threads.emplace_back(guarded, i);
+    if (!which.empty()) guarded(0);
+    for (auto& thread : threads) thread.join();
+    for (const auto& error : errors) {
+        if (error) std::rethrow_exception(error);
+    }
+}
 
 Xapian::Database open_for_reading(const fs::path& path) {
     struct Opened {

@@ -1,8 +1,10 @@
 #pragma once
 // Opening Xapian databases as newsfacet indexes, and translating Xapian's errors.
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -38,6 +40,25 @@ struct ReadableIndex {
     /// and document read is then a round trip.
     bool remote = false;
 };
+
+/// Where Xapian keeps document `whole` of a database made of `parts` databases (n >= 1): in
+/// part `part` as document `docid` (whole = (docid - 1) * n + part + 1).
+struct PartDocid {
+    std::size_t part;
+    Xapian::docid docid;
+};
+
+/// The part and docid of document `whole` (>= 1) of a database of `parts` (>= 1) databases.
+[[nodiscard]] constexpr PartDocid part_docid(Xapian::docid whole, std::size_t parts) noexcept {
+    const auto n = static_cast<Xapian::docid>(parts);
+    return {(whole - 1) % n, (whole - 1) / n + 1};
+}
+
+/// Runs `run(k)` for every part k of `which`, the first on this thread and each other on a
+/// thread of its own, so that round trips to remote parts overlap (a Database is not to be
+/// used by two threads at a time: `run(k)` must touch part k's only). Waits for all, then
+/// throws the error of the first in `which` that failed. Cost: a thread per part but one.
+void on_parts(const std::vector<std::size_t>& which, const std::function<void(std::size_t)>& run);
 
 /// open_for_reading(), and when `path` is (or holds) a stub listing only local databases,
 /// directly or through nested stubs, those opened one by one and added up into the
