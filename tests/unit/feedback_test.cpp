@@ -147,7 +147,7 @@ TEST_F(Feedback, WeightsAreWhatARankingOnlyBranchOfTheTermsAdds) {
     EXPECT_EQ(feedback_weights(terms, window, db, true), extra);
 }
 
-TEST_F(Feedback, WeightsAreTheSameOverShards) {
+TEST_F(Feedback, TermsAndWeightsAreTheSameOverShards) {
     auto one = index();
     // The same articles over three databases: the second holds c4 to f1, the third none
     // (so none of the window's either).
@@ -161,12 +161,20 @@ TEST_F(Feedback, WeightsAreTheSameOverShards) {
         }
         w.commit();
     }
-    Xapian::Database both((shards / "s0").string());
-    both.add_database(Xapian::Database((shards / "s1").string()));
-    both.add_database(Xapian::Database((shards / "s2").string()));
+    // Each also on its own, as a search over remote shards holds them.
+    std::vector<Xapian::Database> parts;
+    Xapian::Database both;
+    for (const char* name : {"s0", "s1", "s2"}) {
+        parts.emplace_back((shards / name).string());
+        both.add_database(parts.back());
+    }
     const Xapian::Query query(stem("coffee"));
     const auto terms = terms_of("coffee", one);
     ASSERT_FALSE(terms.empty());
+    // The same terms, weights to the last bit, whether the term lists and word frequencies
+    // are read through the whole or part by part.
+    EXPECT_EQ(feedback_terms(feedback_candidates(query, both), query, both, {}, analysis), terms);
+    EXPECT_EQ(feedback_terms(feedback_candidates(query, both), query, both, parts, analysis), terms);
     auto window_of = [&](const Xapian::Database& db) {
         Xapian::Enquire enquire(db);
         enquire.set_query(query);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "store/database.hpp"
 #include "store/schema.hpp"
 #include "text/dates.hpp"
 
@@ -47,7 +48,7 @@ FacetSpy::FacetSpy(const Xapian::Database& db, SpyCounts what)
     : m_db(db), m_what(std::move(what)), m_counts(m_what.facets.size()) {}
 
 void FacetSpy::operator()(const Xapian::Document& doc, double /*weight*/) {
-    m_docids.push_back((doc.get_docid() - 1) * m_shards + m_shard + 1);
+    m_docids.push_back(whole_docid(m_shard, doc.get_docid(), m_shards));
     m_tallied = false;
 }
 

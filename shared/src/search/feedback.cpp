@@ -149,11 +149,10 @@ std::vector<WeightedTerm> feedback_terms(const std::vector<RankedMatch>& top, co
     const auto uses = stem_uses(db, parts, agreeing);
     const std::set<std::string> own(query.get_unique_terms_begin(), query.get_unique_terms_end());
     auto shared = [&](const std::string& term) {
-        return uses.at(term).articles >= feedback_min_articles && !own.contains(term);
+        const auto found = uses.find(term);
+        return found != uses.end() && found->second.articles >= feedback_min_articles && !own.contains(term);
     };
-    // Two of the articles hold each term kept, so no term is one article's alone.
-    static_assert(feedback_min_articles >= 2);
-    return telling_terms(db, parts, uses, feedback_terms_wanted, analysis, shared, KeptTerms::shared);
+    return telling_terms(db, parts, uses, feedback_terms_wanted, analysis, shared);
 }
 
 std::vector<double> feedback_weights(const std::vector<WeightedTerm>& terms, const std::vector<RankedMatch>& window,

@@ -47,7 +47,7 @@ inline constexpr Xapian::doccount feedback_window = 300;
 /// best. Empty when fewer than feedback_min_articles such articles match, or `top` holds no
 /// more than feedback_articles (nothing else to rank). `parts`: `db`'s databases one by one
 /// (ReadableIndex::parts) or empty, as for stem_uses. Cost: their term lists and the
-/// collection frequency of the terms kept (over remote parts, the parts at once).
+/// collection frequency of each word they share (over parts, the parts at once).
 [[nodiscard]] std::vector<WeightedTerm> feedback_terms(const std::vector<RankedMatch>& top, const Xapian::Query& query,
                                                        const Xapian::Database& db,
                                                        const std::vector<Xapian::Database>& parts,

@@ -25,11 +25,11 @@ struct LikeQuery {
     std::vector<std::pair<std::string, double>> terms;
 };
 
-/// Builds the "more like this" query for the article with id `id`: Enquire::get_eset (Bo1
-/// weights) over an RSet of that one article, keeping only word stems (no ids, facet or title
-/// terms, numbers or stop words) that occur in at least one other article. Throws
-/// ArticleNotFoundError for an id not in the index. Cost: reads the article's term list and the
-/// frequency of each of its terms.
+/// Builds the "more like this" query for the article with id `id`: the Bo1 expansion of that one
+/// article (telling_terms), keeping only word stems (no ids, facet or title terms, numbers or
+/// stop words) that occur in at least one other article. Throws ArticleNotFoundError for an id
+/// not in the index. Cost: reads the article's term list and the collection frequency of each
+/// of its words.
 [[nodiscard]] LikeQuery more_like_this(const TermStats& stats, const std::string& id,
                                        const Analysis& analysis);
 

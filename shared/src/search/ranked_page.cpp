@@ -21,14 +21,6 @@ constexpr Xapian::doccount most = std::numeric_limits<Xapian::doccount>::max() /
     return rounded_weight(a.weight) > rounded_weight(b.weight);
 }
 
-// What results are ranked by: the rounded weight, then the id.
-[[nodiscard]] bool ranks_before(const RankedMatch& a, const RankedMatch& b) {
-    const double wa = rounded_weight(a.weight);
-    const double wb = rounded_weight(b.weight);
-    if (wa != wb) return wa > wb;
-    return a.position.get_sort_key() < b.position.get_sort_key();
-}
-
 // The matches of `mset` in result order: by rounded weight, each run of equal weights by id,
 // which is the sort key Xapian ranks ties by (set_sort_by_relevance_then_value), so no document
 // is read.
@@ -67,9 +59,23 @@ void rescore(std::vector<RankedMatch>& ranked, const std::vector<double>& extra)
     if (!std::all_of(extra.begin(), extra.end(),
                      [](double e) { return std::isfinite(e) && e >= 0; }))
         return;
-    for (std::size_t i = 0; i < extra.size(); ++i) ranked[i].weight += extra[i];
-    std::stable_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(extra.size()),
-                     ranks_before);
+    // Ranked as results are, by rounded weight and then id: each rounded and each id read once,
+    // not at every comparison.
+    struct Key {
+        double rounded;
+        std::string id;
+        RankedMatch match;
+    };
+    std::vector<Key> keys;
+    keys.reserve(extra.size());
+    for (std::size_t i = 0; i < extra.size(); ++i) {
+        RankedMatch match{ranked[i].position, ranked[i].weight + extra[i]};
+        keys.push_back({rounded_weight(match.weight), match.position.get_sort_key(), match});
+    }
+    std::stable_sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+        return a.rounded != b.rounded ? a.rounded > b.rounded : a.id < b.id;
+    });
+    for (std::size_t i = 0; i < keys.size(); ++i) ranked[i] = keys[i].match;
 }
 
 // `ranked` with copies collapsed (`collapse`) to the first of each key, as far as the first

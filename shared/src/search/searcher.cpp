@@ -37,8 +37,8 @@ struct Searcher::Impl {
     Xapian::Database db;
     // Local shards, each also on its own: counted shard by shard (see MatchCounts).
     std::vector<Xapian::Database> shards;
-    // A stub's databases with a remote one, each on its own: the page's documents are read
-    // from them a thread per shard (see read_page).
+    // A stub's databases with a remote one, each on its own: the page's documents (read_page)
+    // and feedback's term lists and word frequencies are asked of them a thread per shard.
     std::vector<Xapian::Database> parts;
     // Shards that are not all local (a remote one): count with the spies stock xapian-tcpsrv
     // runs (see MatchCounts). FacetSpy notes document ids, and Xapian 1.4 hands a spy of a
@@ -421,12 +421,10 @@ std::vector<Xapian::Document> Searcher::Impl::read_page(const std::vector<detail
     }
     std::vector<std::vector<std::size_t>> by_part(n);
     for (std::size_t i = 0; i < page.size(); ++i) by_part[detail::part_docid(*page[i].position, n).part].push_back(i);
-    std::vector<std::size_t> reading;
-    for (std::size_t k = 0; k < n; ++k) {
-        if (!by_part[k].empty()) reading.push_back(k);
-    }
-    detail::on_parts(reading, [&](std::size_t k) {
-        for (auto i : by_part[k]) documents[i] = parts[k].get_document(detail::part_docid(*page[i].position, n).docid);
+    detail::on_parts(detail::parts_with_work(by_part), [&](std::size_t k) {
+        for (auto i : by_part[k]) {
+            documents[i] = parts[k].get_document(detail::part_docid(*page[i].position, n).docid);
+        }
     });
     return documents;
 }

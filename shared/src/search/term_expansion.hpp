@@ -28,37 +28,32 @@ struct TermUse {
 /// The stem terms (`Z…`) of a set of articles, with their use.
 using TermUses = std::unordered_map<std::string, TermUse>;
 
-/// The stem terms of `articles` (docids of `db`) and their use. `parts`: `db`'s databases
-/// one by one (ReadableIndex::parts) or empty; when there are some, each article's term list
-/// is read from its own part, the parts on threads of their own, so that remote shards' round
-/// trips overlap. Throws what Xapian throws. Cost: one term list read per article.
-[[nodiscard]] TermUses stem_uses(const Xapian::Database& db,
-                                 const std::vector<Xapian::Database>& parts,
+/// The stem terms of `articles` (distinct docids of `db`) and their use. `parts`: `db`'s
+/// databases one by one (ReadableIndex::parts, as many as `db` has) or empty; when there are
+/// some, each article's term list is read from its own part, the parts on threads of their
+/// own, so that remote shards' round trips overlap. Throws what Xapian throws. Cost: one term
+/// list read per article.
+[[nodiscard]] TermUses stem_uses(const Xapian::Database& db, const std::vector<Xapian::Database>& parts,
                                  const std::vector<Xapian::docid>& articles);
 
-/// Also keeps a term only if this says so (null: no further test).
+/// Also keeps a term only if this says so (null: no further test). Asked only of terms of the
+/// TermUses given.
 using TermTest = std::function<bool(const std::string&)>;
-
-/// Whether every term a TermTest keeps is known to be held by at least 2 articles of the
-/// database (for example: by 2 of the articles in the set), which spares looking up each
-/// term's frequency: a round trip to every shard when shards are remote.
-enum class KeptTerms { may_be_unique, shared };
 
 /// The `count` most telling of the terms in `uses` (stem_uses of a set of articles), best
 /// first, by Bo1: how often the articles use a word against how common it is overall
 /// (occurrences x log2((1 + m) / m) + log2(1 + m), m its collection frequency per article of
-/// `db`), ties by term. Left out: stems shorter than 3 letters or with a digit, stop words,
-/// words found in fewer than 2 articles of `db` (which could only find the articles
-/// themselves), and what `keep` refuses. Weights are rounded to 9 digits. Over shards the
-/// statistics are the same integers as in one index, so the terms are too. Empty when no term
-/// qualifies. `parts` as for stem_uses. Throws what Xapian throws. Cost: the collection
-/// frequency of each term kept (a round trip to each remote shard, the shards at once), and,
-/// unless `kept` is KeptTerms::shared, its article frequency too.
+/// `db`), ties by term: what Xapian's Enquire::get_eset picks with the Bo1 scheme, without
+/// reading the term lists again nor asking each word's frequencies one shard after another.
+/// Left out: stems shorter than 3 letters or with a digit, stop words, words found in no other
+/// article of `db` (which could only find the articles themselves), and what `keep` refuses.
+/// Weights are rounded to 9 digits. Over shards the statistics are the same integers as in one
+/// index, so the terms and weights are too. Empty when no term qualifies. `parts` as for
+/// stem_uses. Throws what Xapian throws. Cost: the collection frequency of each word left (a
+/// round trip to each remote shard; with `parts`, the shards at once).
 [[nodiscard]] std::vector<WeightedTerm> telling_terms(const Xapian::Database& db,
                                                       const std::vector<Xapian::Database>& parts,
                                                       const TermUses& uses, Xapian::termcount count,
-                                                      const Analysis& analysis,
-                                                      const TermTest& keep = nullptr,
-                                                      KeptTerms kept = KeptTerms::may_be_unique);
+                                                      const Analysis& analysis, const TermTest& keep = nullptr);
 
 }  // namespace newsfacet::detail

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <exception>
 #include <functional>
 #include <map>
 #include <optional>
@@ -143,12 +144,24 @@ void on_parts(const std::vector<std::size_t>& which, const std::function<void(st
         }
     };
     std::vector<std::thread> threads;
-    for (std::size_t i = 1; i < which.size(); ++i) threads.emplace_back(guarded, i);
+    std::size_t started = 1;
+    try {
+        for (; started < which.size(); ++started) threads.emplace_back(guarded, started);
+    } catch (const std::system_error&) {
+        // A process limit: the parts without a thread wait their turn here.
+    }
     if (!which.empty()) guarded(0);
+    for (std::size_t i = started; i < which.size(); ++i) guarded(i);
     for (auto& thread : threads) thread.join();
     for (const auto& error : errors) {
         if (error) std::rethrow_exception(error);
     }
+}
+
+std::vector<std::size_t> every_part(std::size_t n) {
+    std::vector<std::size_t> out(n);
+    for (std::size_t k = 0; k < n; ++k) out[k] = k;
+    return out;
 }
 
 Xapian::Database open_for_reading(const fs::path& path) {

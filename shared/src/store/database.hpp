@@ -32,8 +32,9 @@ struct ReadableIndex {
     std::vector<Xapian::Database> shards;
     /// Empty unless `db` is a stub's databases with a remote one: then each of them, local
     /// or remote, on its own as in `shards` (same numbering, same shared state), so that a
-    /// search can read several shards' documents at once (one thread per shard: a Database
-    /// is not to be used by two threads at a time). Left empty too when a line is one these
+    /// search can ask several shards at once (documents, feedback's term lists and word
+    /// frequencies; one thread per shard: a Database is not to be used by two threads at a
+    /// time). Left empty too when a line is one these
     /// are not opened from (a nested stub, a remote program): then Xapian opens the stub.
     std::vector<Xapian::Database> parts;
     /// A stub lists a remote database, directly or through nested stubs: each statistic, match
@@ -41,8 +42,8 @@ struct ReadableIndex {
     bool remote = false;
 };
 
-/// Where Xapian keeps document `whole` of a database made of `parts` databases (n >= 1): in
-/// part `part` as document `docid` (whole = (docid - 1) * n + part + 1).
+/// Where Xapian keeps document `whole` of a database made of n databases (parts): in part
+/// `part` as document `docid` (whole = (docid - 1) * n + part + 1).
 struct PartDocid {
     std::size_t part;
     Xapian::docid docid;
@@ -54,11 +55,30 @@ struct PartDocid {
     return {(whole - 1) % n, (whole - 1) / n + 1};
 }
 
+/// Document `docid` of part `part` of a database of `parts` databases, as the whole numbers it.
+[[nodiscard]] constexpr Xapian::docid whole_docid(std::size_t part, Xapian::docid docid, std::size_t parts) noexcept {
+    return (docid - 1) * static_cast<Xapian::docid>(parts) + static_cast<Xapian::docid>(part) + 1;
+}
+
 /// Runs `run(k)` for every part k of `which`, the first on this thread and each other on a
 /// thread of its own, so that round trips to remote parts overlap (a Database is not to be
-/// used by two threads at a time: `run(k)` must touch part k's only). Waits for all, then
-/// throws the error of the first in `which` that failed. Cost: a thread per part but one.
+/// used by two threads at a time: `run(k)` must touch part k's only). When the system refuses
+/// a thread, the parts left run on this thread, one after another. Waits for all, then throws
+/// the error of the first in `which` that failed. Cost: a thread per part but one.
 void on_parts(const std::vector<std::size_t>& which, const std::function<void(std::size_t)>& run);
+
+/// 0, 1, ... n - 1: every part, for on_parts.
+[[nodiscard]] std::vector<std::size_t> every_part(std::size_t n);
+
+/// The parts k whose `by_part[k]` is not empty, for on_parts.
+template <typename Work>
+[[nodiscard]] std::vector<std::size_t> parts_with_work(const std::vector<Work>& by_part) {
+    std::vector<std::size_t> out;
+    for (std::size_t k = 0; k < by_part.size(); ++k) {
+        if (!by_part[k].empty()) out.push_back(k);
+    }
+    return out;
+}
 
 /// open_for_reading(), and when `path` is (or holds) a stub listing only local databases,
 /// directly or through nested stubs, those opened one by one and added up into the
