@@ -20,6 +20,12 @@ bool is_word_stem(const std::string& term, const Xapian::Stopper& stopper) {
     return !stopper(std::string(stem_of(term)));
 }
 
+// Parts are numbered as Xapian numbers `db`'s databases: a list of other databases would
+// silently read other articles.
+void check_parts(const Xapian::Database& db, const std::vector<Xapian::Database>& parts) {
+    if (parts.size() != db.size()) throw Error("internal error: the parts are not the database's");
+}
+
 // Each term's collection frequency in `db`, in the order of `terms`. Over parts (remote
 // shards), each part answers for every term on a thread of its own and the answers are
 // summed: the same integers as one index's.
@@ -32,11 +38,10 @@ std::vector<Xapian::termcount> collection_frequencies(const Xapian::Database& db
         for (const auto& term : terms) out.push_back(db.get_collection_freq(term));
         return out;
     }
+    check_parts(db, parts);
     std::vector<std::vector<Xapian::termcount>> per_part(
         parts.size(), std::vector<Xapian::termcount>(terms.size()));
-    std::vector<std::size_t> all(parts.size());
-    for (std::size_t k = 0; k < all.size(); ++k) all[k] = k;
-    on_parts(all, [&](std::size_t k) {
+    on_parts(every_part(parts.size()), [&](std::size_t k) {
         for (std::size_t i = 0; i < terms.size(); ++i)
             per_part[k][i] = parts[k].get_collection_freq(terms[i]);
     });
@@ -74,7 +79,7 @@ TermUses stem_uses(const Xapian::Database& db, const std::vector<Xapian::Databas
         for (auto id : articles) add_terms(uses, db.termlist_begin(id), db.termlist_end(id));
         return uses;
     }
-    if (parts.size() != db.size()) throw Error("internal error: the parts are not the database's");
+    check_parts(db, parts);
     std::vector<std::vector<Xapian::docid>> by_part(parts.size());
     for (auto id : articles) {
         const auto at = part_docid(id, parts.size());
