@@ -170,4 +170,16 @@ inline Listening start_listening(const std::function<std::vector<std::string>(in
     return {};
 }
 
+/// Stock xapian-tcpsrv serving the database `db` on 127.0.0.1 (start_listening), its output
+/// in `log`.
+inline Listening serve_with_tcpsrv(const fs::path& db, const fs::path& log) {
+    const auto program = find_on_path("xapian-tcpsrv");
+    return start_listening(
+        [&](int port) {
+            return std::vector<std::string>{program, "--interface", "127.0.0.1", "--port", std::to_string(port),
+                                            db.string()};
+        },
+        log);
+}
+
 }  // namespace newsfacet::testing

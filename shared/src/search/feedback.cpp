@@ -146,7 +146,7 @@ std::vector<WeightedTerm> feedback_terms(const std::vector<RankedMatch>& top, co
         if (top[i].weight >= feedback_min_share * top.front().weight) agreeing.push_back(*top[i].position);
     }
     if (agreeing.size() < static_cast<std::size_t>(feedback_min_articles)) return {};
-    const auto uses = stem_uses(db, parts, agreeing);
+    const auto uses = stem_uses(db, parts, agreeing, analysis);
     const std::set<std::string> own(query.get_unique_terms_begin(), query.get_unique_terms_end());
     auto shared = [&](const std::string& term) {
         const auto found = uses.find(term);

@@ -13,7 +13,7 @@ LikeQuery more_like_this(const TermStats& stats, const std::string& id,
     out.id_term = id_term(id);
     Xapian::PostingIterator posting = stats.database().postlist_begin(out.id_term);
     if (posting == stats.database().postlist_end(out.id_term)) throw ArticleNotFoundError(id);
-    const auto uses = stem_uses(stats.database(), {}, {*posting});
+    const auto uses = stem_uses(stats.database(), {}, {*posting}, analysis);
     const auto terms = telling_terms(stats.database(), {}, uses, like_terms, analysis);
     std::vector<Xapian::Query> scaled;
     for (const auto& [term, relative] : terms) {

@@ -6,6 +6,7 @@
 #include <newsfacet/error.hpp>
 
 #include "store/database.hpp"
+#include "store/document.hpp"
 #include "store/schema.hpp"
 
 namespace newsfacet::detail {
@@ -18,12 +19,6 @@ bool is_word_stem(const std::string& term, const Xapian::Stopper& stopper) {
     if (std::any_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; }))
         return false;
     return !stopper(std::string(stem_of(term)));
-}
-
-// Parts are numbered as Xapian numbers `db`'s databases: a list of other databases would
-// silently read other articles.
-void check_parts(const Xapian::Database& db, const std::vector<Xapian::Database>& parts) {
-    if (parts.size() != db.size()) throw Error("internal error: the parts are not the database's");
 }
 
 // Each term's collection frequency in `db`, in the order of `terms`. Over parts (remote
@@ -65,36 +60,24 @@ double bo1(Xapian::termcount occurrences, Xapian::termcount collection, Xapian::
 }  // namespace
 
 TermUses stem_uses(const Xapian::Database& db, const std::vector<Xapian::Database>& parts,
-                   const std::vector<Xapian::docid>& articles) {
-    auto add_terms = [](TermUses& uses, Xapian::TermIterator t, const Xapian::TermIterator& end) {
-        for (; t != end; ++t) {
+                   const std::vector<Xapian::docid>& articles, const Analysis& analysis) {
+    // The stems come from each article's stored text, indexed again here as the indexer did:
+    // the same terms and frequencies as its term list, and over remote shards one document
+    // read (a round trip) instead of a term list sent a message per term, each with its
+    // frequency looked up (10.6 of a feedback query's 25 ms, bench/results/peers.md).
+    const auto documents = read_documents(db, parts, articles);
+    // On this thread: the stemmer of `analysis` keeps state.
+    auto generator = make_generator(analysis);
+    TermUses uses;
+    for (const auto& document : documents) {
+        Xapian::Document words;
+        generator.set_document(words);
+        index_free_text(generator, read_document(document).article);
+        for (auto t = words.termlist_begin(); t != words.termlist_end(); ++t) {
             if (!is_stem_term(*t)) continue;
             auto& use = uses[*t];
             ++use.articles;
             use.occurrences += t.get_wdf();
-        }
-    };
-    TermUses uses;
-    if (parts.size() < 2) {
-        for (auto id : articles) add_terms(uses, db.termlist_begin(id), db.termlist_end(id));
-        return uses;
-    }
-    check_parts(db, parts);
-    std::vector<std::vector<Xapian::docid>> by_part(parts.size());
-    for (auto id : articles) {
-        const auto at = part_docid(id, parts.size());
-        by_part[at.part].push_back(at.docid);
-    }
-    std::vector<TermUses> per_part(parts.size());
-    on_parts(parts_with_work(by_part), [&](std::size_t k) {
-        for (auto id : by_part[k])
-            add_terms(per_part[k], parts[k].termlist_begin(id), parts[k].termlist_end(id));
-    });
-    for (const auto& part : per_part) {
-        for (const auto& [term, use] : part) {
-            auto& total = uses[term];
-            total.articles += use.articles;
-            total.occurrences += use.occurrences;
         }
     }
     return uses;
@@ -117,7 +100,9 @@ std::vector<WeightedTerm> telling_terms(const Xapian::Database& db, const std::v
         // Another article has the word if two of the set do, or if the index holds it more
         // often than the set (a stem occurs at least once in an article that has it): the
         // collection frequency Bo1 needs tells, without asking for the article frequency.
-        if (use.articles < 2 && collection[i] <= use.occurrences) continue;
+        // A word the index holds less often than the set uses it is not the index's (text
+        // stored otherwise than indexed: invalid UTF-8 given through the API).
+        if (collection[i] < use.occurrences || (use.articles < 2 && collection[i] == use.occurrences)) continue;
         out.emplace_back(terms[i], bo1(use.occurrences, collection[i], articles));
     }
     std::sort(out.begin(), out.end(), [](const WeightedTerm& a, const WeightedTerm& b) {

@@ -28,13 +28,15 @@ struct TermUse {
 /// The stem terms (`Z…`) of a set of articles, with their use.
 using TermUses = std::unordered_map<std::string, TermUse>;
 
-/// The stem terms of `articles` (distinct docids of `db`) and their use. `parts`: `db`'s
-/// databases one by one (ReadableIndex::parts, as many as `db` has) or empty; when there are
-/// some, each article's term list is read from its own part, the parts on threads of their
-/// own, so that remote shards' round trips overlap. Throws what Xapian throws. Cost: one term
-/// list read per article.
+/// The stem terms of `articles` (distinct docids of `db`) and their use: those of their term
+/// lists, found by indexing each article's stored title and body again (index_free_text)
+/// with `analysis` (the indexer's). `parts`: `db`'s databases one by one
+/// (ReadableIndex::parts, as many as `db` has) or empty; when there are some, each article is
+/// read from its own part, the parts on threads of their own, so that remote shards' round
+/// trips overlap. Throws what Xapian throws, DatabaseError for a document that holds no
+/// newsfacet data. Cost: one document read and its text indexed per article.
 [[nodiscard]] TermUses stem_uses(const Xapian::Database& db, const std::vector<Xapian::Database>& parts,
-                                 const std::vector<Xapian::docid>& articles);
+                                 const std::vector<Xapian::docid>& articles, const Analysis& analysis);
 
 /// Also keeps a term only if this says so (null: no further test). Asked only of terms of the
 /// TermUses given.

@@ -164,6 +164,42 @@ std::vector<std::size_t> every_part(std::size_t n) {
     return out;
 }
 
+void check_parts(const Xapian::Database& db, const std::vector<Xapian::Database>& parts) {
+    if (parts.size() != db.size()) throw Error("internal error: the parts are not the database's");
+}
+
+std::vector<Xapian::Document> read_documents(const Xapian::Database& db, const std::vector<Xapian::Database>& parts,
+                                             const std::vector<Xapian::docid>& docids) {
+    std::vector<Xapian::Document> documents(docids.size());
+    if (parts.size() < 2 || docids.size() < 2) {
+        for (std::size_t i = 0; i < docids.size(); ++i) documents[i] = db.get_document(docids[i]);
+        return documents;
+    }
+    check_parts(db, parts);
+    std::vector<std::vector<std::size_t>> by_part(parts.size());
+    for (std::size_t i = 0; i < docids.size(); ++i) by_part[part_docid(docids[i], parts.size()).part].push_back(i);
+    on_parts(parts_with_work(by_part), [&](std::size_t k) {
+        for (auto i : by_part[k]) documents[i] = parts[k].get_document(part_docid(docids[i], parts.size()).docid);
+    });
+    return documents;
+}
+
+bool lanes_agree(const std::vector<Xapian::Database>& parts, const std::vector<Xapian::Database>& lanes) {
+    if (lanes.size() != parts.size()) return false;
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+        try {
+            if (lanes[k].get_doccount() != parts[k].get_doccount() ||
+                lanes[k].get_lastdocid() != parts[k].get_lastdocid() ||
+                lanes[k].get_total_length() != parts[k].get_total_length()) {
+                return false;
+            }
+        } catch (const Xapian::Error&) {
+            return false;
+        }
+    }
+    return true;
+}
+
 Xapian::Database open_for_reading(const fs::path& path) {
     struct Opened {
         Xapian::Database db;
@@ -194,6 +230,37 @@ std::optional<std::vector<std::function<Xapian::Database()>>> remote_parts(const
     return out;
 }
 
+// A remote stub's lines, each opened twice at once, a thread per connection (opening a remote
+// one waits for its server to fork and open the database): `parts`, added up into `db`, and
+// `lanes`, kept only if each opened and agrees with its part. Throws what opening a part throws.
+ReadableIndex open_remote_parts(const std::vector<std::function<Xapian::Database()>>& lines) {
+    const auto n = lines.size();
+    std::vector<Xapian::Database> opened(2 * n);
+    std::vector<char> lane_failed(n, 0);  // not vector<bool>: each thread writes its own
+    on_parts(every_part(2 * n), [&](std::size_t t) {
+        if (t < n) {
+            opened[t] = lines[t]();
+            return;
+        }
+        try {
+            opened[t] = lines[t - n]();
+        } catch (const Xapian::Error&) {
+            lane_failed[t - n] = 1;
+        }
+    });
+    ReadableIndex out;
+    for (std::size_t k = 0; k < n; ++k) {
+        out.parts.push_back(opened[k]);
+        out.db.add_database(opened[k]);
+    }
+    if (std::find(lane_failed.begin(), lane_failed.end(), 1) == lane_failed.end()) {
+        std::vector<Xapian::Database> lanes(opened.begin() + static_cast<std::ptrdiff_t>(n), opened.end());
+        if (lanes_agree(out.parts, lanes)) out.lanes = std::move(lanes);
+    }
+    out.remote = true;
+    return out;
+}
+
 // `opened.db` made of `parts` added up, each also kept in `into`.
 template <typename Open>
 ReadableIndex add_up(const std::vector<Open>& parts, std::vector<Xapian::Database> ReadableIndex::*into) {
@@ -218,11 +285,12 @@ ReadableIndex open_shards_for_reading(const fs::path& path) {
         return open_checked(path, [&] { return add_up(shards, &ReadableIndex::shards); });
     }
     if (const auto lines = complete && remote ? remote_parts(listed) : std::nullopt) {
-        auto opened = open_checked(path, [&] { return add_up(*lines, &ReadableIndex::parts); });
-        opened.remote = true;
-        return opened;
+        return open_checked(path, [&] { return open_remote_parts(*lines); });
     }
-    return ReadableIndex{open_for_reading(path), {}, {}, remote};
+    ReadableIndex opened;
+    opened.db = open_for_reading(path);
+    opened.remote = remote;
+    return opened;
 }
 
 namespace {

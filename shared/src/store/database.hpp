@@ -37,6 +37,11 @@ struct ReadableIndex {
     /// time). Left empty too when a line is one these
     /// are not opened from (a nested stub, a remote program): then Xapian opens the stub.
     std::vector<Xapian::Database> parts;
+    /// Empty unless `parts` has remote ones: then a second connection to each of them, in the
+    /// same order, showing the same revision (lanes_agree), for counting while the first
+    /// connections rank and read the page. Left empty if one could not be opened or did not
+    /// agree: it only saves time.
+    std::vector<Xapian::Database> lanes;
     /// A stub lists a remote database, directly or through nested stubs: each statistic, match
     /// and document read is then a round trip.
     bool remote = false;
@@ -80,11 +85,31 @@ template <typename Work>
     return out;
 }
 
+/// Throws Error unless `parts` are as many as `db`'s databases: parts are numbered as Xapian
+/// numbers them, and a list of other databases would silently read other articles.
+void check_parts(const Xapian::Database& db, const std::vector<Xapian::Database>& parts);
+
+/// The documents `docids` of `db` (>= 1 each), in their order. `parts`: `db`'s databases one
+/// by one (ReadableIndex::parts) or empty; when there are some, each document is read from
+/// its own part, the parts on threads of their own (on_parts), so that remote shards' round
+/// trips overlap (Xapian 1.4 reads a remote document per round trip). Throws what Xapian
+/// throws, and Error if `parts` are not `db`'s.
+[[nodiscard]] std::vector<Xapian::Document> read_documents(const Xapian::Database& db,
+                                                           const std::vector<Xapian::Database>& parts,
+                                                           const std::vector<Xapian::docid>& docids);
+
 /// open_for_reading(), and when `path` is (or holds) a stub listing only local databases,
 /// directly or through nested stubs, those opened one by one and added up into the
 /// database, so that each can also be searched on its own (`shards`); when it lists remote
 /// shards over TCP, each line opened one by one too (`parts`). Throws as open_for_reading().
 [[nodiscard]] ReadableIndex open_shards_for_reading(const std::filesystem::path& path);
+
+/// Whether each of `lanes` (as many as `parts`: second connections to them) shows the same
+/// revision as its part, as far as Xapian 1.4 tells it of a remote database (no revision
+/// number): the same number of articles, last docid and total length. A change these miss
+/// (an article replaced by one of the same length) only shows the newer copy's counts.
+/// Cost: none over the network (each connection keeps these). Throws nothing.
+[[nodiscard]] bool lanes_agree(const std::vector<Xapian::Database>& parts, const std::vector<Xapian::Database>& lanes);
 
 /// Opens an index for writing, creating it when `create` is true and nothing is there.
 /// Throws IndexNotFoundError, FormatVersionError or DatabaseError for what it checks itself;

@@ -127,10 +127,14 @@ nlohmann::json document_data(const Article& article, const Tagging& tagging) {
 
 }  // namespace
 
-Xapian::Document make_document(const Article& article, const Tagging& tagging,
-                               Xapian::TermGenerator& generator, const std::string& file_term) {
-    Xapian::Document doc;
-    generator.set_document(doc);
+Xapian::TermGenerator make_generator(const Analysis& analysis) {
+    Xapian::TermGenerator generator;
+    generator.set_stemmer(analysis.stemmer);
+    generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    return generator;
+}
+
+void index_free_text(Xapian::TermGenerator& generator, const Article& article) {
     // Title words count as body words do; the headline's weight comes from the S terms below,
     // which the query adds as a bonus for the words the user typed (query.cpp). Counting them
     // three times here as well ranked articles that only name a query word in the headline
@@ -145,7 +149,13 @@ Xapian::Document make_document(const Article& article, const Tagging& tagging,
     const std::string_view body = article.body;
     generator.index_text_without_positions(std::string(body.substr(0, end_of_words(body, weighted_lead_words))),
                                            weighted_lead_extra_wdf);
+}
 
+Xapian::Document make_document(const Article& article, const Tagging& tagging,
+                               Xapian::TermGenerator& generator, const std::string& file_term) {
+    Xapian::Document doc;
+    generator.set_document(doc);
+    index_free_text(generator, article);
     doc.add_boolean_term(id_term(article.id));
     if (!article.source.empty()) doc.add_boolean_term(filter_term(prefix_source, article.source));
     for (auto facet : all_facets) {

@@ -66,13 +66,6 @@ struct Index::Impl {
 
 namespace detail {
 
-Xapian::TermGenerator make_generator(const Analysis& analysis) {
-    Xapian::TermGenerator generator;
-    generator.set_stemmer(analysis.stemmer);
-    generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-    return generator;
-}
-
 PreparedArticle IndexAccess::prepare(const Article& article, const Tagging& tagging,
                                      Xapian::TermGenerator& generator, const std::string& file_term) {
     if (article.id.empty()) throw UsageError("article has no id");

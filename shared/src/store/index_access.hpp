@@ -14,6 +14,7 @@
 #include <newsfacet/index.hpp>
 
 #include "text/analysis.hpp"
+#include "store/document.hpp"
 
 namespace newsfacet::detail {
 
@@ -23,10 +24,6 @@ struct PreparedArticle {
     Xapian::Document document;
     std::uint64_t text_bytes = 0;  ///< title + body
 };
-
-/// A term generator set up as every index's (stemmer, strategy). Not thread-safe: one per
-/// thread, with its own `analysis` (the stemmer keeps state).
-[[nodiscard]] Xapian::TermGenerator make_generator(const Analysis& analysis);
 
 /// Where a stored article went.
 struct Stored {
