@@ -8,7 +8,7 @@ NEWSFACET_JOBS="${NEWSFACET_JOBS:-$(nproc 2>/dev/null || echo 2)}"
 # Debian 12 packages the build and the tests need.
 NEWSFACET_PACKAGES=(g++ make cmake pkg-config libxapian-dev xapian-tools libcli11-dev
                     nlohmann-json3-dev libgtest-dev libutf8proc-dev libxml2-dev
-                    libarchive-dev zlib1g-dev libbrotli-dev libcpp-httplib-dev)
+                    libarchive-dev zlib1g-dev libbrotli-dev libcpp-httplib-dev libmimalloc-dev)
 
 say() { printf '==> %s\n' "$*" >&2; }
 
