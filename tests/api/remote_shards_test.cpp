@@ -48,7 +48,7 @@ TEST(ApiRemoteShards, AReopenedSearcherCountsWhatTheShardsNowHold) {
     const auto stub =
         dir.write("remote.stub", "remote 127.0.0.1:" + std::to_string(server0.port) +
                                      "\nremote 127.0.0.1:" + std::to_string(server1.port) + "\n");
-    // Two words: relevance feedback, which over remote shards counts on connections of its own.
+    // Two words: relevance feedback too, which reads the first articles from the shards.
     auto request = everything("coffee frost");
     newsfacet::Searcher searcher(stub);
     const auto before = searcher.search(request);
@@ -59,7 +59,7 @@ TEST(ApiRemoteShards, AReopenedSearcherCountsWhatTheShardsNowHold) {
     const auto after = searcher.search(request);
     EXPECT_EQ(after.total, 15u);
     EXPECT_EQ(after.total_articles, 15u);
-    // The counts too, which feedback's searches take from the second connections.
+    // The counts too.
     auto brazil = [](const newsfacet::SearchResults& results) -> std::uint64_t {
         for (const auto& count : counts_of(results, newsfacet::Facet::country)) {
             if (count.value == "Brazil") return count.count;

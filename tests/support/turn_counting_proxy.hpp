@@ -12,15 +12,13 @@
 #include <atomic>
 #include <cstdint>
 #include <thread>
-#include <vector>
 
 namespace newsfacet::testing {
 
 class TurnCountingProxy {
 public:
-    /// Listens on a free port of 127.0.0.1 and forwards each connection (each on a thread of
-    /// its own, as they may be open at once) to `target_port` there. port() is 0 if it could
-    /// not listen.
+    /// Listens on a free port of 127.0.0.1 and forwards each connection (one at a time) to
+    /// `target_port` there. port() is 0 if it could not listen.
     explicit TurnCountingProxy(int target_port) : m_target(target_port) {
         m_listener = ::socket(AF_INET, SOCK_STREAM, 0);
         sockaddr_in addr = loopback(0);
@@ -35,7 +33,6 @@ public:
     ~TurnCountingProxy() {
         m_stop = true;
         if (m_thread.joinable()) m_thread.join();
-        for (auto& relay : m_relays) relay.join();
         if (m_listener >= 0) ::close(m_listener);
     }
     TurnCountingProxy(const TurnCountingProxy&) = delete;
@@ -44,12 +41,7 @@ public:
     [[nodiscard]] int port() const { return m_port; }
     /// Turns of every connection so far.
     [[nodiscard]] std::uint64_t turns() const { return m_turns; }
-    /// Connections accepted so far.
-    [[nodiscard]] std::uint64_t connections() const { return m_connections; }
-    void reset() {
-        m_turns = 0;
-        m_connections = 0;
-    }
+    void reset() { m_turns = 0; }
 
 private:
     static sockaddr_in loopback(int port) {
@@ -66,16 +58,11 @@ private:
             if (::poll(&listening, 1, 50) <= 0) continue;
             const int client = ::accept(m_listener, nullptr, nullptr);
             if (client < 0) continue;
-            ++m_connections;
-            m_relays.emplace_back([this, client] {
-                const int server = ::socket(AF_INET, SOCK_STREAM, 0);
-                sockaddr_in addr = loopback(m_target);
-                if (server >= 0 && ::connect(server, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) {
-                    relay(client, server);
-                }
-                if (server >= 0) ::close(server);
-                ::close(client);
-            });
+            const int server = ::socket(AF_INET, SOCK_STREAM, 0);
+            sockaddr_in addr = loopback(m_target);
+            if (server >= 0 && ::connect(server, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) relay(client, server);
+            if (server >= 0) ::close(server);
+            ::close(client);
         }
     }
 
@@ -107,9 +94,7 @@ private:
     int m_port = 0;
     std::atomic<bool> m_stop{false};
     std::atomic<std::uint64_t> m_turns{0};
-    std::atomic<std::uint64_t> m_connections{0};
     std::thread m_thread;
-    std::vector<std::thread> m_relays;  // the accepting thread's only, joined once it is
 };
 
 }  // namespace newsfacet::testing

@@ -46,8 +46,8 @@ inline constexpr Xapian::doccount feedback_window = 300;
 /// in `query`, best first (at most feedback_terms_wanted), weighted by Bo1 relative to the
 /// best. Empty when fewer than feedback_min_articles such articles match, or `top` holds no
 /// more than feedback_articles (nothing else to rank). `parts`: `db`'s databases one by one
-/// (ReadableIndex::parts) or empty, as for stem_uses. Cost: their term lists and the
-/// collection frequency of each word they share (over parts, the parts at once).
+/// (ReadableIndex::parts) or empty, as for stem_uses. Cost: reading the articles and indexing
+/// their text again (stem_uses), and the collection frequency of each word they share (over parts, the parts at once).
 [[nodiscard]] std::vector<WeightedTerm> feedback_terms(const std::vector<RankedMatch>& top, const Xapian::Query& query,
                                                        const Xapian::Database& db,
                                                        const std::vector<Xapian::Database>& parts,

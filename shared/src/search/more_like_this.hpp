@@ -28,8 +28,8 @@ struct LikeQuery {
 /// Builds the "more like this" query for the article with id `id`: the Bo1 expansion of that one
 /// article (telling_terms), keeping only word stems (no ids, facet or title terms, numbers or
 /// stop words) that occur in at least one other article. Throws ArticleNotFoundError for an id
-/// not in the index. Cost: reads the article's term list and the collection frequency of each
-/// of its words.
+/// not in the index. Cost: reads the article and indexes its text again (stem_uses), and the
+/// collection frequency of each of its words.
 [[nodiscard]] LikeQuery more_like_this(const TermStats& stats, const std::string& id,
                                        const Analysis& analysis);
 

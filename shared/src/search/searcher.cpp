@@ -1,9 +1,7 @@
 #include <newsfacet/searcher.hpp>
 
 #include <algorithm>
-#include <future>
 #include <optional>
-#include <system_error>
 #include <string_view>
 #include <vector>
 
@@ -40,13 +38,8 @@ struct Searcher::Impl {
     // Local shards, each also on its own: counted shard by shard (see MatchCounts).
     std::vector<Xapian::Database> shards;
     // A stub's databases with a remote one, each on its own: the page's documents (read_page)
-    // and feedback's term lists and word frequencies are asked of them a thread per shard.
+    // and feedback's articles and word frequencies are asked of them a thread per shard.
     std::vector<Xapian::Database> parts;
-    // Over remote parts, a second connection to each (ReadableIndex::lanes), added up into
-    // `counting`: a search counts there, on a thread of its own, while the first connections
-    // rank and read the page. Empty (then counting waits for the ranking) if not opened.
-    std::vector<Xapian::Database> lanes;
-    Xapian::Database counting;
     // Shards that are not all local (a remote one): count with the spies stock xapian-tcpsrv
     // runs (see MatchCounts). FacetSpy notes document ids, and Xapian 1.4 hands a spy of a
     // multi-database each shard's own docids, which do not tell the shards apart.
@@ -88,7 +81,6 @@ struct Searcher::Impl {
     void refresh() {
         try {
             db.reopen();
-            reopen_lanes();
             return;
         } catch (const Xapian::DatabaseNotFoundError&) {
         } catch (const Xapian::DatabaseOpeningError&) {
@@ -103,34 +95,13 @@ struct Searcher::Impl {
         db = std::move(opened.db);
         shards = std::move(opened.shards);
         parts = std::move(opened.parts);
-        use_lanes(std::move(opened.lanes));
         remote = opened.remote;
         portable = shards.empty() && (db.size() > 1 || remote);
-    }
-
-    void use_lanes(std::vector<Xapian::Database> opened) {
-        lanes = std::move(opened);
-        counting = Xapian::Database();
-        for (const auto& lane : lanes) counting.add_database(lane);
-    }
-
-    // The lanes to the parts' revision too; dropped if one fails or shows another (a commit
-    // between the two reopens), as counting on them would then not count what was ranked.
-    void reopen_lanes() {
-        if (lanes.empty()) return;
-        try {
-            counting.reopen();
-            if (detail::lanes_agree(parts, lanes)) return;
-        } catch (const Xapian::Error&) {
-        }
-        use_lanes({});
     }
 
     std::shared_ptr<const detail::FacetColumns> count_matches(const SearchRequest& request,
                                                               const Xapian::Query& matching, SearchResults& results);
     std::vector<Xapian::Document> read_page(const std::vector<detail::RankedMatch>& page) const;
-    std::future<void> count_ahead(const SearchRequest& request, const Xapian::Query& matching,
-                                  std::optional<detail::MatchCounts>& counted);
     void count_without_own_filters(const SearchRequest& request, const detail::TermStats& stats,
                                    const std::shared_ptr<const detail::FacetColumns>& counted_from,
                                    SearchResults& results);
@@ -447,24 +418,6 @@ std::vector<Xapian::Document> Searcher::Impl::read_page(const std::vector<detail
     return detail::read_documents(db, parts, docids);
 }
 
-// With lanes, starts counting every match of `matching` (counts_asked) into `counted` on a
-// thread of its own, over the lanes: their round trips overlap those of feedback, ranking and
-// the page's reads on the first connections. Else (or if the system refuses a thread) returns
-// no future and leaves `counted` empty. The thread counts with its own copy of the query:
-// Xapian's handles count their references without atomics, so two threads must not share one.
-std::future<void> Searcher::Impl::count_ahead(const SearchRequest& request, const Xapian::Query& matching,
-                                              std::optional<detail::MatchCounts>& counted) {
-    if (lanes.empty()) return {};
-    counted.emplace(counting, counts_asked(request), true);
-    try {
-        return std::async(std::launch::async,
-                          [&counts = *counted, own = Xapian::Query::unserialise(matching.serialise())] { counts.run(own); });
-    } catch (const std::system_error&) {
-        counted.reset();
-        return {};
-    }
-}
-
 // Multi-select counts (SearchResults::facets_without_own_filter and
 // sources_without_own_filter): for each facet the request filters on, and for the source, one
 // more query without those filters, facets counted from `counted_from` if not null. Cost: one
@@ -503,10 +456,6 @@ SearchResults Searcher::run_search(const SearchRequest& request) {
     if (impl.remote && request.like.empty()) learn_ahead(request, impl.analysis, impl.tagger, stats);
     const auto built = detail::build_query(request, impl.analysis, impl.tagger, stats);
     results.notes = built.notes;
-    // Declared before the future, so that the future (which waits for the counting thread)
-    // goes first, whatever throws.
-    std::optional<detail::MatchCounts> counted;
-    std::future<void> counting_ahead;
     Xapian::Enquire enquire(impl.db);
     enquire.set_weighting_scheme(detail::ranking_weight());
     Xapian::MultiValueKeyMaker by_date;
@@ -515,11 +464,6 @@ SearchResults Searcher::run_search(const SearchRequest& request) {
     // Feedback reorders the ranking only: counting below runs `matching`, which it leaves alone.
     std::optional<detail::Rescoring> feedback;
     if (by_weight && detail::wants_feedback(request, impl.analysis)) {
-        // Feedback's round trips (a first ranking, term lists) hide counting's: over remote
-        // shards with lanes, counting runs meanwhile. Not for other queries: their ranking is
-        // too short to hide it, and on 2 cores counting ahead made them slower (5% at the
-        // median, bench/results/peers.md).
-        counting_ahead = impl.count_ahead(request, built.matching, counted);
         feedback = detail::feedback_rescoring(built, impl.db, impl.parts, impl.analysis, impl.remote);
     }
     // Xapian counts in 32 bits: clamp, as there are never more matches than documents.
@@ -527,17 +471,13 @@ SearchResults Searcher::run_search(const SearchRequest& request) {
     auto clamp = [docs](std::size_t v) { return static_cast<Xapian::doccount>(std::min<std::size_t>(v, docs)); };
     const auto page = detail::ranked_page(enquire, clamp(request.offset), clamp(request.limit), by_weight, request.collapse,
                                           feedback ? &*feedback : nullptr);
-    // Read before the counts are waited for: over lanes, counting is still running.
-    const auto documents = impl.read_page(page);
     // Over remote shards, Xapian's own spies count (MatchCounts, portable), and their count of
     // each near-duplicate key also gives the hits' copies. (Counting in the ranking match
     // instead saves its two turns but makes each shard weigh every match: slower, measured
     // in bench/results/peers.md.)
+    std::optional<detail::MatchCounts> counted;
     std::shared_ptr<const detail::FacetColumns> counted_from;
-    if (counting_ahead.valid()) {
-        counting_ahead.get();
-        fill_counts(*counted, request, results);
-    } else if (impl.remote) {
+    if (impl.remote) {
         counted.emplace(impl.db, counts_asked(request), true);
         counted->run(built.matching);
         fill_counts(*counted, request, results);
@@ -551,6 +491,7 @@ SearchResults Searcher::run_search(const SearchRequest& request) {
         if (counted) return std::max<std::uint64_t>(1, counted->copies(it.get_collapse_key()));
         return matching_copies(stats, built.matching, it.get_collapse_key());
     };
+    const auto documents = impl.read_page(page);
     for (std::size_t i = 0; i < page.size(); ++i) {
         results.hits.push_back(make_hit(documents[i], page[i], request.offset + i + 1, copies(page[i].position), request, built,
                                         impl.analysis));

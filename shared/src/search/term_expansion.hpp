@@ -46,7 +46,7 @@ using TermTest = std::function<bool(const std::string&)>;
 /// first, by Bo1: how often the articles use a word against how common it is overall
 /// (occurrences x log2((1 + m) / m) + log2(1 + m), m its collection frequency per article of
 /// `db`), ties by term: what Xapian's Enquire::get_eset picks with the Bo1 scheme, without
-/// reading the term lists again nor asking each word's frequencies one shard after another.
+/// reading term lists nor asking each word's frequencies one shard after another.
 /// Left out: stems shorter than 3 letters or with a digit, stop words, words found in no other
 /// article of `db` (which could only find the articles themselves), and what `keep` refuses.
 /// Weights are rounded to 9 digits. Over shards the statistics are the same integers as in one

@@ -32,16 +32,11 @@ struct ReadableIndex {
     std::vector<Xapian::Database> shards;
     /// Empty unless `db` is a stub's databases with a remote one: then each of them, local
     /// or remote, on its own as in `shards` (same numbering, same shared state), so that a
-    /// search can ask several shards at once (documents, feedback's term lists and word
+    /// search can ask several shards at once (documents, feedback's articles and word
     /// frequencies; one thread per shard: a Database is not to be used by two threads at a
     /// time). Left empty too when a line is one these
     /// are not opened from (a nested stub, a remote program): then Xapian opens the stub.
     std::vector<Xapian::Database> parts;
-    /// Empty unless `parts` has remote ones: then a second connection to each of them, in the
-    /// same order, showing the same revision (lanes_agree), for counting while the first
-    /// connections rank and read the page. Left empty if one could not be opened or did not
-    /// agree: it only saves time.
-    std::vector<Xapian::Database> lanes;
     /// A stub lists a remote database, directly or through nested stubs: each statistic, match
     /// and document read is then a round trip.
     bool remote = false;
@@ -103,13 +98,6 @@ void check_parts(const Xapian::Database& db, const std::vector<Xapian::Database>
 /// database, so that each can also be searched on its own (`shards`); when it lists remote
 /// shards over TCP, each line opened one by one too (`parts`). Throws as open_for_reading().
 [[nodiscard]] ReadableIndex open_shards_for_reading(const std::filesystem::path& path);
-
-/// Whether each of `lanes` (as many as `parts`: second connections to them) shows the same
-/// revision as its part, as far as Xapian 1.4 tells it of a remote database (no revision
-/// number): the same number of articles, last docid and total length. A change these miss
-/// (an article replaced by one of the same length) only shows the newer copy's counts.
-/// Cost: none over the network (each connection keeps these). Throws nothing.
-[[nodiscard]] bool lanes_agree(const std::vector<Xapian::Database>& parts, const std::vector<Xapian::Database>& lanes);
 
 /// Opens an index for writing, creating it when `create` is true and nothing is there.
 /// Throws IndexNotFoundError, FormatVersionError or DatabaseError for what it checks itself;
