@@ -33,8 +33,11 @@ using TermUses = std::unordered_map<std::string, TermUse>;
 /// with `analysis` (the indexer's). `parts`: `db`'s databases one by one
 /// (ReadableIndex::parts, as many as `db` has) or empty; when there are some, each article is
 /// read from its own part, the parts on threads of their own, so that remote shards' round
-/// trips overlap. Throws what Xapian throws, DatabaseError for a document that holds no
-/// newsfacet data. Cost: one document read and its text indexed per article.
+/// trips overlap. An article whose text was indexed otherwise than stored (document layouts
+/// before 3 counted title words 3 times; invalid UTF-8 given through the API is stored
+/// repaired) gives slightly other counts than its term list, the same in every layout of one
+/// index. Throws what Xapian throws, DatabaseError for a document that holds no newsfacet
+/// data. Cost: one document read and its text indexed per article.
 [[nodiscard]] TermUses stem_uses(const Xapian::Database& db, const std::vector<Xapian::Database>& parts,
                                  const std::vector<Xapian::docid>& articles, const Analysis& analysis);
 
